@@ -1,0 +1,55 @@
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../core/game.js';
+import { StrategyFault } from '../core/match.js';
+import { cooplabVersion } from '../version.js';
+import { addStrategiesCommand } from './strategies-command.js';
+import { addTournamentCommand, runTournamentCommand } from './tournament-command.js';
+import { CLASSIC_GAME } from '../core/game.js';
+import { DEFAULT_TOURNAMENT } from '../core/tournament.js';
+
+/** Exit codes: 0 done, 1 a run failed on the host's side, 2 the input was wrong. */
+export const EXIT_INPUT = 2;
+export const EXIT_FAILURE = 1;
+
+export function buildProgram(): Command {
+  const program = new Command('cooplab')
+    .description("A lab for the iterated prisoner's dilemma between firms in an industrial cluster.")
+    .version(cooplabVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ outputError: () => undefined })
+    .showSuggestionAfterError(true);
+  addTournamentCommand(program);
+  addStrategiesCommand(program);
+  // The main job for a new user (`npm start`): the classic tournament as a table.
+  program.action(() =>
+    runTournamentCommand({
+      ...DEFAULT_TOURNAMENT,
+      strategies: 'classic',
+      payoffs: CLASSIC_GAME,
+      allowAnyGame: false,
+      format: 'table',
+    }),
+  );
+  return program;
+}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`cooplab: ${message}\n`);
+  process.exit(code);
+}
+
+/** Runs the CLI: every expected failure is one line on stderr and a non-zero exit, never a stack trace. */
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return;
+      fail(error.message.replace(/^error: /, '').replace(/\n+/g, ' '), EXIT_INPUT);
+    }
+    if (error instanceof InputError) fail(error.message, EXIT_INPUT);
+    if (error instanceof StrategyFault) fail(error.message, EXIT_FAILURE);
+    const detail = error instanceof Error ? error.message : String(error);
+    fail(`internal error: ${detail} (set COOPLAB_DEBUG=1 for the stack trace)`, EXIT_FAILURE);
+  }
+}

@@ -1,0 +1,51 @@
+import { InvalidArgumentError } from 'commander';
+import { parsePayoffs, type Game } from '../core/game.js';
+
+/** Option parsers shared by every command; each rejects with a message naming what was expected. */
+
+export function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(parsed) || parsed <= 0) {
+    throw new InvalidArgumentError('expected a positive whole number');
+  }
+  return parsed;
+}
+
+export function seedValue(value: string): number {
+  const parsed = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(parsed)) {
+    throw new InvalidArgumentError('expected a whole number from 0 to 9007199254740991');
+  }
+  return parsed;
+}
+
+/** A probability in [0, 1]. */
+export function probability(value: string): number {
+  const parsed = value.trim() === '' ? Number.NaN : Number(value);
+  if (!(parsed >= 0 && parsed <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return parsed;
+}
+
+/** A probability in (0, 1]: a per-round chance that a match ends. */
+export function endProbability(value: string): number {
+  const parsed = value.trim() === '' ? Number.NaN : Number(value);
+  if (!(parsed > 0 && parsed <= 1)) throw new InvalidArgumentError('expected a number greater than 0 and at most 1');
+  return parsed;
+}
+
+export function payoffs(value: string): Game {
+  try {
+    return parsePayoffs(value);
+  } catch {
+    throw new InvalidArgumentError('expected four numbers R,S,T,P such as 3,0,5,1');
+  }
+}
+
+export type OutputFormat = 'table' | 'json' | 'csv';
+
+export function formatChoice(allowed: readonly OutputFormat[]): (value: string) => OutputFormat {
+  return (value) => {
+    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
+    return value as OutputFormat;
+  };
+}

@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import { InputError } from '../core/game.js';
+import type { Strategy } from '../strategies/api.js';
+import { builtinStrategies, findStrategy, suggestIds } from '../strategies/registry.js';
+import { emit } from './output.js';
+import { formatChoice, type OutputFormat } from './options.js';
+
+function memoryDepth(strategy: Strategy): string {
+  return Number.isFinite(strategy.classifier.memoryDepth) ? String(strategy.classifier.memoryDepth) : 'inf';
+}
+
+function describe(strategy: Strategy): Record<string, unknown> {
+  return {
+    id: strategy.id,
+    name: strategy.name,
+    description: strategy.description,
+    provenance: strategy.provenance,
+    memoryDepth: Number.isFinite(strategy.classifier.memoryDepth) ? strategy.classifier.memoryDepth : null,
+    stochastic: strategy.classifier.stochastic,
+    finiteState: strategy.finiteState !== undefined,
+    parameters: strategy.parameters ?? {},
+  };
+}
+
+export function strategiesTable(strategies: readonly Strategy[]): string {
+  const rows = strategies.map((strategy) => [
+    strategy.id,
+    strategy.name,
+    memoryDepth(strategy),
+    strategy.classifier.stochastic ? 'yes' : 'no',
+    strategy.provenance,
+  ]);
+  const titles = ['id', 'name', 'memory', 'stochastic', 'provenance'];
+  const widths = titles.map((title, column) =>
+    column === titles.length - 1 ? 0 : Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const line = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  return [line(titles), ...rows.map(line), '', `${strategies.length} strategies; 'cooplab strategies show ID' prints one in full.`, ''].join('\n');
+}
+
+export function strategyDetail(strategy: Strategy): string {
+  const parameters = Object.entries(strategy.parameters ?? {});
+  return [
+    `${strategy.name} (${strategy.id})`,
+    '',
+    strategy.description,
+    '',
+    `provenance:   ${strategy.provenance}`,
+    `memory depth: ${memoryDepth(strategy)}`,
+    `stochastic:   ${strategy.classifier.stochastic ? 'yes' : 'no'}`,
+    `fast path:    ${strategy.finiteState ? 'finite-state machine' : 'general (move() per round)'}`,
+    ...(parameters.length > 0
+      ? ['parameters:', ...parameters.map(([key, spec]) => `  ${key} = ${spec.default}  ${spec.description}`)]
+      : []),
+    '',
+  ].join('\n');
+}
+
+export function addStrategiesCommand(program: Command): void {
+  const command = program
+    .command('strategies')
+    .description('list the built-in strategies')
+    .option('-f, --format <format>', 'table or json', formatChoice(['table', 'json']), 'table')
+    .action((options: { format: OutputFormat }) => {
+      emit(
+        options.format === 'json' ? `${JSON.stringify(builtinStrategies.map(describe), null, 2)}\n` : strategiesTable(builtinStrategies),
+        undefined,
+      );
+    });
+  command
+    .command('show <id>')
+    .description('print one strategy in full')
+    .option('-f, --format <format>', 'table or json', formatChoice(['table', 'json']), 'table')
+    .action((id: string, options: { format: OutputFormat }) => {
+      const strategy = findStrategy(id);
+      if (strategy === undefined) {
+        const hints = suggestIds(id, builtinStrategies.map((candidate) => candidate.id));
+        throw new InputError(`unknown strategy '${id}': expected one of the ids listed by 'cooplab strategies'; did you mean ${hints.map((hint) => `'${hint}'`).join(', ')}?`);
+      }
+      emit(options.format === 'json' ? `${JSON.stringify(describe(strategy), null, 2)}\n` : strategyDetail(strategy), undefined);
+    });
+}

@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { checkGame, CLASSIC_GAME, InputError, type Game } from '../core/game.js';
+import { DEFAULT_TOURNAMENT, runTournament, type TournamentSettings } from '../core/tournament.js';
+import { resolveStrategyList } from '../strategies/registry.js';
+import { cooplabVersion } from '../version.js';
+import { emit, warn } from './output.js';
+import { endProbability, formatChoice, payoffs, positiveInteger, probability, seedValue, type OutputFormat } from './options.js';
+import { tournamentCsv, tournamentJson, tournamentTable } from './tournament-output.js';
+
+export interface TournamentOptions {
+  strategies: string;
+  turns: number;
+  probEnd?: number;
+  repetitions: number;
+  noise: number;
+  payoffs: Game;
+  allowAnyGame: boolean;
+  seed: number;
+  selfPlay: boolean;
+  format: OutputFormat;
+  out?: string;
+}
+
+/** Validates the game: an error unless --allow-any-game, a warning when alternating exploitation pays. */
+export function checkedGame(game: Game, allowAnyGame: boolean): Game {
+  const { errors, warnings } = checkGame(game);
+  if (errors.length > 0 && !allowAnyGame) throw new InputError(`${errors[0]} (pass --allow-any-game to play it anyway)`);
+  for (const message of warnings) warn(message);
+  return game;
+}
+
+export function tournamentSettings(options: TournamentOptions): TournamentSettings {
+  return {
+    game: checkedGame(options.payoffs, options.allowAnyGame),
+    turns: options.turns,
+    probEnd: options.probEnd,
+    noise: options.noise,
+    repetitions: options.repetitions,
+    selfPlay: options.selfPlay,
+    seed: options.seed,
+  };
+}
+
+export function runTournamentCommand(options: TournamentOptions): void {
+  const strategies = resolveStrategyList(options.strategies);
+  const settings = tournamentSettings(options);
+  const result = runTournament(strategies, settings);
+  const text =
+    options.format === 'json' ? tournamentJson(result, cooplabVersion())
+    : options.format === 'csv' ? tournamentCsv(result)
+    : tournamentTable(result);
+  emit(text, options.out);
+}
+
+export function addTournamentCommand(program: Command): void {
+  program
+    .command('tournament')
+    .description('play a round-robin tournament of strategies and print the ranking')
+    .option('-s, --strategies <ids>', "comma-separated strategy ids, 'classic' (the classic dozen) or 'all'", 'classic')
+    .option('-t, --turns <n>', 'rounds per match', positiveInteger, DEFAULT_TOURNAMENT.turns)
+    .option('--prob-end <p>', 'end each match after a round with probability p instead of a fixed length', endProbability)
+    .option('-r, --repetitions <n>', 'matches per pair of strategies', positiveInteger, DEFAULT_TOURNAMENT.repetitions)
+    .option('--noise <p>', 'probability that each chosen move is flipped', probability, DEFAULT_TOURNAMENT.noise)
+    .option('--payoffs <R,S,T,P>', 'payoff matrix', payoffs, CLASSIC_GAME)
+    .option('--allow-any-game', 'accept payoffs that are not a prisoner\'s dilemma (T > R > P > S)', false)
+    .option('--seed <n>', 'root seed of every random stream', seedValue, DEFAULT_TOURNAMENT.seed)
+    .option('--no-self-play', 'do not play each strategy against a copy of itself')
+    .option('-f, --format <format>', 'table, json or csv (one row per match)', formatChoice(['table', 'json', 'csv']), 'table')
+    .option('-o, --out <file>', 'write the result to a file instead of stdout')
+    .action((options: TournamentOptions) => runTournamentCommand(options));
+}

@@ -1,0 +1,65 @@
+/**
+ * The stage game: a symmetric 2×2 payoff matrix in the usual R, S, T, P notation
+ * (Rapoport & Chammah 1965; Axelrod 1984).
+ */
+export interface Game {
+  /** Reward for mutual co-operation. */
+  readonly R: number;
+  /** Sucker's payoff: co-operating against a defector. */
+  readonly S: number;
+  /** Temptation: defecting against a co-operator. */
+  readonly T: number;
+  /** Punishment for mutual defection. */
+  readonly P: number;
+}
+
+export const CLASSIC_GAME: Game = Object.freeze({ R: 3, S: 0, T: 5, P: 1 });
+
+/** Thrown for any user-facing input problem; the CLI prints only its message. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+export function isPrisonersDilemma(game: Game): boolean {
+  return game.T > game.R && game.R > game.P && game.P > game.S;
+}
+
+export interface GameCheck {
+  /** Problems that make the matrix unusable unless the caller allows any game. */
+  readonly errors: string[];
+  /** Legal but notable: e.g. alternating exploitation pays more than mutual co-operation. */
+  readonly warnings: string[];
+}
+
+export function checkGame(game: Game): GameCheck {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const text = formatPayoffs(game);
+  for (const key of ['R', 'S', 'T', 'P'] as const) {
+    if (!Number.isFinite(game[key])) errors.push(`payoff ${key} must be a finite number, got ${game[key]}`);
+  }
+  if (errors.length === 0 && !isPrisonersDilemma(game)) {
+    errors.push(`payoffs ${text} are not a prisoner's dilemma: expected T > R > P > S`);
+  }
+  if (errors.length === 0 && 2 * game.R <= game.T + game.S) {
+    warnings.push(
+      `payoffs ${text}: 2R <= T + S, so taking turns to exploit each other pays at least as well as mutual co-operation`,
+    );
+  }
+  return { errors, warnings };
+}
+
+export function formatPayoffs(game: Game): string {
+  return `R=${game.R},S=${game.S},T=${game.T},P=${game.P}`;
+}
+
+/** Parses "R,S,T,P" as given on the command line. */
+export function parsePayoffs(text: string): Game {
+  const parts = text.split(',').map((part) => part.trim());
+  const numbers = parts.map((part) => (part === '' ? Number.NaN : Number(part)));
+  if (parts.length !== 4 || numbers.some((value) => !Number.isFinite(value))) {
+    throw new InputError(`invalid --payoffs '${text}': expected four numbers R,S,T,P such as 3,0,5,1`);
+  }
+  const [R, S, T, P] = numbers as [number, number, number, number];
+  return { R, S, T, P };
+}

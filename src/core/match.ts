@@ -1,0 +1,304 @@
+import type { Game } from './game.js';
+import { appendMove, COOPERATE, DEFECT, History, MOVE_OF_CODE } from './history.js';
+import { geometricTrials, type RandomSource } from './random.js';
+import type { ClusterContext, Move, MoveView, ParameterValues, Player, Strategy } from '../strategies/api.js';
+import { resolveParameters } from '../strategies/define.js';
+
+export interface MatchSettings {
+  readonly game: Game;
+  /** Fixed match length; ignored when probEnd is set. */
+  readonly turns: number;
+  /** Probability that the match ends after each round (length ~ geometric); undefined for a fixed length. */
+  readonly probEnd?: number | undefined;
+  /** Probability that each chosen move is flipped before it is played. */
+  readonly noise: number;
+}
+
+/** Where a match gets its randomness from: one stream per purpose, created on first use. */
+export type StreamFactory = (purpose: StreamPurpose) => RandomSource;
+
+/** seatN: that player's own stream (view.random); noise: the flips of both seats' moves; length: a probabilistic end. */
+export type StreamPurpose = 'seat0' | 'seat1' | 'noise' | 'length';
+
+/** A strategy ready to play: parameters resolved and, if it has one, its machine compiled. */
+export interface Contestant {
+  readonly strategy: Strategy;
+  readonly parameters: ParameterValues;
+  readonly machine: CompiledMachine | undefined;
+}
+
+/** A finite-state machine laid out on typed arrays for the fast path. */
+export interface CompiledMachine {
+  readonly initial: number;
+  readonly cooperate: Float64Array;
+  /** next[state * 4 + outcome] */
+  readonly next: Int32Array;
+  readonly stochastic: boolean;
+}
+
+export interface MatchResult {
+  readonly turns: number;
+  readonly scores: [number, number];
+  readonly cooperations: [number, number];
+  /** The moves as played, when recording was asked for. */
+  readonly moves?: [Move[], Move[]];
+}
+
+/** A strategy that broke the rules during a match: contained, reported, never a crash. */
+export class StrategyFault extends Error {
+  override readonly name = 'StrategyFault';
+  constructor(
+    readonly strategyId: string,
+    readonly reason: string,
+  ) {
+    super(`strategy '${strategyId}' ${reason}`);
+  }
+}
+
+export function prepareContestant(strategy: Strategy, game: Game, given?: ParameterValues): Contestant {
+  const parameters = resolveParameters(strategy, given);
+  const machine = strategy.finiteState ? compileMachine(strategy, strategy.finiteState(parameters, game)) : undefined;
+  return { strategy, parameters, machine };
+}
+
+function compileMachine(strategy: Strategy, machine: ReturnType<NonNullable<Strategy['finiteState']>>): CompiledMachine {
+  const states = machine.cooperate.length;
+  const fail = (why: string): never => {
+    throw new StrategyFault(strategy.id, `declares an invalid finite-state machine: ${why}`);
+  };
+  if (machine.next.length !== states) fail(`${states} states but ${machine.next.length} transition rows`);
+  if (!Number.isInteger(machine.initial) || machine.initial < 0 || machine.initial >= states) {
+    fail(`initial state ${machine.initial} is not one of 0..${states - 1}`);
+  }
+  const cooperate = Float64Array.from(machine.cooperate);
+  const next = new Int32Array(states * 4);
+  let stochastic = false;
+  for (let s = 0; s < states; s++) {
+    const p = cooperate[s]!;
+    if (!(p >= 0 && p <= 1)) fail(`state ${s} co-operates with probability ${p}, expected a number in [0, 1]`);
+    if (p > 0 && p < 1) stochastic = true;
+    const row = machine.next[s]!;
+    for (let outcome = 0; outcome < 4; outcome++) {
+      const target = row[outcome]!;
+      if (!Number.isInteger(target) || target < 0 || target >= states) fail(`state ${s} goes to unknown state ${target}`);
+      next[s * 4 + outcome] = target;
+    }
+  }
+  return { initial: machine.initial, cooperate, next, stochastic };
+}
+
+/** Payoff to the first player by outcome index (own move first): (C,C), (C,D), (D,C), (D,D). */
+function payoffTable(game: Game): Float64Array {
+  return Float64Array.of(game.R, game.S, game.T, game.P);
+}
+
+function matchLength(settings: MatchSettings, streams: StreamFactory): number {
+  return settings.probEnd === undefined ? settings.turns : geometricTrials(settings.probEnd, streams('length'));
+}
+
+/**
+ * Plays one match. Both contestants with a compiled machine take the typed-array fast path;
+ * otherwise every move goes through Player.move. Both paths draw the same random numbers in
+ * the same order, so they give identical results.
+ */
+export function playMatch(
+  first: Contestant,
+  second: Contestant,
+  settings: MatchSettings,
+  streams: StreamFactory,
+  record = false,
+): MatchResult {
+  const turns = matchLength(settings, streams);
+  if (first.machine !== undefined && second.machine !== undefined) {
+    return playMachines(first.machine, second.machine, turns, settings, streams, record);
+  }
+  return playGeneral(first, second, turns, settings, streams, record);
+}
+
+/**
+ * Noise flips drawn as gaps between flips: one draw per flip rather than one per move.
+ * Draws happen in a fixed order (both seats' first gaps, then each flip as it happens,
+ * seat 0 before seat 1 within a turn). playMachines inlines the same schedule; the tests
+ * check that both paths give identical matches.
+ */
+class NoiseSchedule {
+  readonly nextFlip: [number, number] = [Infinity, Infinity];
+  private readonly source: RandomSource | undefined;
+
+  constructor(private readonly noise: number, streams: StreamFactory) {
+    if (noise > 0) {
+      this.source = streams('noise');
+      this.nextFlip[0] = geometricTrials(noise, this.source) - 1;
+      this.nextFlip[1] = geometricTrials(noise, this.source) - 1;
+    }
+  }
+
+  /** The move code as played at turn `turn` (0-based) by `seat`. */
+  apply(seat: 0 | 1, turn: number, code: number): number {
+    if (turn !== this.nextFlip[seat]) return code;
+    this.nextFlip[seat] = turn + geometricTrials(this.noise, this.source!);
+    return code ^ 1;
+  }
+}
+
+function playMachines(
+  a: CompiledMachine,
+  b: CompiledMachine,
+  turns: number,
+  settings: MatchSettings,
+  streams: StreamFactory,
+  record: boolean,
+): MatchResult {
+  const payoff = payoffTable(settings.game);
+  const coopA = a.cooperate;
+  const coopB = b.cooperate;
+  const nextA = a.next;
+  const nextB = b.next;
+  const randomA = a.stochastic ? streams('seat0') : undefined;
+  const randomB = b.stochastic ? streams('seat1') : undefined;
+  // The noise schedule inlined: this loop is the tournament's hot path.
+  const noiseLevel = settings.noise;
+  const noiseSource = noiseLevel > 0 ? streams('noise') : undefined;
+  let flipA = noiseSource === undefined ? Infinity : geometricTrials(noiseLevel, noiseSource) - 1;
+  let flipB = noiseSource === undefined ? Infinity : geometricTrials(noiseLevel, noiseSource) - 1;
+  const movesA: Move[] | undefined = record ? [] : undefined;
+  const movesB: Move[] | undefined = record ? [] : undefined;
+  let stateA = a.initial;
+  let stateB = b.initial;
+  let scoreA = 0;
+  let scoreB = 0;
+  let defectionsA = 0;
+  let defectionsB = 0;
+  for (let turn = 0; turn < turns; turn++) {
+    const pA = coopA[stateA]!;
+    const pB = coopB[stateB]!;
+    let moveA = pA >= 1 ? COOPERATE : pA <= 0 ? DEFECT : randomA!() < pA ? COOPERATE : DEFECT;
+    let moveB = pB >= 1 ? COOPERATE : pB <= 0 ? DEFECT : randomB!() < pB ? COOPERATE : DEFECT;
+    if (turn === flipA) {
+      moveA ^= 1;
+      flipA = turn + geometricTrials(noiseLevel, noiseSource!);
+    }
+    if (turn === flipB) {
+      moveB ^= 1;
+      flipB = turn + geometricTrials(noiseLevel, noiseSource!);
+    }
+    scoreA += payoff[moveA * 2 + moveB]!;
+    scoreB += payoff[moveB * 2 + moveA]!;
+    defectionsA += moveA;
+    defectionsB += moveB;
+    stateA = nextA[stateA * 4 + moveA * 2 + moveB]!;
+    stateB = nextB[stateB * 4 + moveB * 2 + moveA]!;
+    if (record) {
+      movesA!.push(MOVE_OF_CODE[moveA]!);
+      movesB!.push(MOVE_OF_CODE[moveB]!);
+    }
+  }
+  return {
+    turns,
+    scores: [scoreA, scoreB],
+    cooperations: [turns - defectionsA, turns - defectionsB],
+    ...(record ? { moves: [movesA!, movesB!] as [Move[], Move[]] } : {}),
+  };
+}
+
+/** The view one player sees; the engine advances `round`, the histories are shared read-only. */
+class PlayerView implements MoveView {
+  round = 0;
+  private source: RandomSource | undefined;
+
+  constructor(
+    readonly own: History,
+    readonly opponent: History,
+    readonly game: Game,
+    readonly turns: number | undefined,
+    private readonly makeSource: () => RandomSource,
+    readonly cluster: ClusterContext | undefined = undefined,
+  ) {}
+
+  random(): number {
+    this.source ??= this.makeSource();
+    return this.source();
+  }
+}
+
+/** Asks a player for its move, turning anything but 'C' or 'D' into a StrategyFault. */
+export function askMove(player: Player, view: MoveView, strategyId: string): number {
+  let move: unknown;
+  try {
+    move = player.move(view);
+  } catch (error) {
+    throw new StrategyFault(strategyId, `threw on round ${view.round}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (move === 'C') return COOPERATE;
+  if (move === 'D') return DEFECT;
+  throw new StrategyFault(strategyId, `returned ${describeValue(move)} on round ${view.round}, expected 'C' or 'D'`);
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (value instanceof Promise) return 'a Promise';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : String(value);
+}
+
+function playGeneral(
+  first: Contestant,
+  second: Contestant,
+  turns: number,
+  settings: MatchSettings,
+  streams: StreamFactory,
+  record: boolean,
+): MatchResult {
+  const payoff = payoffTable(settings.game);
+  const knownTurns = settings.probEnd === undefined ? turns : undefined;
+  const capacity = Math.min(turns, 1 << 16);
+  const historyA = new History(capacity);
+  const historyB = new History(capacity);
+  const viewA = new PlayerView(historyA, historyB, settings.game, knownTurns, () => streams('seat0'));
+  const viewB = new PlayerView(historyB, historyA, settings.game, knownTurns, () => streams('seat1'));
+  const playerA = createPlayer(first);
+  const playerB = createPlayer(second);
+  const noise = new NoiseSchedule(settings.noise, streams);
+  let scoreA = 0;
+  let scoreB = 0;
+  for (let turn = 0; turn < turns; turn++) {
+    viewA.round = turn + 1;
+    viewB.round = turn + 1;
+    const chosenA = askMove(playerA, viewA, first.strategy.id);
+    const chosenB = askMove(playerB, viewB, second.strategy.id);
+    const moveA = noise.apply(0, turn, chosenA);
+    const moveB = noise.apply(1, turn, chosenB);
+    scoreA += payoff[moveA * 2 + moveB]!;
+    scoreB += payoff[moveB * 2 + moveA]!;
+    appendMove(historyA, moveA);
+    appendMove(historyB, moveB);
+  }
+  return {
+    turns,
+    scores: [scoreA, scoreB],
+    cooperations: [historyA.cooperations, historyB.cooperations],
+    ...(record ? { moves: [historyA.toArray(), historyB.toArray()] as [Move[], Move[]] } : {}),
+  };
+}
+
+function createPlayer(contestant: Contestant): Player {
+  try {
+    return contestant.strategy.create(contestant.parameters);
+  } catch (error) {
+    throw new StrategyFault(
+      contestant.strategy.id,
+      `could not create a player: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** Plays a match through the general path even for finite-state strategies (used to check the fast path). */
+export function playMatchGeneral(
+  first: Contestant,
+  second: Contestant,
+  settings: MatchSettings,
+  streams: StreamFactory,
+  record = false,
+): MatchResult {
+  return playGeneral(first, second, matchLength(settings, streams), settings, streams, record);
+}

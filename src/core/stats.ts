@@ -1,0 +1,20 @@
+import jStat from 'jstat';
+
+export interface MeanWithInterval {
+  readonly mean: number;
+  /** 95% confidence interval of the mean (Student's t); undefined with fewer than two samples. */
+  readonly ci95: readonly [number, number] | undefined;
+}
+
+export function meanWithInterval(samples: ArrayLike<number>): MeanWithInterval {
+  const n = samples.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += samples[i]!;
+  const mean = sum / n;
+  if (n < 2) return { mean, ci95: undefined };
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (samples[i]! - mean) ** 2;
+  const standardError = Math.sqrt(squares / (n - 1) / n);
+  const half = jStat.studentt.inv(0.975, n - 1) * standardError;
+  return { mean, ci95: [mean - half, mean + half] };
+}

@@ -1,0 +1,24 @@
+/**
+ * cooplab's public API. A strategy module needs only the types below; the helpers build
+ * finite-state and memory-one strategies that the engine plays on its fast path.
+ */
+export type {
+  ActivityView,
+  Classifier,
+  ClusterContext,
+  FiniteStateMachine,
+  Game,
+  Move,
+  MoveHistory,
+  MoveView,
+  ParameterSpec,
+  ParameterValues,
+  Player,
+  SanctionsView,
+  Strategy,
+} from './strategies/api.js';
+export { defineStrategy, finiteStateStrategy, memoryOneStrategy, memoryOneMachine, type MemoryOneVector } from './strategies/define.js';
+export { CLASSIC_GAME } from './core/game.js';
+export { runTournament, type TournamentResult, type TournamentSettings, type StrategySummary, type MatchRecord } from './core/tournament.js';
+export { playMatch, prepareContestant, type MatchResult, type MatchSettings } from './core/match.js';
+export { builtinStrategies, classicStrategies } from './strategies/registry.js';

@@ -1,0 +1,107 @@
+import type { Game } from '../core/game.js';
+import type {
+  FiniteStateMachine,
+  Move,
+  MoveView,
+  ParameterValues,
+  Player,
+  Strategy,
+} from './api.js';
+
+type StrategyMeta = Omit<Strategy, 'create' | 'finiteState'>;
+
+/** Outcome index of a round from the player's side: own move first. */
+export function outcomeIndex(own: Move, opponent: Move): number {
+  return (own === 'D' ? 2 : 0) + (opponent === 'D' ? 1 : 0);
+}
+
+/**
+ * Plays a finite-state machine through the general move() interface. On its first call it
+ * replays whatever history the relationship already has (on the cluster lattice a firm can
+ * take over a relationship with a past), so it always agrees with the engine's fast path.
+ */
+class MachinePlayer implements Player {
+  private machine: FiniteStateMachine | undefined;
+  private state = 0;
+
+  constructor(
+    private readonly build: (parameters: ParameterValues, game: Game) => FiniteStateMachine,
+    private readonly parameters: ParameterValues,
+  ) {}
+
+  move(view: MoveView): Move {
+    const { own, opponent } = view;
+    if (this.machine === undefined) {
+      const machine = this.build(this.parameters, view.game);
+      this.machine = machine;
+      let state = machine.initial;
+      for (let i = 0; i < own.length; i++) state = machine.next[state]![outcomeIndex(own.at(i)!, opponent.at(i)!)]!;
+      this.state = state;
+    } else if (own.length > 0) {
+      this.state = this.machine.next[this.state]![outcomeIndex(own.last!, opponent.last!)]!;
+    }
+    const p = this.machine.cooperate[this.state]!;
+    if (p >= 1) return 'C';
+    if (p <= 0) return 'D';
+    return view.random() < p ? 'C' : 'D';
+  }
+}
+
+/** Resolves a strategy's parameters: its declared defaults overridden by `given`. */
+export function resolveParameters(strategy: Strategy, given: ParameterValues = {}): ParameterValues {
+  const values: Record<string, number> = {};
+  for (const [key, spec] of Object.entries(strategy.parameters ?? {})) values[key] = given[key] ?? spec.default;
+  return values;
+}
+
+/** A strategy written as move() over the view. */
+export function defineStrategy(
+  meta: StrategyMeta,
+  create: (parameters: ParameterValues) => Player,
+): Strategy {
+  return Object.freeze({ ...meta, create });
+}
+
+/** A strategy given as a finite-state machine: the engine plays it on its fast path. */
+export function finiteStateStrategy(
+  meta: StrategyMeta,
+  machine: FiniteStateMachine | ((parameters: ParameterValues, game: Game) => FiniteStateMachine),
+): Strategy {
+  const build = typeof machine === 'function' ? machine : () => machine;
+  return Object.freeze({
+    ...meta,
+    create: (parameters: ParameterValues) => new MachinePlayer(build, parameters),
+    finiteState: build,
+  });
+}
+
+/**
+ * Probabilities of co-operating on the first move and after each outcome of the previous
+ * round, own move first (the "four-vector" of Nowak & Sigmund, Press & Dyson).
+ */
+export interface MemoryOneVector {
+  readonly first: number;
+  readonly CC: number;
+  readonly CD: number;
+  readonly DC: number;
+  readonly DD: number;
+}
+
+/** The five-state machine of a memory-one strategy: a start state and one per last outcome. */
+export function memoryOneMachine(vector: MemoryOneVector): FiniteStateMachine {
+  const afterOutcome = [1, 2, 3, 4] as const;
+  return {
+    initial: 0,
+    cooperate: [vector.first, vector.CC, vector.CD, vector.DC, vector.DD],
+    next: [afterOutcome, afterOutcome, afterOutcome, afterOutcome, afterOutcome],
+  };
+}
+
+export function memoryOneStrategy(
+  meta: StrategyMeta,
+  vector: MemoryOneVector | ((parameters: ParameterValues, game: Game) => MemoryOneVector),
+): Strategy {
+  return finiteStateStrategy(meta, (parameters, game) =>
+    memoryOneMachine(typeof vector === 'function' ? vector(parameters, game) : vector),
+  );
+}
