@@ -6,6 +6,7 @@ import { addStrategiesCommand } from './strategies-command.js';
 import { addTournamentCommand, runTournamentCommand } from './tournament-command.js';
 import { CLASSIC_GAME } from '../core/game.js';
 import { DEFAULT_TOURNAMENT } from '../core/tournament.js';
+import { suggestIds } from '../strategies/registry.js';
 
 /** Exit codes: 0 done, 1 a run failed on the host's side, 2 the input was wrong. */
 export const EXIT_INPUT = 2;
@@ -21,15 +22,24 @@ export function buildProgram(): Command {
   addTournamentCommand(program);
   addStrategiesCommand(program);
   // The main job for a new user (`npm start`): the classic tournament as a table.
-  program.action(() =>
+  program.allowExcessArguments(true).action((_options: unknown, command: Command) => {
+    const [unknown] = command.args;
+    if (unknown !== undefined) {
+      const names = program.commands.map((sub) => sub.name());
+      throw new InputError(
+        `unknown command '${unknown}': expected one of ${names.join(', ')}; did you mean ${suggestIds(unknown, names)
+          .map((name) => `'${name}'`)
+          .join(', ')}?`,
+      );
+    }
     runTournamentCommand({
       ...DEFAULT_TOURNAMENT,
       strategies: 'classic',
       payoffs: CLASSIC_GAME,
       allowAnyGame: false,
       format: 'table',
-    }),
-  );
+    });
+  });
   return program;
 }
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InputError } from '../core/game.js';
 import type { Strategy } from '../strategies/api.js';
 import { builtinStrategies, findStrategy, suggestIds } from '../strategies/registry.js';
+import { prettyJson } from './json.js';
 import { emit } from './output.js';
 import { formatChoice, type OutputFormat } from './options.js';
 
@@ -63,20 +64,20 @@ export function addStrategiesCommand(program: Command): void {
     .option('-f, --format <format>', 'table or json', formatChoice(['table', 'json']), 'table')
     .action((options: { format: OutputFormat }) => {
       emit(
-        options.format === 'json' ? `${JSON.stringify(builtinStrategies.map(describe), null, 2)}\n` : strategiesTable(builtinStrategies),
+        options.format === 'json' ? prettyJson(builtinStrategies.map(describe)) : strategiesTable(builtinStrategies),
         undefined,
       );
     });
   command
     .command('show <id>')
-    .description('print one strategy in full')
-    .option('-f, --format <format>', 'table or json', formatChoice(['table', 'json']), 'table')
-    .action((id: string, options: { format: OutputFormat }) => {
+    .description('print one strategy in full (--format json for JSON)')
+    .action((id: string, _options: unknown, show: Command) => {
+      const { format } = show.optsWithGlobals<{ format: OutputFormat }>();
       const strategy = findStrategy(id);
       if (strategy === undefined) {
         const hints = suggestIds(id, builtinStrategies.map((candidate) => candidate.id));
         throw new InputError(`unknown strategy '${id}': expected one of the ids listed by 'cooplab strategies'; did you mean ${hints.map((hint) => `'${hint}'`).join(', ')}?`);
       }
-      emit(options.format === 'json' ? `${JSON.stringify(describe(strategy), null, 2)}\n` : strategyDetail(strategy), undefined);
+      emit(format === 'json' ? prettyJson(describe(strategy)) : strategyDetail(strategy), undefined);
     });
 }

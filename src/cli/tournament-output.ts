@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { TournamentResult } from '../core/tournament.js';
+import { prettyJson } from './json.js';
 
 /** The JSON document of a tournament: stable key order, so the same run gives the same bytes. */
 export function tournamentJson(result: TournamentResult, version: string): string {
@@ -31,7 +32,7 @@ export function tournamentJson(result: TournamentResult, version: string): strin
       };
     }),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return prettyJson(document);
 }
 
 export const TOURNAMENT_CSV_COLUMNS = [

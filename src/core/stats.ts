@@ -8,9 +8,11 @@ export interface MeanWithInterval {
 
 export function meanWithInterval(samples: ArrayLike<number>): MeanWithInterval {
   const n = samples.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += samples[i]!;
-  const mean = sum / n;
+  // Summing offsets from the first sample keeps identical samples' mean exact (and their interval empty).
+  const origin = samples[0]!;
+  let offsets = 0;
+  for (let i = 0; i < n; i++) offsets += samples[i]! - origin;
+  const mean = origin + offsets / n;
   if (n < 2) return { mean, ci95: undefined };
   let squares = 0;
   for (let i = 0; i < n; i++) squares += (samples[i]! - mean) ** 2;
