@@ -96,6 +96,12 @@ function matchLength(settings: MatchSettings, streams: StreamFactory): number {
   return settings.probEnd === undefined ? settings.turns : geometricTrials(settings.probEnd, streams('length'));
 }
 
+/** Where playMatchInto writes a match's outcome: OUTCOME_SIZE numbers from an offset. */
+export const OUTCOME_TURNS = 0;
+export const OUTCOME_SCORE = 1; // + seat
+export const OUTCOME_DEFECTIONS = 3; // + seat
+export const OUTCOME_SIZE = 5;
+
 /**
  * Plays one match. Both contestants with a compiled machine take the typed-array fast path;
  * otherwise every move goes through Player.move. Both paths draw the same random numbers in
@@ -108,11 +114,51 @@ export function playMatch(
   streams: StreamFactory,
   record = false,
 ): MatchResult {
+  const outcome = new Float64Array(OUTCOME_SIZE);
+  const turns = matchLength(settings, streams);
+  const trace = record ? new Uint8Array(turns * 2) : undefined;
+  if (first.machine !== undefined && second.machine !== undefined) {
+    playMachines(first.machine, second.machine, turns, settings, streams, outcome, 0, trace);
+  } else {
+    playGeneral(first, second, turns, settings, streams, outcome, 0, trace);
+  }
+  return matchResult(outcome, trace);
+}
+
+/**
+ * Plays one match and writes [turns, score0, score1, defections0, defections1] to
+ * `outcome` at `offset`: the allocation-free form a tournament uses.
+ */
+export function playMatchInto(
+  first: Contestant,
+  second: Contestant,
+  settings: MatchSettings,
+  streams: StreamFactory,
+  outcome: Float64Array,
+  offset: number,
+): void {
   const turns = matchLength(settings, streams);
   if (first.machine !== undefined && second.machine !== undefined) {
-    return playMachines(first.machine, second.machine, turns, settings, streams, record);
+    playMachines(first.machine, second.machine, turns, settings, streams, outcome, offset, undefined);
+  } else {
+    playGeneral(first, second, turns, settings, streams, outcome, offset, undefined);
   }
-  return playGeneral(first, second, turns, settings, streams, record);
+}
+
+function matchResult(outcome: Float64Array, trace: Uint8Array | undefined): MatchResult {
+  const turns = outcome[OUTCOME_TURNS]!;
+  const result: MatchResult = {
+    turns,
+    scores: [outcome[OUTCOME_SCORE]!, outcome[OUTCOME_SCORE + 1]!],
+    cooperations: [turns - outcome[OUTCOME_DEFECTIONS]!, turns - outcome[OUTCOME_DEFECTIONS + 1]!],
+  };
+  if (trace === undefined) return result;
+  const moves: [Move[], Move[]] = [[], []];
+  for (let turn = 0; turn < turns; turn++) {
+    moves[0].push(MOVE_OF_CODE[trace[turn * 2]!]!);
+    moves[1].push(MOVE_OF_CODE[trace[turn * 2 + 1]!]!);
+  }
+  return { ...result, moves };
 }
 
 /**
@@ -147,22 +193,48 @@ function playMachines(
   turns: number,
   settings: MatchSettings,
   streams: StreamFactory,
-  record: boolean,
-): MatchResult {
-  const payoff = payoffTable(settings.game);
+  outcome: Float64Array,
+  offset: number,
+  trace: Uint8Array | undefined,
+): void {
+  runMachines(
+    a,
+    b,
+    turns,
+    payoffTable(settings.game),
+    a.stochastic ? streams('seat0') : undefined,
+    b.stochastic ? streams('seat1') : undefined,
+    settings.noise,
+    settings.noise > 0 ? streams('noise') : undefined,
+    trace,
+    outcome,
+    offset,
+  );
+}
+
+/**
+ * The tournament's hot loop, kept small so the JIT optimises it early and free of
+ * allocation. The noise schedule is NoiseSchedule's, inlined.
+ */
+function runMachines(
+  a: CompiledMachine,
+  b: CompiledMachine,
+  turns: number,
+  payoff: Float64Array,
+  randomA: RandomSource | undefined,
+  randomB: RandomSource | undefined,
+  noise: number,
+  noiseSource: RandomSource | undefined,
+  trace: Uint8Array | undefined,
+  outcome: Float64Array,
+  offset: number,
+): void {
   const coopA = a.cooperate;
   const coopB = b.cooperate;
   const nextA = a.next;
   const nextB = b.next;
-  const randomA = a.stochastic ? streams('seat0') : undefined;
-  const randomB = b.stochastic ? streams('seat1') : undefined;
-  // The noise schedule inlined: this loop is the tournament's hot path.
-  const noiseLevel = settings.noise;
-  const noiseSource = noiseLevel > 0 ? streams('noise') : undefined;
-  let flipA = noiseSource === undefined ? Infinity : geometricTrials(noiseLevel, noiseSource) - 1;
-  let flipB = noiseSource === undefined ? Infinity : geometricTrials(noiseLevel, noiseSource) - 1;
-  const movesA: Move[] | undefined = record ? [] : undefined;
-  const movesB: Move[] | undefined = record ? [] : undefined;
+  let flipA = noiseSource === undefined ? -1 : geometricTrials(noise, noiseSource) - 1;
+  let flipB = noiseSource === undefined ? -1 : geometricTrials(noise, noiseSource) - 1;
   let stateA = a.initial;
   let stateB = b.initial;
   let scoreA = 0;
@@ -176,11 +248,11 @@ function playMachines(
     let moveB = pB >= 1 ? COOPERATE : pB <= 0 ? DEFECT : randomB!() < pB ? COOPERATE : DEFECT;
     if (turn === flipA) {
       moveA ^= 1;
-      flipA = turn + geometricTrials(noiseLevel, noiseSource!);
+      flipA = turn + geometricTrials(noise, noiseSource!);
     }
     if (turn === flipB) {
       moveB ^= 1;
-      flipB = turn + geometricTrials(noiseLevel, noiseSource!);
+      flipB = turn + geometricTrials(noise, noiseSource!);
     }
     scoreA += payoff[moveA * 2 + moveB]!;
     scoreB += payoff[moveB * 2 + moveA]!;
@@ -188,17 +260,16 @@ function playMachines(
     defectionsB += moveB;
     stateA = nextA[stateA * 4 + moveA * 2 + moveB]!;
     stateB = nextB[stateB * 4 + moveB * 2 + moveA]!;
-    if (record) {
-      movesA!.push(MOVE_OF_CODE[moveA]!);
-      movesB!.push(MOVE_OF_CODE[moveB]!);
+    if (trace !== undefined) {
+      trace[turn * 2] = moveA;
+      trace[turn * 2 + 1] = moveB;
     }
   }
-  return {
-    turns,
-    scores: [scoreA, scoreB],
-    cooperations: [turns - defectionsA, turns - defectionsB],
-    ...(record ? { moves: [movesA!, movesB!] as [Move[], Move[]] } : {}),
-  };
+  outcome[offset + OUTCOME_TURNS] = turns;
+  outcome[offset + OUTCOME_SCORE] = scoreA;
+  outcome[offset + OUTCOME_SCORE + 1] = scoreB;
+  outcome[offset + OUTCOME_DEFECTIONS] = defectionsA;
+  outcome[offset + OUTCOME_DEFECTIONS + 1] = defectionsB;
 }
 
 /** The view one player sees; the engine advances `round`, the histories are shared read-only. */
@@ -247,8 +318,10 @@ function playGeneral(
   turns: number,
   settings: MatchSettings,
   streams: StreamFactory,
-  record: boolean,
-): MatchResult {
+  outcome: Float64Array,
+  offset: number,
+  trace: Uint8Array | undefined,
+): void {
   const payoff = payoffTable(settings.game);
   const knownTurns = settings.probEnd === undefined ? turns : undefined;
   const capacity = Math.min(turns, 1 << 16);
@@ -272,13 +345,16 @@ function playGeneral(
     scoreB += payoff[moveB * 2 + moveA]!;
     appendMove(historyA, moveA);
     appendMove(historyB, moveB);
+    if (trace !== undefined) {
+      trace[turn * 2] = moveA;
+      trace[turn * 2 + 1] = moveB;
+    }
   }
-  return {
-    turns,
-    scores: [scoreA, scoreB],
-    cooperations: [historyA.cooperations, historyB.cooperations],
-    ...(record ? { moves: [historyA.toArray(), historyB.toArray()] as [Move[], Move[]] } : {}),
-  };
+  outcome[offset + OUTCOME_TURNS] = turns;
+  outcome[offset + OUTCOME_SCORE] = scoreA;
+  outcome[offset + OUTCOME_SCORE + 1] = scoreB;
+  outcome[offset + OUTCOME_DEFECTIONS] = historyA.defections;
+  outcome[offset + OUTCOME_DEFECTIONS + 1] = historyB.defections;
 }
 
 function createPlayer(contestant: Contestant): Player {
@@ -300,5 +376,9 @@ export function playMatchGeneral(
   streams: StreamFactory,
   record = false,
 ): MatchResult {
-  return playGeneral(first, second, matchLength(settings, streams), settings, streams, record);
+  const outcome = new Float64Array(OUTCOME_SIZE);
+  const turns = matchLength(settings, streams);
+  const trace = record ? new Uint8Array(turns * 2) : undefined;
+  playGeneral(first, second, turns, settings, streams, outcome, 0, trace);
+  return matchResult(outcome, trace);
 }

@@ -1,24 +1,57 @@
-import seedrandom from 'seedrandom';
-
 /** A seeded source of uniform numbers in [0, 1). */
 export type RandomSource = () => number;
+
+export const KEY_SEPARATOR = '\u001f';
+
+/**
+ * seedrandom's Tyche-i generator (Neves & Araujo 2011), with the same string seeding, so a
+ * stream gives exactly the numbers `seedrandom.tychei(key)` gives (tests/core/random.test.ts
+ * checks this against seedrandom itself). It is a plain class rather than seedrandom's
+ * closure-per-generator objects because a tournament creates a stream per match: this
+ * halves the time of a cold tournament run (docs/benchmarks.md).
+ */
+class TycheI {
+  private a = 0;
+  private b = 0;
+  private c = 2654435769 | 0;
+  private d = 1367130551;
+
+  constructor(key: string) {
+    for (let k = 0; k < key.length + 20; k++) {
+      this.b ^= key.charCodeAt(k) | 0;
+      this.next();
+    }
+  }
+
+  next(): number {
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    let a = this.a;
+    b = (b << 25) ^ (b >>> 7) ^ c;
+    c = (c - d) | 0;
+    d = (d << 24) ^ (d >>> 8) ^ a;
+    a = (a - b) | 0;
+    this.b = b = (b << 20) ^ (b >>> 12) ^ c;
+    this.c = c = (c - d) | 0;
+    this.d = (d << 16) ^ (c >>> 16) ^ a;
+    return (this.a = (a - b) | 0);
+  }
+}
+
+/** The stream for an identity already joined into one key (for hot loops that build keys incrementally). */
+export function streamFromKey(key: string): RandomSource {
+  const generator = new TycheI(key);
+  return () => (generator.next() >>> 0) / 0x100000000;
+}
 
 /**
  * Derives an independent stream from a root seed and the identity of whoever uses it
  * (a pair of strategies, a repetition, a seat, a purpose). Streams never depend on the
  * order in which work is scheduled, so results are the same for any number of workers.
- * Tyche-i (Neves & Araujo 2011) is seedrandom's fastest generator to create, which matters
- * because a tournament creates thousands of short streams.
  */
 export function deriveStream(rootSeed: string | number, ...identity: Array<string | number>): RandomSource {
   return streamFromKey(`${rootSeed}${KEY_SEPARATOR}${identity.join(KEY_SEPARATOR)}`);
-}
-
-export const KEY_SEPARATOR = '\u001f';
-
-/** The stream for an identity already joined into one key (for hot loops that build keys incrementally). */
-export function streamFromKey(key: string): RandomSource {
-  return seedrandom.tychei(key);
 }
 
 /**

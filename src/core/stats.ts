@@ -1,4 +1,12 @@
-import jStat from 'jstat';
+import { createRequire } from 'node:module';
+import type jStatModule from 'jstat';
+
+// jstat takes ~60 ms to load; only commands that compute intervals should pay for it.
+let jStat: typeof jStatModule | undefined;
+function studentT(): typeof jStatModule.studentt {
+  jStat ??= createRequire(import.meta.url)('jstat') as typeof jStatModule;
+  return jStat.studentt;
+}
 
 export interface MeanWithInterval {
   readonly mean: number;
@@ -17,6 +25,6 @@ export function meanWithInterval(samples: ArrayLike<number>): MeanWithInterval {
   let squares = 0;
   for (let i = 0; i < n; i++) squares += (samples[i]! - mean) ** 2;
   const standardError = Math.sqrt(squares / (n - 1) / n);
-  const half = jStat.studentt.inv(0.975, n - 1) * standardError;
+  const half = studentT().inv(0.975, n - 1) * standardError;
   return { mean, ci95: [mean - half, mean + half] };
 }

@@ -1,5 +1,14 @@
 import type { Game } from './game.js';
-import { playMatch, prepareContestant, type Contestant, type MatchSettings, type StreamFactory } from './match.js';
+import {
+  OUTCOME_DEFECTIONS,
+  OUTCOME_SCORE,
+  OUTCOME_SIZE,
+  OUTCOME_TURNS,
+  playMatchInto,
+  prepareContestant,
+  type Contestant,
+  type MatchSettings,
+} from './match.js';
 import { KEY_SEPARATOR, streamFromKey } from './random.js';
 import { meanWithInterval } from './stats.js';
 import type { Strategy } from '../strategies/api.js';
@@ -54,106 +63,114 @@ export interface TournamentResult {
   readonly ranking: readonly string[];
 }
 
-export interface PlannedMatch {
-  readonly repetition: number;
-  readonly first: number;
-  readonly second: number;
-}
+/**
+ * The matches of a round robin, repetition by repetition (so partial results cover every
+ * pair evenly), with their outcomes as they are played: struct-of-arrays, no object per match.
+ */
+export class MatchTable {
+  readonly size: number;
+  readonly repetition: Int32Array;
+  readonly first: Int32Array;
+  readonly second: Int32Array;
+  /** OUTCOME_SIZE numbers per match: turns, score of each seat, defections of each seat. */
+  readonly outcomes: Float64Array;
+  /** How many matches, from the start of the plan, have been played. */
+  played = 0;
 
-/** The matches of a round robin, repetition by repetition, so partial results cover every pair evenly. */
-export function planTournament(strategyCount: number, repetitions: number, selfPlay: boolean): PlannedMatch[] {
-  const plan: PlannedMatch[] = [];
-  for (let repetition = 0; repetition < repetitions; repetition++) {
-    for (let first = 0; first < strategyCount; first++) {
-      for (let second = selfPlay ? first : first + 1; second < strategyCount; second++) {
-        plan.push({ repetition, first, second });
+  constructor(strategyCount: number, repetitions: number, selfPlay: boolean) {
+    const pairs = (strategyCount * (strategyCount - 1)) / 2 + (selfPlay ? strategyCount : 0);
+    this.size = pairs * repetitions;
+    this.repetition = new Int32Array(this.size);
+    this.first = new Int32Array(this.size);
+    this.second = new Int32Array(this.size);
+    this.outcomes = new Float64Array(this.size * OUTCOME_SIZE);
+    let index = 0;
+    for (let repetition = 0; repetition < repetitions; repetition++) {
+      for (let first = 0; first < strategyCount; first++) {
+        for (let second = selfPlay ? first : first + 1; second < strategyCount; second++) {
+          this.repetition[index] = repetition;
+          this.first[index] = first;
+          this.second[index] = second;
+          index++;
+        }
       }
     }
   }
-  return plan;
-}
 
-/**
- * The identity of a pairing: the two ids in sorted order. The player whose id sorts first
- * always takes seat 0, and a match's streams are keyed by (seed, ids, repetition, purpose),
- * so a match plays out the same whatever the order the strategies were listed in and
- * whichever worker plays it.
- */
-interface Pairing {
-  readonly low: Contestant;
-  readonly high: Contestant;
-  readonly swapped: boolean;
-  readonly keyPrefix: string;
-}
+  record(index: number): MatchRecord {
+    const at = index * OUTCOME_SIZE;
+    const turns = this.outcomes[at + OUTCOME_TURNS]!;
+    return {
+      repetition: this.repetition[index]!,
+      first: this.first[index]!,
+      second: this.second[index]!,
+      turns,
+      scores: [this.outcomes[at + OUTCOME_SCORE]!, this.outcomes[at + OUTCOME_SCORE + 1]!],
+      cooperations: [turns - this.outcomes[at + OUTCOME_DEFECTIONS]!, turns - this.outcomes[at + OUTCOME_DEFECTIONS + 1]!],
+    };
+  }
 
-function pairing(contestants: readonly Contestant[], first: number, second: number, seed: number): Pairing {
-  const a = contestants[first]!;
-  const b = contestants[second]!;
-  const swapped = a.strategy.id > b.strategy.id;
-  const [low, high] = swapped ? [b, a] : [a, b];
-  return { low, high, swapped, keyPrefix: [seed, low.strategy.id, high.strategy.id, ''].join(KEY_SEPARATOR) };
-}
-
-export function matchStreams(seed: number, lowId: string, highId: string, repetition: number): StreamFactory {
-  const prefix = [seed, lowId, highId, repetition, ''].join(KEY_SEPARATOR);
-  return (purpose) => streamFromKey(prefix + purpose);
+  records(count = this.played): MatchRecord[] {
+    return Array.from({ length: count }, (_, index) => this.record(index));
+  }
 }
 
 export function prepareContestants(strategies: readonly Strategy[], game: Game): Contestant[] {
   return strategies.map((strategy) => prepareContestant(strategy, game));
 }
 
-function playPairing(pair: Pairing, planned: PlannedMatch, settings: TournamentSettings): MatchRecord {
-  const prefix = pair.keyPrefix + planned.repetition + KEY_SEPARATOR;
-  const { turns, scores, cooperations } = playMatch(pair.low, pair.high, settings, (purpose) => streamFromKey(prefix + purpose));
-  return pair.swapped
-    ? { ...planned, turns, scores: [scores[1], scores[0]], cooperations: [cooperations[1], cooperations[0]] }
-    : { ...planned, turns, scores, cooperations };
-}
-
-/** Plays one planned match (the unit of work a worker is given). */
-export function playPlannedMatch(
+/**
+ * Plays matches [from, to) of the table. A match's streams are keyed by (seed, the two ids
+ * in sorted order, repetition, purpose) and the player whose id sorts first takes seat 0, so
+ * a match plays out the same whatever order the strategies were listed in and whichever
+ * worker plays it.
+ */
+export function playMatches(
+  table: MatchTable,
   contestants: readonly Contestant[],
-  planned: PlannedMatch,
   settings: TournamentSettings,
-): MatchRecord {
-  return playPairing(pairing(contestants, planned.first, planned.second, settings.seed), planned, settings);
+  from = 0,
+  to = table.size,
+): void {
+  const n = contestants.length;
+  const keys = new Array<string | undefined>(n * n);
+  const scratch = new Float64Array(OUTCOME_SIZE);
+  const outcomes = table.outcomes;
+  for (let index = from; index < to; index++) {
+    const i = table.first[index]!;
+    const j = table.second[index]!;
+    const first = contestants[i]!;
+    const second = contestants[j]!;
+    const swapped = first.strategy.id > second.strategy.id;
+    const low = swapped ? second : first;
+    const high = swapped ? first : second;
+    const pair = i * n + j;
+    const prefix = (keys[pair] ??= [settings.seed, low.strategy.id, high.strategy.id, ''].join(KEY_SEPARATOR));
+    const key = prefix + table.repetition[index]! + KEY_SEPARATOR;
+    playMatchInto(low, high, settings, (purpose) => streamFromKey(key + purpose), scratch, 0);
+    const at = index * OUTCOME_SIZE;
+    outcomes[at + OUTCOME_TURNS] = scratch[OUTCOME_TURNS]!;
+    outcomes[at + OUTCOME_SCORE] = scratch[OUTCOME_SCORE + (swapped ? 1 : 0)]!;
+    outcomes[at + OUTCOME_SCORE + 1] = scratch[OUTCOME_SCORE + (swapped ? 0 : 1)]!;
+    outcomes[at + OUTCOME_DEFECTIONS] = scratch[OUTCOME_DEFECTIONS + (swapped ? 1 : 0)]!;
+    outcomes[at + OUTCOME_DEFECTIONS + 1] = scratch[OUTCOME_DEFECTIONS + (swapped ? 0 : 1)]!;
+  }
+  table.played = Math.max(table.played, to);
 }
 
-/** Plays a whole round-robin tournament in this thread. */
-export function runTournament(
-  strategies: readonly Strategy[],
-  settings: TournamentSettings,
-  onMatch?: (record: MatchRecord, done: number, total: number) => void,
-): TournamentResult {
-  const contestants = prepareContestants(strategies, settings.game);
-  const plan = planTournament(strategies.length, settings.repetitions, settings.selfPlay);
-  const pairings = new Map<number, Pairing>();
-  const records: MatchRecord[] = [];
-  for (const planned of plan) {
-    const key = planned.first * strategies.length + planned.second;
-    let pair = pairings.get(key);
-    if (pair === undefined) {
-      pair = pairing(contestants, planned.first, planned.second, settings.seed);
-      pairings.set(key, pair);
-    }
-    const record = playPairing(pair, planned, settings);
-    records.push(record);
-    onMatch?.(record, records.length, plan.length);
-  }
+/** Plays a whole round-robin tournament in this thread and summarises it. */
+export function runTournament(strategies: readonly Strategy[], settings: TournamentSettings): TournamentResult {
+  const table = new MatchTable(strategies.length, settings.repetitions, settings.selfPlay);
+  playMatches(table, prepareContestants(strategies, settings.game), settings);
   return summarizeTournament(
     strategies.map((strategy) => strategy.id),
     settings,
-    records,
+    table,
   );
 }
 
-/** Turns match records (complete or partial) into the matrix, the summaries and the ranking. */
-export function summarizeTournament(
-  ids: readonly string[],
-  settings: TournamentSettings,
-  records: readonly MatchRecord[],
-): TournamentResult {
+/** Turns the matches played so far into the matrix, the summaries and the ranking. */
+export function summarizeTournament(ids: readonly string[], settings: TournamentSettings, table: MatchTable): TournamentResult {
   const n = ids.length;
   const repetitions = settings.repetitions;
   const matrixSum = new Float64Array(n * n);
@@ -161,26 +178,30 @@ export function summarizeTournament(
   const repetitionScore = new Float64Array(n * repetitions);
   const repetitionTurns = new Float64Array(n * repetitions);
   const wins = new Float64Array(n);
-  const cooperations = new Float64Array(n);
+  const defections = new Float64Array(n);
   const moves = new Float64Array(n);
-  for (const record of records) {
-    const { first, second, repetition, turns, scores } = record;
+  const outcomes = table.outcomes;
+  for (let index = 0; index < table.played; index++) {
+    const first = table.first[index]!;
+    const second = table.second[index]!;
+    const repetition = table.repetition[index]!;
+    const at = index * OUTCOME_SIZE;
+    const turns = outcomes[at + OUTCOME_TURNS]!;
     if (first === second) {
-      matrixSum[first * n + first]! += (scores[0] + scores[1]) / 2;
+      matrixSum[first * n + first]! += (outcomes[at + OUTCOME_SCORE]! + outcomes[at + OUTCOME_SCORE + 1]!) / 2;
       matrixCount[first * n + first]! += 1;
       continue;
     }
-    const seats: ReadonlyArray<readonly [number, number, 0 | 1]> = [
-      [first, second, 0],
-      [second, first, 1],
-    ];
-    for (const [own, other, seat] of seats) {
-      matrixSum[own * n + other]! += scores[seat];
+    for (let seat = 0; seat < 2; seat++) {
+      const own = seat === 0 ? first : second;
+      const other = seat === 0 ? second : first;
+      const score = outcomes[at + OUTCOME_SCORE + seat]!;
+      matrixSum[own * n + other]! += score;
       matrixCount[own * n + other]! += 1;
-      repetitionScore[own * repetitions + repetition]! += scores[seat];
+      repetitionScore[own * repetitions + repetition]! += score;
       repetitionTurns[own * repetitions + repetition]! += turns;
-      if (scores[seat] > scores[1 - seat]!) wins[own]! += 1;
-      cooperations[own]! += record.cooperations[seat];
+      if (score > outcomes[at + OUTCOME_SCORE + 1 - seat]!) wins[own]! += 1;
+      defections[own]! += outcomes[at + OUTCOME_DEFECTIONS + seat]!;
       moves[own]! += turns;
     }
   }
@@ -199,7 +220,7 @@ export function summarizeTournament(
       meanPerTurn: mean,
       ci95,
       wins: wins[i]!,
-      cooperationRate: moves[i]! > 0 ? cooperations[i]! / moves[i]! : Number.NaN,
+      cooperationRate: moves[i]! > 0 ? 1 - defections[i]! / moves[i]! : Number.NaN,
     };
   });
   const order = unranked
@@ -209,7 +230,7 @@ export function summarizeTournament(
   return {
     strategies: [...ids],
     settings,
-    matches: records,
+    matches: table.records(),
     matrix,
     summaries: unranked.map((summary) => ({ ...summary, rank: rankOf.get(summary.id)! })),
     ranking: order.map(({ summary }) => summary.id),

@@ -1,5 +1,6 @@
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { deriveStream, geometricTrials } from '../../src/core/random.js';
+import { deriveStream, geometricTrials, streamFromKey } from '../../src/core/random.js';
 
 describe('seeded streams', () => {
   it('give the same numbers for the same identity and different ones otherwise', () => {
@@ -10,6 +11,14 @@ describe('seeded streams', () => {
     expect([b(), b(), b()]).toEqual(first);
     expect([c(), c(), c()]).not.toEqual(first);
     for (const value of first) expect(value >= 0 && value < 1).toBe(true);
+  });
+
+  it('are exactly seedrandom\'s Tyche-i streams for the same key', () => {
+    for (const key of ['', '1', 'tit-for-tat\u001fdefector\u001f3\u001fnoise', 'ü€ long key '.repeat(20)]) {
+      const ours = streamFromKey(key);
+      const reference = seedrandom.tychei(key);
+      for (let i = 0; i < 1000; i++) expect(ours()).toBe(reference());
+    }
   });
 
   it('draws geometric lengths with mean 1/p', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSIC_GAME } from '../../src/core/game.js';
-import { planTournament, runTournament, type TournamentSettings } from '../../src/core/tournament.js';
+import { MatchTable, runTournament, type TournamentSettings } from '../../src/core/tournament.js';
 import { classicStrategies } from '../../src/strategies/registry.js';
 import { builtin } from '../support/play.js';
 
@@ -16,9 +16,12 @@ const settings: TournamentSettings = {
 
 describe('round robin', () => {
   it('plans every pair once per repetition, with or without self-play', () => {
-    expect(planTournament(4, 2, true)).toHaveLength(2 * 10);
-    expect(planTournament(4, 2, false)).toHaveLength(2 * 6);
-    expect(planTournament(3, 1, false).map(({ first, second }) => `${first}${second}`)).toEqual(['01', '02', '12']);
+    expect(new MatchTable(4, 2, true).size).toBe(2 * 10);
+    expect(new MatchTable(4, 2, false).size).toBe(2 * 6);
+    const table = new MatchTable(3, 2, false);
+    expect(Array.from(table.first, (first, index) => `${table.repetition[index]}:${first}${table.second[index]}`)).toEqual([
+      '0:01', '0:02', '0:12', '1:01', '1:02', '1:12',
+    ]);
   });
 
   it('gives the exact score matrix of a deterministic tournament', () => {

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// cooplab benchmarks: `npm run bench` (all sections) or `npm run bench -- tournament`.
+// Prints figures; docs/benchmarks.md records what was measured on the reference machine.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const BIN = here('../bin/cooplab.js');
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const fmt = (value, digits = 1) => value.toFixed(digits);
+
+function node(args) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+  return { seconds, stdout: result.stdout };
+}
+
+const sections = {
+  tournament() {
+    const args = [BIN, 'tournament', '--strategies', 'classic', '--turns', '200', '--noise', '0.05', '--repetitions', '50', '--seed', '1', '--format', 'json'];
+    const walls = [];
+    for (let i = 0; i < 7; i++) walls.push(node(args).seconds);
+    const cold = [];
+    let warm = [];
+    let turns = 0;
+    for (let i = 0; i < 5; i++) {
+      const { turns: played, times } = JSON.parse(node([here('./tournament-play.js'), '6']).stdout);
+      turns = played;
+      cold.push(times[0]);
+      warm = warm.concat(times.slice(1));
+    }
+    const rate = (ms) => turns / (ms / 1000) / 1e6;
+    console.log('tournament: classic dozen, 200 turns, noise 0.05, 50 repetitions, seed 1 (3,900 matches)');
+    console.log(`  turns played                      ${turns.toLocaleString('en')}`);
+    console.log(`  whole process (cooplab … --format json)  median ${fmt(median(walls) * 1000, 0)} ms, best ${fmt(Math.min(...walls) * 1000, 0)} ms   (target < 500 ms)`);
+    console.log(`  play, cold (first run in a process)      median ${fmt(median(cold), 1)} ms = ${fmt(rate(median(cold)))} M turns/s, best ${fmt(rate(Math.min(...cold)))} M turns/s   (target >= 15 M turns/s)`);
+    console.log(`  play, warm (later runs)                  median ${fmt(median(warm), 1)} ms = ${fmt(rate(median(warm)))} M turns/s, best ${fmt(rate(Math.min(...warm)))} M turns/s`);
+  },
+  startup() {
+    const cases = [
+      ['strategies', [BIN, 'strategies']],
+      ['tournament --format json (2 strategies, 1 repetition)', [BIN, 'tournament', '-s', 'tit-for-tat,defector', '-r', '1', '-f', 'json']],
+      ['node -e 0 (Node.js itself, for scale)', ['-e', '0']],
+    ];
+    console.log('cold start (median of 7; target < 300 ms for headless commands)');
+    for (const [label, args] of cases) {
+      const times = [];
+      for (let i = 0; i < 7; i++) times.push(node(args).seconds * 1000);
+      console.log(`  ${label.padEnd(56)} ${fmt(median(times), 0)} ms`);
+    }
+  },
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in sections));
+if (unknown.length > 0) {
+  console.error(`bench: unknown section '${unknown[0]}': expected one of ${Object.keys(sections).join(', ')}`);
+  process.exit(2);
+}
+console.log(`cooplab bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`);
+for (const name of wanted.length > 0 ? wanted : Object.keys(sections)) {
+  sections[name]();
+  console.log('');
+}

@@ -1,0 +1,18 @@
+// Times the play of the benchmark tournament in this (fresh) process: the first run is what
+// the CLI pays, cold; the later runs show the engine once the JIT has warmed up.
+import { MatchTable, playMatches, prepareContestants } from '../dist/src/core/tournament.js';
+import { classicStrategies } from '../dist/src/strategies/registry.js';
+import { CLASSIC_GAME } from '../dist/src/core/game.js';
+
+const settings = { game: CLASSIC_GAME, turns: 200, probEnd: undefined, noise: 0.05, repetitions: 50, selfPlay: true, seed: 1 };
+const runs = Number(process.argv[2] ?? 5);
+const times = [];
+let turns = 0;
+for (let run = 0; run < runs; run++) {
+  const started = performance.now();
+  const table = new MatchTable(classicStrategies.length, settings.repetitions, settings.selfPlay);
+  playMatches(table, prepareContestants(classicStrategies, settings.game), settings);
+  times.push(performance.now() - started);
+  turns = table.records().reduce((sum, match) => sum + match.turns, 0);
+}
+process.stdout.write(JSON.stringify({ turns, times }) + '\n');
