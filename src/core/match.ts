@@ -1,6 +1,9 @@
 import type { Game } from './game.js';
 import { appendMove, COOPERATE, DEFECT, History, MOVE_OF_CODE } from './history.js';
 import { geometricTrials, type RandomSource } from './random.js';
+import { compileMachine, CONTEXTS, StrategyFault, TOURNAMENT_CONTEXT, type CompiledMachine } from './machine.js';
+
+export { StrategyFault, type CompiledMachine };
 import type { ClusterContext, Move, MoveView, ParameterValues, Player, Strategy } from '../strategies/api.js';
 import { resolveParameters } from '../strategies/define.js';
 
@@ -27,15 +30,6 @@ export interface Contestant {
   readonly machine: CompiledMachine | undefined;
 }
 
-/** A finite-state machine laid out on typed arrays for the fast path. */
-export interface CompiledMachine {
-  readonly initial: number;
-  readonly cooperate: Float64Array;
-  /** next[state * 4 + outcome] */
-  readonly next: Int32Array;
-  readonly stochastic: boolean;
-}
-
 export interface MatchResult {
   readonly turns: number;
   readonly scores: [number, number];
@@ -44,47 +38,10 @@ export interface MatchResult {
   readonly moves?: [Move[], Move[]];
 }
 
-/** A strategy that broke the rules during a match: contained, reported, never a crash. */
-export class StrategyFault extends Error {
-  override readonly name = 'StrategyFault';
-  constructor(
-    readonly strategyId: string,
-    readonly reason: string,
-  ) {
-    super(`strategy '${strategyId}' ${reason}`);
-  }
-}
-
 export function prepareContestant(strategy: Strategy, game: Game, given?: ParameterValues): Contestant {
   const parameters = resolveParameters(strategy, given);
   const machine = strategy.finiteState ? compileMachine(strategy, strategy.finiteState(parameters, game)) : undefined;
   return { strategy, parameters, machine };
-}
-
-function compileMachine(strategy: Strategy, machine: ReturnType<NonNullable<Strategy['finiteState']>>): CompiledMachine {
-  const states = machine.cooperate.length;
-  const fail = (why: string): never => {
-    throw new StrategyFault(strategy.id, `declares an invalid finite-state machine: ${why}`);
-  };
-  if (machine.next.length !== states) fail(`${states} states but ${machine.next.length} transition rows`);
-  if (!Number.isInteger(machine.initial) || machine.initial < 0 || machine.initial >= states) {
-    fail(`initial state ${machine.initial} is not one of 0..${states - 1}`);
-  }
-  const cooperate = Float64Array.from(machine.cooperate);
-  const next = new Int32Array(states * 4);
-  let stochastic = false;
-  for (let s = 0; s < states; s++) {
-    const p = cooperate[s]!;
-    if (!(p >= 0 && p <= 1)) fail(`state ${s} co-operates with probability ${p}, expected a number in [0, 1]`);
-    if (p > 0 && p < 1) stochastic = true;
-    const row = machine.next[s]!;
-    for (let outcome = 0; outcome < 4; outcome++) {
-      const target = row[outcome]!;
-      if (!Number.isInteger(target) || target < 0 || target >= states) fail(`state ${s} goes to unknown state ${target}`);
-      next[s * 4 + outcome] = target;
-    }
-  }
-  return { initial: machine.initial, cooperate, next, stochastic };
 }
 
 /** Payoff to the first player by outcome index (own move first): (C,C), (C,D), (D,C), (D,D). */
@@ -242,8 +199,8 @@ function runMachines(
   let defectionsA = 0;
   let defectionsB = 0;
   for (let turn = 0; turn < turns; turn++) {
-    const pA = coopA[stateA]!;
-    const pB = coopB[stateB]!;
+    const pA = coopA[stateA * CONTEXTS + TOURNAMENT_CONTEXT]!;
+    const pB = coopB[stateB * CONTEXTS + TOURNAMENT_CONTEXT]!;
     let moveA = pA >= 1 ? COOPERATE : pA <= 0 ? DEFECT : randomA!() < pA ? COOPERATE : DEFECT;
     let moveB = pB >= 1 ? COOPERATE : pB <= 0 ? DEFECT : randomB!() < pB ? COOPERATE : DEFECT;
     if (turn === flipA) {

@@ -109,11 +109,33 @@ export type ParameterValues = Readonly<Record<string, number>>;
  * (own move first), as played after noise. A random number is drawn from the player's
  * stream only when 0 < cooperate[s] < 1, and the player co-operates when it is below
  * cooperate[s].
+ *
+ * A cluster-aware strategy may make a state's choice depend on its context: give a
+ * function of {@link MachineContext} instead of a number. The engine evaluates it for the
+ * eight possible contexts once, when it compiles the machine.
  */
 export interface FiniteStateMachine {
   readonly initial: number;
-  readonly cooperate: readonly number[];
+  readonly cooperate: readonly (number | ((context: MachineContext) => number))[];
   readonly next: readonly (readonly [number, number, number, number])[];
+  /** Trust in the partner from which the context counts as `trusted` (default 0.5). */
+  readonly trustThreshold?: number;
+}
+
+/**
+ * What a finite-state machine may condition on, on the cluster lattice. In a plain
+ * tournament the context is risky, trusted and not deterred.
+ */
+export interface MachineContext {
+  /** The activity is a low-risk joint activity (training, basic testing, environmental work). */
+  readonly lowRisk: boolean;
+  /** The firm's trust in the partner is at least the machine's trustThreshold. */
+  readonly trusted: boolean;
+  /**
+   * The expected fine for defecting against a co-operator (detection × fine) is at least the
+   * gain from it (T − R of the activity).
+   */
+  readonly deterred: boolean;
 }
 
 /** A strategy module's default export. */

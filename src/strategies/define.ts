@@ -1,4 +1,5 @@
 import type { Game } from '../core/game.js';
+import { compileMachine, contextIndex, CONTEXTS, isDeterred, TOURNAMENT_CONTEXT, type CompiledMachine } from '../core/machine.js';
 import type {
   FiniteStateMachine,
   Move,
@@ -18,13 +19,14 @@ export function outcomeIndex(own: Move, opponent: Move): number {
 /**
  * Plays a finite-state machine through the general move() interface. On its first call it
  * replays whatever history the relationship already has (on the cluster lattice a firm can
- * take over a relationship with a past), so it always agrees with the engine's fast path.
+ * take over a relationship with a past), so it always agrees with the engine's fast paths.
  */
 class MachinePlayer implements Player {
-  private machine: FiniteStateMachine | undefined;
+  private machine: CompiledMachine | undefined;
   private state = 0;
 
   constructor(
+    private readonly id: string,
     private readonly build: (parameters: ParameterValues, game: Game) => FiniteStateMachine,
     private readonly parameters: ParameterValues,
   ) {}
@@ -32,20 +34,39 @@ class MachinePlayer implements Player {
   move(view: MoveView): Move {
     const { own, opponent } = view;
     if (this.machine === undefined) {
-      const machine = this.build(this.parameters, view.game);
+      const machine = compileMachine({ id: this.id }, this.build(this.parameters, view.game));
       this.machine = machine;
       let state = machine.initial;
-      for (let i = 0; i < own.length; i++) state = machine.next[state]![outcomeIndex(own.at(i)!, opponent.at(i)!)]!;
+      // On the lattice only a window of recent moves is kept: replay what there is.
+      const first = Math.max(0, own.length - WINDOW_LIMIT);
+      for (let i = first; i < own.length; i++) {
+        const ownMove = own.at(i);
+        const otherMove = opponent.at(i);
+        if (ownMove === undefined || otherMove === undefined) continue;
+        state = machine.next[state * 4 + outcomeIndex(ownMove, otherMove)]!;
+      }
       this.state = state;
     } else if (own.length > 0) {
-      this.state = this.machine.next[this.state]![outcomeIndex(own.last!, opponent.last!)]!;
+      this.state = this.machine.next[this.state * 4 + outcomeIndex(own.last!, opponent.last!)]!;
     }
-    const p = this.machine.cooperate[this.state]!;
+    const cluster = view.cluster;
+    const context =
+      cluster === undefined
+        ? TOURNAMENT_CONTEXT
+        : contextIndex(
+            cluster.activity.lowRisk,
+            cluster.trust >= this.machine.trustThreshold,
+            isDeterred(view.game, cluster.sanctions.detection, cluster.sanctions.fine),
+          );
+    const p = this.machine.cooperate[this.state * CONTEXTS + context]!;
     if (p >= 1) return 'C';
     if (p <= 0) return 'D';
     return view.random() < p ? 'C' : 'D';
   }
 }
+
+// Longest history worth replaying: nothing keeps more (the lattice keeps 32 moves).
+const WINDOW_LIMIT = 1 << 20;
 
 /** Resolves a strategy's parameters: its declared defaults overridden by `given`. */
 export function resolveParameters(strategy: Strategy, given: ParameterValues = {}): ParameterValues {
@@ -70,7 +91,7 @@ export function finiteStateStrategy(
   const build = typeof machine === 'function' ? machine : () => machine;
   return Object.freeze({
     ...meta,
-    create: (parameters: ParameterValues) => new MachinePlayer(build, parameters),
+    create: (parameters: ParameterValues) => new MachinePlayer(meta.id, build, parameters),
     finiteState: build,
   });
 }

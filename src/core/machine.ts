@@ -1,0 +1,85 @@
+import type { Game } from './game.js';
+import type { FiniteStateMachine, MachineContext, Strategy } from '../strategies/api.js';
+
+/** A machine state's choice is tabulated for each of the 2 × 2 × 2 contexts. */
+export const CONTEXTS = 8;
+const LOW_RISK = 1;
+const TRUSTED = 2;
+const DETERRED = 4;
+
+/** The context of a plain tournament: risky, trusted, not deterred. */
+export const TOURNAMENT_CONTEXT = TRUSTED;
+
+export function contextIndex(lowRisk: boolean, trusted: boolean, deterred: boolean): number {
+  return (lowRisk ? LOW_RISK : 0) | (trusted ? TRUSTED : 0) | (deterred ? DETERRED : 0);
+}
+
+/** Whether the expected fine for defecting against a co-operator at least cancels the gain. */
+export function isDeterred(game: Game, detection: number, fine: number): boolean {
+  return detection * fine >= game.T - game.R;
+}
+
+function contextOf(index: number): MachineContext {
+  return { lowRisk: (index & LOW_RISK) !== 0, trusted: (index & TRUSTED) !== 0, deterred: (index & DETERRED) !== 0 };
+}
+
+/** A finite-state machine laid out on typed arrays for the fast paths. */
+export interface CompiledMachine {
+  readonly initial: number;
+  readonly states: number;
+  /** cooperate[state * CONTEXTS + context]: probability of C. */
+  readonly cooperate: Float64Array;
+  /** next[state * 4 + outcome] */
+  readonly next: Int32Array;
+  readonly trustThreshold: number;
+  readonly stochastic: boolean;
+}
+
+/** A strategy that broke the rules: contained, reported, never a crash. */
+export class StrategyFault extends Error {
+  override readonly name = 'StrategyFault';
+  constructor(
+    readonly strategyId: string,
+    readonly reason: string,
+  ) {
+    super(`strategy '${strategyId}' ${reason}`);
+  }
+}
+
+export function compileMachine(strategy: Pick<Strategy, 'id'>, machine: FiniteStateMachine): CompiledMachine {
+  const states = machine.cooperate.length;
+  const fail = (why: string): never => {
+    throw new StrategyFault(strategy.id, `declares an invalid finite-state machine: ${why}`);
+  };
+  if (states === 0) fail('it has no states');
+  if (machine.next.length !== states) fail(`${states} states but ${machine.next.length} transition rows`);
+  if (!Number.isInteger(machine.initial) || machine.initial < 0 || machine.initial >= states) {
+    fail(`initial state ${machine.initial} is not one of 0..${states - 1}`);
+  }
+  const trustThreshold = machine.trustThreshold ?? 0.5;
+  if (!(trustThreshold >= 0 && trustThreshold <= 1)) fail(`trustThreshold ${trustThreshold} is outside [0, 1]`);
+  const cooperate = new Float64Array(states * CONTEXTS);
+  const next = new Int32Array(states * 4);
+  let stochastic = false;
+  for (let s = 0; s < states; s++) {
+    const choice = machine.cooperate[s]!;
+    for (let context = 0; context < CONTEXTS; context++) {
+      const p = typeof choice === 'function' ? choice(contextOf(context)) : choice;
+      if (!(p >= 0 && p <= 1)) fail(`state ${s} co-operates with probability ${p}, expected a number in [0, 1]`);
+      if (p > 0 && p < 1) stochastic = true;
+      cooperate[s * CONTEXTS + context] = p;
+    }
+    const row = machine.next[s]!;
+    for (let outcome = 0; outcome < 4; outcome++) {
+      const target = row[outcome]!;
+      if (!Number.isInteger(target) || target < 0 || target >= states) fail(`state ${s} goes to unknown state ${target}`);
+      next[s * 4 + outcome] = target;
+    }
+  }
+  return { initial: machine.initial, states, cooperate, next, trustThreshold, stochastic };
+}
+
+/** Outcome index of a round from one side: own move code first (0 = C, 1 = D). */
+export function outcomeOf(ownCode: number, otherCode: number): number {
+  return ownCode * 2 + otherCode;
+}
