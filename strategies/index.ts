@@ -15,6 +15,28 @@ import prober from './prober.js';
 import twoTitsForTat from './two-tits-for-tat.js';
 import bully from './bully.js';
 import appeaser from './appeaser.js';
+import random from './random.js';
+import generousTitForTat from './generous-tit-for-tat.js';
+import hardTitForTat from './hard-tit-for-tat.js';
+import forgivingTitForTat from './forgiving-tit-for-tat.js';
+import gradual from './gradual.js';
+import softGrudger from './soft-grudger.js';
+import firmButFair from './firm-but-fair.js';
+import goByMajority from './go-by-majority.js';
+import adaptive from './adaptive.js';
+import handshake from './handshake.js';
+import tester from './tester.js';
+import cyclerCcd from './cycler-ccd.js';
+import cyclerDdc from './cycler-ddc.js';
+import cyclerCccccd from './cycler-cccccd.js';
+import zdExtort2 from './zd-extort-2.js';
+import davis from './davis.js';
+import downing from './downing.js';
+import feld from './feld.js';
+import grofman from './grofman.js';
+import joss from './joss.js';
+import shubik from './shubik.js';
+import tullock from './tullock.js';
 
 /** The twelve classic strategies every cooplab user can rely on. */
 export const classicStrategies: readonly Strategy[] = [
@@ -33,6 +55,29 @@ export const classicStrategies: readonly Strategy[] = [
 ];
 
 /** Strategies from the wider literature. */
-export const literatureStrategies: readonly Strategy[] = [];
+export const literatureStrategies: readonly Strategy[] = [
+  random,
+  generousTitForTat,
+  hardTitForTat,
+  forgivingTitForTat,
+  gradual,
+  softGrudger,
+  firmButFair,
+  goByMajority,
+  adaptive,
+  handshake,
+  tester,
+  cyclerCcd,
+  cyclerDdc,
+  cyclerCccccd,
+  zdExtort2,
+  davis,
+  downing,
+  feld,
+  grofman,
+  joss,
+  shubik,
+  tullock,
+];
 
 export const builtinStrategies: readonly Strategy[] = [...classicStrategies, ...literatureStrategies];
