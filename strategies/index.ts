@@ -80,4 +80,7 @@ export const literatureStrategies: readonly Strategy[] = [
   tullock,
 ];
 
-export const builtinStrategies: readonly Strategy[] = [...classicStrategies, ...literatureStrategies];
+/** Cluster-aware strategies: they also read the activity, their trust in the partner and the sanctions. */
+export const clusterStrategies: readonly Strategy[] = [];
+
+export const builtinStrategies: readonly Strategy[] = [...classicStrategies, ...literatureStrategies, ...clusterStrategies];

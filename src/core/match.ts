@@ -1,7 +1,7 @@
 import type { Game } from './game.js';
 import { appendMove, COOPERATE, DEFECT, History, MOVE_OF_CODE } from './history.js';
 import { geometricTrials, type RandomSource } from './random.js';
-import { compileMachine, CONTEXTS, StrategyFault, TOURNAMENT_CONTEXT, type CompiledMachine } from './machine.js';
+import { compileMachine, contextIndex, CONTEXTS, isDeterred, StrategyFault, TOURNAMENT_CONTEXT, type CompiledMachine } from './machine.js';
 
 export { StrategyFault, type CompiledMachine };
 import type { ClusterContext, Move, MoveView, ParameterValues, Player, Strategy } from '../strategies/api.js';
@@ -15,6 +15,11 @@ export interface MatchSettings {
   readonly probEnd?: number | undefined;
   /** Probability that each chosen move is flipped before it is played. */
   readonly noise: number;
+  /**
+   * Play the match as one relationship of the cluster would, in a joint activity with fixed
+   * trust and sanctions (play mode's --activity). Undefined in a plain tournament.
+   */
+  readonly cluster?: ClusterContext | undefined;
 }
 
 /** Where a match gets its randomness from: one stream per purpose, created on first use. */
@@ -42,6 +47,16 @@ export function prepareContestant(strategy: Strategy, game: Game, given?: Parame
   const parameters = resolveParameters(strategy, given);
   const machine = strategy.finiteState ? compileMachine(strategy, strategy.finiteState(parameters, game)) : undefined;
   return { strategy, parameters, machine };
+}
+
+/** The context index a machine plays in: a tournament's, or a fixed cluster relationship's. */
+function machineContext(machine: CompiledMachine, game: Game, cluster: ClusterContext | undefined): number {
+  if (cluster === undefined) return TOURNAMENT_CONTEXT;
+  return contextIndex(
+    cluster.activity.lowRisk,
+    cluster.trust >= machine.trustThreshold,
+    isDeterred(game, cluster.sanctions.detection, cluster.sanctions.fine),
+  );
 }
 
 /** Payoff to the first player by outcome index (own move first): (C,C), (C,D), (D,C), (D,D). */
@@ -158,7 +173,8 @@ function playMachines(
     a,
     b,
     turns,
-    payoffTable(settings.game),
+    settings.game,
+    settings.cluster,
     a.stochastic ? streams('seat0') : undefined,
     b.stochastic ? streams('seat1') : undefined,
     settings.noise,
@@ -177,7 +193,8 @@ function runMachines(
   a: CompiledMachine,
   b: CompiledMachine,
   turns: number,
-  payoff: Float64Array,
+  game: Game,
+  cluster: ClusterContext | undefined,
   randomA: RandomSource | undefined,
   randomB: RandomSource | undefined,
   noise: number,
@@ -186,8 +203,11 @@ function runMachines(
   outcome: Float64Array,
   offset: number,
 ): void {
+  const payoff = payoffTable(game);
   const coopA = a.cooperate;
   const coopB = b.cooperate;
+  const contextA = machineContext(a, game, cluster);
+  const contextB = machineContext(b, game, cluster);
   const nextA = a.next;
   const nextB = b.next;
   let flipA = noiseSource === undefined ? -1 : geometricTrials(noise, noiseSource) - 1;
@@ -199,8 +219,8 @@ function runMachines(
   let defectionsA = 0;
   let defectionsB = 0;
   for (let turn = 0; turn < turns; turn++) {
-    const pA = coopA[stateA * CONTEXTS + TOURNAMENT_CONTEXT]!;
-    const pB = coopB[stateB * CONTEXTS + TOURNAMENT_CONTEXT]!;
+    const pA = coopA[stateA * CONTEXTS + contextA]!;
+    const pB = coopB[stateB * CONTEXTS + contextB]!;
     let moveA = pA >= 1 ? COOPERATE : pA <= 0 ? DEFECT : randomA!() < pA ? COOPERATE : DEFECT;
     let moveB = pB >= 1 ? COOPERATE : pB <= 0 ? DEFECT : randomB!() < pB ? COOPERATE : DEFECT;
     if (turn === flipA) {
@@ -284,8 +304,8 @@ function playGeneral(
   const capacity = Math.min(turns, 1 << 16);
   const historyA = new History(capacity);
   const historyB = new History(capacity);
-  const viewA = new PlayerView(historyA, historyB, settings.game, knownTurns, () => streams('seat0'));
-  const viewB = new PlayerView(historyB, historyA, settings.game, knownTurns, () => streams('seat1'));
+  const viewA = new PlayerView(historyA, historyB, settings.game, knownTurns, () => streams('seat0'), settings.cluster);
+  const viewB = new PlayerView(historyB, historyA, settings.game, knownTurns, () => streams('seat1'), settings.cluster);
   const playerA = createPlayer(first);
   const playerB = createPlayer(second);
   const noise = new NoiseSchedule(settings.noise, streams);

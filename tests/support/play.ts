@@ -2,7 +2,7 @@ import { CLASSIC_GAME, type Game } from '../../src/core/game.js';
 import { playMatch, playMatchGeneral, prepareContestant, type MatchSettings } from '../../src/core/match.js';
 import { deriveStream } from '../../src/core/random.js';
 import { defineStrategy } from '../../src/strategies/define.js';
-import type { Move, Strategy } from '../../src/strategies/api.js';
+import type { ClusterContext, Move, Strategy } from '../../src/strategies/api.js';
 import { findStrategy } from '../../src/strategies/registry.js';
 
 /** A test opponent that plays `pattern` ('C'/'D' characters) over and over. */
@@ -33,6 +33,8 @@ export interface PlayOptions {
   readonly game?: Game;
   /** Force the general move() path even when both sides have a finite-state form. */
   readonly general?: boolean;
+  /** Play as a cluster relationship in this context (activity, trust, sanctions). */
+  readonly cluster?: ClusterContext;
 }
 
 /** Plays `strategy` against `opponent` and returns both move sequences as strings, e.g. ['CCD…', 'DDC…']. */
@@ -40,7 +42,7 @@ export function play(strategy: Strategy | string, opponent: Strategy | string, o
   const game = options.game ?? CLASSIC_GAME;
   const first = prepareContestant(typeof strategy === 'string' ? builtin(strategy) : strategy, game);
   const second = prepareContestant(typeof opponent === 'string' ? builtin(opponent) : opponent, game);
-  const settings: MatchSettings = { game, turns: options.turns ?? 10, noise: options.noise ?? 0 };
+  const settings: MatchSettings = { game, turns: options.turns ?? 10, noise: options.noise ?? 0, cluster: options.cluster };
   const seed = options.seed ?? 0;
   const streams = (purpose: string) => deriveStream(seed, purpose);
   const result = options.general

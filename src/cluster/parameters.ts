@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import { InputError } from '../core/game.js';
+
+/**
+ * Every parameter of the cluster model. With the defaults the lattice is exactly the spatial
+ * game of Nowak & May (1992); every obstacle and remedy of Meyer-Stamer (2001) is switched off.
+ * docs/model.md explains each one and where it comes from.
+ */
+
+const probability = z
+  .number({ error: 'expected a number from 0 to 1' })
+  .min(0, { error: 'expected a number from 0 to 1' })
+  .max(1, { error: 'expected a number from 0 to 1' });
+const nonNegative = z.number({ error: 'expected a number >= 0' }).min(0, { error: 'expected a number >= 0' });
+const finite = z.number({ error: 'expected a number' }).refine(Number.isFinite, { error: 'expected a finite number' });
+const count = (minimum: number, maximum = 1_000_000_000) =>
+  z
+    .number({ error: `expected a whole number from ${minimum} to ${maximum}` })
+    .int({ error: `expected a whole number from ${minimum} to ${maximum}` })
+    .min(minimum, { error: `expected a whole number from ${minimum} to ${maximum}` })
+    .max(maximum, { error: `expected a whole number from ${minimum} to ${maximum}` });
+const flag = z.boolean({ error: 'expected true or false' });
+
+export const activitySchema = z.strictObject({
+  name: z.string({ error: 'expected a name' }).regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a kebab-case name such as joint-training' }),
+  description: z.string({ error: 'expected a sentence' }).optional(),
+  lowRisk: flag,
+  R: finite,
+  S: finite,
+  /** Omitted: the model's `temptation`. */
+  T: finite.optional(),
+  P: finite,
+  cost: nonNegative,
+  trustThreshold: probability,
+  enabled: flag,
+});
+
+export const parametersSchema = z.strictObject({
+  width: count(1, 10_000),
+  height: count(1, 10_000),
+  neighbourhood: z.enum(['moore', 'von-neumann'], { error: "expected 'moore' or 'von-neumann'" }),
+  selfInteraction: flag,
+  boundary: z.enum(['torus', 'fixed'], { error: "expected 'torus' or 'fixed'" }),
+  temptation: finite,
+  init: z.enum(['random', 'single-defector'], { error: "expected 'random' or 'single-defector'" }),
+  strategies: z.record(
+    z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected strategy ids' }),
+    z.number({ error: 'expected a weight >= 0' }).min(0, { error: 'expected a weight >= 0' }),
+    { error: 'expected an object of strategy ids and weights, such as { "tit-for-tat": 0.3 }' },
+  ),
+  cooperators: probability.nullable(),
+  roundsPerGeneration: count(1, 1000),
+  noise: probability,
+  activities: z.array(activitySchema, { error: 'expected a list of activities' }).min(1, { error: 'expected at least one activity' }),
+  trust: z.strictObject({
+    initial: probability,
+    gain: probability,
+    loss: probability,
+    decay: probability,
+    baseline: probability,
+  }),
+  sanctions: z.strictObject({ detection: probability, fine: nonNegative, compensate: flag }),
+  subsidy: probability,
+  crisis: z.strictObject({
+    active: flag,
+    temptationFactor: z.number({ error: 'expected a number >= 1' }).min(1, { error: 'expected a number >= 1' }),
+    windows: z.array(z.strictObject({ from: count(0), to: count(0) }), { error: 'expected a list of { from, to } generations' }),
+  }),
+  externalBuyers: z.strictObject({ share: probability, bonus: nonNegative }),
+  rivalry: z.strictObject({ history: count(0, 1_000_000) }),
+  update: z.strictObject({
+    rule: z.enum(['imitate-best', 'fermi', 'moran'], { error: "expected 'imitate-best', 'fermi' or 'moran'" }),
+    K: z.number({ error: 'expected a number > 0' }).positive({ error: 'expected a number > 0' }),
+    share: probability,
+    every: count(1, 1_000_000),
+  }),
+  mutation: probability,
+  exit: z.strictObject({ threshold: finite.nullable(), spinoffTrust: probability }),
+});
+
+export type ActivitySpec = z.infer<typeof activitySchema>;
+export type ClusterParameters = z.infer<typeof parametersSchema>;
+
+export const DEFAULT_PARAMETERS: ClusterParameters = {
+  width: 99,
+  height: 99,
+  neighbourhood: 'moore',
+  selfInteraction: true,
+  boundary: 'torus',
+  temptation: 1.85,
+  init: 'random',
+  strategies: { cooperator: 1, defector: 1 },
+  cooperators: 0.9,
+  roundsPerGeneration: 1,
+  noise: 0,
+  activities: [
+    { name: 'cooperation', lowRisk: false, R: 1, S: 0, P: 0, cost: 0, trustThreshold: 0, enabled: true },
+  ],
+  trust: { initial: 1, gain: 0, loss: 0, decay: 0, baseline: 1 },
+  sanctions: { detection: 0, fine: 0, compensate: false },
+  subsidy: 0,
+  crisis: { active: false, temptationFactor: 1.5, windows: [] },
+  externalBuyers: { share: 0, bonus: 0 },
+  rivalry: { history: 0 },
+  update: { rule: 'imitate-best', K: 0.1, share: 1, every: 1 },
+  mutation: 0,
+  exit: { threshold: null, spinoffTrust: 0.1 },
+};
+
+/** Parameters that shape the lattice or the starting population: fixed once a run starts. */
+export const STRUCTURAL_PATHS = new Set([
+  'width', 'height', 'neighbourhood', 'selfInteraction', 'boundary', 'init', 'strategies', 'cooperators',
+  'rivalry.history', 'trust.initial', 'externalBuyers.share',
+]);
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** The value at a dotted path; activities are addressed by name: `activities.training.enabled`. */
+export function getPath(parameters: ClusterParameters, path: string): unknown {
+  let node: unknown = parameters;
+  for (const key of resolvePath(parameters, path)) node = (node as Record<string | number, unknown>)[key];
+  return node;
+}
+
+/** Turns a dotted path into keys, finding activities by name. Unknown paths are an InputError. */
+function resolvePath(parameters: ClusterParameters, path: string): (string | number)[] {
+  const parts = path.split('.');
+  const keys: (string | number)[] = [];
+  let node: unknown = parameters;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    if (Array.isArray(node) && keys[keys.length - 1] === 'activities') {
+      const position = (node as ActivitySpec[]).findIndex((activity) => activity.name === part);
+      if (position < 0) {
+        const names = (node as ActivitySpec[]).map((activity) => activity.name);
+        throw new InputError(`unknown activity '${part}' in '${path}': expected one of ${names.join(', ')}`);
+      }
+      keys.push(position);
+      node = (node as ActivitySpec[])[position];
+      continue;
+    }
+    const record = node as Record<string, unknown> | null;
+    const isActivity = keys.length === 2 && keys[0] === 'activities';
+    const known = record !== null && typeof record === 'object' && (part in record || (isActivity && ['T', 'description'].includes(part)));
+    if (!known) {
+      throw new InputError(`unknown parameter '${path}': expected a path such as trust.gain, sanctions.fine or activities.<name>.enabled (see docs/model.md)`);
+    }
+    keys.push(part);
+    node = record![part];
+    if (part === 'strategies' && index < parts.length - 1) {
+      // strategies.<id> sets one weight of the mix, which may be a new id
+      keys.push(parts.slice(index + 1).join('.'));
+      return keys;
+    }
+  }
+  return keys;
+}
+
+/** Parses a --set value: numbers, true/false, null, JSON, or a bare word. */
+export function parseValue(text: string): Json {
+  const trimmed = text.trim();
+  if (trimmed === 'true') return true;
+  if (trimmed === 'false') return false;
+  if (trimmed === 'null') return null;
+  if (trimmed !== '' && Number.isFinite(Number(trimmed))) return Number(trimmed);
+  if (/^[[{"]/.test(trimmed)) {
+    try {
+      return JSON.parse(trimmed) as Json;
+    } catch {
+      throw new InputError(`invalid value '${text}': expected a number, true, false, a word or JSON`);
+    }
+  }
+  return trimmed;
+}
+
+/** A copy of `parameters` with `path` set to `value`, validated; an InputError names what is wrong. */
+export function withParameter(parameters: ClusterParameters, path: string, value: unknown): ClusterParameters {
+  const copy = structuredClone(parameters);
+  const keys = resolvePath(copy, path);
+  let node = copy as unknown as Record<string | number, unknown>;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[keys[keys.length - 1]!] = value;
+  return validateParameters(copy, '');
+}
+
+/** Validates a complete parameter set; the error names the field, the bad value and what is expected. */
+export function validateParameters(candidate: unknown, prefix = 'parameters.'): ClusterParameters {
+  const result = parametersSchema.safeParse(candidate);
+  if (!result.success) throw new InputError(describeIssue(result.error.issues[0]!, candidate, prefix));
+  const parameters = result.data;
+  checkConsistency(parameters, prefix);
+  return parameters;
+}
+
+function checkConsistency(parameters: ClusterParameters, prefix: string): void {
+  const names = new Set<string>();
+  for (const activity of parameters.activities) {
+    if (names.has(activity.name)) throw new InputError(`${prefix}activities: activity '${activity.name}' is listed twice: expected unique names`);
+    names.add(activity.name);
+  }
+  if (parameters.boundary === 'torus' && (parameters.width < 3 || parameters.height < 3)) {
+    throw new InputError(`${prefix}width × height ${parameters.width}×${parameters.height}: a torus needs at least 3×3 firms`);
+  }
+  const weights = Object.values(parameters.strategies);
+  if (weights.length === 0 || weights.every((weight) => weight === 0)) {
+    throw new InputError(`${prefix}strategies: expected at least one strategy with a weight > 0`);
+  }
+  if (Object.keys(parameters.strategies).length > 250) throw new InputError(`${prefix}strategies: expected at most 250 strategies`);
+  for (const window of parameters.crisis.windows) {
+    if (window.to < window.from) throw new InputError(`${prefix}crisis.windows: window from ${window.from} to ${window.to}: expected to >= from`);
+  }
+}
+
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown, prefix: string): string {
+  let value: unknown = input;
+  for (const key of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    const where = path === '' ? prefix.replace(/\.$/, '') || 'the file' : `${prefix}${path}`;
+    return `${where}: unknown field '${issue.keys[0]}': expected only documented fields (see docs/model.md)`;
+  }
+  if (value === undefined) return `${prefix}${path}: missing: ${issue.message}`;
+  return `${prefix}${path}: got ${JSON.stringify(value)}, ${issue.message}`;
+}

@@ -1,0 +1,129 @@
+/**
+ * Where firms sit and who their neighbours are. The model only ever asks a Space for
+ * "the neighbours of firm i", so other interaction graphs can replace the lattice.
+ */
+export interface Space {
+  /** Number of firms. */
+  readonly size: number;
+  /** Neighbours of firm i are neighbourList[neighbourOffsets[i] .. neighbourOffsets[i + 1]). */
+  readonly neighbourOffsets: Int32Array;
+  readonly neighbourList: Int32Array;
+  /** A short description, e.g. "200×70 torus, Moore neighbourhood". */
+  describe(): string;
+}
+
+export type Neighbourhood = 'moore' | 'von-neumann';
+export type Boundary = 'torus' | 'fixed';
+
+const MOORE: readonly (readonly [number, number])[] = [
+  [-1, -1], [0, -1], [1, -1],
+  [-1, 0], [1, 0],
+  [-1, 1], [0, 1], [1, 1],
+];
+const VON_NEUMANN: readonly (readonly [number, number])[] = [
+  [0, -1],
+  [-1, 0], [1, 0],
+  [0, 1],
+];
+
+/** A width × height grid, firm i at (i mod width, ⌊i / width⌋), row by row. */
+export class Lattice implements Space {
+  readonly size: number;
+  readonly neighbourOffsets: Int32Array;
+  readonly neighbourList: Int32Array;
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    readonly neighbourhood: Neighbourhood,
+    readonly boundary: Boundary,
+  ) {
+    this.size = width * height;
+    const offsets = neighbourhood === 'moore' ? MOORE : VON_NEUMANN;
+    this.neighbourOffsets = new Int32Array(this.size + 1);
+    const list = new Int32Array(this.size * offsets.length);
+    let count = 0;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        this.neighbourOffsets[y * width + x] = count;
+        for (const [dx, dy] of offsets) {
+          let nx = x + dx;
+          let ny = y + dy;
+          if (boundary === 'torus') {
+            nx = (nx + width) % width;
+            ny = (ny + height) % height;
+          } else if (nx < 0 || ny < 0 || nx >= width || ny >= height) {
+            continue;
+          }
+          list[count++] = ny * width + nx;
+        }
+      }
+    }
+    this.neighbourOffsets[this.size] = count;
+    this.neighbourList = count === list.length ? list : list.slice(0, count);
+  }
+
+  describe(): string {
+    return `${this.width}×${this.height} ${this.boundary === 'torus' ? 'torus' : 'lattice with fixed edges'}, ${this.neighbourhood === 'moore' ? 'Moore' : 'von Neumann'} neighbourhood`;
+  }
+
+  /** The firm nearest the centre. */
+  centre(): number {
+    return Math.floor(this.height / 2) * this.width + Math.floor(this.width / 2);
+  }
+}
+
+/**
+ * The relationships of a space: one per neighbouring pair (i < j), plus one per firm with
+ * itself when firms also play themselves. For each firm, the relationships it is part of
+ * and which side of each it plays.
+ */
+export interface RelationshipGraph {
+  readonly count: number;
+  /** Firm on side 0 and side 1 of each relationship (the same firm for a self-relationship). */
+  readonly firmA: Int32Array;
+  readonly firmB: Int32Array;
+  /** Relationships of firm i: edgeList[edgeOffsets[i] .. edgeOffsets[i + 1]), each as edge * 2 + side. */
+  readonly edgeOffsets: Int32Array;
+  readonly edgeList: Int32Array;
+}
+
+export function relationshipsOf(space: Space, selfInteraction: boolean): RelationshipGraph {
+  const { size, neighbourOffsets, neighbourList } = space;
+  let count = selfInteraction ? size : 0;
+  for (let i = 0; i < size; i++) {
+    for (let k = neighbourOffsets[i]!; k < neighbourOffsets[i + 1]!; k++) if (neighbourList[k]! > i) count++;
+  }
+  const firmA = new Int32Array(count);
+  const firmB = new Int32Array(count);
+  const degree = new Int32Array(size);
+  let edge = 0;
+  for (let i = 0; i < size; i++) {
+    if (selfInteraction) {
+      firmA[edge] = i;
+      firmB[edge] = i;
+      degree[i]!++;
+      edge++;
+    }
+    for (let k = neighbourOffsets[i]!; k < neighbourOffsets[i + 1]!; k++) {
+      const j = neighbourList[k]!;
+      if (j <= i) continue;
+      firmA[edge] = i;
+      firmB[edge] = j;
+      degree[i]!++;
+      degree[j]!++;
+      edge++;
+    }
+  }
+  const edgeOffsets = new Int32Array(size + 1);
+  for (let i = 0; i < size; i++) edgeOffsets[i + 1] = edgeOffsets[i]! + degree[i]!;
+  const fill = edgeOffsets.slice(0, size);
+  const edgeList = new Int32Array(edgeOffsets[size]!);
+  for (let e = 0; e < count; e++) {
+    const a = firmA[e]!;
+    const b = firmB[e]!;
+    edgeList[fill[a]!++] = e * 2;
+    if (b !== a) edgeList[fill[b]!++] = e * 2 + 1;
+  }
+  return { count, firmA, firmB, edgeOffsets, edgeList };
+}
