@@ -1,0 +1,118 @@
+import { CONTEXTS } from '../core/machine.js';
+import { chooseActivity, type ActivityTable } from './activities.js';
+import type { PlayTally, PoolEntry } from './model.js';
+import type { ClusterParameters } from './parameters.js';
+import type { Space } from './space.js';
+
+/**
+ * The memory-less kernel: when every strategy in the pool is a single-state deterministic
+ * machine (unconditional co-operators and defectors, or rules of the context alone) and no
+ * mechanism needs per-round draws or per-relationship state, a generation's payoffs follow
+ * from counting co-operating neighbours, as in Nowak & May's own computation. It gives the
+ * same payoffs and metrics as playing every relationship (tests/cluster/kernel.test.ts) and is
+ * what makes a million-firm Nowak & May lattice run at tens of millions of firm-updates per
+ * second. Relationship histories are not written while it runs: no strategy it accepts reads them.
+ */
+export function memorylessEligible(parameters: ClusterParameters, entries: readonly PoolEntry[], trustUniform: boolean): boolean {
+  if (!trustUniform || parameters.noise > 0 || parameters.trust.gain > 0 || parameters.trust.loss > 0 || parameters.trust.decay > 0) return false;
+  if (parameters.sanctions.detection > 0 && parameters.sanctions.fine > 0) return false;
+  if (parameters.exit.threshold !== null) return false;
+  return entries.every(
+    (entry) => entry.machines !== undefined && entry.machines.every((machine) => machine.states === 1 && !machine.stochastic),
+  );
+}
+
+export interface MemorylessTarget {
+  readonly space: Space;
+  readonly strategyOf: Uint8Array;
+  readonly payoff: Float64Array;
+  readonly buyerTied: Uint8Array;
+  readonly cooperationShare: Float32Array;
+  readonly activityOf: Uint8Array;
+}
+
+export function playMemoryless(
+  target: MemorylessTarget,
+  parameters: ClusterParameters,
+  table: ActivityTable,
+  entries: readonly PoolEntry[],
+  relationshipCount: number,
+): PlayTally {
+  const { space, strategyOf, payoff, buyerTied, cooperationShare, activityOf } = target;
+  const { size, neighbourOffsets, neighbourList } = space;
+  const activityRounds = new Float64Array(table.count);
+  payoff.fill(0);
+  const neighbourActivity = chooseActivity(table, parameters.trust.initial);
+  const selfActivity = chooseActivity(table, 1);
+  if (neighbourActivity < 0) {
+    cooperationShare.fill(0);
+    activityOf.fill(255);
+    return { cooperations: 0, moves: 0, mutual: 0, rounds: 0, fines: 0, activityRounds };
+  }
+  // Each strategy's one move, towards neighbours (trust as set) and towards itself (full trust).
+  const moveOf = (activity: number, trust: number): Uint8Array =>
+    Uint8Array.from(entries, (entry) => {
+      const machine = entry.machines![activity]!;
+      const context = table.lowRisk[activity]! | (trust >= machine.trustThreshold ? 2 : 0) | (table.deterred[activity]! << 2);
+      return machine.cooperate[machine.initial * CONTEXTS + context]! >= 1 ? 0 : 1;
+    });
+  const neighbourMove = moveOf(neighbourActivity, parameters.trust.initial);
+  const selfMove = selfActivity < 0 ? neighbourMove : moveOf(selfActivity, 1);
+  const self = parameters.selfInteraction && selfActivity >= 0;
+  const rounds = parameters.roundsPerGeneration;
+  const bonus = parameters.externalBuyers.bonus;
+  const R = table.R[neighbourActivity]!;
+  const S = table.S[neighbourActivity]!;
+  const T = table.T[neighbourActivity]!;
+  const P = table.P[neighbourActivity]!;
+  const cost = table.cost[neighbourActivity]!;
+  const selfR = self ? table.R[selfActivity]! - table.cost[selfActivity]! : 0;
+  const selfP = self ? table.P[selfActivity]! : 0;
+  const moves = new Uint8Array(size);
+  for (let firm = 0; firm < size; firm++) moves[firm] = neighbourMove[strategyOf[firm]!]!;
+  let cooperations = 0;
+  let mutualTwice = 0;
+  let selfCooperations = 0;
+  let neighbourSides = 0;
+  for (let firm = 0; firm < size; firm++) {
+    const from = neighbourOffsets[firm]!;
+    const to = neighbourOffsets[firm + 1]!;
+    let cooperating = 0;
+    for (let k = from; k < to; k++) cooperating += 1 - moves[neighbourList[k]!]!;
+    const degree = to - from;
+    const move = moves[firm]!;
+    let value =
+      move === 0
+        ? cooperating * R + (degree - cooperating) * S - degree * cost
+        : cooperating * T + (degree - cooperating) * P + (buyerTied[firm] === 1 ? degree * bonus : 0);
+    let cooperated = (1 - move) * degree;
+    let played = degree;
+    if (self) {
+      const own = selfMove[strategyOf[firm]!]!;
+      value += own === 0 ? selfR : selfP + (buyerTied[firm] === 1 ? bonus : 0);
+      cooperated += 1 - own;
+      played += 1;
+      selfCooperations += 1 - own;
+    }
+    payoff[firm] = value * rounds;
+    cooperationShare[firm] = played > 0 ? cooperated / played : 0;
+    cooperations += (1 - move) * degree;
+    mutualTwice += (1 - move) * cooperating;
+    neighbourSides += degree;
+  }
+  const neighbourRounds = (neighbourSides / 2) * rounds;
+  const selfRounds = self ? size * rounds : 0;
+  activityRounds[neighbourActivity]! += neighbourRounds;
+  if (self) activityRounds[selfActivity]! += selfRounds;
+  activityOf.fill(self && table.threshold[selfActivity]! > table.threshold[neighbourActivity]! ? selfActivity : neighbourActivity);
+  const totalRounds = neighbourRounds + selfRounds;
+  if (totalRounds !== relationshipCount * rounds) throw new Error('memoryless kernel: relationship count mismatch');
+  return {
+    cooperations: (cooperations + 2 * selfCooperations) * rounds,
+    moves: totalRounds * 2,
+    mutual: (mutualTwice / 2 + selfCooperations) * rounds,
+    rounds: totalRounds,
+    fines: 0,
+    activityRounds,
+  };
+}
