@@ -37,6 +37,13 @@ import grofman from './grofman.js';
 import joss from './joss.js';
 import shubik from './shubik.js';
 import tullock from './tullock.js';
+import trustThreshold from './trust-threshold.js';
+import raiseTheStakes from './raise-the-stakes.js';
+import deterredRival from './deterred-rival.js';
+import opportunist from './opportunist.js';
+import cautiousPioneer from './cautious-pioneer.js';
+import sanctionAwareTitForTat from './sanction-aware-tit-for-tat.js';
+import grudgingRival from './grudging-rival.js';
 
 /** The twelve classic strategies every cooplab user can rely on. */
 export const classicStrategies: readonly Strategy[] = [
@@ -81,6 +88,14 @@ export const literatureStrategies: readonly Strategy[] = [
 ];
 
 /** Cluster-aware strategies: they also read the activity, their trust in the partner and the sanctions. */
-export const clusterStrategies: readonly Strategy[] = [];
+export const clusterStrategies: readonly Strategy[] = [
+  trustThreshold,
+  raiseTheStakes,
+  deterredRival,
+  opportunist,
+  cautiousPioneer,
+  sanctionAwareTitForTat,
+  grudgingRival,
+];
 
 export const builtinStrategies: readonly Strategy[] = [...classicStrategies, ...literatureStrategies, ...clusterStrategies];
