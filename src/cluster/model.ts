@@ -279,10 +279,14 @@ export class ClusterModel {
   #restartSide(edge: number, side: number): void {
     const firm = side === 0 ? this.graph.firmA[edge]! : this.graph.firmB[edge]!;
     const slot = edge * 2 + side;
-    this.#players.delete(slot);
+    if (this.#players.size > 0) this.#players.delete(slot);
     const entry = this.#entries[this.strategyOf[firm]!]!;
     if (entry.machines === undefined) return;
     const machine = entry.machines[0]!;
+    if (machine.states === 1) {
+      this.relationships.machineState[slot] = 0;
+      return;
+    }
     const { window, rounds } = this.relationships;
     const own = window[slot]!;
     const other = window[edge * 2 + 1 - side]!;
@@ -345,6 +349,8 @@ export class ClusterModel {
   }
 
   meanTrust(): number {
+    // Until trust first moves, every neighbour relationship holds the initial trust.
+    if (this.#trustUniform) return this.#parameters.trust.initial;
     const { trust } = this.relationships;
     const { firmA, firmB, count } = this.graph;
     let sum = 0;

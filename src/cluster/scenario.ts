@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { InputError } from '../core/game.js';
+import type { ClusterEvent } from './model.js';
+import { DEFAULT_PARAMETERS, describeIssue, parseValue, validateParameters, withParameter, type ClusterParameters } from './parameters.js';
+
+/**
+ * A scenario: a cluster, the obstacles and remedies in force, a seed, and a timeline of
+ * interventions. Files give only what differs from the defaults (docs/scenarios.md).
+ */
+const scenarioSchema = z.strictObject({
+  name: z.string({ error: 'expected a kebab-case name' }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a kebab-case name' }),
+  title: z.string({ error: 'expected a short title' }),
+  description: z.string({ error: 'expected a paragraph on what the scenario demonstrates' }),
+  source: z.string({ error: 'expected the passage of the literature it comes from' }).optional(),
+  seed: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }),
+  generations: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }),
+  parameters: z.record(z.string(), z.unknown(), { error: 'expected an object of parameters' }),
+  events: z
+    .array(
+      z.strictObject({
+        generation: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }),
+        set: z.record(z.string(), z.unknown(), { error: 'expected an object of parameter paths and values' }),
+        label: z.string({ error: 'expected a sentence for the event log' }).optional(),
+      }),
+      { error: 'expected a list of events' },
+    )
+    .default([]),
+});
+
+export interface Scenario {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly source?: string | undefined;
+  readonly seed: number;
+  readonly generations: number;
+  /** The complete, validated parameters. */
+  readonly parameters: ClusterParameters;
+  readonly events: readonly ClusterEvent[];
+}
+
+type Plain = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is Plain {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Defaults overlaid with a file's parameters: objects merge key by key; lists and values replace. */
+function overlay(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(override)) return override;
+  const merged: Plain = { ...base };
+  for (const [key, value] of Object.entries(override)) merged[key] = key === 'strategies' ? value : overlay(base[key], value);
+  return merged;
+}
+
+/** Parses and validates a scenario document (already read from JSON); errors name the field. */
+export function parseScenario(document: unknown, origin: string): Scenario {
+  const result = scenarioSchema.safeParse(document);
+  if (!result.success) throw new InputError(`${origin}: ${describeIssue(result.error.issues[0]!, document, '')}`);
+  const file = result.data;
+  let parameters: ClusterParameters;
+  try {
+    parameters = validateParameters(overlay(DEFAULT_PARAMETERS, file.parameters), 'parameters.');
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${origin}: ${error.message}`);
+    throw error;
+  }
+  file.events.forEach((event, index) => {
+    for (const [path, value] of Object.entries(event.set)) {
+      try {
+        withParameter(parameters, path, value);
+      } catch (error) {
+        if (error instanceof InputError) throw new InputError(`${origin}: events.${index}.set.${path}: ${error.message}`);
+        throw error;
+      }
+    }
+  });
+  return {
+    name: file.name,
+    title: file.title,
+    description: file.description,
+    source: file.source,
+    seed: file.seed,
+    generations: file.generations,
+    parameters,
+    events: file.events.map((event) => ({ generation: event.generation, set: event.set, label: event.label })),
+  };
+}
+
+/**
+ * Applies `path=value` overrides (the CLI's --set) to a scenario's parameters. An overridden
+ * parameter stays as set for the whole run: the timeline's events leave it alone, so
+ * `--set activities.training.enabled=false` keeps the training programme off even in a
+ * scenario whose timeline starts it.
+ */
+export function withOverrides(scenario: Scenario, assignments: readonly string[]): Scenario {
+  let parameters = scenario.parameters;
+  const pinned = new Set<string>();
+  for (const assignment of assignments) {
+    const equals = assignment.indexOf('=');
+    if (equals <= 0) throw new InputError(`invalid --set '${assignment}': expected path=value, such as trust.gain=0.2`);
+    const path = assignment.slice(0, equals).trim();
+    const value = parseValue(assignment.slice(equals + 1));
+    parameters = withParameter(parameters, path, value);
+    pinned.add(path);
+  }
+  const events = scenario.events
+    .map((event) => ({ ...event, set: Object.fromEntries(Object.entries(event.set).filter(([path]) => !pinned.has(path))) }))
+    .filter((event) => Object.keys(event.set).length > 0);
+  return { ...scenario, parameters, events };
+}
+
+/** The scenario as a file: only what differs from the defaults, ready to copy and edit. */
+export function scenarioDocument(scenario: Scenario): Plain {
+  return {
+    name: scenario.name,
+    title: scenario.title,
+    description: scenario.description,
+    ...(scenario.source === undefined ? {} : { source: scenario.source }),
+    seed: scenario.seed,
+    generations: scenario.generations,
+    parameters: difference(DEFAULT_PARAMETERS, scenario.parameters) ?? {},
+    events: scenario.events.map((event) => ({ generation: event.generation, set: event.set, ...(event.label === undefined ? {} : { label: event.label }) })),
+  };
+}
+
+function difference(base: unknown, value: unknown): unknown {
+  if (isPlainObject(base) && isPlainObject(value)) {
+    const out: Plain = {};
+    for (const [key, entry] of Object.entries(value)) {
+      const changed = key === 'strategies' ? (JSON.stringify(base[key]) === JSON.stringify(entry) ? undefined : entry) : difference(base[key], entry);
+      if (changed !== undefined) out[key] = changed;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  }
+  return JSON.stringify(base) === JSON.stringify(value) ? undefined : value;
+}
