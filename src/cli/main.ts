@@ -3,6 +3,8 @@ import { InputError } from '../core/game.js';
 import { StrategyFault } from '../core/match.js';
 import { cooplabVersion } from '../version.js';
 import { addStrategiesCommand } from './strategies-command.js';
+import { addClusterCommand } from './cluster-command.js';
+import { addScenariosCommand } from './scenarios-command.js';
 import { addTournamentCommand, runTournamentCommand } from './tournament-command.js';
 import { CLASSIC_GAME } from '../core/game.js';
 import { DEFAULT_TOURNAMENT } from '../core/tournament.js';
@@ -21,8 +23,10 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true);
   addTournamentCommand(program);
   addStrategiesCommand(program);
+  addClusterCommand(program);
+  addScenariosCommand(program);
   // The main job for a new user (`npm start`): the classic tournament as a table.
-  program.allowExcessArguments(true).action((_options: unknown, command: Command) => {
+  program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
     const [unknown] = command.args;
     if (unknown !== undefined) {
       const names = program.commands.map((sub) => sub.name());
@@ -32,7 +36,7 @@ export function buildProgram(): Command {
           .join(', ')}?`,
       );
     }
-    runTournamentCommand({
+    await runTournamentCommand({
       ...DEFAULT_TOURNAMENT,
       strategies: 'classic',
       payoffs: CLASSIC_GAME,
@@ -50,6 +54,11 @@ function fail(message: string, code: number): never {
 
 /** Runs the CLI: every expected failure is one line on stderr and a non-zero exit, never a stack trace. */
 export async function main(argv: readonly string[]): Promise<void> {
+  // `cooplab … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   try {
     await buildProgram().parseAsync([...argv], { from: 'user' });
   } catch (error) {

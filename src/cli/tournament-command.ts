@@ -5,7 +5,6 @@ import { resolveStrategyList } from '../strategies/registry.js';
 import { cooplabVersion } from '../version.js';
 import { emit, warn } from './output.js';
 import { endProbability, formatChoice, payoffs, positiveInteger, probability, seedValue, type OutputFormat } from './options.js';
-import { tournamentCsv, tournamentJson, tournamentTable } from './tournament-output.js';
 
 export interface TournamentOptions {
   strategies: string;
@@ -41,10 +40,11 @@ export function tournamentSettings(options: TournamentOptions): TournamentSettin
   };
 }
 
-export function runTournamentCommand(options: TournamentOptions): void {
+export async function runTournamentCommand(options: TournamentOptions): Promise<void> {
   const strategies = resolveStrategyList(options.strategies);
   const settings = tournamentSettings(options);
   const result = runTournament(strategies, settings);
+  const { tournamentCsv, tournamentJson, tournamentTable } = await import('./tournament-output.js');
   const text =
     options.format === 'json' ? tournamentJson(result, cooplabVersion())
     : options.format === 'csv' ? tournamentCsv(result)

@@ -61,3 +61,14 @@ export function resolveStrategyList(list: string, available: readonly Strategy[]
   if (chosen.length < 2) throw new InputError(`--strategies '${list}' names ${chosen.length} strategy: expected at least two`);
   return chosen;
 }
+
+/** The strategies for a list of ids, in order; an unknown id is an InputError with suggestions. */
+export function requireStrategies(ids: readonly string[], available: readonly Strategy[] = builtinStrategies, where = 'strategies'): Strategy[] {
+  const lookup = new Map(available.map((strategy) => [strategy.id, strategy]));
+  return ids.map((id) => {
+    const strategy = lookup.get(id);
+    if (strategy !== undefined) return strategy;
+    const hints = suggestIds(id, [...lookup.keys()]);
+    throw new InputError(`unknown strategy '${id}' in ${where}: expected one of the ids listed by 'cooplab strategies'; did you mean ${hints.map((hint) => `'${hint}'`).join(', ')}?`);
+  });
+}

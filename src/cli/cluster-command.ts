@@ -1,0 +1,49 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { formatChoice, seedValue, type OutputFormat } from './options.js';
+
+export interface ClusterOptions {
+  scenario: string;
+  generations?: number;
+  seed?: number;
+  size?: { width: number; height: number };
+  set: string[];
+  format: OutputFormat;
+  out?: string;
+}
+
+export function latticeSize(value: string): { width: number; height: number } {
+  const match = /^\s*(\d+)\s*[x×]\s*(\d+)\s*$/.exec(value);
+  const width = match ? Number(match[1]) : 0;
+  const height = match ? Number(match[2]) : 0;
+  if (!match || width < 1 || height < 1 || width > 10_000 || height > 10_000) {
+    throw new InvalidArgumentError('expected WIDTHxHEIGHT with each from 1 to 10000, such as 200x70');
+  }
+  return { width, height };
+}
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('expected a whole number >= 0');
+  return Number(value);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function addClusterCommand(program: Command): void {
+  program
+    .command('cluster')
+    .description('run the spatial cluster lattice: firms play their neighbours, build or lose trust, and imitate what works')
+    .option('--scenario <name|file>', "a preset (see 'cooplab scenarios') or a scenario JSON file", 'training-first')
+    .option('-g, --generations <n>', 'generations of strategy revision to run (rows 0..n); default: the scenario\'s', nonNegativeInteger)
+    .option('--seed <n>', "root seed; default: the scenario's", seedValue)
+    .option('--size <WxH>', 'lattice width and height, such as 200x70', latticeSize)
+    .option('--set <path=value>', 'set a parameter, such as trust.gain=0.2 or activities.training.enabled=false (repeatable; the timeline leaves it alone)', collect, [])
+    .option('-f, --format <format>', 'csv (one row per generation) or json (the series and the final lattice)', formatChoice(['csv', 'json']), 'csv')
+    .option('-o, --out <file>', 'write the result to a file instead of stdout')
+    .action(async (options: ClusterOptions) => {
+      // The model and zod load only when a cluster actually runs, to keep other commands' start fast.
+      const { runClusterCommand } = await import('./cluster-action.js');
+      runClusterCommand(options);
+    });
+}

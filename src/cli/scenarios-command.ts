@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { prettyJson } from './json.js';
+import { emit } from './output.js';
+
+export function addScenariosCommand(program: Command): void {
+  const command = program
+    .command('scenarios')
+    .description('list the preset scenarios')
+    .action(async () => {
+      const { loadScenario, presetNames } = await import('./scenario-files.js');
+      const scenarios = presetNames().map((name) => loadScenario(name));
+      const width = Math.max(...scenarios.map((scenario) => scenario.name.length));
+      const lines = scenarios.map((scenario) => `${scenario.name.padEnd(width)}  ${scenario.title}`);
+      emit(`${lines.join('\n')}\n\n'cooplab scenarios show NAME' prints one as JSON, ready to copy and edit.\n`, undefined);
+    });
+  command
+    .command('show <name>')
+    .description('print a preset (or a scenario file) as JSON')
+    .action(async (name: string) => {
+      const { loadScenario } = await import('./scenario-files.js');
+      const { scenarioDocument } = await import('../cluster/scenario.js');
+      emit(prettyJson(scenarioDocument(loadScenario(name))), undefined);
+    });
+}

@@ -1,0 +1,31 @@
+import { ClusterModel, type GenerationRecord } from './model.js';
+import type { Scenario } from './scenario.js';
+import type { Strategy } from '../strategies/api.js';
+
+export interface ClusterRun {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly generations: number;
+  /** Row g is generation g as played: row 0 is the initial configuration. */
+  readonly records: readonly GenerationRecord[];
+  readonly model: ClusterModel;
+}
+
+/**
+ * Runs a scenario for `generations` revisions: generations 0..generations are played and
+ * recorded (generations + 1 rows). `onGeneration` may stop the run early by returning false.
+ */
+export function runScenario(
+  scenario: Scenario,
+  strategies: readonly Strategy[],
+  options: { seed: number; generations: number; onGeneration?: (record: GenerationRecord, model: ClusterModel) => boolean | void },
+): ClusterRun {
+  const model = new ClusterModel({ parameters: scenario.parameters, seed: options.seed, strategies, events: scenario.events });
+  const records: GenerationRecord[] = [];
+  for (let generation = 0; generation <= options.generations; generation++) {
+    const record = model.step();
+    records.push(record);
+    if (options.onGeneration?.(record, model) === false) break;
+  }
+  return { scenario, seed: options.seed, generations: options.generations, records, model };
+}
