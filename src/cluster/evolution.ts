@@ -1,9 +1,10 @@
 import type { RandomSource } from '../core/random.js';
-import type { Space } from './space.js';
+import { Lattice, type Space } from './space.js';
 
 /**
  * Strategy revision. Each rule reads this generation's payoffs and writes the strategies for
- * the next one, calling `changed(firm)` for every firm whose strategy changes.
+ * the next one into strategyOf; the model then restarts the relationships of the firms whose
+ * strategy differs (once, however often a firm changed back and forth during the revision).
  */
 export interface Revision {
   readonly space: Space;
@@ -14,7 +15,6 @@ export interface Revision {
   readonly share: number;
   readonly mutation: number;
   readonly random: RandomSource;
-  readonly changed: (firm: number) => void;
 }
 
 /** A revising firm mutates with probability μ: it takes a strategy from the pool at random. */
@@ -26,10 +26,7 @@ function mutate(revision: Revision): number {
 }
 
 function adopt(revision: Revision, firm: number, strategy: number): void {
-  if (revision.strategyOf[firm] !== strategy) {
-    revision.strategyOf[firm] = strategy;
-    revision.changed(firm);
-  }
+  revision.strategyOf[firm] = strategy;
 }
 
 /**
@@ -41,30 +38,64 @@ export function imitateBest(revision: Revision): void {
   const { space, strategyOf, payoff, share } = revision;
   const { neighbourOffsets, neighbourList, size } = space;
   const next = new Uint8Array(size);
-  for (let firm = 0; firm < size; firm++) {
+  const lattice = space instanceof Lattice ? space : undefined;
+  const deltas = lattice?.deltas ?? new Int32Array(0);
+  const width = lattice?.width ?? 0;
+  const deltaCount = deltas.length;
+  const [d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0] = deltas;
+  for (let firm = 0, column = 0; firm < size; firm++, column = column + 1 === width ? 0 : column + 1) {
     let best = firm;
     let bestPayoff = payoff[firm]!;
-    for (let k = neighbourOffsets[firm]!; k < neighbourOffsets[firm + 1]!; k++) {
-      const neighbour = neighbourList[k]!;
-      const value = payoff[neighbour]!;
-      if (value > bestPayoff) {
-        bestPayoff = value;
-        best = neighbour;
+    if (lattice !== undefined && column > 0 && column < width - 1 && firm >= width && firm < size - width) {
+      // Away from the edges the neighbours are at fixed index differences, in the same order.
+      if (deltaCount === 8) {
+        // Moore, unrolled: this loop is Nowak & May's whole revision on a million firms.
+        let value = payoff[firm + d0]!;
+        if (value > bestPayoff) (bestPayoff = value), (best = firm + d0);
+        value = payoff[firm + d1]!;
+        if (value > bestPayoff) (bestPayoff = value), (best = firm + d1);
+        value = payoff[firm + d2]!;
+        if (value > bestPayoff) (bestPayoff = value), (best = firm + d2);
+        value = payoff[firm + d3]!;
+        if (value > bestPayoff) (bestPayoff = value), (best = firm + d3);
+        value = payoff[firm + d4]!;
+        if (value > bestPayoff) (bestPayoff = value), (best = firm + d4);
+        value = payoff[firm + d5]!;
+        if (value > bestPayoff) (bestPayoff = value), (best = firm + d5);
+        value = payoff[firm + d6]!;
+        if (value > bestPayoff) (bestPayoff = value), (best = firm + d6);
+        value = payoff[firm + d7]!;
+        if (value > bestPayoff) (bestPayoff = value), (best = firm + d7);
+      } else {
+        for (let k = 0; k < deltaCount; k++) {
+          const neighbour = firm + deltas[k]!;
+          const value = payoff[neighbour]!;
+          if (value > bestPayoff) {
+            bestPayoff = value;
+            best = neighbour;
+          }
+        }
+      }
+    } else {
+      for (let k = neighbourOffsets[firm]!; k < neighbourOffsets[firm + 1]!; k++) {
+        const neighbour = neighbourList[k]!;
+        const value = payoff[neighbour]!;
+        if (value > bestPayoff) {
+          bestPayoff = value;
+          best = neighbour;
+        }
       }
     }
     next[firm] = strategyOf[best]!;
   }
-  const everyone = share >= 1 && revision.mutation === 0;
+  if (share >= 1 && revision.mutation === 0) {
+    strategyOf.set(next);
+    return;
+  }
   for (let firm = 0; firm < size; firm++) {
-    if (!everyone) {
-      if (share < 1 && revision.random() >= share) continue;
-      const mutant = mutate(revision);
-      if (mutant >= 0) {
-        adopt(revision, firm, mutant);
-        continue;
-      }
-    }
-    adopt(revision, firm, next[firm]!);
+    if (share < 1 && revision.random() >= share) continue;
+    const mutant = mutate(revision);
+    adopt(revision, firm, mutant >= 0 ? mutant : next[firm]!);
   }
 }
 
@@ -77,6 +108,13 @@ export function fermi(revision: Revision, K: number): void {
   const { space, strategyOf, payoff, random } = revision;
   const { neighbourOffsets, neighbourList, size } = space;
   const steps = Math.round(revision.share * size);
+  // On a torus a neighbour's index is arithmetic: no lookups in the neighbour lists, whose
+  // random access dominates a million-firm sequential update.
+  const torus = space instanceof Lattice && space.boundary === 'torus' ? space : undefined;
+  const width = torus?.width ?? 0;
+  const height = torus?.height ?? 0;
+  const offsets = torus?.offsets ?? [];
+  const degreeOnTorus = offsets.length;
   for (let step = 0; step < steps; step++) {
     const firm = Math.floor(random() * size);
     const mutant = mutate(revision);
@@ -84,9 +122,19 @@ export function fermi(revision: Revision, K: number): void {
       adopt(revision, firm, mutant);
       continue;
     }
-    const degree = neighbourOffsets[firm + 1]! - neighbourOffsets[firm]!;
-    if (degree === 0) continue;
-    const neighbour = neighbourList[neighbourOffsets[firm]! + Math.floor(random() * degree)]!;
+    let neighbour: number;
+    if (torus !== undefined) {
+      const [dx, dy] = offsets[Math.floor(random() * degreeOnTorus)]!;
+      const x = firm % width;
+      const y = (firm - x) / width;
+      const nx = x + dx < 0 ? x + dx + width : x + dx >= width ? x + dx - width : x + dx;
+      const ny = y + dy < 0 ? y + dy + height : y + dy >= height ? y + dy - height : y + dy;
+      neighbour = ny * width + nx;
+    } else {
+      const degree = neighbourOffsets[firm + 1]! - neighbourOffsets[firm]!;
+      if (degree === 0) continue;
+      neighbour = neighbourList[neighbourOffsets[firm]! + Math.floor(random() * degree)]!;
+    }
     const probability = 1 / (1 + Math.exp((payoff[firm]! - payoff[neighbour]!) / K));
     if (random() < probability) adopt(revision, firm, strategyOf[neighbour]!);
   }

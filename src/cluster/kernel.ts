@@ -2,7 +2,7 @@ import { CONTEXTS } from '../core/machine.js';
 import { chooseActivity, type ActivityTable } from './activities.js';
 import type { PlayTally, PoolEntry } from './model.js';
 import type { ClusterParameters } from './parameters.js';
-import type { Space } from './space.js';
+import { Lattice, type Space } from './space.js';
 
 /**
  * The memory-less kernel: when every strategy in the pool is a single-state deterministic
@@ -74,11 +74,29 @@ export function playMemoryless(
   let mutualTwice = 0;
   let selfCooperations = 0;
   let neighbourSides = 0;
-  for (let firm = 0; firm < size; firm++) {
+  const lattice = space instanceof Lattice ? space : undefined;
+  const deltas = lattice?.deltas ?? new Int32Array(0);
+  const width = lattice?.width ?? 0;
+  const deltaCount = deltas.length;
+  const [d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0] = deltas;
+  for (let firm = 0, column = 0; firm < size; firm++, column = column + 1 === width ? 0 : column + 1) {
     const from = neighbourOffsets[firm]!;
     const to = neighbourOffsets[firm + 1]!;
     let cooperating = 0;
-    for (let k = from; k < to; k++) cooperating += 1 - moves[neighbourList[k]!]!;
+    if (lattice !== undefined && column > 0 && column < width - 1 && firm >= width && firm < size - width) {
+      if (deltaCount === 8) {
+        // Moore, unrolled: the count of co-operating neighbours is Nowak & May's payoff.
+        cooperating =
+          8 -
+          (moves[firm + d0]! + moves[firm + d1]! + moves[firm + d2]! + moves[firm + d3]! +
+            moves[firm + d4]! + moves[firm + d5]! + moves[firm + d6]! + moves[firm + d7]!);
+      } else {
+        for (let k = 0; k < deltaCount; k++) cooperating += moves[firm + deltas[k]!]!;
+        cooperating = deltaCount - cooperating;
+      }
+    } else {
+      for (let k = from; k < to; k++) cooperating += 1 - moves[neighbourList[k]!]!;
+    }
     const degree = to - from;
     const move = moves[firm]!;
     let value =

@@ -337,7 +337,7 @@ export class ClusterModel {
       cooperation: tally.moves > 0 ? tally.cooperations / tally.moves : 0,
       mutualCooperation: tally.rounds > 0 ? tally.mutual / tally.rounds : 0,
       meanTrust: this.meanTrust(),
-      meanPayoff: this.payoff.reduce((sum, value) => sum + value, 0) / this.space.size,
+      meanPayoff: meanOf(this.payoff),
       fines: tally.fines,
       exits,
       activities: Array.from(tally.activityRounds, (count) => (tally.rounds > 0 ? count / tally.rounds : 0)),
@@ -404,12 +404,17 @@ export class ClusterModel {
     const bonus = parameters.externalBuyers.bonus;
     const buyerTied = this.buyerTied;
     const roundsPerGeneration = parameters.roundsPerGeneration;
-    const activityRounds = new Float64Array(activityCount);
-    const cooperationCount = new Float64Array(this.space.size);
-    const moveCount = new Float64Array(this.space.size);
-    const activityOf = this.activityOf.fill(255);
+    // The activity table and the ladder, as locals: this loop runs over millions of relationships.
+    const { R: rewards, S: suckers, T: temptations, P: punishments, cost: costs, lowRisk, deterred, threshold } = table;
+    const ladder = table.ladder;
+    const ladderLength = ladder.length;
+    const lowest = ladderLength > 0 ? ladder[0]! : -1;
     const ladderRank = new Int32Array(activityCount);
-    table.ladder.forEach((activity, rank) => (ladderRank[activity] = rank));
+    ladder.forEach((activity, rank) => (ladderRank[activity] = rank + 1));
+    const activityRounds = new Float64Array(activityCount);
+    const cooperationCount = new Uint32Array(this.space.size);
+    // Per firm: 1 + the ladder rank of the highest activity it played (0: none).
+    const highestRank = new Uint8Array(this.space.size);
     const view = this.#view(strategyRandom);
     let cooperations = 0;
     let mutual = 0;
@@ -421,24 +426,34 @@ export class ClusterModel {
       const b = firmB[edge]!;
       const ka = strategyOf[a]!;
       const kb = strategyOf[b]!;
+      const sideA = edge * 2;
+      const sideB = sideA + 1;
+      const nextA = nextTables[ka];
+      const nextB = nextTables[kb];
       for (let round = 0; round < roundsPerGeneration; round++) {
-        const ta = trust[edge * 2]!;
-        const tb = trust[edge * 2 + 1]!;
-        const activity = chooseActivity(table, ta < tb ? ta : tb);
+        const ta = trust[sideA]!;
+        const tb = trust[sideB]!;
+        const joint = ta < tb ? ta : tb;
+        let activity = lowest;
+        for (let k = 1; k < ladderLength; k++) {
+          const candidate = ladder[k]!;
+          if (threshold[candidate]! <= joint) activity = candidate;
+          else break;
+        }
         if (activity < 0) break;
-        const context = table.lowRisk[activity]! | (table.deterred[activity]! << 2);
+        const context = lowRisk[activity]! | (deterred[activity]! << 2);
         let moveA: number;
         let moveB: number;
         const coopA = coopTables[ka * activityCount + activity];
         const coopB = coopTables[kb * activityCount + activity];
         if (coopA != null) {
-          const p = coopA[machineState[edge * 2]! * CONTEXTS + (context | (ta >= thresholds[ka]! ? 2 : 0))]!;
+          const p = coopA[machineState[sideA]! * CONTEXTS + (context | (ta >= thresholds[ka]! ? 2 : 0))]!;
           moveA = p >= 1 ? 0 : p <= 0 ? 1 : strategyRandom() < p ? 0 : 1;
         } else {
           moveA = this.#askGeneral(view, edge, 0, activity, ta);
         }
         if (coopB != null) {
-          const p = coopB[machineState[edge * 2 + 1]! * CONTEXTS + (context | (tb >= thresholds[kb]! ? 2 : 0))]!;
+          const p = coopB[machineState[sideB]! * CONTEXTS + (context | (tb >= thresholds[kb]! ? 2 : 0))]!;
           moveB = p >= 1 ? 0 : p <= 0 ? 1 : strategyRandom() < p ? 0 : 1;
         } else {
           moveB = this.#askGeneral(view, edge, 1, activity, tb);
@@ -453,12 +468,16 @@ export class ClusterModel {
           nextFlip = moveIndex + geometricTrials(noise, noiseRandom);
         }
         moveIndex++;
-        const R = table.R[activity]!;
-        const S = table.S[activity]!;
-        const T = table.T[activity]!;
-        const P = table.P[activity]!;
-        let payoffA = moveA === 0 ? (moveB === 0 ? R : S) - table.cost[activity]! : moveB === 0 ? T : P;
-        let payoffB = moveB === 0 ? (moveA === 0 ? R : S) - table.cost[activity]! : moveA === 0 ? T : P;
+        const cost = costs[activity]!;
+        let payoffA: number;
+        let payoffB: number;
+        if (moveA === 0) {
+          payoffA = (moveB === 0 ? rewards[activity]! : suckers[activity]!) - cost;
+          payoffB = moveB === 0 ? rewards[activity]! - cost : temptations[activity]!;
+        } else {
+          payoffA = moveB === 0 ? temptations[activity]! : punishments[activity]!;
+          payoffB = moveB === 0 ? suckers[activity]! - cost : punishments[activity]!;
+        }
         if (bonus > 0) {
           if (moveA === 1 && buyerTied[a] === 1) payoffA += bonus;
           if (moveB === 1 && buyerTied[b] === 1) payoffB += bonus;
@@ -476,37 +495,39 @@ export class ClusterModel {
         }
         payoff[a]! += payoffA;
         cooperationCount[a]! += 1 - moveA;
-        moveCount[a]!++;
         if (a !== b) {
           payoff[b]! += payoffB;
           cooperationCount[b]! += 1 - moveB;
-          moveCount[b]!++;
           if (trustMoves) {
-            trust[edge * 2] = moveB === 0 ? ta + gain * (1 - ta) : ta * (1 - loss);
-            trust[edge * 2 + 1] = moveA === 0 ? tb + gain * (1 - tb) : tb * (1 - loss);
+            trust[sideA] = moveB === 0 ? ta + gain * (1 - ta) : ta * (1 - loss);
+            trust[sideB] = moveA === 0 ? tb + gain * (1 - tb) : tb * (1 - loss);
           }
         }
-        if (activityOf[a] === 255 || ladderRank[activity]! > ladderRank[activityOf[a]!]!) activityOf[a] = activity;
-        if (activityOf[b] === 255 || ladderRank[activity]! > ladderRank[activityOf[b]!]!) activityOf[b] = activity;
-        window[edge * 2] = ((window[edge * 2]! << 1) | moveA) >>> 0;
-        window[edge * 2 + 1] = ((window[edge * 2 + 1]! << 1) | moveB) >>> 0;
-        defections[edge * 2]! += moveA;
-        defections[edge * 2 + 1]! += moveB;
+        const rank = ladderRank[activity]!;
+        if (rank > highestRank[a]!) highestRank[a] = rank;
+        if (rank > highestRank[b]!) highestRank[b] = rank;
+        window[sideA] = ((window[sideA]! << 1) | moveA) >>> 0;
+        window[sideB] = ((window[sideB]! << 1) | moveB) >>> 0;
+        defections[sideA]! += moveA;
+        defections[sideB]! += moveB;
         rounds[edge]!++;
-        const nextA = nextTables[ka];
-        if (nextA != null) machineState[edge * 2] = nextA[machineState[edge * 2]! * 4 + moveA * 2 + moveB]!;
-        const nextB = nextTables[kb];
-        if (nextB != null) machineState[edge * 2 + 1] = nextB[machineState[edge * 2 + 1]! * 4 + moveB * 2 + moveA]!;
+        if (nextA != null) machineState[sideA] = nextA[machineState[sideA]! * 4 + moveA * 2 + moveB]!;
+        if (nextB != null) machineState[sideB] = nextB[machineState[sideB]! * 4 + moveB * 2 + moveA]!;
         activityRounds[activity]!++;
-        roundsPlayed++;
         cooperations += 2 - moveA - moveB;
         if ((moveA | moveB) === 0) mutual++;
       }
+      roundsPlayed += roundsPerGeneration;
     }
     if (trustMoves) this.#trustUniform = false;
+    const { edgeOffsets } = this.graph;
     for (let firm = 0; firm < this.space.size; firm++) {
-      this.cooperationShare[firm] = moveCount[firm]! > 0 ? cooperationCount[firm]! / moveCount[firm]! : 0;
+      // Each firm makes one move per round in each of its relationships (a self-relationship counts once).
+      const moves = (edgeOffsets[firm + 1]! - edgeOffsets[firm]!) * roundsPerGeneration;
+      this.cooperationShare[firm] = moves > 0 ? cooperationCount[firm]! / moves : 0;
+      this.activityOf[firm] = highestRank[firm] === 0 ? 255 : ladder[highestRank[firm]! - 1]!;
     }
+    if (lowest < 0) roundsPlayed = 0;
     return { cooperations, moves: roundsPlayed * 2, mutual, rounds: roundsPlayed, fines, activityRounds };
   }
 
@@ -602,12 +623,22 @@ export class ClusterModel {
       share: update.share,
       mutation,
       random: this.#stream('evolution'),
-      changed: this.#strategyChanged,
     };
+    // Only strategies with private state per relationship need it rebuilt after a change.
+    const stateful = this.#players.size > 0 || this.#entries.some((entry) => entry.machines === undefined || entry.machines[0]!.states > 1);
+    const before = stateful ? this.strategyOf.slice() : undefined;
     if (update.rule === 'imitate-best') imitateBest(revision);
     else if (update.rule === 'fermi') fermi(revision, update.K);
     else moran(revision);
+    if (before === undefined) return;
+    for (let firm = 0; firm < this.space.size; firm++) if (this.strategyOf[firm] !== before[firm]) this.#strategyChanged(firm);
   }
+}
+
+function meanOf(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return values.length > 0 ? sum / values.length : 0;
 }
 
 /** Totals of one generation's play. */

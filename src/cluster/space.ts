@@ -31,6 +31,14 @@ export class Lattice implements Space {
   readonly size: number;
   readonly neighbourOffsets: Int32Array;
   readonly neighbourList: Int32Array;
+  /** The (dx, dy) of each neighbour, in neighbourhood order. */
+  readonly offsets: readonly (readonly [number, number])[];
+  /**
+   * Index differences of the neighbours of a firm away from the edges (dy × width + dx), in
+   * neighbourhood order: hot loops use them instead of the neighbour lists in the interior,
+   * where torus and fixed boundaries agree.
+   */
+  readonly deltas: Int32Array;
 
   constructor(
     readonly width: number,
@@ -40,6 +48,8 @@ export class Lattice implements Space {
   ) {
     this.size = width * height;
     const offsets = neighbourhood === 'moore' ? MOORE : VON_NEUMANN;
+    this.offsets = offsets;
+    this.deltas = Int32Array.from(offsets, ([dx, dy]) => dy * width + dx);
     this.neighbourOffsets = new Int32Array(this.size + 1);
     const list = new Int32Array(this.size * offsets.length);
     let count = 0;
@@ -61,6 +71,13 @@ export class Lattice implements Space {
     }
     this.neighbourOffsets[this.size] = count;
     this.neighbourList = count === list.length ? list : list.slice(0, count);
+  }
+
+  /** Whether all of a firm's neighbours are at firm + deltas[k] (it is not on the edge). */
+  isInterior(firm: number): boolean {
+    const x = firm % this.width;
+    const y = (firm - x) / this.width;
+    return x > 0 && y > 0 && x < this.width - 1 && y < this.height - 1;
   }
 
   describe(): string {

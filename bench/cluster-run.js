@@ -1,0 +1,29 @@
+// Runs a preset on a big lattice in this fresh process and reports per-generation times and peak memory.
+import { readFileSync } from 'node:fs';
+import { ClusterModel } from '../dist/src/cluster/model.js';
+import { parseScenario, withOverrides } from '../dist/src/cluster/scenario.js';
+import { requireStrategies } from '../dist/src/strategies/registry.js';
+
+const [name, size, generationsText] = process.argv.slice(2);
+const [width, height] = size.split('x').map(Number);
+const generations = Number(generationsText);
+const file = new URL(`../scenarios/${name}.json`, import.meta.url);
+const scenario = withOverrides(parseScenario(JSON.parse(readFileSync(file, 'utf8')), name), [`width=${width}`, `height=${height}`]);
+const started = performance.now();
+const model = new ClusterModel({
+  parameters: scenario.parameters,
+  seed: scenario.seed,
+  strategies: requireStrategies(Object.keys(scenario.parameters.strategies)),
+  events: scenario.events,
+});
+const setup = performance.now() - started;
+const times = [];
+let last;
+for (let generation = 0; generation < generations; generation++) {
+  const t = performance.now();
+  last = model.step();
+  times.push(performance.now() - t);
+}
+process.stdout.write(
+  JSON.stringify({ firms: width * height, relationships: model.graph.count, setup, times, peakRss: process.resourceUsage().maxRSS * 1024, cooperation: last.cooperation }) + '\n',
+);
