@@ -44,6 +44,27 @@ const sections = {
     console.log(`  play, cold (first run in a process)      median ${fmt(median(cold), 1)} ms = ${fmt(rate(median(cold)))} M turns/s, best ${fmt(rate(Math.min(...cold)))} M turns/s   (target >= 15 M turns/s)`);
     console.log(`  play, warm (later runs)                  median ${fmt(median(warm), 1)} ms = ${fmt(rate(median(warm)))} M turns/s, best ${fmt(rate(Math.min(...warm)))} M turns/s`);
   },
+  'cluster-nowak-may'() {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(JSON.parse(node([here('./cluster-nowak-may.js'), '1000', '12']).stdout));
+    // Skip the first two generations of each process (JIT warm-up); report the median of the rest.
+    const perGeneration = runs.flatMap((run) => run.times.slice(2));
+    const ms = median(perGeneration);
+    console.log('cluster: Nowak & May on a 1000 × 1000 torus (b = 1.85, 90% co-operators, imitate-best, memory-less kernel)');
+    console.log(`  per generation      median ${fmt(ms, 1)} ms, best ${fmt(Math.min(...perGeneration), 1)} ms`);
+    console.log(`  firm-updates/s      median ${fmt(1e6 / ms / 1e3, 1)} M, best ${fmt(1e6 / Math.min(...perGeneration) / 1e3, 1)} M   (target >= 20 M)`);
+    console.log(`  set-up (lattice, relationships, population)  ${fmt(median(runs.map((run) => run.setup)), 0)} ms`);
+  },
+  'cluster-training-first'() {
+    const runs = [];
+    for (let i = 0; i < 2; i++) runs.push(JSON.parse(node([here('./cluster-run.js'), 'training-first', '1000x1000', '8']).stdout));
+    const perGeneration = runs.flatMap((run) => run.times.slice(1));
+    const ms = median(perGeneration);
+    console.log('cluster: training-first on a 1000 × 1000 torus (one million firms, four million relationships, Fermi)');
+    console.log(`  per generation      median ${fmt(ms, 0)} ms = ${fmt(1000 / ms, 2)} generations/s, best ${fmt(1000 / Math.min(...perGeneration), 2)}   (target >= 4)`);
+    console.log(`  peak memory (RSS)   ${fmt(Math.max(...runs.map((run) => run.peakRss)) / 2 ** 20, 0)} MB   (target < 600 MB)`);
+    console.log(`  set-up              ${fmt(median(runs.map((run) => run.setup)), 0)} ms`);
+  },
   startup() {
     const cases = [
       ['strategies', [BIN, 'strategies']],

@@ -348,6 +348,25 @@ export class ClusterModel {
     return record;
   }
 
+  /** Per firm: its mean trust in its neighbours (for the live trust view). */
+  firmTrust(out: Float32Array = new Float32Array(this.space.size)): Float32Array {
+    const { trust } = this.relationships;
+    const { edgeOffsets, edgeList, firmA, firmB } = this.graph;
+    for (let firm = 0; firm < this.space.size; firm++) {
+      let sum = 0;
+      let count = 0;
+      for (let k = edgeOffsets[firm]!; k < edgeOffsets[firm + 1]!; k++) {
+        const slot = edgeList[k]!;
+        const edge = slot >> 1;
+        if (firmA[edge] === firmB[edge]) continue;
+        sum += trust[slot]!;
+        count++;
+      }
+      out[firm] = count > 0 ? sum / count : this.#parameters.trust.initial;
+    }
+    return out;
+  }
+
   meanTrust(): number {
     // Until trust first moves, every neighbour relationship holds the initial trust.
     if (this.#trustUniform) return this.#parameters.trust.initial;

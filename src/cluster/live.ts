@@ -1,0 +1,196 @@
+import type { Strategy } from '../strategies/api.js';
+import { crisisActive } from './activities.js';
+import { ClusterModel, type GenerationRecord, type LoggedEvent } from './model.js';
+import type { Scenario } from './scenario.js';
+
+/** What a facilitator can do while the cluster runs (the live UI maps keys to these). */
+export type LiveCommand =
+  | { readonly type: 'toggle-pause' }
+  | { readonly type: 'step' }
+  | { readonly type: 'speed'; readonly delta: 1 | -1 }
+  | { readonly type: 'toggle-activity'; readonly index: number }
+  | { readonly type: 'fine'; readonly delta: 1 | -1 }
+  | { readonly type: 'detection'; readonly delta: 1 | -1 }
+  | { readonly type: 'crisis' }
+  | { readonly type: 'reset' }
+  | { readonly type: 'reseed' };
+
+/** Generations per second; Infinity runs as fast as the machine allows. */
+export const SPEEDS: readonly number[] = [0.5, 1, 2, 5, 10, 20, 50, Infinity];
+const DEFAULT_SPEED = 3;
+
+/** Everything the live view shows, emitted by the core; the UI only renders it. */
+export interface LiveSnapshot {
+  readonly scenario: { readonly name: string; readonly title: string };
+  readonly seed: number;
+  /** The last generation played (-1 before the first). */
+  readonly generation: number;
+  readonly running: boolean;
+  readonly speed: number;
+  readonly width: number;
+  readonly height: number;
+  readonly strategies: readonly string[];
+  readonly activities: readonly { readonly name: string; readonly lowRisk: boolean; readonly enabled: boolean }[];
+  /** Per firm, row by row. */
+  readonly strategyOf: Uint8Array;
+  readonly cooperation: Float32Array;
+  readonly trust: Float32Array;
+  readonly activityOf: Uint8Array;
+  readonly records: readonly GenerationRecord[];
+  readonly log: readonly LoggedEvent[];
+  readonly settings: {
+    readonly fine: number;
+    readonly detection: number;
+    readonly compensate: boolean;
+    readonly crisis: boolean;
+    readonly subsidy: number;
+    readonly trustGain: number;
+    readonly trustLoss: number;
+    readonly noise: number;
+    readonly updateRule: string;
+  };
+}
+
+/**
+ * A cluster run that a person steers: it owns the model, applies commands and emits
+ * snapshots. No clock and no I/O: the host (a worker thread in the terminal UI, or a test)
+ * decides when to step.
+ */
+export class LiveCluster {
+  #model: ClusterModel;
+  #seed: number;
+  #speedIndex = DEFAULT_SPEED;
+  #running = true;
+  #records: GenerationRecord[] = [];
+  #log: LoggedEvent[] = [];
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly strategies: readonly Strategy[],
+    seed: number,
+  ) {
+    this.#seed = seed;
+    this.#model = this.#build();
+  }
+
+  #build(): ClusterModel {
+    return new ClusterModel({ parameters: this.scenario.parameters, seed: this.#seed, strategies: this.strategies, events: this.scenario.events });
+  }
+
+  get running(): boolean {
+    return this.#running;
+  }
+
+  get speed(): number {
+    return SPEEDS[this.#speedIndex]!;
+  }
+
+  get model(): ClusterModel {
+    return this.#model;
+  }
+
+  get records(): readonly GenerationRecord[] {
+    return this.#records;
+  }
+
+  /** Plays the next generation. */
+  step(): GenerationRecord {
+    const record = this.#model.step();
+    this.#records.push(record);
+    return record;
+  }
+
+  /** Applies a command; returns the event-log line it produced, if any. */
+  apply(command: LiveCommand): string | undefined {
+    const model = this.#model;
+    const parameters = model.parameters;
+    const note = (label: string): string => {
+      this.#log.push({ generation: model.generation, label });
+      return label;
+    };
+    switch (command.type) {
+      case 'toggle-pause':
+        this.#running = !this.#running;
+        return undefined;
+      case 'step':
+        this.#running = false;
+        this.step();
+        return undefined;
+      case 'speed':
+        this.#speedIndex = Math.max(0, Math.min(SPEEDS.length - 1, this.#speedIndex + command.delta));
+        return undefined;
+      case 'toggle-activity': {
+        const activity = parameters.activities[command.index];
+        if (activity === undefined) return undefined;
+        const enabled = !activity.enabled;
+        if (!enabled && parameters.activities.filter((candidate) => candidate.enabled).length === 1) {
+          return note(`${activity.name} is the only activity left: it stays on`);
+        }
+        return this.#set(`activities.${activity.name}.enabled`, enabled, `${activity.name} programme switched ${enabled ? 'on' : 'off'}`);
+      }
+      case 'fine': {
+        const fine = Math.max(0, parameters.sanctions.fine + command.delta);
+        return this.#set('sanctions.fine', fine, `fine ${command.delta > 0 ? 'raised' : 'lowered'} to ${fine}`);
+      }
+      case 'detection': {
+        const detection = Math.round(Math.max(0, Math.min(1, parameters.sanctions.detection + command.delta * 0.1)) * 10) / 10;
+        return this.#set('sanctions.detection', detection, `detection ${command.delta > 0 ? 'raised' : 'lowered'} to ${Math.round(detection * 100)}%`);
+      }
+      case 'crisis': {
+        const active = !parameters.crisis.active;
+        return this.#set('crisis.active', active, active ? `crisis starts: temptation × ${parameters.crisis.temptationFactor}` : 'crisis ends');
+      }
+      case 'reset':
+        this.#model = this.#build();
+        this.#records = [];
+        this.#log = [];
+        return note(`reset with seed ${this.#seed}`);
+      case 'reseed':
+        this.#seed += 1;
+        this.#model = this.#build();
+        this.#records = [];
+        this.#log = [];
+        return note(`new run with seed ${this.#seed}`);
+    }
+  }
+
+  #set(path: string, value: unknown, label: string): string {
+    this.#model.set(path, value, label);
+    return label;
+  }
+
+  snapshot(): LiveSnapshot {
+    const model = this.#model;
+    const parameters = model.parameters;
+    // The model logs the timeline's events and the changes made through it; the live log adds resets.
+    const log = [...this.#log, ...model.log].sort((a, b) => a.generation - b.generation);
+    return {
+      scenario: { name: this.scenario.name, title: this.scenario.title },
+      seed: this.#seed,
+      generation: model.generation - 1,
+      running: this.#running,
+      speed: this.speed,
+      width: model.space.width,
+      height: model.space.height,
+      strategies: model.pool.map((strategy) => strategy.id),
+      activities: parameters.activities.map((activity) => ({ name: activity.name, lowRisk: activity.lowRisk, enabled: activity.enabled })),
+      strategyOf: model.strategyOf.slice(),
+      cooperation: model.cooperationShare.slice(),
+      trust: model.firmTrust(),
+      activityOf: model.activityOf.slice(),
+      records: [...this.#records],
+      log,
+      settings: {
+        fine: parameters.sanctions.fine,
+        detection: parameters.sanctions.detection,
+        compensate: parameters.sanctions.compensate,
+        crisis: crisisActive(parameters, model.generation),
+        subsidy: parameters.subsidy,
+        trustGain: parameters.trust.gain,
+        trustLoss: parameters.trust.loss,
+        noise: parameters.noise,
+        updateRule: parameters.update.rule,
+      },
+    };
+  }
+}
