@@ -7,7 +7,8 @@ export interface ClusterOptions {
   seed?: number;
   size?: { width: number; height: number };
   set: string[];
-  format: OutputFormat;
+  format?: OutputFormat;
+  headless?: boolean;
   out?: string;
 }
 
@@ -39,11 +40,12 @@ export function addClusterCommand(program: Command): void {
     .option('--seed <n>', "root seed; default: the scenario's", seedValue)
     .option('--size <WxH>', 'lattice width and height, such as 200x70', latticeSize)
     .option('--set <path=value>', 'set a parameter, such as trust.gain=0.2 or activities.training.enabled=false (repeatable; the timeline leaves it alone)', collect, [])
-    .option('-f, --format <format>', 'csv (one row per generation) or json (the series and the final lattice)', formatChoice(['csv', 'json']), 'csv')
-    .option('-o, --out <file>', 'write the result to a file instead of stdout')
+    .option('-f, --format <format>', 'plain output: csv (one row per generation) or json (the series and the final lattice)', formatChoice(['csv', 'json']))
+    .option('--headless', 'plain output (csv) even in a terminal, instead of the live view')
+    .option('-o, --out <file>', 'write the result to a file instead of stdout (the live view writes the series so far on exit)')
     .action(async (options: ClusterOptions) => {
       // The model and zod load only when a cluster actually runs, to keep other commands' start fast.
       const { runClusterCommand } = await import('./cluster-action.js');
-      runClusterCommand(options);
+      await runClusterCommand(options);
     });
 }

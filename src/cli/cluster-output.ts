@@ -1,10 +1,22 @@
 import { stringify } from 'csv-stringify/sync';
+import type { LiveSnapshot } from '../cluster/live.js';
+import type { GenerationRecord } from '../cluster/model.js';
 import type { ClusterRun } from '../cluster/run.js';
 import { scenarioDocument } from '../cluster/scenario.js';
 import { prettyJson } from './json.js';
 
-export function clusterColumns(run: ClusterRun): string[] {
-  return [
+/** One row per generation; row 0 is the initial configuration as played. */
+export function clusterCsv(run: ClusterRun): string {
+  return seriesCsv(
+    run.records,
+    run.scenario.parameters.activities.map((activity) => activity.name),
+    run.model.pool.map((strategy) => strategy.id),
+  );
+}
+
+/** The per-generation series as tidy CSV (also what the live view exports). */
+export function seriesCsv(records: readonly GenerationRecord[], activityNames: readonly string[], strategyIds: readonly string[]): string {
+  const columns = [
     'generation',
     'cooperation',
     'mutual_cooperation',
@@ -12,14 +24,10 @@ export function clusterColumns(run: ClusterRun): string[] {
     'mean_payoff',
     'fines',
     'exits',
-    ...run.scenario.parameters.activities.map((activity) => `activity:${activity.name}`),
-    ...run.model.pool.map((strategy) => `share:${strategy.id}`),
+    ...activityNames.map((name) => `activity:${name}`),
+    ...strategyIds.map((id) => `share:${id}`),
   ];
-}
-
-/** One row per generation; row 0 is the initial configuration as played. */
-export function clusterCsv(run: ClusterRun): string {
-  const rows = run.records.map((record) => [
+  const rows = records.map((record) => [
     record.generation,
     record.cooperation,
     record.mutualCooperation,
@@ -30,7 +38,24 @@ export function clusterCsv(run: ClusterRun): string {
     ...record.activities,
     ...record.strategies,
   ]);
-  return stringify(rows, { header: true, columns: clusterColumns(run) });
+  return stringify(rows, { header: true, columns });
+}
+
+/** Every firm's state, one row per firm, for a snapshot export. */
+export function latticeCsv(snapshot: LiveSnapshot): string {
+  const rows: (string | number)[][] = [];
+  for (let firm = 0; firm < snapshot.width * snapshot.height; firm++) {
+    const activity = snapshot.activityOf[firm]!;
+    rows.push([
+      firm % snapshot.width,
+      Math.floor(firm / snapshot.width),
+      snapshot.strategies[snapshot.strategyOf[firm]!]!,
+      snapshot.cooperation[firm]!,
+      snapshot.trust[firm]!,
+      activity === 255 ? '' : snapshot.activities[activity]!.name,
+    ]);
+  }
+  return stringify(rows, { header: true, columns: ['x', 'y', 'strategy', 'cooperation', 'trust', 'activity'] });
 }
 
 export function clusterJson(run: ClusterRun, version: string): string {

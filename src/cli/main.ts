@@ -25,7 +25,6 @@ export function buildProgram(): Command {
   addStrategiesCommand(program);
   addClusterCommand(program);
   addScenariosCommand(program);
-  // The main job for a new user (`npm start`): the classic tournament as a table.
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
     const [unknown] = command.args;
     if (unknown !== undefined) {
@@ -36,13 +35,9 @@ export function buildProgram(): Command {
           .join(', ')}?`,
       );
     }
-    await runTournamentCommand({
-      ...DEFAULT_TOURNAMENT,
-      strategies: 'classic',
-      payoffs: CLASSIC_GAME,
-      allowAnyGame: false,
-      format: 'table',
-    });
+    // The main job (`npm start`): the live training-first demo in a terminal, its series otherwise.
+    const { runClusterCommand } = await import('./cluster-action.js');
+    await runClusterCommand({ scenario: 'training-first', set: [] });
   });
   return program;
 }

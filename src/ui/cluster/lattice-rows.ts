@@ -1,0 +1,116 @@
+import type { LiveSnapshot } from '../../cluster/live.js';
+import { ansi, RESET, scaleColour, type Theme } from '../theme.js';
+
+export type LatticeView = 'strategy' | 'move' | 'trust' | 'activity';
+export const VIEWS: readonly LatticeView[] = ['strategy', 'move', 'trust', 'activity'];
+
+const ACTIVITY_COLOURS = ['#5b8def', '#f3a712', '#a05195', '#76b041', '#e4572e'];
+const NO_ACTIVITY = '#3a3a3a';
+const TRUST_GLYPHS = ' .:-=+*#%@';
+
+/** The map's size in character cells: the lattice's aspect kept, two firms per cell vertically. */
+export function mapSize(width: number, height: number, columns: number, rows: number): { columns: number; rows: number } {
+  if (columns <= 0 || rows <= 0) return { columns: 0, rows: 0 };
+  // Each cell shows one firm across and two down, so a firm is square on screen.
+  const scale = Math.min(columns / width, (rows * 2) / height);
+  return {
+    columns: Math.max(1, Math.min(columns, Math.round(width * scale))),
+    rows: Math.max(1, Math.min(rows, Math.ceil((height * scale) / 2))),
+  };
+}
+
+function colourOf(snapshot: LiveSnapshot, view: LatticeView, firm: number, theme: Theme): string {
+  switch (view) {
+    case 'strategy':
+      return theme.strategyColours[snapshot.strategyOf[firm]! % theme.strategyColours.length]!;
+    case 'move':
+      return snapshot.cooperation[firm]! >= 0.5 ? theme.cooperate : theme.defect;
+    case 'trust':
+      return scaleColour(snapshot.trust[firm]!);
+    case 'activity': {
+      const activity = snapshot.activityOf[firm]!;
+      return activity === 255 ? NO_ACTIVITY : ACTIVITY_COLOURS[activity % ACTIVITY_COLOURS.length]!;
+    }
+  }
+}
+
+function glyphOf(snapshot: LiveSnapshot, view: LatticeView, firm: number, theme: Theme): string {
+  switch (view) {
+    case 'strategy':
+      return theme.strategyGlyphs[snapshot.strategyOf[firm]! % theme.strategyGlyphs.length]!;
+    case 'move':
+      return snapshot.cooperation[firm]! >= 0.5 ? '.' : '#';
+    case 'trust':
+      return TRUST_GLYPHS[Math.min(9, Math.floor(Math.max(0, snapshot.trust[firm]!) * 10))]!;
+    case 'activity': {
+      const activity = snapshot.activityOf[firm]!;
+      return activity === 255 ? ' ' : (snapshot.activities[activity]?.name[0] ?? '?');
+    }
+  }
+}
+
+/**
+ * The lattice as one string per text row: each cell is an upper half block whose foreground
+ * is the upper firm and background the lower one, so a row is a single Ink <Text>. Runs of
+ * the same colours share one escape sequence. Without colour, one glyph per cell (the upper firm).
+ */
+export function latticeRows(snapshot: LiveSnapshot, view: LatticeView, columns: number, rows: number, theme: Theme): string[] {
+  const { width, height } = snapshot;
+  const size = mapSize(width, height, columns, rows);
+  const lines: string[] = [];
+  const halfRows = size.rows * 2;
+  const firmAt = (cellX: number, halfY: number): number => {
+    const x = Math.min(width - 1, Math.floor((cellX * width) / size.columns));
+    const y = Math.min(height - 1, Math.floor((halfY * height) / halfRows));
+    return y * width + x;
+  };
+  for (let row = 0; row < size.rows; row++) {
+    let line = '';
+    let foreground = '';
+    let background = '';
+    for (let column = 0; column < size.columns; column++) {
+      const upper = firmAt(column, row * 2);
+      if (!theme.colour) {
+        line += glyphOf(snapshot, view, upper, theme);
+        continue;
+      }
+      const lowerY = row * 2 + 1;
+      const top = colourOf(snapshot, view, upper, theme);
+      const bottom = (lowerY * height) / halfRows < height ? colourOf(snapshot, view, firmAt(column, lowerY), theme) : '#000000';
+      if (top !== foreground) line += ansi((foreground = top), 'fg');
+      if (bottom !== background) line += ansi((background = bottom), 'bg');
+      line += '▀';
+    }
+    lines.push(theme.colour ? line + RESET : line);
+  }
+  return lines;
+}
+
+/** What each colour (or glyph) means in a view. */
+export function legend(snapshot: LiveSnapshot, view: LatticeView, theme: Theme): { label: string; colour: string; glyph: string }[] {
+  switch (view) {
+    case 'strategy':
+      return snapshot.strategies.map((id, index) => ({
+        label: id,
+        colour: theme.strategyColours[index % theme.strategyColours.length]!,
+        glyph: theme.strategyGlyphs[index % theme.strategyGlyphs.length]!,
+      }));
+    case 'move':
+      return [
+        { label: 'mostly co-operated', colour: theme.cooperate, glyph: '.' },
+        { label: 'mostly defected', colour: theme.defect, glyph: '#' },
+      ];
+    case 'trust':
+      return [
+        { label: 'no trust', colour: scaleColour(0), glyph: ' ' },
+        { label: 'some', colour: scaleColour(0.5), glyph: '+' },
+        { label: 'full trust', colour: scaleColour(1), glyph: '@' },
+      ];
+    case 'activity':
+      return snapshot.activities.map((activity, index) => ({
+        label: `${activity.name}${activity.lowRisk ? ' (low-risk)' : ''}`,
+        colour: ACTIVITY_COLOURS[index % ACTIVITY_COLOURS.length]!,
+        glyph: activity.name[0] ?? '?',
+      }));
+  }
+}

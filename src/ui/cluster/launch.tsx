@@ -1,0 +1,43 @@
+import { writeFileSync } from 'node:fs';
+import { render } from 'ink';
+import type { LiveSnapshot } from '../../cluster/live.js';
+import type { Scenario } from '../../cluster/scenario.js';
+import { latticeCsv, seriesCsv } from '../../cli/cluster-output.js';
+import { fullScreen, superviseInk } from '../terminal.js';
+import { makeTheme } from '../theme.js';
+import { ClusterApp } from './ClusterApp.js';
+import { WorkerSource } from './source.js';
+
+function writeSeries(snapshot: LiveSnapshot, file: string): void {
+  writeFileSync(file, seriesCsv(snapshot.records, snapshot.activities.map((activity) => activity.name), snapshot.strategies));
+}
+
+/** Writes the series so far and the current lattice next to where cooplab was started. */
+export function exportSnapshot(snapshot: LiveSnapshot, directory = process.cwd()): string {
+  const stem = `${directory}/cooplab-${snapshot.scenario.name}-seed${snapshot.seed}-gen${Math.max(0, snapshot.generation)}`;
+  writeSeries(snapshot, `${stem}-series.csv`);
+  writeFileSync(`${stem}-lattice.csv`, latticeCsv(snapshot));
+  return `exported ${stem}-series.csv and ${stem}-lattice.csv`;
+}
+
+/** The live cluster view: the simulation in a worker thread, Ink on this one. */
+export async function runLiveCluster(options: { scenario: Scenario; strategyIds: readonly string[]; seed: number; out?: string | undefined }): Promise<void> {
+  let failure: Error | undefined;
+  const source = new WorkerSource({ scenario: options.scenario, strategyIds: options.strategyIds, seed: options.seed }, (error) => {
+    failure = error;
+    instance.unmount();
+  });
+  const restore = fullScreen();
+  const theme = makeTheme();
+  const instance = render(<ClusterApp source={source} theme={theme} onExport={(snapshot) => exportSnapshot(snapshot)} />, {
+    exitOnCtrlC: true,
+    maxFps: 30,
+    patchConsole: false,
+  });
+  await superviseInk(instance, restore, () => {
+    source.stop();
+    // Nothing computed is lost on quit: --out gets the series so far.
+    if (options.out !== undefined && source.last !== undefined) writeSeries(source.last, options.out);
+  });
+  if (failure !== undefined) throw failure;
+}

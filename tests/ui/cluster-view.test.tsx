@@ -1,0 +1,163 @@
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LiveCluster } from '../../src/cluster/live.js';
+import { withOverrides } from '../../src/cluster/scenario.js';
+import { loadScenario } from '../../src/cli/scenario-files.js';
+import { requireStrategies } from '../../src/strategies/registry.js';
+import { ClusterApp, commandForKey } from '../../src/ui/cluster/ClusterApp.js';
+import { latticeRows, mapSize } from '../../src/ui/cluster/lattice-rows.js';
+import { InlineSource } from '../../src/ui/cluster/source.js';
+import { makeTheme } from '../../src/ui/theme.js';
+
+const scenario = withOverrides(loadScenario('training-first'), ['width=20', 'height=14']);
+const strategies = requireStrategies(Object.keys(scenario.parameters.strategies));
+
+function setup(options: { columns?: number; rows?: number; colour?: boolean } = {}) {
+  const live = new LiveCluster(scenario, strategies, 1);
+  live.apply({ type: 'toggle-pause' }); // paused: the test steps by key
+  const source = new InlineSource(live, { autostart: false });
+  const exported: number[] = [];
+  const view = render(
+    <ClusterApp
+      source={source}
+      theme={makeTheme(options.colour ?? false)}
+      size={{ columns: options.columns ?? 120, rows: options.rows ?? 40 }}
+      onExport={(snapshot) => {
+        exported.push(snapshot.generation);
+        return `exported generation ${snapshot.generation}`;
+      }}
+    />,
+  );
+  return { ...view, live, source, exported };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 60));
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+describe('the live cluster view', () => {
+  it('shows the status line, the map, the charts, the shares, the ladder and the parameters', async () => {
+    const view = setup();
+    cleanup = view.unmount;
+    await tick();
+    view.stdin.write('n');
+    await tick();
+    const frame = view.lastFrame()!;
+    expect(frame).toContain('training-first · gen 0 · seed 1 · PAUSED');
+    expect(frame).toContain('co-operation');
+    expect(frame).toContain('mean trust');
+    expect(frame).toContain('firms by strategy');
+    expect(frame).toMatch(/defector\s+█/);
+    expect(frame).toContain('1:off training');
+    expect(frame).toContain('2:on  technology-exchange');
+    expect(frame).toContain('fine 0 · detection 0% · no crisis');
+    expect(frame).toContain('view: strategy');
+  });
+
+  it('steps one generation with n and switches a programme with its number, logging it', async () => {
+    const view = setup();
+    cleanup = view.unmount;
+    await tick();
+    view.stdin.write('n');
+    await tick();
+    view.stdin.write('n');
+    await tick();
+    expect(view.lastFrame()).toContain('gen 1 ·');
+    view.stdin.write('1');
+    await tick();
+    expect(view.lastFrame()).toContain('1:on  training');
+    expect(view.lastFrame()).toContain('gen 2: training programme switched on');
+    expect(view.live.model.parameters.activities[0]!.enabled).toBe(true);
+  });
+
+  it('raises the fine and the detection, starts a crisis, and shows them in force', async () => {
+    const view = setup();
+    cleanup = view.unmount;
+    await tick();
+    for (const key of ['f', 'f', 'f', 'd', 'd', 'c']) {
+      view.stdin.write(key);
+      await tick();
+    }
+    const frame = view.lastFrame()!;
+    expect(frame).toContain('fine 3 · detection 20% · CRISIS');
+    expect(frame).toContain('gen 0: fine raised to 3');
+    expect(frame).toContain('crisis starts');
+  });
+
+  it('cycles the views with v and exports a snapshot with e', async () => {
+    const view = setup();
+    cleanup = view.unmount;
+    await tick();
+    view.stdin.write('v');
+    await tick();
+    expect(view.lastFrame()).toContain('view: move');
+    expect(view.lastFrame()).toContain('mostly co-operated');
+    view.stdin.write('v');
+    await tick();
+    expect(view.lastFrame()).toContain('view: trust');
+    view.stdin.write('e');
+    await tick();
+    expect(view.exported).toEqual([-1]);
+    expect(view.lastFrame()).toContain('exported generation -1');
+  });
+
+  it('opens the help overlay with ? and closes it with any key', async () => {
+    const view = setup();
+    cleanup = view.unmount;
+    await tick();
+    view.stdin.write('?');
+    await tick();
+    expect(view.lastFrame()).toContain('switch a joint-activity programme on or off');
+    expect(view.lastFrame()).toContain('Training first: low-risk joint activities pave the way');
+    view.stdin.write('x');
+    await tick();
+    expect(view.lastFrame()).toContain('firms by strategy');
+  });
+
+  it('stacks into one readable column below 100 columns', async () => {
+    const view = setup({ columns: 80, rows: 40 });
+    cleanup = view.unmount;
+    await tick();
+    const lines = view.lastFrame()!.split('\n');
+    expect(lines.every((line) => line.length <= 80)).toBe(true);
+    const mapEnd = lines.findIndex((line) => line.startsWith('view: strategy'));
+    const sharesAt = lines.findIndex((line) => line.includes('firms by strategy'));
+    expect(sharesAt).toBeGreaterThan(mapEnd);
+  });
+
+  it('draws no colour codes with NO_COLOR, and half blocks with colour', async () => {
+    const plain = setup({ colour: false });
+    await tick();
+    expect(plain.lastFrame()).not.toMatch(/\u001b\[/);
+    plain.unmount();
+    const coloured = setup({ colour: true });
+    cleanup = coloured.unmount;
+    await tick();
+    expect(coloured.lastFrame()).toContain('▀');
+  });
+});
+
+describe('lattice rows', () => {
+  it('keeps the aspect ratio: two firms per cell vertically', () => {
+    expect(mapSize(200, 70, 72, 37)).toEqual({ columns: 72, rows: 13 });
+    expect(mapSize(40, 40, 72, 37)).toEqual({ columns: 72, rows: 36 });
+    expect(mapSize(1000, 1000, 72, 37)).toEqual({ columns: 72, rows: 36 });
+  });
+
+  it('builds each row as one string, one glyph per cell without colour', () => {
+    const live = new LiveCluster(scenario, strategies, 1);
+    const snapshot = live.snapshot();
+    const rows = latticeRows(snapshot, 'strategy', 20, 7, makeTheme(false));
+    expect(rows).toHaveLength(7);
+    expect(rows.every((row) => row.length === 20)).toBe(true);
+    const glyphs = makeTheme(false).strategyGlyphs;
+    expect(rows[0]![0]).toBe(glyphs[snapshot.strategyOf[0]!]);
+  });
+
+  it('maps keys to commands', () => {
+    expect(commandForKey(' ')).toEqual({ type: 'toggle-pause' });
+    expect(commandForKey('3')).toEqual({ type: 'toggle-activity', index: 2 });
+    expect(commandForKey('F')).toEqual({ type: 'fine', delta: -1 });
+    expect(commandForKey('z')).toBeUndefined();
+  });
+});
