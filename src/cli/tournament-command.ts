@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { checkGame, CLASSIC_GAME, InputError, type Game } from '../core/game.js';
 import { DEFAULT_TOURNAMENT, runTournament, type TournamentSettings } from '../core/tournament.js';
 import { resolveStrategyList } from '../strategies/registry.js';
+import { interactive } from '../ui/terminal.js';
 import { cooplabVersion } from '../version.js';
 import { emit, warn } from './output.js';
 import { endProbability, formatChoice, payoffs, positiveInteger, probability, seedValue, type OutputFormat } from './options.js';
@@ -40,9 +41,21 @@ export function tournamentSettings(options: TournamentOptions): TournamentSettin
   };
 }
 
-export async function runTournamentCommand(options: TournamentOptions): Promise<void> {
+/**
+ * Plays a tournament. With `view` (a terminal, and no --format or --out) the live view shows
+ * it being played; otherwise the plain output is printed.
+ */
+export async function runTournamentCommand(options: TournamentOptions, view = false): Promise<void> {
   const strategies = resolveStrategyList(options.strategies);
   const settings = tournamentSettings(options);
+  if (view) {
+    // Ink and React load only here: headless runs never pay for them. React's development
+    // build checks every render and is several times slower: a CLI runs the production one.
+    process.env.NODE_ENV ??= 'production';
+    const { runTournamentView } = await import('../ui/tournament/run.js');
+    await runTournamentView(strategies, settings);
+    return;
+  }
   const result = runTournament(strategies, settings);
   const { tournamentCsv, tournamentJson, tournamentTable } = await import('./tournament-output.js');
   const text =
@@ -67,5 +80,8 @@ export function addTournamentCommand(program: Command): void {
     .option('--no-self-play', 'do not play each strategy against a copy of itself')
     .option('-f, --format <format>', 'table, json or csv (one row per match)', formatChoice(['table', 'json', 'csv']), 'table')
     .option('-o, --out <file>', 'write the result to a file instead of stdout')
-    .action((options: TournamentOptions) => runTournamentCommand(options));
+    .action((options: TournamentOptions, command: Command) => {
+      const plain = command.getOptionValueSource('format') !== 'default' || options.out !== undefined;
+      return runTournamentCommand(options, !plain && interactive());
+    });
 }

@@ -15,7 +15,7 @@ import type {
 import { buildActivityTable, chooseActivity, type ActivityTable } from './activities.js';
 import { fermi, imitateBest, moran, type Revision } from './evolution.js';
 import { playMemoryless, memorylessEligible } from './kernel.js';
-import { STRUCTURAL_PATHS, validateParameters, withParameter, type ClusterParameters } from './parameters.js';
+import { isStructural, validateParameters, withParameter, type ClusterParameters } from './parameters.js';
 import { RelationshipState, WINDOW, WindowHistory } from './relationships.js';
 import { Lattice, relationshipsOf, type RelationshipGraph } from './space.js';
 import { InputError } from '../core/game.js';
@@ -158,7 +158,7 @@ export class ClusterModel {
 
   /** Sets a parameter now (the live UI's keys), logging it; structural parameters are refused. */
   set(path: string, value: unknown, label?: string): void {
-    if (STRUCTURAL_PATHS.has(path) || path.startsWith('strategies.')) {
+    if (isStructural(path)) {
       throw new InputError(`parameter '${path}' shapes the lattice or the starting population: it cannot change during a run`);
     }
     this.#parameters = withParameter(this.#parameters, path, value);
@@ -312,7 +312,7 @@ export class ClusterModel {
       const event = this.#events.shift()!;
       if (event.generation < this.generation) continue;
       for (const [path, value] of Object.entries(event.set)) {
-        if (STRUCTURAL_PATHS.has(path)) throw new InputError(`event at generation ${event.generation}: '${path}' cannot change during a run`);
+        if (isStructural(path)) throw new InputError(`event at generation ${event.generation}: '${path}' cannot change during a run`);
         this.#parameters = withParameter(this.#parameters, path, value);
       }
       this.log.push({
@@ -330,6 +330,7 @@ export class ClusterModel {
     const strategyCounts = new Float64Array(this.pool.length);
     for (let firm = 0; firm < this.space.size; firm++) strategyCounts[this.strategyOf[firm]!]!++;
     const tally = this.#memorylessEligible() ? this.#playMemoryless() : this.#play();
+    for (let firm = 0; firm < this.space.size; firm++) this.wealth[firm]! += this.payoff[firm]!;
     const exits = parameters.exit.threshold === null ? 0 : this.#exitAndSpinOff(parameters.exit.threshold, parameters.exit.spinoffTrust);
     this.#relaxTrust();
     const record: GenerationRecord = {
@@ -583,7 +584,6 @@ export class ClusterModel {
 
   #exitAndSpinOff(threshold: number, spinoffTrust: number): number {
     const size = this.space.size;
-    for (let firm = 0; firm < size; firm++) this.wealth[firm]! += this.payoff[firm]!;
     const exiting: number[] = [];
     for (let firm = 0; firm < size; firm++) if (this.wealth[firm]! < threshold) exiting.push(firm);
     if (exiting.length === 0) return 0;
@@ -598,9 +598,11 @@ export class ClusterModel {
     });
     const initial = this.#parameters.trust.initial;
     const { edgeOffsets, edgeList, firmA, firmB } = this.graph;
+    // Taken before any replacement, so a parent that exits too passes on the strategy it played.
+    const inherited = parents.map((parent, index) => (parent >= 0 ? this.strategyOf[parent]! : this.strategyOf[exiting[index]!]!));
     exiting.forEach((firm, index) => {
       const parent = parents[index]!;
-      if (parent >= 0) this.strategyOf[firm] = this.strategyOf[parent]!;
+      this.strategyOf[firm] = inherited[index]!;
       this.wealth[firm] = 0;
       // A new firm has no past; it starts wary of the parent it split from.
       for (let k = edgeOffsets[firm]!; k < edgeOffsets[firm + 1]!; k++) {
@@ -612,8 +614,10 @@ export class ClusterModel {
         const other = firmA[edge] === firm ? firmB[edge]! : firmA[edge]!;
         const level = other === parent ? spinoffTrust : initial;
         this.relationships.reset(edge, level, level);
+        // Both sides meet afresh: the neighbour's strategy state for the old firm is gone too.
+        this.#restartSide(edge, 0);
+        this.#restartSide(edge, 1);
       }
-      this.#strategyChanged(firm);
     });
     this.#trustUniform = false;
     return exiting.length;

@@ -113,6 +113,11 @@ export const STRUCTURAL_PATHS = new Set([
   'rivalry.history', 'trust.initial', 'externalBuyers.share',
 ]);
 
+/** Whether a path shapes the lattice or the starting population, and so cannot change during a run. */
+export function isStructural(path: string): boolean {
+  return STRUCTURAL_PATHS.has(path) || path === 'strategies' || path.startsWith('strategies.');
+}
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** The value at a dotted path; activities are addressed by name: `activities.training.enabled`. */
@@ -213,8 +218,16 @@ function checkConsistency(parameters: ClusterParameters, prefix: string): void {
 
 export function describeIssue(issue: z.core.$ZodIssue, input: unknown, prefix: string): string {
   let value: unknown = input;
-  for (const key of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
-  const path = issue.path.map(String).join('.');
+  const names: string[] = [];
+  for (const key of issue.path) {
+    const parent = value;
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
+    // An activity is addressed by its name, as in --set activities.training.enabled.
+    const activityName = (value as { name?: unknown } | undefined)?.name;
+    const inActivities = names.length > 0 && names[names.length - 1] === 'activities' && Array.isArray(parent);
+    names.push(inActivities && typeof activityName === 'string' && /^[a-z][a-z0-9-]*$/.test(activityName) ? activityName : String(key));
+  }
+  const path = names.join('.');
   if (issue.code === 'unrecognized_keys') {
     const where = path === '' ? prefix.replace(/\.$/, '') || 'the file' : `${prefix}${path}`;
     return `${where}: unknown field '${issue.keys[0]}': expected only documented fields (see docs/model.md)`;

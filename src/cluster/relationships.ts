@@ -7,7 +7,7 @@ export const WINDOW = 32;
 /**
  * The state of every relationship, as typed arrays indexed by edge (or edge * 2 + side):
  * a bounded window of recent moves, totals, trust in each direction, and each side's
- * finite-state machine state. About 30 bytes per relationship.
+ * finite-state machine state. About 40 bytes per relationship.
  */
 export class RelationshipState {
   /** Rounds played so far, including any rivalry history. */
@@ -17,7 +17,7 @@ export class RelationshipState {
   /** Per side: all defections so far. */
   readonly defections: Uint32Array;
   /** Per side: that firm's trust in the other, in [0, 1]. */
-  readonly trust: Float32Array;
+  readonly trust: Float64Array;
   /** Per side: the state of the side's finite-state machine (fast path). */
   readonly machineState: Uint16Array;
 
@@ -25,7 +25,8 @@ export class RelationshipState {
     this.rounds = new Uint32Array(count);
     this.window = new Uint32Array(count * 2);
     this.defections = new Uint32Array(count * 2);
-    this.trust = new Float32Array(count * 2);
+    // Float64: trust is compared with thresholds such as 0.7, which a Float32 cannot hold exactly.
+    this.trust = new Float64Array(count * 2);
     this.machineState = new Uint16Array(count * 2);
   }
 
@@ -90,7 +91,8 @@ export class WindowHistory implements MoveHistory {
   }
 
   defectionsInLast(count: number): number {
-    const span = Math.min(count, this.length, WINDOW);
+    const span = Math.max(0, Math.min(Math.floor(count), this.length, WINDOW));
+    if (!(span > 0)) return 0;
     let bits = span >= 32 ? this.#state.window[this.#side]! : this.#state.window[this.#side]! & ((1 << span) - 1);
     let found = 0;
     while (bits !== 0) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InputError } from '../core/game.js';
 import type { ClusterEvent } from './model.js';
-import { DEFAULT_PARAMETERS, describeIssue, parseValue, validateParameters, withParameter, type ClusterParameters } from './parameters.js';
+import { DEFAULT_PARAMETERS, describeIssue, isStructural, parseValue, validateParameters, withParameter, type ClusterParameters } from './parameters.js';
 
 /**
  * A scenario: a cluster, the obstacles and remedies in force, a seed, and a timeline of
@@ -67,6 +67,9 @@ export function parseScenario(document: unknown, origin: string): Scenario {
   }
   file.events.forEach((event, index) => {
     for (const [path, value] of Object.entries(event.set)) {
+      if (isStructural(path)) {
+        throw new InputError(`${origin}: events.${index}.set.${path}: shapes the lattice or the starting population, so it cannot change during a run`);
+      }
       try {
         withParameter(parameters, path, value);
       } catch (error) {

@@ -57,7 +57,9 @@ export class History implements MoveHistory {
   /** How many of the last `count` moves (or fewer, early on) were 'D'. */
   defectionsInLast(count: number): number {
     let found = 0;
-    for (let i = Math.max(0, this.#length - count); i < this.#length; i++) found += this.#codes[i]!;
+    const span = Math.floor(count);
+    if (!(span > 0)) return 0;
+    for (let i = Math.max(0, this.#length - span); i < this.#length; i++) found += this.#codes[i]!;
     return found;
   }
 

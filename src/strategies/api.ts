@@ -33,7 +33,7 @@ export interface ActivityView {
   readonly name: string;
   /** Small stakes, little room for predatory behaviour (training, basic testing, environmental work). */
   readonly lowRisk: boolean;
-  /** Transaction cost a co-operating firm pays, before subsidy. */
+  /** Transaction cost a co-operating firm pays per round (after any subsidy). */
   readonly cost: number;
 }
 

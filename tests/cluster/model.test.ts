@@ -7,6 +7,7 @@ import type { ActivitySpec, ClusterParameters } from '../../src/cluster/paramete
 import { WINDOW } from '../../src/cluster/relationships.js';
 import { Lattice, relationshipsOf } from '../../src/cluster/space.js';
 import type { Strategy } from '../../src/strategies/api.js';
+import { defineStrategy } from '../../src/strategies/define.js';
 import {
   DEAL,
   TECH,
@@ -232,12 +233,12 @@ describe('the activity ladder', () => {
     expect(payoffs(model)).toEqual([0, 0]);
   });
 
-  // BUG (src/cluster/relationships.ts:18 + src/cluster/model.ts:425-427): trust is stored in a
+  // Regression test (fixed): (src/cluster/relationships.ts:20 + src/cluster/model.ts:455-459, #play): trust is stored in a
   // Float32Array, so a trust of 0.7 reads back as 0.699999988 and fails `threshold <= t` for an
   // activity with trustThreshold 0.7 on the relationship-by-relationship path, while the
   // memory-less kernel (kernel.ts:45) compares the float64 trust.initial and plays the risky
   // activity. Pairs exactly at the threshold should play the risky activity on both paths.
-  it.fails('pairs exactly at a threshold of 0.7 play the risky activity on both paths', () => {
+  it('pairs exactly at a threshold of 0.7 play the risky activity on both paths', () => {
     const atThreshold = { activities: [TRAINING, { ...TECH, trustThreshold: 0.7 }], trust: { initial: 0.7 } };
     for (const [kernel] of PATHS) {
       const model = firms(['cooperator', 'cooperator'], atThreshold, { kernel });
@@ -329,6 +330,18 @@ describe('sanctions', () => {
       expect(record.fines).toBe(0);
     });
   }
+
+  it('deter a deterred rival exactly when detection × fine ≥ T − R, read live', () => {
+    // DEAL: T − R = 1
+    const model = firms(['deterred-rival', 'cooperator'], rules(0.5, 1.9));
+    expect(model.step().cooperation).toBe(0.5);
+    model.set('sanctions.fine', 2);
+    expect(model.step().cooperation).toBe(1);
+    expect(payoffs(model)).toEqual([3, 3]);
+    // a crisis raises T − R to 4 · 1.5 − 3 = 3: no longer deterred
+    model.set('crisis.active', true);
+    expect(model.step().cooperation).toBe(0.5);
+  });
 
   it('catches about `detection` of the cheats', () => {
     // A line alternating C, D: 39 relationships, each a co-operator against a defector.
@@ -449,14 +462,16 @@ describe('exits and spin-offs', () => {
     expect(record.exits).toBe(0);
   });
 
-  // BUG (src/cluster/model.ts:561-577): when a firm exits, its relationships are reset
+  // Regression test (fixed): (src/cluster/model.ts:584-620, #exitAndSpinOff): when a firm exits, its relationships are reset
   // (relationships.reset), but only the spin-off's own sides are restarted (#strategyChanged(firm));
-  // the neighbour's side keeps the finite-state machine state (and, on the general path, the
-  // Player) built from the old relationship. Here tit-for-tat firm 1 last saw the defector at 0
-  // defect, exits it, and then opens the brand-new relationship with its own spin-off by defecting
-  // although the relationship has no history: generation 1 pays [3, 9, 6] instead of [6, 12, 6]
-  // (and the spin-off, with 3 < 4.5, exits again). The move()-only tit-for-tat above gets it right.
-  it.fails('a finite-state tit-for-tat meets a spin-off afresh', () => {
+  // the neighbour's side keeps the finite-state machine state (and, on the general path, its
+  // Player object) built from the old relationship. Here the defector at 0 exits; tit-for-tat
+  // firm 1, which last saw it defect, opens the brand-new relationship with the spin-off (a
+  // tit-for-tat) by defecting although the relationship has no history: generation 1 pays
+  // [3, 9, 6] instead of [6, 12, 6], and the spin-off (3 < 4.5) exits again. The same happens with
+  // the built-in's own player on the general path (titForTatWrapped); only a strategy that reads
+  // the (reset) history, like the move()-only tit-for-tat above, gets it right.
+  it('a finite-state tit-for-tat meets a spin-off afresh', () => {
     const model = firms(['defector', 'tit-for-tat', 'cooperator'], { exit: { threshold: 4.5 }, roundsPerGeneration: 2 });
     expect(model.step().exits).toBe(1);
     const record = model.step();
@@ -464,12 +479,12 @@ describe('exits and spin-offs', () => {
     expect(record.exits).toBe(0);
   });
 
-  // BUG (src/cluster/model.ts:333 and 546): payoffs are added to `wealth` only inside
+  // Regression test (fixed): (src/cluster/model.ts:333 and 586, step/#exitAndSpinOff): payoffs are added to `wealth` only inside
   // #exitAndSpinOff, which runs only when exit.threshold is not null. With exits off, `wealth`
   // ("accumulated payoffs since it entered", model.ts:108; docs/model.md "A generation" step 3:
   // "Payoffs are added to each firm's wealth") stays 0, and switching exit.threshold on live
   // compares it against payoffs since the switch only. Expected [6, 6] here, actual [0, 0].
-  it.fails('wealth accumulates even with exits switched off', () => {
+  it('wealth accumulates even with exits switched off', () => {
     const model = firms(['cooperator', 'cooperator']);
     model.step();
     model.step();
@@ -555,12 +570,12 @@ describe('events and live changes', () => {
     expect(() => model.step()).toThrow(InputError);
   });
 
-  // BUG (src/cluster/model.ts:308): #applyScheduledEvents refuses only exact STRUCTURAL_PATHS,
+  // Regression test (fixed): (src/cluster/model.ts:315): #applyScheduledEvents refuses only exact STRUCTURAL_PATHS,
   // while set() (model.ts:161) also refuses `strategies.<id>`. A timeline event
   // { set: { 'strategies.defector': 3 } } is applied silently: parameters.strategies changes
   // mid-run (and is logged) although the population cannot change. Expected an InputError as
   // for model.set('strategies.defector', 3); actual: accepted.
-  it.fails('a timeline event on strategies.<id> is refused like model.set', () => {
+  it('a timeline event on strategies.<id> is refused like model.set', () => {
     const model = firms(['cooperator', 'defector'], {}, { events: [{ generation: 1, set: { 'strategies.defector': 3 } }] });
     model.step();
     expect(() => model.step()).toThrow(InputError);
@@ -630,9 +645,90 @@ describe('the bounded window', () => {
     expect(history.defectionsInLast(32)).toBe(16);
     expect(history.defectionsInLast(100)).toBe(16);
     expect(model.relationships.window[0]).toBe(0x55555555);
+    expect(history.defectionsInLast(0)).toBe(0);
     const partner = historyOf(model, 1, 0);
     expect(partner.toArray().join('')).toBe('C'.repeat(32));
     expect(partner.defections).toBe(0);
+  });
+
+  // Regression test (fixed): (src/cluster/relationships.ts:93-94, WindowHistory.defectionsInLast): a negative count
+  // gives span < 0 and the mask (1 << span) − 1 becomes 0x7fffffff, so defectionsInLast(-1)
+  // counts the last 31 moves (here 16) where the tournament's History (src/core/history.ts)
+  // returns 0. A strategy module sees different answers on the lattice and in a tournament.
+  it('defectionsInLast of a negative count is 0, as in a tournament', () => {
+    const model = firms([cycle('CD'), 'cooperator'], { roundsPerGeneration: 40 });
+    model.step();
+    expect(historyOf(model, 0, 1).defectionsInLast(-1)).toBe(0);
+  });
+});
+
+describe('what a move()-only strategy sees on the lattice', () => {
+  interface Seen {
+    round: number;
+    turns: number | undefined;
+    ownLength: number;
+    partnerLast: string | undefined;
+    generation: number | undefined;
+    activity: unknown;
+    trust: number | undefined;
+    sanctions: unknown;
+    game: unknown;
+  }
+  const spy = (seen: Seen[]) =>
+    defineStrategy(
+      { id: 'spy', name: 'Spy', description: 'Records its views and co-operates.', provenance: 'test fixture', classifier: { memoryDepth: 0, stochastic: false } },
+      () => ({
+        move: (view) => {
+          seen.push({
+            round: view.round,
+            turns: view.turns,
+            ownLength: view.own.length,
+            partnerLast: view.opponent.last,
+            generation: view.cluster?.generation,
+            activity: view.cluster?.activity,
+            trust: view.cluster?.trust,
+            sanctions: view.cluster?.sanctions,
+            game: view.game,
+          });
+          return 'C';
+        },
+      }),
+    );
+  const setting = {
+    activities: [{ ...DEAL, cost: 0.5 }],
+    trust: { initial: 0.5, loss: 0.5 },
+    sanctions: { detection: 0.5, fine: 2, compensate: false },
+    crisis: { windows: [{ from: 1, to: 1 }], temptationFactor: 2 },
+    roundsPerGeneration: 2,
+  };
+
+  it('the round, the generation, its moves, the activity and its game, its trust and the sanctions', () => {
+    const seen: Seen[] = [];
+    const model = firms([spy(seen), 'defector'], setting);
+    model.step();
+    model.step();
+    expect(seen.map((view) => [view.round, view.generation, view.ownLength, view.partnerLast])).toEqual([
+      [1, 0, 0, undefined],
+      [2, 0, 1, 'D'],
+      [3, 1, 2, 'D'],
+      [4, 1, 3, 'D'],
+    ]);
+    expect(seen.every((view) => view.turns === undefined)).toBe(true);
+    expect(seen.map((view) => view.trust)).toEqual([0.5, 0.25, 0.125, 0.0625]);
+    expect(seen[0]!.activity).toMatchObject({ name: 'deal', lowRisk: false });
+    expect(seen[0]!.sanctions).toEqual({ detection: 0.5, fine: 2, compensate: false });
+    expect(seen[0]!.game).toEqual({ R: 3, S: -1, T: 4, P: 0 });
+    expect(seen[2]!.game).toEqual({ R: 3, S: -1, T: 8, P: 0 }); // generation 1 is a crisis
+  });
+
+  // The view's activity.cost is what a co-operating firm pays: the cost after subsidy.
+  it('activity.cost is the cost a co-operator pays, after subsidy', () => {
+    const seen: Seen[] = [];
+    const model = firms([spy(seen), 'defector'], { ...setting, subsidy: 0.4 });
+    model.step();
+    const activity = seen[0]!.activity as { name: string; cost: number };
+    expect(activity.name).toBe('deal');
+    expect(activity.cost).toBeCloseTo(0.3, 12);
   });
 });
 
@@ -739,6 +835,48 @@ describe('revision rules', () => {
     const torus = revision(new Lattice(3, 3, 'moore', 'torus'), strategies, [0, 0, 0, 0, 1, 0, 0, 9, 9], scripted([]));
     imitateBest(torus.target);
     expect(torus.target.strategyOf[4]).toBe(7); // firm 7 before firm 8
+  });
+
+  it('imitate-best agrees with a plain reading of the neighbour lists, inside and on the edges', () => {
+    const random = deriveStream(5, 'imitate-reference');
+    for (const [width, height, neighbourhood, boundary] of [
+      [7, 6, 'moore', 'fixed'],
+      [7, 6, 'moore', 'torus'],
+      [5, 8, 'von-neumann', 'fixed'],
+      [5, 8, 'von-neumann', 'torus'],
+    ] as const) {
+      const space = new Lattice(width, height, neighbourhood, boundary);
+      const strategyOf = Array.from({ length: space.size }, (_, firm) => firm % 7);
+      // few distinct payoffs, so ties (and the neighbourhood order) matter
+      const payoff = Array.from({ length: space.size }, () => Math.floor(random() * 4));
+      const expected = strategyOf.map((own, firm) => {
+        let best = firm;
+        for (let k = space.neighbourOffsets[firm]!; k < space.neighbourOffsets[firm + 1]!; k++) {
+          if (payoff[space.neighbourList[k]!]! > payoff[best]!) best = space.neighbourList[k]!;
+        }
+        return best === firm ? own : strategyOf[best]!;
+      });
+      const { target } = revision(space, strategyOf, payoff, scripted([]));
+      imitateBest(target);
+      expect([...target.strategyOf]).toEqual(expected);
+    }
+  });
+
+  it('fermi picks the k-th neighbour of the neighbour list, on a torus as with fixed edges', () => {
+    for (const space of [new Lattice(3, 3, 'moore', 'torus'), new Lattice(4, 5, 'von-neumann', 'torus'), new Lattice(4, 3, 'moore', 'fixed')]) {
+      const strategyOf = Array.from({ length: space.size }, (_, firm) => firm);
+      for (let firm = 0; firm < space.size; firm++) {
+        const degree = space.neighbourOffsets[firm + 1]! - space.neighbourOffsets[firm]!;
+        for (let k = 0; k < degree; k++) {
+          // one elementary update: this firm, its k-th neighbour, and a coin that always adopts at equal payoffs
+          const { target } = revision(space, strategyOf, new Array(space.size).fill(0), scripted([(firm + 0.5) / space.size, (k + 0.5) / degree, 0]), {
+            share: 1 / space.size,
+          });
+          fermi(target, 1);
+          expect(target.strategyOf[firm]).toBe(space.neighbourList[space.neighbourOffsets[firm]! + k]);
+        }
+      }
+    }
   });
 
   it('fermi: adopts with probability 1 / (1 + exp((P_x − P_y) / K))', () => {
