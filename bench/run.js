@@ -65,6 +65,13 @@ const sections = {
     console.log(`  peak memory (RSS)   ${fmt(Math.max(...runs.map((run) => run.peakRss)) / 2 ** 20, 0)} MB   (target < 600 MB)`);
     console.log(`  set-up              ${fmt(median(runs.map((run) => run.setup)), 0)} ms`);
   },
+  'ui-live'() {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(JSON.parse(node([here('./ui-live.js')]).stdout));
+    console.log('live view: 120 × 40 terminal, 200 × 70 lattice (training-first), full speed, simulation in its worker');
+    console.log(`  frames per second   median ${fmt(median(runs.map((run) => run.fps)), 1)}, worst ${fmt(Math.min(...runs.map((run) => run.fps)), 1)}   (target >= 20)`);
+    console.log(`  key to frame        median ${fmt(median(runs.map((run) => run.keyToFrame.median)), 0)} ms, worst ${fmt(Math.max(...runs.map((run) => run.keyToFrame.worst)), 0)} ms   (target < 100 ms)`);
+  },
   startup() {
     const cases = [
       ['strategies', [BIN, 'strategies']],

@@ -55,12 +55,23 @@ export function scaleColour(value: number): string {
   return `#${[0, 1, 2].map((i) => channel(i).toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** ANSI 24-bit foreground / background escape for a #rrggbb colour. */
+const escapes = new Map<string, string>();
+
+/**
+ * ANSI foreground / background escape for a #rrggbb colour, as the nearest of the 256-colour
+ * palette: half as many bytes as 24-bit colour, which matters because the terminal renderer
+ * re-reads every escape of the lattice map on every frame.
+ */
 export function ansi(hex: string, layer: 'fg' | 'bg'): string {
-  const r = parseInt(hex.slice(1, 3), 16);
-  const g = parseInt(hex.slice(3, 5), 16);
-  const b = parseInt(hex.slice(5, 7), 16);
-  return `\u001b[${layer === 'fg' ? 38 : 48};2;${r};${g};${b}m`;
+  const key = hex + layer;
+  let escape = escapes.get(key);
+  if (escape === undefined) {
+    const level = (offset: number) => Math.round((parseInt(hex.slice(offset, offset + 2), 16) / 255) * 5);
+    const index = 16 + 36 * level(1) + 6 * level(3) + level(5);
+    escape = `\u001b[${layer === 'fg' ? 38 : 48};5;${index}m`;
+    escapes.set(key, escape);
+  }
+  return escape;
 }
 
 export const RESET = '\u001b[0m';

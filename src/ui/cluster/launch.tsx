@@ -31,7 +31,7 @@ export async function runLiveCluster(options: { scenario: Scenario; strategyIds:
   const theme = makeTheme();
   const instance = render(<ClusterApp source={source} theme={theme} onExport={(snapshot) => exportSnapshot(snapshot)} />, {
     exitOnCtrlC: true,
-    maxFps: 30,
+    maxFps: 60,
     patchConsole: false,
   });
   await superviseInk(instance, restore, () => {

@@ -8,16 +8,8 @@ import { latticeRows, legend, type LatticeView } from './lattice-rows.js';
 const percent = (value: number) => `${(value * 100).toFixed(0)}%`.padStart(4);
 
 export function LatticeMap({ snapshot, view, columns, rows, theme }: { snapshot: LiveSnapshot; view: LatticeView; columns: number; rows: number; theme: Theme }) {
-  const lines = latticeRows(snapshot, view, columns, rows, theme);
-  return (
-    <Box flexDirection="column">
-      {lines.map((line, index) => (
-        <Text key={index} wrap="truncate">
-          {line}
-        </Text>
-      ))}
-    </Box>
-  );
+  // One Text for the whole map: the renderer measures and lays out one node, not one per row.
+  return <Text wrap="truncate">{latticeRows(snapshot, view, columns, rows, theme).join('\n')}</Text>;
 }
 
 export function Legend({ snapshot, view, theme }: { snapshot: LiveSnapshot; view: LatticeView; theme: Theme }) {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { LiveCluster, type LiveCommand, type LiveSnapshot } from '../../cluster/live.js';
+import type { GenerationRecord } from '../../cluster/model.js';
 import type { Scenario } from '../../cluster/scenario.js';
 import type { Strategy } from '../../strategies/api.js';
 
@@ -21,12 +22,25 @@ export class SimulationClock {
   #timer: NodeJS.Timeout | undefined;
   #lastEmit = 0;
   #stopped = false;
+  /** With backpressure, a snapshot waits until the previous one was acknowledged. */
+  #inFlight = false;
+  #pending = false;
 
   constructor(
     private readonly live: LiveCluster,
     private readonly emit: (snapshot: LiveSnapshot) => void,
-    private readonly now: () => number = () => performance.now(),
+    private readonly options: { backpressure?: boolean; now?: () => number } = {},
   ) {}
+
+  private now(): number {
+    return this.options.now?.() ?? performance.now();
+  }
+
+  /** The UI has taken the last snapshot: the next one may go. */
+  acknowledge(): void {
+    this.#inFlight = false;
+    if (this.#pending) this.#publish();
+  }
 
   start(): void {
     this.#publish();
@@ -45,6 +59,13 @@ export class SimulationClock {
   }
 
   #publish(): void {
+    if (this.options.backpressure === true && this.#inFlight) {
+      // The UI is still busy with the last one: send the newest state when it asks, never a backlog.
+      this.#pending = true;
+      return;
+    }
+    this.#pending = false;
+    this.#inFlight = true;
     this.#lastEmit = this.now();
     this.emit(this.live.snapshot());
   }
@@ -103,6 +124,14 @@ export class InlineSource implements SimulationSource {
   }
 }
 
+/** A snapshot as the worker sends it: only the records from `recordsFrom` on. */
+export interface WorkerSnapshot extends LiveSnapshot {
+  readonly recordsFrom: number;
+}
+
+/** The message that tells the worker its last snapshot was taken. */
+export const ACKNOWLEDGE = 'ack';
+
 export interface WorkerInput {
   readonly scenario: Scenario;
   readonly strategyIds: readonly string[];
@@ -117,9 +146,14 @@ export class WorkerSource implements SimulationSource {
 
   constructor(input: WorkerInput, onError: (error: Error) => void) {
     this.#worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
-    this.#worker.on('message', (snapshot: LiveSnapshot) => {
+    let records: GenerationRecord[] = [];
+    this.#worker.on('message', (message: WorkerSnapshot) => {
+      records = message.recordsFrom === 0 ? [...message.records] : [...records.slice(0, message.recordsFrom), ...message.records];
+      const { recordsFrom: _, ...rest } = message;
+      const snapshot: LiveSnapshot = { ...rest, records };
       this.#last = snapshot;
       for (const listener of this.#listeners) listener(snapshot);
+      this.#worker.postMessage(ACKNOWLEDGE);
     });
     this.#worker.on('error', onError);
   }
