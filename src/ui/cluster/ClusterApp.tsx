@@ -71,7 +71,7 @@ export function ClusterApp({ source, theme, onExport, size }: ClusterAppProps) {
   const cooperation = snapshot.records.map((record) => record.cooperation);
   const trust = snapshot.records.map((record) => record.meanTrust);
   const panels = (
-    <Box flexDirection="column" width={side} rowGap={0}>
+    <Box flexDirection="column" width={side} flexShrink={0}>
       <Chart title="co-operation" values={cooperation} width={chartWidth} height={wide ? 4 : 3} colour={theme.cooperate} theme={theme} />
       <Chart title="mean trust" values={trust} width={chartWidth} height={wide ? 3 : 2} colour={theme.accent} theme={theme} />
       <StrategyShares snapshot={snapshot} width={side} theme={theme} />
@@ -87,7 +87,7 @@ export function ClusterApp({ source, theme, onExport, size }: ClusterAppProps) {
     <Box flexDirection="column" width={columns} height={rows}>
       <StatusLine snapshot={snapshot} view={view} fps={fps} theme={theme} />
       <Box flexDirection={wide ? 'row' : 'column'} columnGap={2} flexGrow={1}>
-        <Box flexDirection="column">
+        <Box flexDirection="column" width={mapColumns} flexShrink={0}>
           <LatticeMap snapshot={snapshot} view={view} columns={mapColumns} rows={mapRows} theme={theme} />
           <Legend snapshot={snapshot} view={view} theme={theme} />
           {notice === undefined ? null : <Text color={theme.colour ? theme.accent : undefined}>{notice}</Text>}
