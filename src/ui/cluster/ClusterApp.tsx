@@ -46,6 +46,14 @@ export function ClusterApp({ source, theme, onExport, size }: ClusterAppProps) {
   const fps = useFramesPerSecond(snapshot);
   const { exit } = useApp();
 
+  const handleKey = (input: string): void => {
+    if (input === '?' || input === 'h') return setHelp(true);
+    if (input === 'v') return setView((current) => VIEWS[(VIEWS.indexOf(current) + 1) % VIEWS.length]!);
+    if (input === 'e' && snapshot !== undefined) return setNotice(onExport(snapshot));
+    const command = commandForKey(input);
+    if (command !== undefined) source.send(command);
+  };
+
   useInput((input, key) => {
     if (help) {
       setHelp(false);
@@ -55,11 +63,8 @@ export function ClusterApp({ source, theme, onExport, size }: ClusterAppProps) {
       exit();
       return;
     }
-    if (input === '?' || input === 'h') return setHelp(true);
-    if (input === 'v') return setView((current) => VIEWS[(VIEWS.indexOf(current) + 1) % VIEWS.length]!);
-    if (input === 'e' && snapshot !== undefined) return setNotice(onExport(snapshot));
-    const command = commandForKey(input);
-    if (command !== undefined) source.send(command);
+    // Keys typed quickly (or pasted) arrive together: each one counts.
+    for (const character of input) handleKey(character);
   });
 
   if (snapshot === undefined) return <Text>starting the cluster…</Text>;

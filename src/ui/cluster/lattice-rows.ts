@@ -44,7 +44,8 @@ function glyphOf(snapshot: LiveSnapshot, view: LatticeView, firm: number, theme:
       return TRUST_GLYPHS[Math.min(9, Math.floor(Math.max(0, snapshot.trust[firm]!) * 10))]!;
     case 'activity': {
       const activity = snapshot.activityOf[firm]!;
-      return activity === 255 ? ' ' : (snapshot.activities[activity]?.name[0] ?? '?');
+      // The programme's number, as on its key: names may share a first letter.
+      return activity === 255 ? ' ' : String((activity + 1) % 10);
     }
   }
 }
@@ -110,7 +111,7 @@ export function legend(snapshot: LiveSnapshot, view: LatticeView, theme: Theme):
       return snapshot.activities.map((activity, index) => ({
         label: `${activity.name}${activity.lowRisk ? ' (low-risk)' : ''}`,
         colour: ACTIVITY_COLOURS[index % ACTIVITY_COLOURS.length]!,
-        glyph: activity.name[0] ?? '?',
+        glyph: String((index + 1) % 10),
       }));
   }
 }
