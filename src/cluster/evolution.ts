@@ -105,38 +105,43 @@ export function imitateBest(revision: Revision): void {
  * 1 / (1 + exp((P_x − P_y) / K)). One generation is share × N elementary updates.
  */
 export function fermi(revision: Revision, K: number): void {
-  const { space, strategyOf, payoff, random } = revision;
+  const { space, strategyOf, payoff, random, mutation, poolSize } = revision;
   const { neighbourOffsets, neighbourList, size } = space;
   const steps = Math.round(revision.share * size);
   // On a torus a neighbour's index is arithmetic: no lookups in the neighbour lists, whose
   // random access dominates a million-firm sequential update.
   const torus = space instanceof Lattice && space.boundary === 'torus' ? space : undefined;
-  const width = torus?.width ?? 0;
-  const height = torus?.height ?? 0;
-  const offsets = torus?.offsets ?? [];
-  const degreeOnTorus = offsets.length;
+  const width = torus?.width ?? 1;
+  const height = torus?.height ?? 1;
+  const dxs = Int32Array.from(torus?.offsets ?? [], ([dx]) => dx);
+  const dys = Int32Array.from(torus?.offsets ?? [], ([, dy]) => dy);
+  const degreeOnTorus = dxs.length;
+  const inverseK = 1 / K;
   for (let step = 0; step < steps; step++) {
     const firm = Math.floor(random() * size);
-    const mutant = mutate(revision);
-    if (mutant >= 0) {
-      adopt(revision, firm, mutant);
+    if (mutation > 0 && random() < mutation) {
+      strategyOf[firm] = Math.floor(random() * poolSize);
       continue;
     }
     let neighbour: number;
     if (torus !== undefined) {
-      const [dx, dy] = offsets[Math.floor(random() * degreeOnTorus)]!;
+      const k = Math.floor(random() * degreeOnTorus);
       const x = firm % width;
       const y = (firm - x) / width;
-      const nx = x + dx < 0 ? x + dx + width : x + dx >= width ? x + dx - width : x + dx;
-      const ny = y + dy < 0 ? y + dy + height : y + dy >= height ? y + dy - height : y + dy;
+      let nx = x + dxs[k]!;
+      let ny = y + dys[k]!;
+      if (nx < 0) nx += width;
+      else if (nx >= width) nx -= width;
+      if (ny < 0) ny += height;
+      else if (ny >= height) ny -= height;
       neighbour = ny * width + nx;
     } else {
       const degree = neighbourOffsets[firm + 1]! - neighbourOffsets[firm]!;
       if (degree === 0) continue;
       neighbour = neighbourList[neighbourOffsets[firm]! + Math.floor(random() * degree)]!;
     }
-    const probability = 1 / (1 + Math.exp((payoff[firm]! - payoff[neighbour]!) / K));
-    if (random() < probability) adopt(revision, firm, strategyOf[neighbour]!);
+    const probability = 1 / (1 + Math.exp((payoff[firm]! - payoff[neighbour]!) * inverseK));
+    if (random() < probability) strategyOf[firm] = strategyOf[neighbour]!;
   }
 }
 
