@@ -9,25 +9,16 @@
  * co-operate twice. Axelrod-Python keeps an earlier reading as `OriginalGradual`, which counts
  * only the defections that start a punishment; it is not the one followed here.
  */
-import type { Move, MoveView, Player } from '../src/strategies/api.js';
-import { defineStrategy } from '../src/strategies/define.js';
+import type { Move, MoveView } from '../src/strategies/api.js';
+import { defineStrategy, ReplayingPlayer } from '../src/strategies/define.js';
 
-class GradualPlayer implements Player {
-  /** Decisions taken so far; the state below reflects exactly those. */
-  private decided = 0;
+class GradualPlayer extends ReplayingPlayer {
   private partnerDefections = 0;
   private punishing = 0;
   private calming = 0;
 
-  move(view: MoveView): Move {
-    // A relationship may come with a history: replay the decisions this rule would have taken.
-    while (this.decided < view.own.length) this.decide(view, this.decided);
-    return this.decide(view, view.own.length);
-  }
-
   /** The decision for the move after `played` moves, updating the state as the rule does. */
-  private decide(view: MoveView, played: number): Move {
-    this.decided = played + 1;
+  protected decide(view: MoveView, played: number): Move {
     if (played === 0) return 'C';
     const partnerLast = view.opponent.at(played - 1);
     if (partnerLast === 'D') this.partnerDefections++;

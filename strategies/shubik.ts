@@ -11,24 +11,15 @@
  * the partner, tit-for-tat style, on top of the retaliations; the current one follows Shubik's
  * 1970 wording — resume co-operation after k retaliating moves — and is followed here.)
  */
-import type { Move, MoveView, Player } from '../src/strategies/api.js';
-import { defineStrategy } from '../src/strategies/define.js';
+import type { Move, MoveView } from '../src/strategies/api.js';
+import { defineStrategy, ReplayingPlayer } from '../src/strategies/define.js';
 
-class ShubikPlayer implements Player {
-  /** Decisions taken so far; the state below reflects exactly those. */
-  private decided = 0;
+class ShubikPlayer extends ReplayingPlayer {
   private retaliations = 0;
   private remaining = 0;
 
-  move(view: MoveView): Move {
-    // A relationship may come with a history: replay the decisions this rule would have taken.
-    while (this.decided < view.own.length) this.decide(view, this.decided);
-    return this.decide(view, view.own.length);
-  }
-
   /** The decision for the move after `played` moves, updating the state as the rule does. */
-  private decide(view: MoveView, played: number): Move {
-    this.decided = played + 1;
+  protected decide(view: MoveView, played: number): Move {
     if (played === 0) return 'C';
     if (this.remaining > 0) {
       this.remaining--;

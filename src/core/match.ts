@@ -353,9 +353,5 @@ export function playMatchGeneral(
   streams: StreamFactory,
   record = false,
 ): MatchResult {
-  const outcome = new Float64Array(OUTCOME_SIZE);
-  const turns = matchLength(settings, streams);
-  const trace = record ? new Uint8Array(turns * 2) : undefined;
-  playGeneral(first, second, turns, settings, streams, outcome, 0, trace);
-  return matchResult(outcome, trace);
+  return playMatch({ ...first, machine: undefined }, second, settings, streams, record);
 }

@@ -68,6 +68,29 @@ class MachinePlayer implements Player {
 // Longest history worth replaying: nothing keeps more (the lattice keeps 32 moves).
 const WINDOW_LIMIT = 1 << 20;
 
+/**
+ * A player whose rule keeps running state over the whole history. On the cluster lattice a
+ * player may be handed a relationship that already has a past: this base replays the decisions
+ * the rule would have taken before taking the current one, so the state always matches the view.
+ */
+export abstract class ReplayingPlayer implements Player {
+  /** Decisions taken so far; the subclass's state reflects exactly those. */
+  private decided = 0;
+
+  move(view: MoveView): Move {
+    while (this.decided < view.own.length) this.decideAfter(view, this.decided);
+    return this.decideAfter(view, view.own.length);
+  }
+
+  private decideAfter(view: MoveView, played: number): Move {
+    this.decided = played + 1;
+    return this.decide(view, played);
+  }
+
+  /** The move after `played` moves of the history, updating the rule's state. */
+  protected abstract decide(view: MoveView, played: number): Move;
+}
+
 /** Resolves a strategy's parameters: its declared defaults overridden by `given`. */
 export function resolveParameters(strategy: Strategy, given: ParameterValues = {}): ParameterValues {
   const values: Record<string, number> = {};
