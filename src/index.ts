@@ -7,6 +7,7 @@ export type {
   Classifier,
   ClusterContext,
   FiniteStateMachine,
+  MachineContext,
   Game,
   Move,
   MoveHistory,
@@ -17,7 +18,14 @@ export type {
   SanctionsView,
   Strategy,
 } from './strategies/api.js';
-export { defineStrategy, finiteStateStrategy, memoryOneStrategy, memoryOneMachine, type MemoryOneVector } from './strategies/define.js';
+export {
+  defineStrategy,
+  finiteStateStrategy,
+  memoryOneStrategy,
+  memoryOneMachine,
+  ReplayingPlayer,
+  type MemoryOneVector,
+} from './strategies/define.js';
 export { CLASSIC_GAME } from './core/game.js';
 export { runTournament, type TournamentResult, type TournamentSettings, type StrategySummary, type MatchRecord } from './core/tournament.js';
 export { playMatch, prepareContestant, type MatchResult, type MatchSettings } from './core/match.js';
