@@ -5,6 +5,7 @@ import { cooplabVersion } from '../version.js';
 import { addStrategiesCommand } from './strategies-command.js';
 import { addClusterCommand } from './cluster-command.js';
 import { addScenariosCommand } from './scenarios-command.js';
+import { addPlayCommand } from './play-command.js';
 import { addTournamentCommand, runTournamentCommand } from './tournament-command.js';
 import { CLASSIC_GAME } from '../core/game.js';
 import { DEFAULT_TOURNAMENT } from '../core/tournament.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   addStrategiesCommand(program);
   addClusterCommand(program);
   addScenariosCommand(program);
+  addPlayCommand(program);
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
     const [unknown] = command.args;
     if (unknown !== undefined) {

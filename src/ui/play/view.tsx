@@ -72,49 +72,68 @@ function Header({ state, info, theme }: { state: InteractiveMatchState; info: Pl
   );
 }
 
+function Panel({ title, theme, children }: { title: string; theme: Theme; children?: ReactNode }): ReactNode {
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.colour ? theme.muted : undefined} paddingX={1}>
+      <Paint theme={theme} color={theme.accent} bold>
+        {title}
+      </Paint>
+      {children}
+    </Box>
+  );
+}
+
 function PayoffMatrix({ game, theme }: { game: Game; theme: Theme }): ReactNode {
   const cell = (mine: number, theirs: number) => `${formatScore(mine)}, ${formatScore(theirs)}`.padEnd(12);
   return (
-    <Box flexDirection="column">
-      <Paint theme={theme} color={theme.accent} bold>
-        Payoffs per round (yours, theirs)
-      </Paint>
+    <Panel title="Payoffs per round (yours, theirs)" theme={theme}>
       <Text>
-        {'             they '}
+        {'          they '}
         <MoveGlyph move="C" theme={theme} />
-        {'        they '}
+        {'      they '}
         <MoveGlyph move="D" theme={theme} />
       </Text>
       <Text>
-        {'   you '}
+        {'you '}
         <MoveGlyph move="C" theme={theme} />
         {'     '}
         {cell(game.R, game.R)}
         {cell(game.S, game.T)}
       </Text>
       <Text>
-        {'   you '}
+        {'you '}
         <MoveGlyph move="D" theme={theme} />
         {'     '}
         {cell(game.T, game.S)}
         {cell(game.P, game.P)}
       </Text>
-    </Box>
+    </Panel>
   );
 }
 
-function Scores({ state, theme }: { state: InteractiveMatchState; theme: Theme }): ReactNode {
+function Scores({ state, theme, compact }: { state: InteractiveMatchState; theme: Theme; compact: boolean }): ReactNode {
   const [mine, theirs] = state.scores;
+  if (compact) {
+    return (
+      <Text>
+        <Paint theme={theme} color={theme.accent} bold>
+          Score
+        </Paint>
+        {'  you '}
+        <Paint theme={theme} bold>
+          {formatScore(mine)}
+        </Paint>
+        {` · them ${formatScore(theirs)}`}
+      </Text>
+    );
+  }
   const width = Math.max(formatScore(mine).length, formatScore(theirs).length);
   return (
-    <Box flexDirection="column">
-      <Paint theme={theme} color={theme.accent} bold>
-        Score
-      </Paint>
-      <Text>{`   you   ${formatScore(mine).padStart(width)}`}</Text>
-      <Text>{`   them  ${formatScore(theirs).padStart(width)}`}</Text>
-      <Text>{`   rounds played ${state.played}`}</Text>
-    </Box>
+    <Panel title="Score" theme={theme}>
+      <Text>{`you    ${formatScore(mine).padStart(width)}`}</Text>
+      <Text>{`them   ${formatScore(theirs).padStart(width)}`}</Text>
+      <Text>{`rounds played ${state.played}`}</Text>
+    </Panel>
   );
 }
 
@@ -159,6 +178,12 @@ function Histories({ state, game, theme, width }: { state: InteractiveMatchState
   );
 }
 
+/** A round's payoff with its sign: +3, +0, -0.3. */
+function signed(value: number): string {
+  const text = formatScore(value);
+  return text.startsWith('-') ? text : `+${text}`;
+}
+
 function describeMove(move: Move, subject: 'you' | 'they'): string {
   return `${subject} ${move === 'C' ? 'co-operated' : 'defected'}`;
 }
@@ -171,8 +196,8 @@ function LastRound({ state, theme }: { state: InteractiveMatchState; theme: Them
   return (
     <Text>
       {`Round ${last.round}: ${describeMove(last.human, 'you')}, ${describeMove(last.opponent, 'they')}: `}
-      <Paint theme={theme} bold>{`you +${formatScore(last.payoffs[0])}`}</Paint>
-      {`, them +${formatScore(last.payoffs[1])}.`}
+      <Paint theme={theme} bold>{`you ${signed(last.payoffs[0])}`}</Paint>
+      {`, them ${signed(last.payoffs[1])}.`}
     </Text>
   );
 }
@@ -200,8 +225,14 @@ function Reveal({ state, info, theme, width, rows }: { state: InteractiveMatchSt
   const placed = placeInField(info.field, mine, theirs);
   const youIndex = placed.findIndex((row) => row.kind === 'you');
   const you = placed[youIndex]!;
-  // Title, scores, opponent (name, description, provenance), field title and header, keys.
-  const capacity = Math.max(5, rows - 16);
+  const title = `How the other built-in strategies would have fared against ${opponent.id} over the same ${state.played} rounds:`;
+  // Header (2), blanks (4), scores, 'Your opponent was', the wrapped description, provenance
+  // and title, the column header, the seed line, the keys and Ink's last row: the rest lists.
+  // On a short screen the provenance gets one line, so the list keeps some room.
+  const shortScreen = rows < 32;
+  const provenance = shortScreen ? fit(opponent.provenance, width - 3) : opponent.provenance;
+  const wrapped = wrappedLines(opponent.description, width - 3) + wrappedLines(provenance, width - 3) + wrappedLines(title, width + 3);
+  const capacity = Math.max(3, rows - 11 - wrapped);
   const lines = condense(placed, youIndex, capacity);
   const idWidth = Math.min(26, Math.max(8, ...placed.map((row) => (row.kind === 'you' ? 3 : row.entry.strategy.id.length))));
   const rowText = (row: PlacedRow) => {
@@ -231,15 +262,15 @@ function Reveal({ state, info, theme, width, rows }: { state: InteractiveMatchSt
       <Box paddingLeft={3} flexDirection="column" width={Math.max(20, width)}>
         <Text wrap="wrap">{opponent.description}</Text>
         <Paint theme={theme} color={theme.muted}>
-          {opponent.provenance}
+          {provenance}
         </Paint>
       </Box>
       <Text> </Text>
       <Paint theme={theme} color={theme.accent} bold>
-        {`How the other built-in strategies would have fared against ${opponent.id} over the same ${state.played} rounds:`}
+        {title}
       </Paint>
       <Paint theme={theme} color={theme.muted}>
-        {`${'#'.padStart(5)}  ${'strategy'.padEnd(idWidth)}  ${'score'.padStart(7)}  ${`${fit(opponent.id, 9)}`.padStart(9)}`}
+        {`${'#'.padStart(5)}  ${'strategy'.padEnd(idWidth)}  ${'score'.padStart(7)}  ${'opponent'.padStart(9)}`}
       </Paint>
       {lines.map((line, index) =>
         line.kind === 'gap' ? (
@@ -256,6 +287,27 @@ function Reveal({ state, info, theme, width, rows }: { state: InteractiveMatchSt
   );
 }
 
+/** How many lines `text` takes when wrapped at word boundaries to `width` columns. */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+    const length = word.length;
+    if (used === 0) used = length;
+    else if (used + 1 + length <= room) used += 1 + length;
+    else {
+      lines++;
+      used = length;
+    }
+    while (used > room) {
+      lines++;
+      used -= room;
+    }
+  }
+  return lines;
+}
+
 export function PlayScreen({ state, info, theme, columns, rows }: PlayScreenProps): ReactNode {
   const narrow = columns < NARROW_COLUMNS;
   if (state.finished) {
@@ -265,8 +317,10 @@ export function PlayScreen({ state, info, theme, columns, rows }: PlayScreenProp
         <Text> </Text>
         <Reveal state={state} info={info} theme={theme} width={columns - 3} rows={rows} />
         <Text> </Text>
-        <Text>{`Seed ${info.seed}: play the same opponent and game again with --seed ${info.seed}.`}</Text>
-        <Keys theme={theme} finished />
+        <Text>
+          <Keys theme={theme} finished />
+          <Paint theme={theme} color={theme.muted}>{`   · seed ${info.seed}: play the same game again with --seed ${info.seed}`}</Paint>
+        </Text>
       </Box>
     );
   }
@@ -274,10 +328,10 @@ export function PlayScreen({ state, info, theme, columns, rows }: PlayScreenProp
     <Box flexDirection="column" width={columns}>
       <Header state={state} info={info} theme={theme} />
       <Text> </Text>
-      <Box flexDirection={narrow ? 'column' : 'row'}>
+      <Box flexDirection={narrow ? 'column' : 'row'} alignItems="flex-start">
         <PayoffMatrix game={info.game} theme={theme} />
-        <Box marginLeft={narrow ? 0 : 6} marginTop={narrow ? 1 : 0}>
-          <Scores state={state} theme={theme} />
+        <Box marginLeft={narrow ? 1 : 2}>
+          <Scores state={state} theme={theme} compact={narrow} />
         </Box>
       </Box>
       <Text> </Text>
@@ -311,7 +365,8 @@ export function PlayApp({ source, info, theme, columns, rows, onQuit }: PlayAppP
       exit();
       return;
     }
-    if (state.finished) return;
+    // The source's own state, not this render's: keys can arrive faster than frames.
+    if (source.state.finished) return;
     const move: Move | undefined = input === 'c' || input === 'C' ? 'C' : input === 'd' || input === 'D' ? 'D' : undefined;
     if (move === undefined) return;
     source.play(move);

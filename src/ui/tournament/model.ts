@@ -100,7 +100,7 @@ export function heatmapGeometry(strategies: number, columns: number, longestLabe
     [2, undefined, 6],
   ];
   for (const [cell, digits, minimumLabel] of options) {
-    const label = Math.min(longestLabel, 24, columns - 1 - strategies * cell);
+    const label = Math.min(longestLabel, 26, columns - 1 - strategies * cell);
     if (label >= Math.min(minimumLabel, longestLabel)) return { cell, digits, label };
   }
   return { cell: 1, digits: undefined, label: Math.max(4, Math.min(longestLabel, 16, columns - 1 - strategies)) };

@@ -26,6 +26,8 @@ export interface TournamentScreenProps {
 }
 
 const SIDE_PANEL = 30;
+/** Terminal width from which the settings panel sits beside the leaderboard. */
+const SIDE_PANEL_FROM = 120;
 
 function rankedSummaries(progress: TournamentProgress): StrategySummary[] {
   const byId = new Map(progress.result.summaries.map((summary) => [summary.id, summary]));
@@ -42,13 +44,28 @@ function gameText(progress: TournamentProgress): string {
   return `${formatScore(game.R)},${formatScore(game.S)},${formatScore(game.T)},${formatScore(game.P)}`;
 }
 
-/** The number of rows the scrolling body (leaderboard or matrix) can show. */
-export function bodyRows(rows: number, columns: number, panel: TournamentPanel): number {
-  const narrow = columns < NARROW_COLUMNS;
-  // Title, progress, blank, column header, blank, footer; the narrow header takes an extra line,
-  // the matrix a legend line; and Ink wants the last terminal row free.
-  const chrome = 6 + (narrow ? 1 : 0) + (panel === 'matrix' ? 1 : 0) + 1;
-  return Math.max(3, rows - chrome);
+/** The settings in one line, as the wide title shows them. */
+function settingsLine(progress: TournamentProgress): string {
+  const { settings, strategies } = progress.result;
+  return `${strategies.length} strategies · ${lengthText(progress)} · ${settings.repetitions} repetitions · noise ${settings.noise} · payoffs ${gameText(progress)} · seed ${settings.seed}`;
+}
+
+const TITLE = 'cooplab tournament';
+
+/** The title takes one line when it fits, two otherwise. */
+function titleFits(progress: TournamentProgress, columns: number): boolean {
+  return TITLE.length + 2 + settingsLine(progress).length <= columns;
+}
+
+/**
+ * The number of leaderboard or matrix rows that fit: the rest is title, progress, blanks,
+ * column header and footer, the matrix's legend, a "more below" line when needed, and the
+ * last terminal row, which Ink wants free (a full screen makes it redraw everything).
+ */
+export function bodyRows(rows: number, columns: number, panel: TournamentPanel, progress: TournamentProgress): number {
+  const chrome = (titleFits(progress, columns) ? 1 : 2) + 5 + (panel === 'matrix' ? 1 : 0) + 1;
+  const room = Math.max(3, rows - chrome);
+  return progress.result.strategies.length > room ? Math.max(2, room - 1) : room;
 }
 
 /** The most useful scroll offset: within range for the rows shown. */
@@ -58,15 +75,16 @@ export function clampScroll(scroll: number, count: number, visible: number): num
 
 export function TournamentScreen({ progress, theme, columns, rows, panel, scroll }: TournamentScreenProps): ReactNode {
   const narrow = columns < NARROW_COLUMNS;
-  // The side panel gives way to the matrix, which needs every column it can get.
-  const sidePanel = !narrow && panel === 'table';
+  // The side panel needs room beside a full leaderboard, and gives way to the matrix,
+  // which needs every column it can get.
+  const sidePanel = columns >= SIDE_PANEL_FROM && panel === 'table';
   const mainWidth = sidePanel ? columns - SIDE_PANEL - 2 : columns;
-  const visible = bodyRows(rows, columns, panel);
+  const visible = bodyRows(rows, columns, panel, progress);
   const strategyCount = progress.result.strategies.length;
   const offset = clampScroll(scroll, strategyCount, visible);
   return (
     <Box flexDirection="column" width={columns}>
-      <Title progress={progress} theme={theme} narrow={narrow} />
+      <Title progress={progress} theme={theme} oneLine={titleFits(progress, columns)} />
       <Progress progress={progress} theme={theme} width={mainWidth} />
       <Text> </Text>
       <Box flexDirection="row">
@@ -89,18 +107,18 @@ export function TournamentScreen({ progress, theme, columns, rows, panel, scroll
   );
 }
 
-function Title({ progress, theme, narrow }: { progress: TournamentProgress; theme: Theme; narrow: boolean }): ReactNode {
+function Title({ progress, theme, oneLine }: { progress: TournamentProgress; theme: Theme; oneLine: boolean }): ReactNode {
   const { settings, strategies } = progress.result;
   const title = (
     <Paint theme={theme} color={theme.accent} bold>
-      cooplab tournament
+      {TITLE}
     </Paint>
   );
-  if (!narrow) {
+  if (oneLine) {
     return (
       <Text>
         {title}
-        {`  ${strategies.length} strategies · ${lengthText(progress)} · ${settings.repetitions} repetitions · noise ${settings.noise} · payoffs ${gameText(progress)} · seed ${settings.seed}`}
+        {`  ${settingsLine(progress)}`}
       </Text>
     );
   }
@@ -167,7 +185,7 @@ function Leaderboard({
   const idWidth = Math.min(narrow ? 16 : 24, Math.max(8, ...summaries.map((summary) => summary.id.length)));
   // rank, id, score and (wide) interval, co-operation and wins around the bar
   const fixed = narrow ? 4 + idWidth + 8 + 8 : 4 + idWidth + 8 + 28;
-  const barWidth = narrow ? Math.max(6, Math.min(20, width - fixed)) : Math.max(10, width - fixed);
+  const barWidth = narrow ? Math.max(6, Math.min(20, width - fixed)) : Math.max(10, Math.min(50, width - fixed));
   const header = narrow
     ? `${'#'.padStart(3)} ${'strategy'.padEnd(idWidth)} ${'score'.padStart(6)} ${'per turn'.padEnd(barWidth)} ${'±95%'.padStart(7)}`
     : `${'#'.padStart(3)} ${'strategy'.padEnd(idWidth)} ${'score'.padStart(6)} ${'per turn, 95% CI'.padEnd(barWidth)}  ${'95% CI'.padStart(13)} ${'coop'.padStart(6)} ${'wins'.padStart(5)}`;
@@ -249,7 +267,10 @@ function Heatmap({
             {order.map((columnIndex) => {
               const value = perTurn[rowIndex]![columnIndex]!;
               const key = `${rowIndex}-${columnIndex}`;
-              if (value === null) return <Text key={key}>{' '.repeat(Math.max(0, geometry.cell - 1)) + '·'}</Text>;
+              // Not played (the diagonal without self-play): blank, never a shade.
+              if (value === null) {
+                return <Text key={key}>{geometry.digits === undefined ? ' '.repeat(geometry.cell) : `${'–'.padStart(geometry.cell - 1)} `}</Text>;
+              }
               const share = shareOf(value, low, high);
               const number = geometry.digits === undefined ? '' : value.toFixed(geometry.digits);
               if (theme.colour) {
@@ -271,18 +292,15 @@ function Heatmap({
         <Paint theme={theme} color={theme.muted}>{`    … ${ids.length - offset - visible} more below (↓)`}</Paint>
       ) : null}
       <Text>
-        {'row’s score per turn against column · '}
-        {theme.colour ? (
-          <>
-            <Text backgroundColor={scaleColour(0)} color="#000000">{` ${formatScore(low)} `}</Text>
-            <Text backgroundColor={scaleColour(0.5)} color="#000000">
-              {'  '}
-            </Text>
-            <Text backgroundColor={scaleColour(1)} color="#000000">{` ${formatScore(high)} `}</Text>
-          </>
-        ) : (
-          `low ${formatScore(low)} · ░ ▒ ▓ █ · ${formatScore(high)} high`
-        )}
+        {`row’s score per turn against column · low ${formatScore(low)} `}
+        {theme.colour
+          ? [0, 0.25, 0.5, 0.75, 1].map((share) => (
+              <Text key={share} backgroundColor={scaleColour(share)}>
+                {'  '}
+              </Text>
+            ))
+          : '·░▒▓█'}
+        {` ${formatScore(high)} high`}
       </Text>
     </Box>
   );
@@ -376,7 +394,7 @@ export function TournamentApp({ source, theme, columns, rows, onQuit }: Tourname
   const progress = useSyncExternalStore(subscribe, () => source.progress);
   const [panel, setPanel] = useState<TournamentPanel>('table');
   const [scroll, setScroll] = useState(0);
-  const visible = bodyRows(size.rows, size.columns, panel);
+  const visible = bodyRows(size.rows, size.columns, panel, progress);
   const count = progress.result.strategies.length;
   useInput((input, key) => {
     if (input === 'q' || input === 'Q' || key.escape || (key.ctrl && input === 'c')) {
