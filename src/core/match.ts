@@ -59,9 +59,16 @@ function machineContext(machine: CompiledMachine, game: Game, cluster: ClusterCo
   );
 }
 
-/** Payoff to the first player by outcome index (own move first): (C,C), (C,D), (D,C), (D,D). */
+const payoffTables = new WeakMap<Game, Float64Array>();
+
+/** Payoff to the first player by outcome index (own move first): (C,C), (C,D), (D,C), (D,D). One per game object. */
 function payoffTable(game: Game): Float64Array {
-  return Float64Array.of(game.R, game.S, game.T, game.P);
+  let table = payoffTables.get(game);
+  if (table === undefined) {
+    table = Float64Array.of(game.R, game.S, game.T, game.P);
+    payoffTables.set(game, table);
+  }
+  return table;
 }
 
 function matchLength(settings: MatchSettings, streams: StreamFactory): number {
