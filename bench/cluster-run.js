@@ -15,6 +15,7 @@ const model = new ClusterModel({
   seed: scenario.seed,
   strategies: requireStrategies(Object.keys(scenario.parameters.strategies)),
   events: scenario.events,
+  observeFirms: false, // as the headless CLI runs it
 });
 const setup = performance.now() - started;
 const times = [];

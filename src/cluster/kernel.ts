@@ -37,6 +37,7 @@ export function playMemoryless(
   table: ActivityTable,
   entries: readonly PoolEntry[],
   relationshipCount: number,
+  observe = true,
 ): PlayTally {
   const { space, strategyOf, payoff, buyerTied, cooperationShare, activityOf } = target;
   const { size, neighbourOffsets, neighbourList } = space;
@@ -113,7 +114,7 @@ export function playMemoryless(
       selfCooperations += 1 - own;
     }
     payoff[firm] = value * rounds;
-    cooperationShare[firm] = played > 0 ? cooperated / played : 0;
+    if (observe) cooperationShare[firm] = played > 0 ? cooperated / played : 0;
     cooperations += (1 - move) * degree;
     mutualTwice += (1 - move) * cooperating;
     neighbourSides += degree;

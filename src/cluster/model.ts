@@ -62,6 +62,11 @@ export interface ClusterSetup {
   readonly events?: readonly ClusterEvent[] | undefined;
   /** Use the memory-less kernel when it applies (default true; tests turn it off to compare). */
   readonly kernel?: boolean | undefined;
+  /**
+   * Keep the per-firm views of each generation (cooperationShare, activityOf) that the live
+   * view draws (default true); headless runs leave them out.
+   */
+  readonly observeFirms?: boolean | undefined;
 }
 
 /** The view a general-path strategy sees on the lattice; re-pointed at each side in turn. */
@@ -126,9 +131,12 @@ export class ClusterModel {
   #players = new Map<number, Player>();
   #trustUniform = true;
   readonly #kernel: boolean;
+  readonly #observe: boolean;
+  #scratch: Uint8Array | undefined;
 
   constructor(setup: ClusterSetup) {
     this.#kernel = setup.kernel ?? true;
+    this.#observe = setup.observeFirms ?? true;
     const parameters = validateParameters(setup.parameters);
     const ids = Object.keys(parameters.strategies);
     if (setup.strategies.length !== ids.length || setup.strategies.some((strategy, i) => strategy.id !== ids[i])) {
@@ -388,7 +396,7 @@ export class ClusterModel {
   }
 
   #playMemoryless(): PlayTally {
-    return playMemoryless(this, this.#parameters, this.#activities, this.#entries, this.graph.count);
+    return playMemoryless(this, this.#parameters, this.#activities, this.#entries, this.graph.count, this.#observe);
   }
 
   #play(): PlayTally {
@@ -432,9 +440,10 @@ export class ClusterModel {
     const ladderRank = new Int32Array(activityCount);
     ladder.forEach((activity, rank) => (ladderRank[activity] = rank + 1));
     const activityRounds = new Float64Array(activityCount);
-    const cooperationCount = new Uint32Array(this.space.size);
+    const observe = this.#observe;
+    const cooperationCount = new Uint32Array(observe ? this.space.size : 0);
     // Per firm: 1 + the ladder rank of the highest activity it played (0: none).
-    const highestRank = new Uint8Array(this.space.size);
+    const highestRank = new Uint8Array(observe ? this.space.size : 0);
     const view = this.#view(strategyRandom);
     let cooperations = 0;
     let mutual = 0;
@@ -514,18 +523,20 @@ export class ClusterModel {
           fines += fine;
         }
         payoff[a]! += payoffA;
-        cooperationCount[a]! += 1 - moveA;
         if (a !== b) {
           payoff[b]! += payoffB;
-          cooperationCount[b]! += 1 - moveB;
           if (trustMoves) {
             trust[sideA] = moveB === 0 ? ta + gain * (1 - ta) : ta * (1 - loss);
             trust[sideB] = moveA === 0 ? tb + gain * (1 - tb) : tb * (1 - loss);
           }
         }
-        const rank = ladderRank[activity]!;
-        if (rank > highestRank[a]!) highestRank[a] = rank;
-        if (rank > highestRank[b]!) highestRank[b] = rank;
+        if (observe) {
+          cooperationCount[a]! += 1 - moveA;
+          if (a !== b) cooperationCount[b]! += 1 - moveB;
+          const rank = ladderRank[activity]!;
+          if (rank > highestRank[a]!) highestRank[a] = rank;
+          if (rank > highestRank[b]!) highestRank[b] = rank;
+        }
         window[sideA] = ((window[sideA]! << 1) | moveA) >>> 0;
         window[sideB] = ((window[sideB]! << 1) | moveB) >>> 0;
         defections[sideA]! += moveA;
@@ -541,7 +552,7 @@ export class ClusterModel {
     }
     if (trustMoves) this.#trustUniform = false;
     const { edgeOffsets } = this.graph;
-    for (let firm = 0; firm < this.space.size; firm++) {
+    for (let firm = 0; observe && firm < this.space.size; firm++) {
       // Each firm makes one move per round in each of its relationships (a self-relationship counts once).
       const moves = (edgeOffsets[firm + 1]! - edgeOffsets[firm]!) * roundsPerGeneration;
       this.cooperationShare[firm] = moves > 0 ? cooperationCount[firm]! / moves : 0;
@@ -646,6 +657,7 @@ export class ClusterModel {
       share: update.share,
       mutation,
       random: this.#stream('evolution'),
+      scratch: (this.#scratch ??= new Uint8Array(this.space.size)),
     };
     // Only strategies with private state per relationship need it rebuilt after a change.
     const stateful = this.#players.size > 0 || this.#entries.some((entry) => entry.machines === undefined || entry.machines[0]!.states > 1);

@@ -20,7 +20,7 @@ export function runScenario(
   strategies: readonly Strategy[],
   options: { seed: number; generations: number; onGeneration?: (record: GenerationRecord, model: ClusterModel) => boolean | void },
 ): ClusterRun {
-  const model = new ClusterModel({ parameters: scenario.parameters, seed: options.seed, strategies, events: scenario.events });
+  const model = new ClusterModel({ parameters: scenario.parameters, seed: options.seed, strategies, events: scenario.events, observeFirms: false });
   const records: GenerationRecord[] = [];
   for (let generation = 0; generation <= options.generations; generation++) {
     const record = model.step();
