@@ -6,9 +6,7 @@ import { addStrategiesCommand } from './strategies-command.js';
 import { addClusterCommand } from './cluster-command.js';
 import { addScenariosCommand } from './scenarios-command.js';
 import { addPlayCommand } from './play-command.js';
-import { addTournamentCommand, runTournamentCommand } from './tournament-command.js';
-import { CLASSIC_GAME } from '../core/game.js';
-import { DEFAULT_TOURNAMENT } from '../core/tournament.js';
+import { addTournamentCommand } from './tournament-command.js';
 import { suggestIds } from '../strategies/registry.js';
 
 /** Exit codes: 0 done, 1 a run failed on the host's side, 2 the input was wrong. */
