@@ -5,6 +5,13 @@ import type { Theme } from '../theme.js';
 import { bar, chartRows } from './chart-rows.js';
 import { latticeRows, legend, type LatticeView } from './lattice-rows.js';
 
+/** The last `width` values as a one-row chart scaled to their own maximum. */
+function sparkline(values: readonly number[], width: number): string {
+  const recent = values.slice(-width);
+  const top = Math.max(0, ...recent);
+  return chartRows(top > 0 ? recent.map((value) => value / top) : recent.map(() => 0), Math.min(width, Math.max(1, recent.length)), 1)[0] ?? '';
+}
+
 const percent = (value: number) => `${(value * 100).toFixed(0)}%`.padStart(4);
 
 export function LatticeMap({ snapshot, view, columns, rows, theme }: { snapshot: LiveSnapshot; view: LatticeView; columns: number; rows: number; theme: Theme }) {
@@ -67,7 +74,9 @@ export function ActivityLadder({ snapshot, width, theme }: { snapshot: LiveSnaps
   const label = Math.min(20, Math.max(...snapshot.activities.map((activity) => activity.name.length)));
   return (
     <Box flexDirection="column">
-      <Text bold>rounds by activity (the trust ladder)</Text>
+      <Text bold>
+        trust ladder: rounds by activity <Text dimColor>(keys 1–{snapshot.activities.length})</Text>
+      </Text>
       {snapshot.activities.map((activity, index) => {
         const share = latest?.activities[index] ?? 0;
         return (
@@ -97,8 +106,10 @@ export function Parameters({ snapshot, theme }: { snapshot: LiveSnapshot; theme:
         subsidy {percent(settings.subsidy).trim()} · trust +{settings.trustGain}/−{settings.trustLoss} · noise {settings.noise} · {settings.updateRule}
       </Text>
       <Text wrap="truncate">
-        fines paid {latest === undefined ? 0 : latest.fines.toFixed(1)} · exits {latest?.exits ?? 0} · mean payoff {latest === undefined ? '-' : latest.meanPayoff.toFixed(2)}
+        fines paid {latest === undefined ? 0 : latest.fines.toFixed(1)} <Text color={warn}>{sparkline(snapshot.records.map((record) => record.fines), 12)}</Text> · exits{' '}
+        {latest?.exits ?? 0} <Text color={warn}>{sparkline(snapshot.records.map((record) => record.exits), 12)}</Text>
       </Text>
+      <Text wrap="truncate">mean payoff per firm {latest === undefined ? '-' : latest.meanPayoff.toFixed(2)}</Text>
     </Box>
   );
 }
