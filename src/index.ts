@@ -30,3 +30,4 @@ export { CLASSIC_GAME } from './core/game.js';
 export { runTournament, type TournamentResult, type TournamentSettings, type StrategySummary, type MatchRecord } from './core/tournament.js';
 export { playMatch, prepareContestant, type MatchResult, type MatchSettings } from './core/match.js';
 export { builtinStrategies, classicStrategies } from './strategies/registry.js';
+export { playAgainst, type PlayAgainstOptions } from './strategies/play-against.js';

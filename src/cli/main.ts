@@ -6,6 +6,8 @@ import { addStrategiesCommand } from './strategies-command.js';
 import { addClusterCommand } from './cluster-command.js';
 import { addScenariosCommand } from './scenarios-command.js';
 import { addPlayCommand } from './play-command.js';
+import { addNewStrategyCommand } from './new-strategy-command.js';
+import { addValidateCommand } from './validate-command.js';
 import { addTournamentCommand } from './tournament-command.js';
 import { suggestIds } from '../strategies/registry.js';
 
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   addClusterCommand(program);
   addScenariosCommand(program);
   addPlayCommand(program);
+  addNewStrategyCommand(program);
+  addValidateCommand(program);
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
     const [unknown] = command.args;
     if (unknown !== undefined) {

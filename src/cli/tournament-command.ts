@@ -1,14 +1,20 @@
 import type { Command } from 'commander';
 import { checkGame, CLASSIC_GAME, InputError, type Game } from '../core/game.js';
 import { DEFAULT_TOURNAMENT, runTournament, type TournamentSettings } from '../core/tournament.js';
-import { resolveStrategyList } from '../strategies/registry.js';
+import type { Strategy } from '../strategies/api.js';
+import { builtinStrategies, resolveStrategyList } from '../strategies/registry.js';
 import { interactive } from '../ui/terminal.js';
 import { cooplabVersion } from '../version.js';
 import { emit, warn } from './output.js';
 import { endProbability, formatChoice, payoffs, positiveInteger, probability, seedValue, type OutputFormat } from './options.js';
 
 export interface TournamentOptions {
-  strategies: string;
+  /** Built-in ids; default: the classic dozen, or none when modules are given. */
+  strategies?: string;
+  /** Strategy module files (--strategy, repeatable) and folders of them (--submissions). */
+  strategy?: string[];
+  submissions?: string;
+  trusted?: boolean;
   turns: number;
   probEnd?: number;
   repetitions: number;
@@ -46,7 +52,7 @@ export function tournamentSettings(options: TournamentOptions): TournamentSettin
  * it being played; otherwise the plain output is printed.
  */
 export async function runTournamentCommand(options: TournamentOptions, view = false): Promise<void> {
-  const strategies = resolveStrategyList(options.strategies);
+  const { strategies, problems } = await gatherStrategies(options);
   const settings = tournamentSettings(options);
   if (view) {
     // Ink and React load only here: headless runs never pay for them. React's development
@@ -58,18 +64,52 @@ export async function runTournamentCommand(options: TournamentOptions, view = fa
   }
   const result = runTournament(strategies, settings);
   const { tournamentCsv, tournamentJson, tournamentTable } = await import('./tournament-output.js');
+  const fileOf = new Map(strategies.map((strategy) => [strategy.id, moduleFiles.get(strategy) ?? null]));
+  const disqualified = [
+    ...problems.map((problem) => ({ file: problem.file, id: problem.id ?? null, reason: problem.reason })),
+    ...result.disqualified.map((entry) => ({ file: fileOf.get(entry.id) ?? null, id: entry.id, reason: entry.reason })),
+  ];
+  for (const entry of disqualified) warn(`disqualified ${entry.id ?? ''}${entry.file === null ? '' : ` (${entry.file})`}: ${entry.reason}`);
   const text =
-    options.format === 'json' ? tournamentJson(result, cooplabVersion())
+    options.format === 'json' ? tournamentJson(result, cooplabVersion(), disqualified)
     : options.format === 'csv' ? tournamentCsv(result)
-    : tournamentTable(result);
+    : tournamentTable(result, disqualified);
   emit(text, options.out);
+}
+
+/** Which file each strategy loaded from a module came from. */
+const moduleFiles = new WeakMap<Strategy, string>();
+
+/**
+ * The built-in strategies named by --strategies and the modules given by --strategy and
+ * --submissions. Modules that cannot be used are reported, not fatal.
+ */
+export async function gatherStrategies(options: Pick<TournamentOptions, 'strategies' | 'strategy' | 'submissions' | 'trusted'>) {
+  const files = [...(options.strategy ?? [])];
+  if (options.submissions !== undefined) {
+    const { submissionFiles } = await import('../strategies/modules.js');
+    files.push(...submissionFiles(options.submissions));
+  }
+  const builtins = options.strategies !== undefined || files.length === 0 ? resolveStrategyList(options.strategies ?? 'classic', undefined, files.length > 0 ? 0 : 2) : [];
+  if (files.length === 0) return { strategies: builtins, problems: [] };
+  const { loadStrategyModules } = await import('../strategies/modules.js');
+  const loaded = await loadStrategyModules(files, { trusted: options.trusted === true, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) });
+  for (const strategy of loaded.strategies) moduleFiles.set(strategy, loaded.files.get(strategy.id)!);
+  const strategies = [...builtins, ...loaded.strategies];
+  if (strategies.length < 2) {
+    throw new InputError(`only ${strategies.length} strategy can play (${loaded.problems.length} module(s) refused: ${loaded.problems.map((problem) => `${problem.file}: ${problem.reason}`).join('; ') || 'none'}): expected at least two`);
+  }
+  return { strategies, problems: loaded.problems };
 }
 
 export function addTournamentCommand(program: Command): void {
   program
     .command('tournament')
     .description('play a round-robin tournament of strategies and print the ranking')
-    .option('-s, --strategies <ids>', "comma-separated strategy ids, 'classic' (the classic dozen) or 'all'", 'classic')
+    .option('-s, --strategies <ids>', "comma-separated built-in ids, 'classic' (the classic dozen, the default without modules) or 'all'")
+    .option('--strategy <file>', 'a strategy module file (.ts or .js); repeatable', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--submissions <dir>', 'every strategy module in a folder (e.g. a class\'s submissions)')
+    .option('--trusted', 'run module files in-process at full speed instead of in the sandbox (only for code you trust)')
     .option('-t, --turns <n>', 'rounds per match', positiveInteger, DEFAULT_TOURNAMENT.turns)
     .option('--prob-end <p>', 'end each match after a round with probability p instead of a fixed length', endProbability)
     .option('-r, --repetitions <n>', 'matches per pair of strategies', positiveInteger, DEFAULT_TOURNAMENT.repetitions)

@@ -3,7 +3,14 @@ import type { TournamentResult } from '../core/tournament.js';
 import { prettyJson } from './json.js';
 
 /** The JSON document of a tournament: stable key order, so the same run gives the same bytes. */
-export function tournamentJson(result: TournamentResult, version: string): string {
+/** A strategy that did not play or was disqualified: its file (for modules), id and the reason. */
+export interface Disqualification {
+  readonly file: string | null;
+  readonly id: string | null;
+  readonly reason: string;
+}
+
+export function tournamentJson(result: TournamentResult, version: string, disqualified: readonly Disqualification[] = []): string {
   const { settings } = result;
   const document = {
     cooplab: version,
@@ -31,6 +38,7 @@ export function tournamentJson(result: TournamentResult, version: string): strin
         cooperationRate: summary.cooperationRate,
       };
     }),
+    disqualified,
   };
   return prettyJson(document);
 }
@@ -44,6 +52,7 @@ export const TOURNAMENT_CSV_COLUMNS = [
   'opponent_score',
   'player_cooperations',
   'opponent_cooperations',
+  'forfeited',
 ] as const;
 
 /** Tidy CSV: one row per match played, ready for pandas or R. */
@@ -58,6 +67,7 @@ export function tournamentCsv(result: TournamentResult): string {
     match.scores[1],
     match.cooperations[0],
     match.cooperations[1],
+    match.forfeited ? 1 : 0,
   ]);
   return stringify(rows, { header: true, columns: [...TOURNAMENT_CSV_COLUMNS] });
 }
@@ -67,7 +77,7 @@ function fixed(value: number, digits = 3): string {
 }
 
 /** A ranking a person can read. */
-export function tournamentTable(result: TournamentResult): string {
+export function tournamentTable(result: TournamentResult, disqualified: readonly Disqualification[] = []): string {
   const { settings } = result;
   const length = settings.probEnd === undefined ? `${settings.turns} turns` : `prob-end ${settings.probEnd}`;
   const game = settings.game;
@@ -79,7 +89,7 @@ export function tournamentTable(result: TournamentResult): string {
   const rows = result.ranking.map((id) => {
     const summary = result.summaries.find((candidate) => candidate.id === id)!;
     const interval = summary.ci95 === undefined ? '-' : `${fixed(summary.ci95[0])} – ${fixed(summary.ci95[1])}`;
-    return [String(summary.rank), id, fixed(summary.meanPerTurn), interval, String(summary.wins), `${(summary.cooperationRate * 100).toFixed(1)}%`];
+    return [String(summary.rank), id, fixed(summary.meanPerTurn), interval, String(summary.wins), Number.isFinite(summary.cooperationRate) ? `${(summary.cooperationRate * 100).toFixed(1)}%` : '-'];
   });
   const titles = ['rank', 'strategy', 'score/turn', '95% CI', 'wins', 'cooperation'];
   const widths = titles.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
@@ -89,5 +99,9 @@ export function tournamentTable(result: TournamentResult): string {
       .map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
       .join('  ')
       .trimEnd();
-  return [...header, line(titles), line(widths.map((width) => '─'.repeat(width))), ...rows.map(line), ''].join('\n');
+  const notes =
+    disqualified.length === 0
+      ? []
+      : ['', 'Disqualified (matches forfeited):', ...disqualified.map((entry) => `  ${entry.id ?? '?'}${entry.file === null ? '' : ` (${entry.file})`}: ${entry.reason}`)];
+  return [...header, line(titles), line(widths.map((width) => '─'.repeat(width))), ...rows.map(line), ...notes, ''].join('\n');
 }

@@ -6,6 +6,7 @@ import {
   OUTCOME_TURNS,
   playMatchInto,
   prepareContestant,
+  StrategyFault,
   type Contestant,
   type MatchSettings,
 } from './match.js';
@@ -36,6 +37,8 @@ export interface MatchRecord {
   readonly turns: number;
   readonly scores: readonly [number, number];
   readonly cooperations: readonly [number, number];
+  /** A match of a disqualified strategy: not counted; scores are 0. */
+  readonly forfeited: boolean;
 }
 
 export interface StrategySummary {
@@ -59,8 +62,10 @@ export interface TournamentResult {
   readonly matrix: readonly (readonly (number | null)[])[];
   /** Per strategy, in the order given. */
   readonly summaries: readonly StrategySummary[];
-  /** Ids by mean score per turn, best first; ties keep the order given. */
+  /** Ids by mean score per turn, best first; ties keep the order given; disqualified strategies last. */
   readonly ranking: readonly string[];
+  /** Strategies disqualified for breaking the rules (their matches are forfeited), with the reason. */
+  readonly disqualified: readonly { readonly id: string; readonly reason: string }[];
 }
 
 /**
@@ -76,6 +81,12 @@ export class MatchTable {
   readonly outcomes: Float64Array;
   /** How many matches, from the start of the plan, have been played. */
   played = 0;
+  /**
+   * Strategies (by index) disqualified for breaking the rules, with the reason. Every match of a
+   * disqualified strategy counts as forfeited, whichever match it failed in, so the result does
+   * not depend on the order matches were played in.
+   */
+  readonly disqualified = new Map<number, string>();
 
   constructor(strategyCount: number, repetitions: number, selfPlay: boolean) {
     const pairs = (strategyCount * (strategyCount - 1)) / 2 + (selfPlay ? strategyCount : 0);
@@ -99,6 +110,9 @@ export class MatchTable {
 
   record(index: number): MatchRecord {
     const at = index * OUTCOME_SIZE;
+    if (this.disqualified.has(this.first[index]!) || this.disqualified.has(this.second[index]!)) {
+      return { repetition: this.repetition[index]!, first: this.first[index]!, second: this.second[index]!, turns: 0, scores: [0, 0], cooperations: [0, 0], forfeited: true };
+    }
     const turns = this.outcomes[at + OUTCOME_TURNS]!;
     return {
       repetition: this.repetition[index]!,
@@ -107,6 +121,7 @@ export class MatchTable {
       turns,
       scores: [this.outcomes[at + OUTCOME_SCORE]!, this.outcomes[at + OUTCOME_SCORE + 1]!],
       cooperations: [turns - this.outcomes[at + OUTCOME_DEFECTIONS]!, turns - this.outcomes[at + OUTCOME_DEFECTIONS + 1]!],
+      forfeited: false,
     };
   }
 
@@ -145,9 +160,18 @@ export function playMatches(
     const low = swapped ? second : first;
     const high = swapped ? first : second;
     const pair = i * n + j;
+    if (table.disqualified.has(i) || table.disqualified.has(j)) continue; // forfeited
     const prefix = (keys[pair] ??= [settings.seed, low.strategy.id, high.strategy.id, ''].join(KEY_SEPARATOR));
     const key = prefix + table.repetition[index]! + KEY_SEPARATOR;
-    playMatchInto(low, high, settings, (purpose) => streamFromKey(key + purpose), scratch, 0);
+    try {
+      playMatchInto(low, high, settings, (purpose) => streamFromKey(key + purpose), scratch, 0);
+    } catch (error) {
+      // A strategy that breaks the rules is disqualified; the tournament goes on without it.
+      if (!(error instanceof StrategyFault)) throw error;
+      const culprit = error.strategyId === first.strategy.id ? i : j;
+      if (!table.disqualified.has(culprit)) table.disqualified.set(culprit, error.reason);
+      continue;
+    }
     const at = index * OUTCOME_SIZE;
     outcomes[at + OUTCOME_TURNS] = scratch[OUTCOME_TURNS]!;
     outcomes[at + OUTCOME_SCORE] = scratch[OUTCOME_SCORE + (swapped ? 1 : 0)]!;
@@ -184,6 +208,7 @@ export function summarizeTournament(ids: readonly string[], settings: Tournament
   for (let index = 0; index < table.played; index++) {
     const first = table.first[index]!;
     const second = table.second[index]!;
+    if (table.disqualified.has(first) || table.disqualified.has(second)) continue; // forfeited
     const repetition = table.repetition[index]!;
     const at = index * OUTCOME_SIZE;
     const turns = outcomes[at + OUTCOME_TURNS]!;
@@ -234,6 +259,7 @@ export function summarizeTournament(ids: readonly string[], settings: Tournament
     matrix,
     summaries: unranked.map((summary) => ({ ...summary, rank: rankOf.get(summary.id)! })),
     ranking: order.map(({ summary }) => summary.id),
+    disqualified: [...table.disqualified].sort(([a], [b]) => a - b).map(([index, reason]) => ({ id: ids[index]!, reason })),
   };
 }
 

@@ -27,7 +27,7 @@ export function suggestIds(id: string, known: readonly string[]): string[] {
  * Resolves a comma-separated list of ids (or `all`, or `classic`) against the known
  * strategies, keeping the given order. Unknown or repeated ids are an InputError.
  */
-export function resolveStrategyList(list: string, available: readonly Strategy[] = builtinStrategies): Strategy[] {
+export function resolveStrategyList(list: string, available: readonly Strategy[] = builtinStrategies, minimum = 2): Strategy[] {
   const lookup = new Map(available.map((strategy) => [strategy.id, strategy]));
   const ids = list
     .split(',')
@@ -58,7 +58,7 @@ export function resolveStrategyList(list: string, available: readonly Strategy[]
     if (seen.has(strategy.id)) throw new InputError(`strategy '${strategy.id}' is listed twice in --strategies: expected each id once`);
     seen.add(strategy.id);
   }
-  if (chosen.length < 2) throw new InputError(`--strategies '${list}' names ${chosen.length} strategy: expected at least two`);
+  if (chosen.length < minimum) throw new InputError(`--strategies '${list}' names ${chosen.length} strategy: expected at least ${minimum === 2 ? 'two' : minimum}`);
   return chosen;
 }
 

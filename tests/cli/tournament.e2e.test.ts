@@ -38,9 +38,9 @@ describe('cooplab tournament', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe('repetition,player,opponent,turns,player_score,opponent_score,player_cooperations,opponent_cooperations');
+    expect(lines[0]).toBe('repetition,player,opponent,turns,player_score,opponent_score,player_cooperations,opponent_cooperations,forfeited');
     expect(lines).toHaveLength(1 + 4 * 3);
-    expect(lines[1]).toBe('0,tit-for-tat,defector,200,199,204,1,0');
+    expect(lines[1]).toBe('0,tit-for-tat,defector,200,199,204,1,0,0');
   });
 
   it('plays probabilistic match lengths and custom payoffs', () => {

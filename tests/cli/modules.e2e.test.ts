@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cooplab } from '../support/cli.js';
+
+function folder(files: Record<string, string>): string {
+  const directory = mkdtempSync(join(tmpdir(), 'cooplab-modules-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
+  return directory;
+}
+
+const strategy = (id: string, move: string, extra = '') => `${extra}
+import { defineStrategy } from 'cooplab';
+export default defineStrategy(
+  { id: '${id}', name: '${id}', description: 'test module', provenance: 'test', classifier: { memoryDepth: 1, stochastic: false } },
+  () => ({ move: (view) => ${move} }),
+);
+`;
+
+describe('strategy modules in a tournament (--trusted)', () => {
+  const submissions = folder({
+    'copycat.ts': strategy('copycat', "view.opponent.last ?? 'C'"),
+    'nice.js': strategy('nice', "'C'"),
+    'crash.ts': strategy('crash', "{ if (view.round === 50) throw new Error('boom'); return 'C'; }"),
+    'liar.ts': strategy('liar', "'X'"),
+    'reader.ts': strategy('reader', "'C'", "import { readFileSync } from 'node:fs'; readFileSync;"),
+    'shapeless.ts': 'export default { id: "No Id" };',
+    'twin.ts': strategy('tit-for-tat', "'C'"),
+    'notes.test.ts': 'this file is skipped',
+  });
+
+  it('plays the honest modules, disqualifies the others with the file and the reason, and exits 0', () => {
+    const run = cooplab(['tournament', '--submissions', submissions, '--trusted', '-r', '2', '-f', 'json']);
+    expect(run.status).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document.strategies).toEqual(['copycat', 'crash', 'liar', 'nice']);
+    const reasons = Object.fromEntries(document.disqualified.map((entry: { file: string; reason: string }) => [entry.file.split('/').pop(), entry.reason]));
+    expect(reasons['reader.ts']).toMatch(/does not build: imports the Node built-in 'node:fs'/);
+    expect(reasons['shapeless.ts']).toMatch(/malformed default export at 'id'/);
+    expect(reasons['twin.ts']).toMatch(/id 'tit-for-tat' is already taken by a built-in strategy/);
+    expect(reasons['crash.ts']).toBe('threw on round 50: boom');
+    expect(reasons['liar.ts']).toBe("returned 'X' on round 1, expected 'C' or 'D'");
+    expect(document.ranking.slice(0, 2).sort()).toEqual(['copycat', 'nice']);
+    expect(document.scores.crash).toBeNull();
+  });
+
+  it('lists the disqualified under the table', () => {
+    const run = cooplab(['tournament', '--submissions', submissions, '--trusted', '-r', '1']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Disqualified (matches forfeited):');
+    expect(run.stdout).toMatch(/crash \(.*crash\.ts\): threw on round 50: boom/);
+  });
+
+  it('mixes modules with built-in ids and marks forfeited matches in the CSV', () => {
+    const run = cooplab(['tournament', '--strategies', 'tit-for-tat', '--strategy', join(submissions, 'copycat.ts'), '--strategy', join(submissions, 'crash.ts'), '--trusted', '-r', '1', '-f', 'csv']);
+    expect(run.status).toBe(0);
+    const rows = run.stdout.trim().split('\n').slice(1).map((line) => line.split(','));
+    expect(rows.filter((row) => row.includes('crash')).every((row) => row[8] === '1')).toBe(true);
+    expect(rows.filter((row) => !row.includes('crash')).every((row) => row[8] === '0')).toBe(true);
+  });
+
+  it('gives byte-identical results for the same seed', () => {
+    const args = ['tournament', '--submissions', submissions, '--trusted', '-r', '3', '--noise', '0.05', '-f', 'json'];
+    expect(cooplab(args).stdout).toBe(cooplab(args).stdout);
+  });
+
+  it('refuses a missing module file with one line and exit 2', () => {
+    const run = cooplab(['tournament', '--strategy', '/nonexistent/x.ts', '--trusted']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/cannot read --strategy '\/nonexistent\/x\.ts': expected a strategy module file/);
+  });
+});
+
+describe('cooplab new-strategy and cooplab validate', () => {
+  it('writes a template that validates, and refuses to overwrite it', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'cooplab-new-'));
+    const made = cooplab(['new-strategy', 'patient-tft', '--dir', directory]);
+    expect(made.status).toBe(0);
+    expect(existsSync(join(directory, 'patient-tft.ts'))).toBe(true);
+    expect(existsSync(join(directory, 'patient-tft.test.ts'))).toBe(true);
+    const valid = cooplab(['validate', join(directory, 'patient-tft.ts'), '--trusted']);
+    expect(valid.stdout).toContain('valid');
+    expect(valid.status).toBe(0);
+    const again = cooplab(['new-strategy', 'patient-tft', '--dir', directory]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/already exists/);
+  });
+
+  it('flags a module whose behaviour does not match its classifier, with exit 1', () => {
+    const directory = folder({
+      'liar.ts': strategy('liar', "view.opponent.defectionsInLast(3) >= 2 ? 'D' : 'C'"),
+      'coin.ts': strategy('coin', "view.random() < 0.5 ? 'C' : 'D'"),
+    });
+    const liar = cooplab(['validate', join(directory, 'liar.ts'), '--trusted', '--format', 'json']);
+    expect(liar.status).toBe(1);
+    const report = JSON.parse(liar.stdout);
+    expect(report.checks.find((check: { name: string }) => check.name === 'memory depth').passed).toBe(false);
+    const coin = JSON.parse(cooplab(['validate', join(directory, 'coin.ts'), '--trusted', '--format', 'json']).stdout);
+    expect(coin.checks.find((check: { name: string }) => check.name === 'deterministic').passed).toBe(false);
+  });
+});
