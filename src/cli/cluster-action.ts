@@ -1,26 +1,51 @@
 import { runScenario } from '../cluster/run.js';
 import { withOverrides } from '../cluster/scenario.js';
-import { requireStrategies } from '../strategies/registry.js';
+import { builtinStrategies, requireStrategies } from '../strategies/registry.js';
 import { cooplabVersion } from '../version.js';
 import type { ClusterOptions } from './cluster-command.js';
 import { clusterCsv, clusterJson } from './cluster-output.js';
-import { emit } from './output.js';
+import { emit, warn } from './output.js';
 import { loadScenario } from './scenario-files.js';
 import { interactive } from '../ui/terminal.js';
 
-export function prepareCluster(options: ClusterOptions) {
+export async function prepareCluster(options: ClusterOptions) {
   const base = loadScenario(options.scenario);
   const sized = options.size === undefined ? [] : [`width=${options.size.width}`, `height=${options.size.height}`];
-  const scenario = withOverrides(base, [...sized, ...options.set]);
-  const strategies = requireStrategies(Object.keys(scenario.parameters.strategies), undefined, `the strategies of scenario '${scenario.name}'`);
+  let scenario = withOverrides(base, [...sized, ...options.set]);
+  const { modules, problems } = await loadClusterModules(options);
+  for (const problem of problems) warn(`strategy module ${problem.file} refused: ${problem.reason}`);
+  // A module named on the command line joins the mix if the scenario does not mention it.
+  const missing = modules.filter((strategy) => !(strategy.id in scenario.parameters.strategies));
+  if (missing.length > 0) {
+    scenario = withOverrides(scenario, missing.map((strategy) => `strategies.${strategy.id}=1`));
+    for (const strategy of missing) warn(`added ${strategy.id} to the strategy mix with weight 1 (--set strategies.${strategy.id}=W to change it)`);
+  }
+  const strategies = requireStrategies(Object.keys(scenario.parameters.strategies), [...builtinStrategies, ...modules], `the strategies of scenario '${scenario.name}'`);
   return { scenario, strategies, seed: options.seed ?? scenario.seed, generations: options.generations ?? scenario.generations };
 }
 
+async function loadClusterModules(options: ClusterOptions) {
+  const files = [...(options.strategy ?? [])];
+  if (options.submissions !== undefined) {
+    const { submissionFiles } = await import('../strategies/modules.js');
+    files.push(...submissionFiles(options.submissions));
+  }
+  if (files.length === 0) return { modules: [], problems: [] };
+  const { loadStrategyModules } = await import('../strategies/modules.js');
+  const loaded = await loadStrategyModules(files, { trusted: options.trusted === true, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) });
+  return { modules: [...loaded.strategies], problems: loaded.problems };
+}
+
 export async function runClusterCommand(options: ClusterOptions): Promise<void> {
-  const { scenario, strategies, seed, generations } = prepareCluster(options);
+  const { scenario, strategies, seed, generations } = await prepareCluster(options);
   if (options.format === undefined && options.headless !== true && interactive()) {
     const { runLiveCluster } = await import('../ui/cluster/launch.js');
-    await runLiveCluster({ scenario, strategyIds: strategies.map((strategy) => strategy.id), seed, out: options.out });
+    const moduleFiles = [...(options.strategy ?? [])];
+    if (options.submissions !== undefined) {
+      const { submissionFiles } = await import('../strategies/modules.js');
+      moduleFiles.push(...submissionFiles(options.submissions));
+    }
+    await runLiveCluster({ scenario, strategyIds: strategies.map((strategy) => strategy.id), seed, out: options.out, moduleFiles, trusted: options.trusted === true });
     return;
   }
   const run = runScenario(scenario, strategies, { seed, generations });

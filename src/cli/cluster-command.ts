@@ -9,6 +9,9 @@ export interface ClusterOptions {
   set: string[];
   format?: OutputFormat;
   headless?: boolean;
+  strategy?: string[];
+  submissions?: string;
+  trusted?: boolean;
   out?: string;
 }
 
@@ -41,6 +44,9 @@ export function addClusterCommand(program: Command): void {
     .option('--size <WxH>', 'lattice width and height, such as 200x70', latticeSize)
     .option('--set <path=value>', 'set a parameter, such as trust.gain=0.2 or activities.training.enabled=false (repeatable; the timeline leaves it alone)', collect, [])
     .option('-f, --format <format>', 'plain output: csv (one row per generation) or json (the series and the final lattice)', formatChoice(['csv', 'json']))
+    .option('--strategy <file>', 'a strategy module file, available to the mix (and added to it if absent); repeatable', collect, [])
+    .option('--submissions <dir>', 'every strategy module in a folder')
+    .option('--trusted', 'run module files in-process instead of in the sandbox (only for code you trust)')
     .option('--headless', 'plain output (csv) even in a terminal, instead of the live view')
     .option('-o, --out <file>', 'write the result to a file instead of stdout (the live view writes the series so far on exit)')
     .action(async (options: ClusterOptions) => {

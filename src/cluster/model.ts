@@ -132,6 +132,8 @@ export class ClusterModel {
   #trustUniform = true;
   readonly #kernel: boolean;
   readonly #observe: boolean;
+  /** Pool strategies disqualified for breaking the rules. */
+  readonly #disqualified = new Set<number>();
   #scratch: Uint8Array | undefined;
 
   constructor(setup: ClusterSetup) {
@@ -574,15 +576,18 @@ export class ClusterModel {
     const slot = edge * 2 + side;
     const firm = side === 0 ? this.graph.firmA[edge]! : this.graph.firmB[edge]!;
     const entry = this.#entries[this.strategyOf[firm]!]!;
+    const poolIndex = this.strategyOf[firm]!;
+    if (this.#disqualified.has(poolIndex)) return 1;
     let player = this.#players.get(slot);
-    if (player === undefined) {
-      try {
-        player = entry.strategy.create(entry.parameters);
-      } catch (error) {
-        throw new StrategyFault(entry.strategy.id, `could not create a player: ${error instanceof Error ? error.message : String(error)}`);
+    try {
+      if (player === undefined) {
+        try {
+          player = entry.strategy.create(entry.parameters);
+        } catch (error) {
+          throw new StrategyFault(entry.strategy.id, `could not create a player: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        this.#players.set(slot, player);
       }
-      this.#players.set(slot, player);
-    }
     const table = this.#activities;
     view.own.point(edge, side);
     view.opponent.point(edge, 1 - side);
@@ -590,7 +595,14 @@ export class ClusterModel {
     view.game = table.games[activity]!;
     view.activity = { name: table.names[activity]!, lowRisk: table.lowRisk[activity] === 1, cost: table.cost[activity]! };
     view.trust = trust;
-    return askMove(player, view, entry.strategy.id);
+      return askMove(player, view, entry.strategy.id);
+    } catch (error) {
+      // A module that breaks the rules is contained: its firms defect from now on, and the log says why.
+      if (!(error instanceof StrategyFault)) throw error;
+      this.#disqualified.add(poolIndex);
+      this.log.push({ generation: this.generation, label: `strategy ${entry.strategy.id} disqualified (its firms defect from now on): ${error.reason}` });
+      return 1;
+    }
   }
 
   #exitAndSpinOff(threshold: number, spinoffTrust: number): number {

@@ -100,3 +100,25 @@ describe('cooplab new-strategy and cooplab validate', () => {
     expect(coin.checks.find((check: { name: string }) => check.name === 'deterministic').passed).toBe(false);
   });
 });
+
+describe('strategy modules on the cluster lattice (--trusted)', () => {
+  const directory = folder({
+    'copycat.ts': strategy('copycat', "view.opponent.last ?? 'C'"),
+    'early.ts': strategy('early', "{ if (view.round >= 3) throw new Error('boom'); return 'C'; }"),
+  });
+
+  it('adds a module to the mix and plays it', () => {
+    const run = cooplab(['cluster', '--scenario', 'rivalry', '--size', '10x10', '-g', '3', '--strategy', join(directory, 'copycat.ts'), '--trusted', '--headless']);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')[0]).toMatch(/,share:copycat$/);
+    expect(run.stderr).toMatch(/added copycat to the strategy mix with weight 1/);
+  });
+
+  it('contains a module that breaks the rules: its firms defect, the log says why, the run completes', () => {
+    const run = cooplab(['cluster', '--scenario', 'rivalry', '--size', '10x10', '-g', '5', '--strategy', join(directory, 'early.ts'), '--trusted', '-f', 'json']);
+    expect(run.status).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document.series).toHaveLength(6);
+    expect(document.log).toEqual([{ generation: 1, label: 'strategy early disqualified (its firms defect from now on): threw on round 3: boom' }]);
+  });
+});

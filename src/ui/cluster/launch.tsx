@@ -21,9 +21,17 @@ export function exportSnapshot(snapshot: LiveSnapshot, directory = process.cwd()
 }
 
 /** The live cluster view: the simulation in a worker thread, Ink on this one. */
-export async function runLiveCluster(options: { scenario: Scenario; strategyIds: readonly string[]; seed: number; out?: string | undefined }): Promise<void> {
+export async function runLiveCluster(options: {
+  scenario: Scenario;
+  strategyIds: readonly string[];
+  seed: number;
+  out?: string | undefined;
+  moduleFiles?: readonly string[];
+  trusted?: boolean;
+}): Promise<void> {
   let failure: Error | undefined;
-  const source = new WorkerSource({ scenario: options.scenario, strategyIds: options.strategyIds, seed: options.seed }, (error) => {
+  const input = { scenario: options.scenario, strategyIds: options.strategyIds, seed: options.seed, moduleFiles: options.moduleFiles ?? [], trusted: options.trusted === true };
+  const source = new WorkerSource(input, (error) => {
     failure = error;
     instance.unmount();
   });

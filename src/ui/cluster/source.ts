@@ -136,6 +136,9 @@ export interface WorkerInput {
   readonly scenario: Scenario;
   readonly strategyIds: readonly string[];
   readonly seed: number;
+  /** Strategy module files the worker loads itself (strategies cannot cross threads). */
+  readonly moduleFiles?: readonly string[];
+  readonly trusted?: boolean;
 }
 
 /** The simulation in a worker thread, so it never blocks the UI. */
