@@ -72,6 +72,13 @@ const sections = {
     console.log(`  frames per second   median ${fmt(median(runs.map((run) => run.fps)), 1)}, worst ${fmt(Math.min(...runs.map((run) => run.fps)), 1)}   (target >= 20)`);
     console.log(`  key to frame        median ${fmt(median(runs.map((run) => run.keyToFrame.median)), 0)} ms, worst ${fmt(Math.max(...runs.map((run) => run.keyToFrame.worst)), 0)} ms   (target < 100 ms)`);
   },
+  modules() {
+    const result = JSON.parse(node([here('./modules.js')]).stdout);
+    console.log('strategy modules: a tit-for-tat-like module against tit-for-tat, 1000-turn matches');
+    console.log(`  sandboxed (isolated-vm)   ${fmt(result.sandboxed / 1000, 0)} k moves/s (best of 3)   (target >= 300 k)`);
+    console.log(`  trusted (in-process)      ${fmt(result.trusted / 1e6, 1)} M moves/s (best of 3)`);
+    console.log(`  30-module submissions tournament, 200 turns, 5 repetitions, sandboxed: best ${fmt(result.tournament.best / 1000, 1)} s, median ${fmt(result.tournament.median / 1000, 1)} s (whole process)`);
+  },
   startup() {
     const cases = [
       ['strategies', [BIN, 'strategies']],

@@ -1,4 +1,5 @@
 import { build, type Plugin } from 'esbuild';
+import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +11,9 @@ export class ModuleBuildError extends Error {
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 /** The authoring helpers a module may import from 'cooplab' (pure code, bundled into the module). */
-const AUTHORING_ENTRY = fileURLToPath(new URL('./authoring.js', import.meta.url));
+const AUTHORING_BUILT = fileURLToPath(new URL('./authoring.js', import.meta.url));
+// From dist the helpers are authoring.js; when cooplab runs from its sources (tests), authoring.ts.
+const AUTHORING_ENTRY = existsSync(AUTHORING_BUILT) ? AUTHORING_BUILT : AUTHORING_BUILT.replace(/\.js$/, '.ts');
 
 /**
  * Strategy modules may import their own files and the authoring helpers of 'cooplab', nothing

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/game.js';
-import type { Strategy } from './api.js';
+import type { MoveView, Strategy } from './api.js';
 import { bundleStrategyFile, ModuleBuildError } from './bundle.js';
 
 /** A strategy module that could not be used, and why: reported, never a crash. */
@@ -37,7 +37,8 @@ export function submissionFiles(directory: string): string[] {
 }
 
 const classifierSchema = z.strictObject({
-  memoryDepth: z.number({ error: 'expected memoryDepth to be a number >= 0 or Infinity' }).min(0, { error: 'expected memoryDepth >= 0' }),
+  // A custom check: zod's number() refuses Infinity, which is how an unbounded memory is declared.
+  memoryDepth: z.custom<number>((value) => typeof value === 'number' && value >= 0, { error: 'expected memoryDepth to be a number >= 0 or Infinity' }),
   stochastic: z.boolean({ error: 'expected stochastic to be true or false' }),
 });
 
@@ -69,14 +70,37 @@ export function checkStrategyShape(value: unknown): Strategy {
 async function loadTrusted(file: string): Promise<Strategy> {
   const code = await bundleStrategyFile(file, 'esm');
   const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { default?: unknown };
-  return checkStrategyShape(module.default);
+  return withSeededMathRandom(checkStrategyShape(module.default));
+}
+
+/**
+ * A trusted module's Math.random draws from the player's seeded stream during its moves, as in
+ * the sandbox, so a module plays the same trusted or sandboxed.
+ */
+function withSeededMathRandom(strategy: Strategy): Strategy {
+  return Object.freeze({
+    ...strategy,
+    create(parameters: Parameters<Strategy['create']>[0]) {
+      const player = strategy.create(parameters);
+      return {
+        move(view: MoveView) {
+          const original = Math.random;
+          Math.random = () => view.random();
+          try {
+            return player.move(view);
+          } finally {
+            Math.random = original;
+          }
+        },
+      };
+    },
+  });
 }
 
 async function loadSandboxed(file: string): Promise<Strategy> {
   const code = await bundleStrategyFile(file, 'iife');
   // Loaded only when an untrusted module is given: it brings in isolated-vm.
-  const sandbox = './sandbox.js';
-  const { sandboxedStrategy } = (await import(sandbox)) as { sandboxedStrategy: (bundle: string, file: string) => Promise<Strategy> };
+  const { sandboxedStrategy } = await import('./sandbox.js');
   return sandboxedStrategy(code, file);
 }
 

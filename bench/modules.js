@@ -1,0 +1,63 @@
+// Strategy modules: moves per second sandboxed and trusted, and a 30-module submissions
+// tournament (200 turns, 5 repetitions) end to end through the real CLI.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadStrategyModules } from '../dist/src/strategies/modules.js';
+import { playMatch, prepareContestant } from '../dist/src/core/match.js';
+import { deriveStream } from '../dist/src/core/random.js';
+import { CLASSIC_GAME } from '../dist/src/core/game.js';
+import { findStrategy } from '../dist/src/strategies/registry.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'cooplab-bench-modules-'));
+const rules = [
+  "view.opponent.last ?? 'C'",
+  "view.opponent.defectionsInLast(2) >= 2 ? 'D' : 'C'",
+  "view.opponent.defections > 0 ? 'D' : 'C'",
+  "view.random() < 0.8 ? (view.opponent.last ?? 'C') : 'D'",
+  "view.round % 3 === 0 ? 'D' : 'C'",
+  "view.own.last === view.opponent.last ? 'C' : 'D'",
+];
+for (let i = 0; i < 30; i++) {
+  const rule = rules[i % rules.length];
+  writeFileSync(
+    join(directory, `student-${String(i + 1).padStart(2, '0')}.ts`),
+    `import { defineStrategy } from 'cooplab';
+export default defineStrategy(
+  { id: 'student-${i + 1}', name: 'Student ${i + 1}', description: 'a submission', provenance: 'bench', classifier: { memoryDepth: Infinity, stochastic: ${rule.includes('random')} } },
+  () => ({ move: (view) => (${rule}) }),
+);
+`,
+  );
+}
+
+async function movesPerSecond(trusted) {
+  const { strategies, problems } = await loadStrategyModules([join(directory, 'student-01.ts')], { trusted, takenIds: new Set() });
+  if (strategies.length === 0) throw new Error(JSON.stringify(problems));
+  const module = prepareContestant(strategies[0], CLASSIC_GAME);
+  const opponent = prepareContestant(findStrategy('tit-for-tat'), CLASSIC_GAME);
+  const settings = { game: CLASSIC_GAME, turns: 1000, noise: 0 };
+  let best = 0;
+  for (let round = 0; round < 3; round++) {
+    const started = performance.now();
+    for (let match = 0; match < 30; match++) playMatch(module, opponent, settings, (purpose) => deriveStream(match, purpose));
+    best = Math.max(best, (30 * 1000) / ((performance.now() - started) / 1000));
+  }
+  return best;
+}
+
+const sandboxed = await movesPerSecond(false);
+const trusted = await movesPerSecond(true);
+const bin = fileURLToPath(new URL('../bin/cooplab.js', import.meta.url));
+const walls = [];
+for (let i = 0; i < 3; i++) {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [bin, 'tournament', '--submissions', directory, '--turns', '200', '--repetitions', '5', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  walls.push(performance.now() - started);
+  if (run.status !== 0) throw new Error(run.stderr);
+}
+walls.sort((a, b) => a - b);
+process.stdout.write(JSON.stringify({ sandboxed, trusted, tournament: { best: walls[0], median: walls[1] } }) + '\n');
+process.exit(0);

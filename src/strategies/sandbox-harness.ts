@@ -1,0 +1,314 @@
+/**
+ * The harness the sandbox evaluates inside each strategy module's isolate, before the module
+ * itself runs. It is kept as plain JavaScript text (not a compiled function) so nothing the
+ * host's toolchain adds (coverage counters, helpers) can end up inside the isolate.
+ *
+ * It is a script whose completion value is an object of functions the host calls through
+ * isolated-vm references; it never puts them on globalThis, so module code cannot reach or
+ * replace them. It captures the intrinsics it needs before the module can tamper with them.
+ *
+ * Protocol (all arguments and results are primitives, so nothing is copied but numbers and
+ * short strings):
+ * - describe() → JSON text of the strategy's metadata, or of { error } when it is malformed.
+ *   Non-finite numbers are encoded as { "$number": "Infinity" | "-Infinity" | "NaN" }.
+ * - create(id, parametersJson) → '' once the player exists (throws when create fails).
+ * - sync(id, ownLength, ownDefections, ownMoves, opponentLength, opponentDefections, opponentMoves)
+ *   → replaces a player's histories (totals over the whole past; the moves strings hold the
+ *   most recent moves, 'C'/'D', oldest first).
+ * - game(id, R, S, T, P, turns) and cluster(id, present, name, lowRisk, cost, trust, detection,
+ *   fine, compensate, generation) → set what the view shows until changed again (turns -1 =
+ *   unknown).
+ * - move(id, packed) → 'C' or 'D', or a tagged description of anything else: 'e' + message (it
+ *   threw), 's' + string, 'p' (a Promise), 'o' (an object), 'u' (undefined), 'n' (null),
+ *   'x' + text (a number, boolean or bigint), 'f' (a function), 'y' + text (a symbol).
+ *   packed = round * 8 + (4 if the last round is new to the harness) + ownCode * 2 + opponentCode,
+ *   codes 0 = C, 1 = D: two numbers per call, the cheapest crossing. When round === turns the
+ *   player is released after the move (its match is over).
+ * - release(id) → forgets a player.
+ *
+ * `__cooplabHostRandom` (an isolated-vm Callback: the current player's seeded stream) is read
+ * from globalThis and deleted before the module runs.
+ */
+export const HARNESS_SOURCE = String.raw`
+(() => {
+  'use strict';
+  const g = globalThis;
+  const hostRandom = g.__cooplabHostRandom;
+  delete g.__cooplabHostRandom;
+
+  const O = Object;
+  const freeze = O.freeze;
+  const create = O.create;
+  const defineProperty = O.defineProperty;
+  const getOwnPropertyDescriptor = O.getOwnPropertyDescriptor;
+  const apply = Reflect.apply;
+  const construct = Reflect.construct;
+  const jsonStringify = JSON.stringify;
+  const jsonParse = JSON.parse;
+  const StringOf = String;
+  const mathFloor = Math.floor;
+  const mathMax = Math.max;
+  const RealDate = Date;
+  const PromiseIntrinsic = Promise;
+  const ErrorIntrinsic = Error;
+  const U8 = Uint8Array;
+  const u8Set = Uint8Array.prototype.set;
+  const stringCharCodeAt = String.prototype.charCodeAt;
+  const stringSlice = String.prototype.slice;
+  const isFiniteNumber = Number.isFinite;
+  const MOVES = freeze(['C', 'D']);
+
+  // Nothing host-like, nothing that could block or measure time, nothing outside the heap limit.
+  for (const name of ['SharedArrayBuffer', 'Atomics', 'WebAssembly', 'setTimeout', 'setInterval', 'setImmediate',
+    'clearTimeout', 'clearInterval', 'queueMicrotask', 'performance', 'process', 'require', 'module', 'exports']) {
+    try { delete g[name]; } catch {}
+  }
+
+  /** The player choosing a move right now, or null outside move(). */
+  let current = null;
+
+  function clock() {
+    if (current === null) return 0;
+    // Deterministic: a millisecond per reading, one second per round.
+    return current.round * 1000 + current.ticks++;
+  }
+
+  function seededRandom() {
+    if (current === null) {
+      throw new ErrorIntrinsic("Math.random() can only be used while choosing a move (it draws from the player's seeded stream)");
+    }
+    return hostRandom();
+  }
+
+  defineProperty(Math, 'random', { value: function random() { return seededRandom(); }, writable: false, configurable: false, enumerable: false });
+
+  // Date: the same API, reading the deterministic clock.
+  function SandboxDate(...args) {
+    if (new.target === undefined) return apply(RealDate.prototype.toString, construct(RealDate, [clock()]), []);
+    return construct(RealDate, args.length === 0 ? [clock()] : args, new.target);
+  }
+  defineProperty(SandboxDate, 'prototype', { value: RealDate.prototype, writable: false });
+  SandboxDate.now = function now() { return clock(); };
+  SandboxDate.parse = RealDate.parse;
+  SandboxDate.UTC = RealDate.UTC;
+  defineProperty(RealDate.prototype, 'constructor', { value: SandboxDate, writable: true, configurable: true, enumerable: false });
+  defineProperty(g, 'Date', { value: SandboxDate, writable: true, configurable: true, enumerable: false });
+  // Intl formats "now" when given no date: make that the deterministic now too.
+  try {
+    const DTF = Intl.DateTimeFormat.prototype;
+    const formatGetter = getOwnPropertyDescriptor(DTF, 'format').get;
+    const formatToParts = DTF.formatToParts;
+    defineProperty(DTF, 'format', {
+      configurable: true,
+      get() {
+        const format = apply(formatGetter, this, []);
+        return (date) => format(date === undefined ? clock() : date);
+      },
+    });
+    DTF.formatToParts = function (date) { return apply(formatToParts, this, [date === undefined ? clock() : date]); };
+  } catch {}
+
+  /** One side's moves as the strategy sees them: totals over the whole past, the moves it was sent. */
+  class SandboxHistory {
+    #codes = new U8(64);
+    #known = 0;
+    #base = 0;
+    #defections = 0;
+
+    get length() { return this.#base + this.#known; }
+    get defections() { return this.#defections; }
+    get cooperations() { return this.#base + this.#known - this.#defections; }
+    get last() { return this.#known === 0 ? undefined : MOVES[this.#codes[this.#known - 1]]; }
+    at(index) {
+      const length = this.#base + this.#known;
+      const position = index < 0 ? length + index : index;
+      if (position < this.#base || position >= length) return undefined;
+      return MOVES[this.#codes[position - this.#base]];
+    }
+    defectionsInLast(count) {
+      const span = mathFloor(count);
+      if (!(span > 0)) return 0;
+      let found = 0;
+      for (let i = mathMax(0, this.#known - span); i < this.#known; i++) found += this.#codes[i];
+      return found;
+    }
+    toArray() {
+      const moves = new Array(this.#known);
+      for (let i = 0; i < this.#known; i++) moves[i] = MOVES[this.#codes[i]];
+      return moves;
+    }
+    static push(history, code) {
+      if (history.#known === history.#codes.length) {
+        const grown = new U8(history.#codes.length * 2);
+        apply(u8Set, grown, [history.#codes]);
+        history.#codes = grown;
+      }
+      history.#codes[history.#known++] = code;
+      history.#defections += code;
+    }
+    static reset(history, length, defections, moves) {
+      const known = moves.length;
+      history.#codes = new U8(mathMax(64, known * 2));
+      for (let i = 0; i < known; i++) history.#codes[i] = apply(stringCharCodeAt, moves, [i]) === 68 ? 1 : 0;
+      history.#known = known;
+      history.#base = length - known;
+      history.#defections = defections;
+    }
+  }
+  freeze(SandboxHistory.prototype);
+  freeze(SandboxHistory);
+  const pushMove = SandboxHistory.push;
+  const resetHistory = SandboxHistory.reset;
+
+  /** What the strategy sees: the MoveView API over one player's entry. */
+  class SandboxView {
+    #entry;
+    constructor(entry) { this.#entry = entry; }
+    get own() { return this.#entry.own; }
+    get opponent() { return this.#entry.opponent; }
+    get round() { return this.#entry.round; }
+    get game() { return this.#entry.game; }
+    get turns() { return this.#entry.turns; }
+    get cluster() { return this.#entry.cluster; }
+    random() {
+      if (current !== this.#entry) throw new ErrorIntrinsic('view.random() can only be used while this player is choosing a move');
+      return hostRandom();
+    }
+  }
+  freeze(SandboxView.prototype);
+  freeze(SandboxView);
+
+  const CLASSIC = freeze({ R: 3, S: 0, T: 5, P: 1 });
+  const players = create(null);
+  let strategy = null;
+
+  function clip(text) {
+    const s = StringOf(text);
+    return s.length > 300 ? apply(stringSlice, s, [0, 300]) + '…' : s;
+  }
+
+  function errorText(error) {
+    try {
+      if (error instanceof ErrorIntrinsic) return clip(error.message);
+      return clip(error);
+    } catch {
+      return 'an exception that cannot be described';
+    }
+  }
+
+  function describeValue(value) {
+    if (typeof value === 'string') return 's' + clip(value);
+    if (value === undefined) return 'u';
+    if (value === null) return 'n';
+    if (value instanceof PromiseIntrinsic) return 'p';
+    if (typeof value === 'object') return 'o';
+    if (typeof value === 'function') return 'f';
+    if (typeof value === 'symbol') return 'y' + clip(value.description ?? '');
+    return 'x' + clip(value);
+  }
+
+  function plainNumber(value) {
+    if (typeof value !== 'number' || isFiniteNumber(value)) return value;
+    return { $number: StringOf(value) };
+  }
+
+  function describe() {
+    current = null;
+    try {
+      const exported = g.__cooplabModule;
+      const value = exported === undefined || exported === null ? undefined : exported.default;
+      if (value === undefined || value === null) return jsonStringify({ error: 'has no default export: expected ' + '\x60export default\x60 a strategy' });
+      if (typeof value !== 'object' && typeof value !== 'function') return jsonStringify({ error: 'has a malformed default export: expected a strategy object, got ' + typeof value });
+      const classifier = value.classifier;
+      const parameters = value.parameters;
+      let specs;
+      if (parameters !== undefined && parameters !== null && typeof parameters === 'object') {
+        specs = {};
+        for (const key of O.keys(parameters)) {
+          const spec = parameters[key];
+          specs[key] = spec !== null && typeof spec === 'object'
+            ? { default: plainNumber(spec.default), description: spec.description, min: plainNumber(spec.min), max: plainNumber(spec.max) }
+            : { notAnObject: typeof spec };
+        }
+      } else if (parameters !== undefined) {
+        specs = { $invalid: parameters === null ? 'null' : typeof parameters };
+      }
+      const meta = {
+        id: value.id,
+        name: value.name,
+        description: value.description,
+        provenance: value.provenance,
+        classifier: classifier !== null && typeof classifier === 'object'
+          ? { memoryDepth: plainNumber(classifier.memoryDepth), stochastic: classifier.stochastic }
+          : { $invalid: classifier === null ? 'null' : typeof classifier },
+        parameters: specs,
+        create: typeof value.create,
+      };
+      strategy = value;
+      return jsonStringify(meta, (key, v) => (typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'function' ? { $invalid: typeof v } : v));
+    } catch (error) {
+      return jsonStringify({ error: 'could not be read: ' + errorText(error) });
+    }
+  }
+
+  function makePlayer(id, parametersJson) {
+    current = null;
+    const values = freeze(jsonParse(parametersJson));
+    const player = strategy.create(values);
+    if (player === null || (typeof player !== 'object' && typeof player !== 'function') || typeof player.move !== 'function') {
+      throw new ErrorIntrinsic('create() returned ' + (player === null || typeof player !== 'object' ? StringOf(player === null ? 'null' : typeof player === 'undefined' ? 'undefined' : 'a ' + typeof player) : 'an object without a move() method') + ' instead of a player with a move() method');
+    }
+    const entry = { player, own: new SandboxHistory(), opponent: new SandboxHistory(), view: null, round: 0, turns: undefined, game: CLASSIC, cluster: undefined, ticks: 0 };
+    entry.view = new SandboxView(entry);
+    players[id] = entry;
+    return '';
+  }
+
+  function sync(id, ownLength, ownDefections, ownMoves, opponentLength, opponentDefections, opponentMoves) {
+    const entry = players[id];
+    resetHistory(entry.own, ownLength, ownDefections, ownMoves);
+    resetHistory(entry.opponent, opponentLength, opponentDefections, opponentMoves);
+  }
+
+  function game(id, R, S, T, P, turns) {
+    const entry = players[id];
+    entry.game = freeze({ R, S, T, P });
+    entry.turns = turns < 0 ? undefined : turns;
+  }
+
+  function cluster(id, present, name, lowRisk, cost, trust, detection, fine, compensate, generation) {
+    players[id].cluster = present
+      ? freeze({ activity: freeze({ name, lowRisk, cost }), trust, sanctions: freeze({ detection, fine, compensate }), generation })
+      : undefined;
+  }
+
+  function move(id, packed) {
+    const entry = players[id];
+    const round = mathFloor(packed / 8);
+    if ((packed & 4) !== 0) {
+      pushMove(entry.own, (packed >> 1) & 1);
+      pushMove(entry.opponent, packed & 1);
+    }
+    entry.round = round;
+    entry.ticks = 0;
+    current = entry;
+    let result;
+    try {
+      result = entry.player.move(entry.view);
+    } catch (error) {
+      current = null;
+      return 'e' + errorText(error);
+    }
+    current = null;
+    if (round === entry.turns) delete players[id];
+    if (result === 'C' || result === 'D') return result;
+    return describeValue(result);
+  }
+
+  function release(id) {
+    delete players[id];
+  }
+
+  return freeze({ describe, create: makePlayer, sync, game, cluster, move, release });
+})()
+`;
