@@ -25,13 +25,10 @@ export async function prepareCluster(options: ClusterOptions) {
 }
 
 async function loadClusterModules(options: ClusterOptions) {
-  const files = [...(options.strategy ?? [])];
-  if (options.submissions !== undefined) {
-    const { submissionFiles } = await import('../strategies/modules.js');
-    files.push(...submissionFiles(options.submissions));
-  }
+  if (options.strategy === undefined && options.submissions === undefined) return { modules: [], problems: [] };
+  const { loadStrategyModules, moduleFilesFrom } = await import('../strategies/modules.js');
+  const files = moduleFilesFrom(options);
   if (files.length === 0) return { modules: [], problems: [] };
-  const { loadStrategyModules } = await import('../strategies/modules.js');
   const loaded = await loadStrategyModules(files, { trusted: options.trusted === true, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) });
   return { modules: [...loaded.strategies], problems: loaded.problems };
 }
@@ -40,11 +37,8 @@ export async function runClusterCommand(options: ClusterOptions): Promise<void> 
   const { scenario, strategies, seed, generations } = await prepareCluster(options);
   if (options.format === undefined && options.headless !== true && interactive()) {
     const { runLiveCluster } = await import('../ui/cluster/launch.js');
-    const moduleFiles = [...(options.strategy ?? [])];
-    if (options.submissions !== undefined) {
-      const { submissionFiles } = await import('../strategies/modules.js');
-      moduleFiles.push(...submissionFiles(options.submissions));
-    }
+    const { moduleFilesFrom } = await import('../strategies/modules.js');
+    const moduleFiles = moduleFilesFrom(options);
     await runLiveCluster({ scenario, strategyIds: strategies.map((strategy) => strategy.id), seed, out: options.out, moduleFiles, trusted: options.trusted === true });
     return;
   }

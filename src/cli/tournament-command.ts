@@ -85,11 +85,8 @@ const moduleFiles = new WeakMap<Strategy, string>();
  * --submissions. Modules that cannot be used are reported, not fatal.
  */
 export async function gatherStrategies(options: Pick<TournamentOptions, 'strategies' | 'strategy' | 'submissions' | 'trusted'>) {
-  const files = [...(options.strategy ?? [])];
-  if (options.submissions !== undefined) {
-    const { submissionFiles } = await import('../strategies/modules.js');
-    files.push(...submissionFiles(options.submissions));
-  }
+  const usesModules = options.strategy !== undefined || options.submissions !== undefined;
+  const files = usesModules ? (await import('../strategies/modules.js')).moduleFilesFrom(options) : [];
   const builtins = options.strategies !== undefined || files.length === 0 ? resolveStrategyList(options.strategies ?? 'classic', undefined, files.length > 0 ? 0 : 2) : [];
   if (files.length === 0) return { strategies: builtins, problems: [] };
   const { loadStrategyModules } = await import('../strategies/modules.js');

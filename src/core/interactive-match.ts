@@ -1,8 +1,8 @@
 import type { Game } from './game.js';
 import { appendMove, COOPERATE, DEFECT, History, MOVE_OF_CODE } from './history.js';
-import { askMove, playMatch, prepareContestant, StrategyFault, type MatchSettings, type StreamFactory } from './match.js';
-import { deriveStream, geometricTrials, type RandomSource } from './random.js';
-import type { ClusterContext, Move, MoveView, ParameterValues, Player, Strategy } from '../strategies/api.js';
+import { askMove, playMatch, prepareContestant, StrategyFault, type MatchSettings, type StreamFactory, PlayerView } from './match.js';
+import { deriveStream, geometricTrials } from './random.js';
+import type { ClusterContext, Move, ParameterValues, Player, Strategy } from '../strategies/api.js';
 
 /**
  * A match in which a person plays one seat, a move at a time (play mode). The person takes
@@ -62,25 +62,6 @@ export function pickOpponent(seed: number, strategies: readonly Strategy[]): Str
   return strategies[Math.min(strategies.length - 1, Math.floor(random() * strategies.length))]!;
 }
 
-/** The opponent's view of the game: its own history first. */
-class OpponentView implements MoveView {
-  round = 0;
-  private source: RandomSource | undefined;
-
-  constructor(
-    readonly own: History,
-    readonly opponent: History,
-    readonly game: Game,
-    readonly turns: number | undefined,
-    private readonly makeSource: () => RandomSource,
-    readonly cluster: ClusterContext | undefined,
-  ) {}
-
-  random(): number {
-    this.source ??= this.makeSource();
-    return this.source();
-  }
-}
 
 export class InteractiveMatch {
   readonly opponentStrategy: Strategy;
@@ -88,7 +69,7 @@ export class InteractiveMatch {
   readonly length: number;
   private readonly humanHistory: History;
   private readonly opponentHistory: History;
-  private readonly view: OpponentView;
+  private readonly view: PlayerView;
   private readonly player: Player;
   private readonly rounds: PlayedRound[] = [];
   private scoreHuman = 0;
@@ -110,7 +91,7 @@ export class InteractiveMatch {
     } catch (error) {
       throw new StrategyFault(opponent.id, `could not create a player: ${error instanceof Error ? error.message : String(error)}`);
     }
-    this.view = new OpponentView(
+    this.view = new PlayerView(
       this.opponentHistory,
       this.humanHistory,
       settings.game,

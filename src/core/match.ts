@@ -257,7 +257,7 @@ function runMachines(
 }
 
 /** The view one player sees; the engine advances `round`, the histories are shared read-only. */
-class PlayerView implements MoveView {
+export class PlayerView implements MoveView {
   round = 0;
   private source: RandomSource | undefined;
 

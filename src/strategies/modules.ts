@@ -36,6 +36,11 @@ export function submissionFiles(directory: string): string[] {
     .map((name) => join(directory, name));
 }
 
+/** The module files named by --strategy (repeatable) and --submissions (a folder), in that order. */
+export function moduleFilesFrom(options: { readonly strategy?: readonly string[] | undefined; readonly submissions?: string | undefined }): string[] {
+  return [...(options.strategy ?? []), ...(options.submissions === undefined ? [] : submissionFiles(options.submissions))];
+}
+
 const classifierSchema = z.strictObject({
   // A custom check: zod's number() refuses Infinity, which is how an unbounded memory is declared.
   memoryDepth: z.custom<number>((value) => typeof value === 'number' && value >= 0, { error: 'expected memoryDepth to be a number >= 0 or Infinity' }),
