@@ -304,6 +304,8 @@ class SandboxedPlayer implements Player {
   private game: Game | undefined;
   private turns = NO_TURNS;
   private readonly callOptions: { readonly timeout: number };
+  /** The arguments of a move call, reused: [player id, packed round and last moves]. */
+  private readonly moveArguments: [number, number];
   private clusterKey: string | undefined = '';
 
   constructor(
@@ -312,6 +314,7 @@ class SandboxedPlayer implements Player {
     private readonly parametersJson: string,
   ) {
     this.callOptions = { timeout: sandbox.limits.moveMs };
+    this.moveArguments = [id, 0];
   }
 
   move(view: MoveView): Move {
@@ -340,7 +343,8 @@ class SandboxedPlayer implements Player {
       if (view.game !== this.game || turns !== this.turns) this.sendGame(view.game, turns);
       if (view.cluster !== undefined || this.clusterKey !== undefined) this.sendCluster(view.cluster);
       sandbox.currentView = view;
-      result = harness.move.applySync(undefined, [this.id, packed], this.callOptions);
+      this.moveArguments[1] = packed;
+      result = harness.move.applySync(undefined, this.moveArguments, this.callOptions);
       if (view.round === turns) this.released = true;
     } catch (error) {
       const failure = sandbox.failure(error, sandbox.moveReason);
