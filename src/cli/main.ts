@@ -8,6 +8,7 @@ import { addScenariosCommand } from './scenarios-command.js';
 import { addPlayCommand } from './play-command.js';
 import { addNewStrategyCommand } from './new-strategy-command.js';
 import { addValidateCommand } from './validate-command.js';
+import { addSweepCommands } from './sweep-command.js';
 import { addTournamentCommand } from './tournament-command.js';
 import { suggestIds } from '../strategies/registry.js';
 
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   addPlayCommand(program);
   addNewStrategyCommand(program);
   addValidateCommand(program);
+  addSweepCommands(program);
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
     const [unknown] = command.args;
     if (unknown !== undefined) {

@@ -1,0 +1,118 @@
+import { copyFileSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { scenarioDocument, withOverrides } from '../cluster/scenario.js';
+import { parseGridAxis, planSweep, runSweepTask, type SweepTask, type TaskResult } from '../cluster/sweep.js';
+import { InputError } from '../core/game.js';
+import { builtinStrategies, requireStrategies } from '../strategies/registry.js';
+import { cooplabVersion } from '../version.js';
+import { loadScenario } from './scenario-files.js';
+import type { SweepOptions } from './sweep-command.js';
+import { assemble, finishedKeys, prepareFolder, readManifest, readTaskResults, taskFile, writeAtomically, type SweepManifest } from './sweep-files.js';
+import type { SweepJob } from './sweep-worker.js';
+
+/** Progress on stderr: one updating line in a terminal, a plain line at most every two seconds otherwise. */
+function progressReporter(total: number, already: number) {
+  const started = performance.now();
+  let lastLine = 0;
+  return (done: number, final = false) => {
+    const now = performance.now();
+    if (!final && !process.stderr.isTTY && now - lastLine < 2000) return;
+    lastLine = now;
+    const fresh = done - already;
+    const rate = fresh / Math.max(0.001, (now - started) / 1000);
+    const left = rate > 0 ? (total - done) / rate : Infinity;
+    const width = 24;
+    const filled = Math.round((done / Math.max(1, total)) * width);
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+    const text = `sweep ${bar} ${done}/${total} tasks · ${rate.toFixed(2)} tasks/s · ${Number.isFinite(left) ? `${Math.ceil(left)} s left` : '…'}`;
+    process.stderr.write(process.stderr.isTTY ? `\r${text}${final ? '\n' : ''}` : `${text}\n`);
+  };
+}
+
+export async function runSweepCommand(options: SweepOptions): Promise<void> {
+  const base = loadScenario(options.scenario);
+  const sized = options.size === undefined ? [] : [`width=${options.size.width}`, `height=${options.size.height}`];
+  const scenario = withOverrides(base, [...sized, ...options.set]);
+  const grid = options.grid.map(parseGridAxis);
+  const rootSeed = options.seed ?? scenario.seed;
+  const generations = options.generations ?? scenario.generations;
+  const tasks = planSweep(scenario, grid, options.seeds, rootSeed);
+  const moduleFiles = options.strategy !== undefined || options.submissions !== undefined ? (await import('../strategies/modules.js')).moduleFilesFrom(options) : [];
+  const strategyIds = Object.keys(scenario.parameters.strategies);
+  // Fail on unknown ids before any work starts (modules are checked by the workers that load them).
+  if (moduleFiles.length === 0) requireStrategies(strategyIds, builtinStrategies, `the strategies of scenario '${scenario.name}'`);
+  const manifest: SweepManifest = {
+    cooplab: cooplabVersion(),
+    scenario: { ...scenarioDocument(scenario), parameters: scenario.parameters },
+    grid,
+    seeds: options.seeds,
+    rootSeed,
+    generations,
+    tasks: tasks.length,
+    strategyModules: moduleFiles,
+  };
+  prepareFolder(options.out, manifest);
+  const mine = options.shard === undefined ? tasks : tasks.filter((task) => task.index % options.shard!.count === options.shard!.index - 1);
+  const done = finishedKeys(options.out);
+  const pending = mine.filter((task) => !done.has(task.key));
+  const report = progressReporter(mine.length, mine.length - pending.length);
+  let finished = mine.length - pending.length;
+  const save = (result: TaskResult) => {
+    // Each task is its own file, written whole: an interruption loses only the tasks in flight.
+    writeAtomically(taskFile(options.out, result.key), `${JSON.stringify(result)}\n`);
+    finished++;
+    report(finished);
+  };
+  const workers = Math.min(options.workers ?? availableParallelism(), Math.max(1, pending.length));
+  const interrupted = () => {
+    process.stderr.write(`\ncooplab: sweep interrupted: ${finished} of ${mine.length} tasks are saved in ${options.out}; run the same command again to resume\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  if (workers <= 1) {
+    const strategies = moduleFiles.length === 0 ? requireStrategies(strategyIds) : await withModules(strategyIds, moduleFiles, options.trusted === true);
+    for (const task of pending) save(runSweepTask(scenario, strategies, task, generations));
+  } else {
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina({ filename: new URL('./sweep-worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
+    const job = (task: SweepTask): SweepJob => ({ scenario, strategyIds, moduleFiles, trusted: options.trusted === true, task, generations });
+    try {
+      await Promise.all(pending.map((task) => (pool.run(job(task)) as Promise<TaskResult>).then(save)));
+    } finally {
+      await pool.destroy();
+    }
+  }
+  report(finished, true);
+  process.off('SIGINT', interrupted);
+  process.off('SIGTERM', interrupted);
+  const keys = new Set(mine.map((task) => task.key));
+  assemble(options.out, manifest, readTaskResults(options.out).filter((result) => keys.has(result.key)));
+}
+
+async function withModules(ids: readonly string[], files: readonly string[], trusted: boolean) {
+  const { loadStrategyModules } = await import('../strategies/modules.js');
+  const loaded = await loadStrategyModules(files, { trusted, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) });
+  return requireStrategies(ids, [...builtinStrategies, ...loaded.strategies]);
+}
+
+/** Combines shard folders: the same task files, assembled in task order, as one machine would have. */
+export function runMergeCommand(directories: readonly string[], out: string): void {
+  const manifests = directories.map(readManifest);
+  const first = JSON.stringify(manifests[0]);
+  directories.forEach((directory, index) => {
+    if (JSON.stringify(manifests[index]) !== first) throw new InputError(`'${directory}' holds a different sweep from '${directories[0]}': expected shards of one sweep`);
+  });
+  const manifest = manifests[0]!;
+  prepareFolder(out, manifest);
+  for (const directory of directories) {
+    for (const key of finishedKeys(directory)) {
+      const target = taskFile(out, key);
+      if (!existsSync(target)) copyFileSync(taskFile(directory, key), target);
+    }
+  }
+  const results = readTaskResults(out);
+  assemble(out, manifest, results);
+  const missing = manifest.tasks - results.length;
+  process.stderr.write(`cooplab: merged ${results.length} of ${manifest.tasks} tasks into ${out}${missing > 0 ? ` (${missing} missing: run the missing shards, then merge again)` : ''}\n`);
+}
