@@ -79,6 +79,13 @@ const sections = {
     console.log(`  trusted (in-process)      ${fmt(result.trusted / 1e6, 1)} M moves/s (best of 6 rounds)`);
     console.log(`  30-module submissions tournament, 200 turns, 5 repetitions, sandboxed: best ${fmt(result.tournament.best / 1000, 1)} s, median ${fmt(result.tournament.median / 1000, 1)} s (whole process)`);
   },
+  sweep() {
+    const result = JSON.parse(node([here('./sweep.js')]).stdout);
+    console.log('sweep: 200 tasks (training-first, 100 × 100 lattice, 200 generations), whole process');
+    console.log(`  1 worker    ${fmt(result.single, 1)} s = ${fmt(result.tasks / result.single, 2)} tasks/s`);
+    console.log(`  2 workers   ${fmt(result.double, 1)} s = ${fmt(result.tasks / result.double, 2)} tasks/s   (speed-up ${fmt(result.single / result.double, 2)}×)`);
+    console.log(`  resuming the finished sweep (nothing left to run)   ${fmt(result.resume, 2)} s`);
+  },
   startup() {
     const cases = [
       ['strategies', [BIN, 'strategies']],

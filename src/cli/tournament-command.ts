@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { checkGame, CLASSIC_GAME, InputError, type Game } from '../core/game.js';
 import { DEFAULT_TOURNAMENT, runTournament, type TournamentSettings } from '../core/tournament.js';
@@ -15,6 +16,8 @@ export interface TournamentOptions {
   strategy?: string[];
   submissions?: string;
   trusted?: boolean;
+  /** Worker threads; default: the number of cores, for tournaments big enough to gain from them. */
+  workers?: number;
   turns: number;
   probEnd?: number;
   repetitions: number;
@@ -52,7 +55,7 @@ export function tournamentSettings(options: TournamentOptions): TournamentSettin
  * it being played; otherwise the plain output is printed.
  */
 export async function runTournamentCommand(options: TournamentOptions, view = false): Promise<void> {
-  const { strategies, problems } = await gatherStrategies(options);
+  const { strategies, problems, files } = await gatherStrategies(options);
   const settings = tournamentSettings(options);
   if (view) {
     // Ink and React load only here: headless runs never pay for them. React's development
@@ -62,7 +65,7 @@ export async function runTournamentCommand(options: TournamentOptions, view = fa
     await runTournamentView(strategies, settings);
     return;
   }
-  const result = runTournament(strategies, settings);
+  const result = await playTournament(strategies, settings, options, files);
   const { tournamentCsv, tournamentJson, tournamentTable } = await import('./tournament-output.js');
   const fileOf = new Map(strategies.map((strategy) => [strategy.id, moduleFiles.get(strategy) ?? null]));
   const disqualified = [
@@ -88,7 +91,7 @@ export async function gatherStrategies(options: Pick<TournamentOptions, 'strateg
   const usesModules = options.strategy !== undefined || options.submissions !== undefined;
   const files = usesModules ? (await import('../strategies/modules.js')).moduleFilesFrom(options) : [];
   const builtins = options.strategies !== undefined || files.length === 0 ? resolveStrategyList(options.strategies ?? 'classic', undefined, files.length > 0 ? 0 : 2) : [];
-  if (files.length === 0) return { strategies: builtins, problems: [] };
+  if (files.length === 0) return { strategies: builtins, problems: [], files };
   const { loadStrategyModules } = await import('../strategies/modules.js');
   const loaded = await loadStrategyModules(files, { trusted: options.trusted === true, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) });
   for (const strategy of loaded.strategies) moduleFiles.set(strategy, loaded.files.get(strategy.id)!);
@@ -96,7 +99,17 @@ export async function gatherStrategies(options: Pick<TournamentOptions, 'strateg
   if (strategies.length < 2) {
     throw new InputError(`only ${strategies.length} strategy can play (${loaded.problems.length} module(s) refused: ${loaded.problems.map((problem) => `${problem.file}: ${problem.reason}`).join('; ') || 'none'}): expected at least two`);
   }
-  return { strategies, problems: loaded.problems };
+  return { strategies, problems: loaded.problems, files };
+}
+
+/** In this thread, or on worker threads when asked to or when the tournament is big enough to gain. */
+async function playTournament(strategies: readonly Strategy[], settings: TournamentSettings, options: TournamentOptions, files: readonly string[]) {
+  const { PARALLEL_THRESHOLD_TURNS, runTournamentParallel } = await import('./tournament-parallel.js');
+  const matches = (strategies.length * (strategies.length + (settings.selfPlay ? 1 : -1))) / 2 * settings.repetitions;
+  const turns = matches * (settings.probEnd === undefined ? settings.turns : 1 / settings.probEnd);
+  const workers = options.workers ?? (turns >= PARALLEL_THRESHOLD_TURNS ? availableParallelism() : 1);
+  if (workers <= 1) return runTournament(strategies, settings);
+  return runTournamentParallel(strategies, settings, workers, { files, trusted: options.trusted === true });
 }
 
 export function addTournamentCommand(program: Command): void {
@@ -107,6 +120,7 @@ export function addTournamentCommand(program: Command): void {
     .option('--strategy <file>', 'a strategy module file (.ts or .js); repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .option('--submissions <dir>', 'every strategy module in a folder (e.g. a class\'s submissions)')
     .option('--trusted', 'run module files in-process at full speed instead of in the sandbox (only for code you trust)')
+    .option('--workers <n>', 'worker threads (default: the number of cores, for tournaments of 20 million turns or more)', positiveInteger)
     .option('-t, --turns <n>', 'rounds per match', positiveInteger, DEFAULT_TOURNAMENT.turns)
     .option('--prob-end <p>', 'end each match after a round with probability p instead of a fixed length', endProbability)
     .option('-r, --repetitions <n>', 'matches per pair of strategies', positiveInteger, DEFAULT_TOURNAMENT.repetitions)

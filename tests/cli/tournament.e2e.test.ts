@@ -57,6 +57,16 @@ describe('cooplab tournament', () => {
   });
 });
 
+describe('worker threads', () => {
+  it('give byte-identical results for any number of workers', () => {
+    const args = ['tournament', '--strategies', 'all', '--repetitions', '2', '--noise', '0.05', '--seed', '5', '--format', 'json'];
+    const single = cooplab([...args, '--workers', '1']);
+    const parallel = cooplab([...args, '--workers', '3']);
+    expect(single.status).toBe(0);
+    expect(parallel.stdout).toBe(single.stdout);
+  });
+});
+
 describe('bad input', () => {
   const cases: [string, string[], RegExp][] = [
     ['an unknown strategy, with suggestions', ['tournament', '-s', 'tit-for-tatt,defector'], /unknown strategy 'tit-for-tatt'.*did you mean 'tit-for-tat'/],
