@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { scenarioDocument, withOverrides } from '../cluster/scenario.js';
 import { parseGridAxis, planSweep, runSweepTask, type SweepTask, type TaskResult } from '../cluster/sweep.js';
@@ -24,7 +25,10 @@ function progressReporter(total: number, already: number) {
     const width = 24;
     const filled = Math.round((done / Math.max(1, total)) * width);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    const text = `sweep ${bar} ${done}/${total} tasks · ${rate.toFixed(2)} tasks/s · ${Number.isFinite(left) ? `${Math.ceil(left)} s left` : '…'}`;
+    const text =
+      fresh === 0 && done === total
+        ? `sweep: all ${total} tasks were already done`
+        : `sweep ${bar} ${done}/${total} tasks · ${rate.toFixed(2)} tasks/s · ${Number.isFinite(left) ? `${Math.ceil(left)} s left` : '…'}`;
     process.stderr.write(process.stderr.isTTY ? `\r${text}${final ? '\n' : ''}` : `${text}\n`);
   };
 }
@@ -86,6 +90,8 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   report(finished, true);
   process.off('SIGINT', interrupted);
   process.off('SIGTERM', interrupted);
+  // Nothing new and the outputs are there: resuming a finished sweep costs next to nothing.
+  if (pending.length === 0 && ['results.csv', 'series.csv'].every((file) => existsSync(join(options.out, file)))) return;
   const keys = new Set(mine.map((task) => task.key));
   assemble(options.out, manifest, readTaskResults(options.out).filter((result) => keys.has(result.key)));
 }
