@@ -9,6 +9,8 @@ import { addPlayCommand } from './play-command.js';
 import { addNewStrategyCommand } from './new-strategy-command.js';
 import { addValidateCommand } from './validate-command.js';
 import { addSweepCommands } from './sweep-command.js';
+import { addPlotCommand } from './plot-command.js';
+import { addReportCommand } from './report-command.js';
 import { addTournamentCommand } from './tournament-command.js';
 import { suggestIds } from '../strategies/registry.js';
 
@@ -31,6 +33,8 @@ export function buildProgram(): Command {
   addNewStrategyCommand(program);
   addValidateCommand(program);
   addSweepCommands(program);
+  addPlotCommand(program);
+  addReportCommand(program);
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
     const [unknown] = command.args;
     if (unknown !== undefined) {

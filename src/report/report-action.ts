@@ -1,0 +1,9 @@
+import { emit } from '../cli/output.js';
+import { cooplabVersion } from '../version.js';
+import { buildReport, loadReportInput } from './report.js';
+
+export function runReportCommand(run: string, out: string): void {
+  const input = loadReportInput(run);
+  emit(buildReport(input, cooplabVersion()), out);
+  process.stderr.write(`cooplab: wrote the ${input.kind} report ${out}\n`);
+}

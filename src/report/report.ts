@@ -1,0 +1,325 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { InputError } from '../core/game.js';
+import { STRATEGY_COLOURS } from '../ui/theme.js';
+import { codeBlock, details, figure, htmlPage, notes, paragraph, section, settingsTable, table, type Cell } from './html.js';
+import { phaseDiagram, phaseSvg, sweepLineSvg } from './phase.js';
+import { clusterReproduction, sweepReproduction, tournamentReproduction, type Reproduction, type TournamentLike } from './reproduce.js';
+import { domainOf, heatmapSvg, lineChartSvg, stackedAreaSvg } from './svg.js';
+import { isSweepFolder, metricColumns, readSweep, type SweepData } from './sweep-data.js';
+
+/** What `cooplab report` reads: a cluster run's JSON, a tournament's JSON, or a sweep folder. */
+export type ReportInput =
+  | { readonly kind: 'cluster'; readonly source: string; readonly run: ClusterDocument }
+  | { readonly kind: 'tournament'; readonly source: string; readonly run: TournamentDocument }
+  | { readonly kind: 'sweep'; readonly source: string; readonly sweep: SweepData };
+
+export interface ClusterSeriesPoint {
+  readonly generation: number;
+  readonly cooperation: number;
+  readonly mutualCooperation: number;
+  readonly meanTrust: number;
+  readonly meanPayoff: number;
+  readonly fines: number;
+  readonly exits: number;
+  readonly activities: Readonly<Record<string, number>>;
+  readonly strategies: Readonly<Record<string, number>>;
+}
+
+export interface ClusterDocument {
+  readonly cooplab: string;
+  readonly scenario: Readonly<Record<string, unknown>> & { readonly name: string; readonly title?: string; readonly description?: string };
+  readonly seed: number;
+  readonly generations: number;
+  readonly parameters: Readonly<Record<string, unknown>>;
+  readonly log: readonly { readonly generation: number; readonly label: string }[];
+  readonly series: readonly ClusterSeriesPoint[];
+  readonly final?: { readonly width: number; readonly height: number; readonly strategies: readonly string[]; readonly lattice: readonly (readonly number[])[] };
+}
+
+export interface TournamentDocument extends TournamentLike {
+  readonly cooplab: string;
+  readonly matrix: readonly (readonly (number | null)[])[];
+  readonly ranking: readonly string[];
+  readonly summary: readonly {
+    readonly id: string;
+    readonly rank: number;
+    readonly meanPerTurn: number;
+    readonly ci95: readonly [number, number] | null;
+    readonly wins: number;
+    readonly cooperationRate: number;
+  }[];
+  readonly disqualified: readonly { readonly file: string | null; readonly id: string | null; readonly reason: string }[];
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+export function loadReportInput(path: string): ReportInput {
+  if (!existsSync(path)) throw new InputError(`no run '${path}': expected a cluster or tournament JSON file (-f json) or a sweep folder`);
+  if (statSync(path).isDirectory()) {
+    if (!isSweepFolder(path)) throw new InputError(`'${path}' is not a sweep folder: expected a manifest.json written by cooplab sweep`);
+    return { kind: 'sweep', source: path, sweep: readSweep(path) };
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`'${path}' is not JSON (${error instanceof Error ? error.message : String(error)}): expected the output of cooplab cluster -f json or cooplab tournament -f json`);
+  }
+  if (isObject(document) && Array.isArray(document.series) && isObject(document.scenario) && isObject(document.parameters)) {
+    return { kind: 'cluster', source: path, run: document as unknown as ClusterDocument };
+  }
+  if (isObject(document) && Array.isArray(document.matrix) && Array.isArray(document.summary) && isObject(document.settings)) {
+    return { kind: 'tournament', source: path, run: document as unknown as TournamentDocument };
+  }
+  throw new InputError(`'${path}' is neither a cluster run nor a tournament: expected the JSON of cooplab cluster -f json or cooplab tournament -f json`);
+}
+
+function reproduceSection(reproduction: Reproduction, extra = ''): string {
+  return section(
+    'Reproduce',
+    reproduction.command === null ? paragraph('No exact command could be rebuilt; the settings below describe the run.') : codeBlock(reproduction.command),
+    notes(reproduction.notes),
+    extra,
+  );
+}
+
+/** Nested parameters as dotted paths and values, for a settings table. */
+function flatten(value: unknown, path = ''): [string, Cell][] {
+  if (isObject(value) && Object.keys(value).length > 0) return Object.entries(value).flatMap(([key, entry]) => flatten(entry, path === '' ? key : `${path}.${key}`));
+  if (Array.isArray(value) && value.length > 0 && value.every(isObject) && value.every((entry) => typeof entry.name === 'string')) {
+    return value.flatMap((entry) => flatten(Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'name')), `${path}.${String(entry.name)}`));
+  }
+  return [[path, typeof value === 'number' ? value : JSON.stringify(value)]];
+}
+
+const colourAt = (index: number) => STRATEGY_COLOURS[index % STRATEGY_COLOURS.length]!;
+const ACTIVITY_COLOURS = ['#76b041', '#29a0b1', '#5b8def', '#a05195', '#f3a712', '#d45087', '#8c8c8c'];
+
+export function clusterReport(run: ClusterDocument, source: string, version: string): string {
+  const generations = run.series.map((point) => point.generation);
+  const markers = run.log.map((entry) => ({ x: entry.generation, label: entry.label }));
+  const activityNames = Object.keys(run.series[0]?.activities ?? {});
+  const strategyIds = Object.keys(run.series[0]?.strategies ?? {});
+  const last = run.series[run.series.length - 1];
+  const size = isObject(run.parameters) ? `${String(run.parameters.width)} × ${String(run.parameters.height)}` : '?';
+  const charts = [
+    figure(
+      lineChartSvg({
+        title: 'Co-operation and trust',
+        xLabel: 'generation',
+        yLabel: 'share',
+        x: generations,
+        yDomain: { low: 0, high: 1 },
+        markers,
+        series: [
+          { name: 'co-operation', colour: '#3fa34d', values: run.series.map((point) => point.cooperation) },
+          { name: 'mutual co-operation', colour: '#1d6f7b', values: run.series.map((point) => point.mutualCooperation) },
+          { name: 'mean trust', colour: '#f3a712', values: run.series.map((point) => point.meanTrust) },
+        ],
+      }),
+      'Share of moves that co-operate, of pairs that co-operate mutually, and the mean trust between neighbours, per generation. Dashed lines: the events of the log, numbered.',
+    ),
+    figure(
+      stackedAreaSvg({
+        title: 'Activity ladder',
+        xLabel: 'generation',
+        yLabel: 'share of rounds',
+        x: generations,
+        markers,
+        series: activityNames.map((name, index) => ({ name, colour: ACTIVITY_COLOURS[index % ACTIVITY_COLOURS.length]!, values: run.series.map((point) => point.activities[name] ?? 0) })),
+      }),
+      'Share of the rounds played in each joint activity, stacked, from the low-risk ones up to the risky, rewarding ones.',
+    ),
+    figure(
+      stackedAreaSvg({
+        title: 'Strategy shares',
+        xLabel: 'generation',
+        yLabel: 'share of firms',
+        x: generations,
+        yDomain: { low: 0, high: 1 },
+        markers,
+        series: strategyIds.map((id, index) => ({ name: id, colour: colourAt(index), values: run.series.map((point) => point.strategies[id] ?? 0) })),
+      }),
+      'Share of the firms that play each strategy, stacked.',
+    ),
+    figure(
+      lineChartSvg({
+        title: 'Mean payoff',
+        xLabel: 'generation',
+        yLabel: 'payoff per firm',
+        x: generations,
+        markers,
+        series: [{ name: 'mean payoff', colour: '#5b8def', values: run.series.map((point) => point.meanPayoff) }],
+      }),
+      'The mean payoff per firm and generation.',
+    ),
+  ];
+  const settings: [string, Cell][] = [
+    ['scenario', run.scenario.name],
+    ['title', run.scenario.title ?? ''],
+    ['seed', run.seed],
+    ['generations', run.generations],
+    ['lattice', size],
+    ['cooplab', run.cooplab],
+  ];
+  const reproduction = clusterReproduction(run, version);
+  const scenarioFile = details('The scenario as a file (scenario.json)', codeBlock(`${JSON.stringify(run.scenario, null, 2)}\n`));
+  return htmlPage({
+    title: `Cluster run: ${run.scenario.title ?? run.scenario.name}`,
+    ...(typeof run.scenario.description === 'string' ? { lead: run.scenario.description } : {}),
+    meta: `cooplab ${run.cooplab} · scenario ${run.scenario.name} · seed ${run.seed} · ${run.generations} generations · from ${basename(source)}`,
+    sections: [
+      reproduceSection(reproduction, scenarioFile),
+      section('Settings', settingsTable(settings), details('Parameters that differ from the defaults', settingsTable(flatten(run.scenario.parameters)))),
+      section(
+        'Result',
+        last === undefined
+          ? paragraph('The run recorded no generations.')
+          : table(
+              ['generation', 'co-operation', 'mutual co-operation', 'mean trust', 'mean payoff', 'fines', 'exits'],
+              [[last.generation, last.cooperation, last.mutualCooperation, last.meanTrust, last.meanPayoff, last.fines, last.exits]],
+            ),
+      ),
+      section('Charts', ...charts),
+      section(
+        'Event log',
+        run.log.length === 0 ? paragraph('No events.') : table(['#', 'generation', 'event'], run.log.map((entry, index) => [index + 1, entry.generation, entry.label])),
+      ),
+    ],
+  });
+}
+
+export function tournamentReport(run: TournamentDocument, source: string, version: string): string {
+  const { settings } = run;
+  const length = settings.probEnd === null ? `${String(settings.turns)} turns` : `ends with probability ${settings.probEnd} per round`;
+  const game = settings.payoffs;
+  const cells = run.matrix.map((row) => row.map((value) => (value === null ? null : value)));
+  const heatmap = heatmapSvg({
+    title: 'Score matrix',
+    xLabel: 'opponent',
+    yLabel: 'player',
+    xTicks: run.strategies,
+    yTicks: run.strategies,
+    cells,
+    domain: domainOf(cells.flat()),
+    valueLabel: 'score/match',
+    firstRow: 'top',
+  });
+  const ranking = run.summary.map((entry) => [
+    entry.rank,
+    entry.id,
+    entry.meanPerTurn,
+    entry.ci95 === null ? null : `${entry.ci95[0].toFixed(3)} – ${entry.ci95[1].toFixed(3)}`,
+    entry.wins,
+    Number.isFinite(entry.cooperationRate) ? `${(entry.cooperationRate * 100).toFixed(1)}%` : null,
+  ]);
+  const scores = scoreStrip(run);
+  return htmlPage({
+    title: `Tournament: ${run.strategies.length} strategies`,
+    lead: `Round-robin, ${length}, ${settings.repetitions} repetitions, noise ${settings.noise}; winner: ${run.ranking[0] ?? '–'}.`,
+    meta: `cooplab ${run.cooplab} · seed ${run.seed} · from ${basename(source)}`,
+    sections: [
+      reproduceSection(tournamentReproduction(run, version)),
+      section(
+        'Settings',
+        settingsTable([
+          ['strategies', run.strategies.join(', ')],
+          ['match length', length],
+          ['repetitions', settings.repetitions],
+          ['noise', settings.noise],
+          ['payoffs', `R=${game.R} S=${game.S} T=${game.T} P=${game.P}`],
+          ['self-play', settings.selfPlay ? 'on' : 'off'],
+          ['seed', run.seed],
+          ['cooplab', run.cooplab],
+        ]),
+      ),
+      section('Ranking', table(['rank', 'strategy', 'score/turn', '95% CI', 'wins', 'co-operation'], ranking), scores),
+      section('Score matrix', figure(heatmap, 'Mean total score of the row strategy against the column strategy per match; grey: not played.')),
+      run.disqualified.length === 0
+        ? ''
+        : section('Disqualified', table(['strategy', 'file', 'reason'], run.disqualified.map((entry) => [entry.id ?? '?', entry.file ?? '', entry.reason]))),
+    ].filter((part) => part !== ''),
+  });
+}
+
+/** The mean score per turn of each strategy in rank order, as a one-row heatmap. */
+function scoreStrip(run: TournamentDocument): string {
+  const ids = run.summary.map((entry) => entry.id);
+  const scores = run.summary.map((entry) => entry.meanPerTurn);
+  return figure(
+    heatmapSvg({
+      title: 'Score per turn, in rank order',
+      xLabel: 'strategy',
+      yLabel: '',
+      xTicks: ids,
+      yTicks: ['score/turn'],
+      cells: [scores],
+      domain: domainOf(scores),
+      valueLabel: 'score/turn',
+      firstRow: 'top',
+      showValues: true,
+    }),
+    'Each strategy\'s mean score per turn over all its matches.',
+  );
+}
+
+export function sweepReport(sweep: SweepData, source: string, version: string): string {
+  const { manifest } = sweep;
+  const axes = manifest.grid;
+  const metric = sweep.columns.includes('final_cooperation') ? 'final_cooperation' : (metricColumns(sweep)[0] ?? 'final_cooperation');
+  const charts: string[] = [];
+  if (axes.length === 1) {
+    charts.push(figure(sweepLineSvg(sweep, metric, axes[0]!), `The mean ${metric} for each value of ${axes[0]!.path}.`));
+  } else {
+    for (let i = 0; i < axes.length; i++) {
+      for (let j = i + 1; j < axes.length; j++) {
+        const diagram = phaseDiagram(sweep, metric, axes[i]!, axes[j]!);
+        charts.push(figure(phaseSvg(diagram), `Phase diagram: ${diagram.subtitle}.`));
+      }
+    }
+  }
+  const scenario = manifest.scenario;
+  const parameterColumns = axes.map((axis) => axis.path);
+  const shown = ['task', ...parameterColumns, 'seed_index', 'seed', ...metricColumns(sweep)];
+  const rows = sweep.rows.map((row) => shown.map((column) => {
+    const value = row[column] ?? '';
+    return value !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+  }));
+  return htmlPage({
+    title: `Sweep: ${scenario.title ?? scenario.name}`,
+    ...(typeof scenario.description === 'string' ? { lead: scenario.description } : {}),
+    meta: `cooplab ${manifest.cooplab} · scenario ${scenario.name} · ${manifest.tasks} tasks · from ${basename(source)}`,
+    sections: [
+      reproduceSection(sweepReproduction(manifest, version, source), details('The scenario as a file (scenario.json)', codeBlock(`${JSON.stringify(scenario, null, 2)}\n`))),
+      section(
+        'Settings',
+        settingsTable([
+          ['scenario', scenario.name],
+          ...axes.map((axis): [string, Cell] => [`grid: ${axis.path}`, axis.values.map(String).join(', ')]),
+          ['seeds per combination', manifest.seeds],
+          ['root seed', manifest.rootSeed],
+          ['generations', manifest.generations],
+          ['tasks', manifest.tasks],
+          ['rows in results.csv', sweep.rows.length],
+          ['strategy modules', manifest.strategyModules.length === 0 ? 'none' : manifest.strategyModules.join(', ')],
+          ['cooplab', manifest.cooplab],
+        ]),
+        details('Parameters of every run (before the grid)', settingsTable(flatten(scenario.parameters))),
+      ),
+      section('Charts', ...(charts.length === 0 ? [paragraph('The grid is empty: nothing to plot.')] : charts)),
+      section('Results', paragraph(`One row per task, from results.csv.`), table(shown, rows, { scroll: true })),
+    ],
+  });
+}
+
+export function buildReport(input: ReportInput, version: string): string {
+  switch (input.kind) {
+    case 'cluster':
+      return clusterReport(input.run, input.source, version);
+    case 'tournament':
+      return tournamentReport(input.run, input.source, version);
+    case 'sweep':
+      return sweepReport(input.sweep, input.source, version);
+  }
+}

@@ -1,0 +1,195 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cooplab, type CliRun } from '../support/cli.js';
+import { checkWellFormed } from '../report/xml.js';
+
+/** Small inputs of every kind, made by the real CLI: a 2 × 3 sweep, a cluster run and a tournament. */
+const folder = mkdtempSync(join(tmpdir(), 'cooplab-report-'));
+const sweep = join(folder, 'sweep');
+const run = join(folder, 'run.json');
+const tournament = join(folder, 'tournament.json');
+const reports = { cluster: join(folder, 'run.html'), tournament: join(folder, 'tournament.html'), sweep: join(folder, 'sweep.html') };
+
+/** The real CLI, as tests/support/cli.ts runs it, but without blocking: independent runs go side by side. */
+function cooplabAsync(args: readonly string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  const inputs = await Promise.all([
+    cooplabAsync(['sweep', '--scenario', 'training-first', '--size', '8x8', '-g', '12', '--grid', 'sanctions.fine=0,2', '--grid', 'trust.gain=0.05:0.15:0.05', '--seeds', '2', '--workers', '1', '--out', sweep]),
+    cooplabAsync(['cluster', '--scenario', 'training-first', '--size', '10x10', '-g', '20', '--set', 'trust.gain=0.3', '-f', 'json', '-o', run]),
+    cooplabAsync(['tournament', '--strategies', 'tit-for-tat,defector,grudger,alternator', '--turns', '20', '--repetitions', '2', '-f', 'json', '-o', tournament]),
+  ]);
+  const made = [
+    ...inputs,
+    ...(await Promise.all([
+      cooplabAsync(['report', run, '--out', reports.cluster]),
+      cooplabAsync(['report', tournament, '--out', reports.tournament]),
+      cooplabAsync(['report', sweep, '--out', reports.sweep]),
+    ])),
+  ];
+  for (const result of made) expect(result.stderr.replace(/^cooplab: wrote .*\n/gm, '').replace(/^sweep .*\n/gm, '')).toBe('');
+  for (const result of made) expect(result.status).toBe(0);
+});
+
+describe('cooplab plot', () => {
+  it('draws a phase diagram in the terminal: title, the axes with their values, a cell per combination, a legend', () => {
+    const result = cooplab(['plot', sweep, '--x', 'sanctions.fine', '--y', 'trust.gain', '--metric', 'cooperation']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/\u001b/);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('final_cooperation by sanctions.fine and trust.gain (training-first)');
+    expect(lines[1]).toContain('the mean over 2 seeds');
+    const rows = lines.filter((line) => line.includes('│'));
+    expect(rows.map((row) => row.split('│')[0]!.trim())).toEqual(['0.15', '0.1', '0.05']);
+    for (const row of rows) expect(row.split('│')[1]!.trim().split(/\s+/)).toHaveLength(2);
+    expect(result.stdout).toMatch(/ 0 +2 +sanctions\.fine →/);
+    expect(result.stdout).toMatch(/^scale {2}· < 0\.2/m);
+  });
+
+  it('writes the same diagram as an SVG image', () => {
+    const file = join(folder, 'phase.svg');
+    const result = cooplab(['plot', sweep, '--x', 'trust.gain', '--y', 'sanctions.fine', '--metric', 'avg_mean_trust', '--svg', file]);
+    expect(result.status).toBe(0);
+    const svg = readFileSync(file, 'utf8');
+    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(checkWellFormed(svg)).toEqual([]);
+    expect(svg).toContain('<title>avg_mean_trust by trust.gain and sanctions.fine (training-first)</title>');
+    expect((svg.match(/<rect class="cell"/g) ?? []).length).toBe(6);
+    expect(svg).toContain('linearGradient');
+  });
+
+  it.each([
+    [['plot', join(folder, 'missing'), '--x', 'a', '--y', 'b'], /^cooplab: no sweep folder '.*missing': expected a folder written by cooplab sweep --out\n$/],
+    [['plot', sweep, '--x', 'sanctions.fines', '--y', 'trust.gain'], /^cooplab: unknown --x 'sanctions\.fines': expected a path of the sweep's grid: sanctions\.fine, trust\.gain\n$/],
+    [['plot', sweep, '--x', 'sanctions.fine', '--y', 'trust.gain', '--metric', 'happiness'], /^cooplab: unknown metric 'happiness': expected a column of results\.csv: final_cooperation, .*avg_exits.*\n$/],
+  ])('refuses bad input with one line and exit 2: %j', (args, message) => {
+    const result = cooplab(args);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('cooplab report', () => {
+  const html = (kind: keyof typeof reports) => readFileSync(reports[kind], 'utf8');
+
+  it('writes self-contained HTML: no scripts, no external assets', () => {
+    for (const kind of ['cluster', 'tournament', 'sweep'] as const) {
+      const page = html(kind);
+      expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+      expect(page).not.toMatch(/<script|<link|<img|src=|@import|url\((?!#)/i);
+      for (const svg of page.match(/<svg[\s\S]*?<\/svg>/g) ?? []) expect(checkWellFormed(svg)).toEqual([]);
+    }
+  });
+
+  it('reports a cluster run: settings, four charts, the event log and the command that reproduces it', () => {
+    const page = html('cluster');
+    expect(page).toContain('<title>Cluster run: Training first: low-risk joint activities pave the way</title>');
+    expect((page.match(/<svg /g) ?? []).length).toBe(4);
+    for (const title of ['Co-operation and trust', 'Activity ladder', 'Strategy shares']) expect(page).toContain(`<title>${title}</title>`);
+    expect(page).toContain('The business association starts a joint training programme');
+    expect(page).toContain('cooplab cluster --scenario training-first --size 10x10 --set trust.gain=0.3 --seed 1 --generations 20 -f json -o run.json');
+  });
+
+  it('the rebuilt cluster command gives the same run, byte for byte', () => {
+    const again = join(folder, 'again.json');
+    const result = cooplab(['cluster', '--scenario', 'training-first', '--size', '10x10', '--set', 'trust.gain=0.3', '--seed', '1', '--generations', '20', '-f', 'json', '-o', again]);
+    expect(result.status).toBe(0);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(run, 'utf8'));
+  });
+
+  it('reports a tournament: the ranking table and the score-matrix heatmap', () => {
+    const page = html('tournament');
+    expect(page).toContain('<th scope="col">rank</th>');
+    expect((page.match(/<tr><td class="number">\d+<\/td><td>[a-z-]+<\/td>/g) ?? []).length).toBe(4);
+    expect(page).toContain('<title>Score matrix</title>');
+    const matrix = page.slice(page.indexOf('<title>Score matrix</title>'));
+    expect((matrix.match(/<rect class="cell"/g) ?? []).length).toBe(16);
+    expect(page).toContain('cooplab tournament --strategies tit-for-tat,defector,grudger,alternator --turns 20 --repetitions 2 --seed 1 -f json -o tournament.json');
+  });
+
+  it('reports a sweep: the settings, a phase diagram and the results table', () => {
+    const page = html('sweep');
+    expect(page).toContain('<th scope="row">grid: trust.gain</th><td>0.05, 0.1, 0.15</td>');
+    expect(page).toContain('<title>final_cooperation by sanctions.fine and trust.gain (training-first)</title>');
+    expect((page.match(/<rect class="cell"/g) ?? []).length).toBe(6);
+    expect((page.match(/<tr><td class="number">\d+<\/td>/g) ?? []).length).toBe(12);
+    expect(page).toMatch(/cooplab sweep --scenario training-first --size 8x8 --grid sanctions\.fine=0,2 --grid trust\.gain=0\.05,0\.1,0\.15 --seeds 2 --generations 12 --seed 1 --out /);
+  });
+
+  it('refuses what is not a run, with one line and exit 2', () => {
+    const result = cooplab(['report', join(folder, 'tournament.html'), '--out', join(folder, 'x.html')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^cooplab: '.*tournament\.html' is not JSON \(.*\): expected the output of cooplab cluster -f json or cooplab tournament -f json\n$/);
+    const missing = cooplab(['report', join(folder, 'nothing.json'), '--out', join(folder, 'x.html')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^cooplab: no run '.*nothing\.json': expected/);
+  });
+});
+
+const CHROMIUM = '/usr/bin/chromium';
+
+describe.runIf(existsSync(CHROMIUM))('the reports in headless Chromium', () => {
+  type Browser = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launch']>>;
+  type Page = Awaited<ReturnType<Browser['newPage']>>;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each([
+    ['cluster', 4],
+    ['tournament', 2],
+    ['sweep', 1],
+  ] as const)('the %s report loads without errors and draws %i charts', async (kind, charts) => {
+    const errors: string[] = [];
+    const requests: string[] = [];
+    const tab = page!;
+    tab.removeAllListeners();
+    tab.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    tab.on('pageerror', (error) => errors.push(error.message));
+    tab.on('request', (request) => requests.push(request.url()));
+    const url = pathToFileURL(reports[kind]).href;
+    const response = await tab.goto(url, { waitUntil: 'load' });
+    expect(response?.ok()).toBe(true);
+    const sizes = await tab.$$eval('svg', (elements) => elements.map((element) => element.getBoundingClientRect()).map((box) => [box.width, box.height]));
+    expect(sizes).toHaveLength(charts);
+    for (const [width, height] of sizes) {
+      expect(width).toBeGreaterThan(100);
+      expect(height).toBeGreaterThan(100);
+    }
+    // Every chart drew its marks: cells, lines or areas with a size.
+    const marks = await tab.$$eval('svg', (elements) =>
+      elements.map((element) => [...element.querySelectorAll('.cell, .line, .area')].filter((mark) => (mark as unknown as { getBBox(): { width: number } }).getBBox().width > 0).length),
+    );
+    for (const count of marks) expect(count).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+  });
+});
