@@ -7,6 +7,9 @@ import { clusterCsv, clusterJson } from './cluster-output.js';
 import { emit, warn } from './output.js';
 import { loadScenario } from './scenario-files.js';
 import { interactive } from '../ui/terminal.js';
+import { availableParallelism } from 'node:os';
+import type { Scenario } from '../cluster/scenario.js';
+import type { ClusterJob } from './cluster-worker.js';
 
 export async function prepareCluster(options: ClusterOptions) {
   const base = loadScenario(options.scenario);
@@ -42,7 +45,45 @@ export async function runClusterCommand(options: ClusterOptions): Promise<void> 
     await runLiveCluster({ scenario, strategyIds: strategies.map((strategy) => strategy.id), seed, out: options.out, moduleFiles, trusted: options.trusted === true });
     return;
   }
+  if ((options.seeds ?? 1) > 1) {
+    emit(await runSeveralSeeds(options, scenario, strategies.map((strategy) => strategy.id), seed, generations), options.out);
+    return;
+  }
   const run = runScenario(scenario, strategies, { seed, generations });
   emit(options.format === 'json' ? clusterJson(run, cooplabVersion()) : clusterCsv(run), options.out);
+}
+
+/**
+ * Seeds S, S+1, … S+K−1 on worker threads; run k is exactly `cooplab cluster --seed S+k`. CSV:
+ * the runs one after another with a leading `seed` column; JSON: `{ runs: [...] }`.
+ */
+async function runSeveralSeeds(options: ClusterOptions, scenario: Scenario, strategyIds: readonly string[], seed: number, generations: number): Promise<string> {
+  const { moduleFilesFrom } = await import('../strategies/modules.js');
+  const seeds = Array.from({ length: options.seeds! }, (_, k) => seed + k);
+  const format = options.format === 'json' ? 'json' : 'csv';
+  const jobs: ClusterJob[] = seeds.map((runSeed) => ({ scenario, strategyIds, moduleFiles: moduleFilesFrom(options), trusted: options.trusted === true, seed: runSeed, generations, format }));
+  const workers = Math.min(options.workers ?? availableParallelism(), jobs.length);
+  let texts: string[];
+  if (workers <= 1) {
+    const { default: runClusterJob } = await import('./cluster-worker.js');
+    texts = [];
+    for (const job of jobs) texts.push(await runClusterJob(job));
+  } else {
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina({ filename: new URL('./cluster-worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
+    try {
+      texts = (await Promise.all(jobs.map((job) => pool.run(job)))) as string[];
+    } finally {
+      await pool.destroy();
+    }
+  }
+  if (format === 'json') return `{\n"runs": [\n${texts.map((text) => text.trimEnd()).join(',\n')}\n]\n}\n`;
+  return texts
+    .map((text, index) => {
+      const [header, ...rows] = text.trimEnd().split('\n');
+      return [...(index === 0 ? [`seed,${header}`] : []), ...rows.map((row) => `${seeds[index]},${row}`)].join('\n');
+    })
+    .join('\n')
+    .concat('\n');
 }
 

@@ -12,6 +12,8 @@ export interface ClusterOptions {
   strategy?: string[];
   submissions?: string;
   trusted?: boolean;
+  seeds?: number;
+  workers?: number;
   out?: string;
 }
 
@@ -30,6 +32,11 @@ function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
+function positiveCount(value: string): number {
+  if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number >= 1');
+  return Number(value);
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -42,6 +49,8 @@ export function addClusterCommand(program: Command): void {
     .option('-g, --generations <n>', 'generations of strategy revision to run (rows 0..n); default: the scenario\'s', nonNegativeInteger)
     .option('--seed <n>', "root seed; default: the scenario's", seedValue)
     .option('--size <WxH>', 'lattice width and height, such as 200x70', latticeSize)
+    .option('--seeds <k>', 'plain output for seeds S … S+k−1 (a leading seed column in CSV, { runs } in JSON)', positiveCount)
+    .option('--workers <n>', 'worker threads for several seeds (default: the number of cores)', positiveCount)
     .option('--set <path=value>', 'set a parameter, such as trust.gain=0.2 or activities.training.enabled=false (repeatable; the timeline leaves it alone)', collect, [])
     .option('-f, --format <format>', 'plain output: csv (one row per generation) or json (the series and the final lattice)', formatChoice(['csv', 'json']))
     .option('--strategy <file>', 'a strategy module file, available to the mix (and added to it if absent); repeatable', collect, [])

@@ -32,6 +32,18 @@ describe('cooplab cluster', () => {
     expect(document.scenario.name).toBe('nowak-may');
   });
 
+  it('runs several seeds on worker threads: run k is exactly the run with seed S+k', () => {
+    const args = ['cluster', '--scenario', 'rivalry', '--size', '10x10', '-g', '3', '--seed', '4', '--seeds', '3'];
+    const parallel = cooplab([...args, '--workers', '2']);
+    expect(parallel.status).toBe(0);
+    expect(cooplab([...args, '--workers', '1']).stdout).toBe(parallel.stdout);
+    const lines = parallel.stdout.trimEnd().split('\n');
+    expect(lines[0]!.startsWith('seed,generation,')).toBe(true);
+    expect(lines).toHaveLength(1 + 3 * 4);
+    const single = cooplab(['cluster', '--scenario', 'rivalry', '--size', '10x10', '-g', '3', '--seed', '5']).stdout.trimEnd().split('\n').slice(1);
+    expect(lines.slice(5, 9)).toEqual(single.map((row) => `5,${row}`));
+  });
+
   it('keeps a --set parameter as set even when the timeline would change it', () => {
     const off = cooplab(['cluster', '--scenario', 'training-first', '-g', '30', '--size', '12x12', '--set', 'activities.training.enabled=false']);
     const rivalry = cooplab(['cluster', '--scenario', 'rivalry', '-g', '30', '--size', '12x12']);
