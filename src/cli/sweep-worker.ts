@@ -1,8 +1,6 @@
 import type { Scenario } from '../cluster/scenario.js';
 import { runSweepTask, type SweepTask, type TaskResult } from '../cluster/sweep.js';
-import { loadStrategyModules } from '../strategies/modules.js';
-import { builtinStrategies, requireStrategies } from '../strategies/registry.js';
-import type { Strategy } from '../strategies/api.js';
+import { strategiesInThisThread } from '../strategies/modules.js';
 
 export interface SweepJob {
   readonly scenario: Scenario;
@@ -13,15 +11,9 @@ export interface SweepJob {
   readonly generations: number;
 }
 
-// Each worker thread loads the strategy modules once (strategies cannot cross threads).
-let modules: Promise<Strategy[]> | undefined;
 
 /** A piscina task: one run of the sweep. */
 export default async function runJob(job: SweepJob): Promise<TaskResult> {
-  modules ??=
-    job.moduleFiles.length === 0
-      ? Promise.resolve([])
-      : loadStrategyModules(job.moduleFiles, { trusted: job.trusted, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) }).then((loaded) => [...loaded.strategies]);
-  const strategies = requireStrategies(job.strategyIds, [...builtinStrategies, ...(await modules)]);
+  const strategies = await strategiesInThisThread(job.strategyIds, job.moduleFiles, job.trusted);
   return runSweepTask(job.scenario, strategies, job.task, job.generations);
 }
