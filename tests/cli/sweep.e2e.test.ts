@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,10 +51,15 @@ describe('cooplab sweep', () => {
     const killed = folder();
     const child = spawn(process.execPath, [BIN, ...sweep, '--out', killed, '--workers', '1'], { stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Kill it once the first task is saved: mid-run, with tasks done and tasks to go.
+    const tasks = join(killed, 'tasks');
+    for (let waited = 0; waited < 20_000; waited += 20) {
+      if (existsSync(tasks) && readdirSync(tasks).some((name) => name.endsWith('.json'))) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     child.kill('SIGTERM');
     await exited;
-    for (const name of readdirSync(join(killed, 'tasks'))) expect(name.endsWith('.json')).toBe(true); // no half-written files
+    for (const name of readdirSync(tasks)) expect(name.endsWith('.json')).toBe(true); // no half-written files
     expect(cooplab([...sweep, '--out', killed, '--workers', '1']).status).toBe(0);
     expect(outputs(killed)).toEqual(outputs(reference));
   });
