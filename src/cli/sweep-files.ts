@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { InputError } from '../core/game.js';
@@ -25,6 +25,8 @@ export function writeAtomically(file: string, text: string): void {
 
 export function prepareFolder(directory: string, manifest: SweepManifest): void {
   mkdirSync(join(directory, 'tasks'), { recursive: true });
+  // A run killed while writing a task leaves its temporary file behind; the task itself reruns.
+  for (const name of readdirSync(join(directory, 'tasks'))) if (name.endsWith('.tmp')) rmSync(join(directory, 'tasks', name));
   const file = join(directory, 'manifest.json');
   const text = `${JSON.stringify(manifest, null, 2)}\n`;
   if (existsSync(file)) {
