@@ -243,7 +243,8 @@ describe('the hostile zoo', () => {
 
   it('a gigabyte ArrayBuffer fails inside the isolate', async () => {
     const bomb = await sandboxed('hostile/buffer-bomb.js');
-    expect(faultOf(() => play(bomb, 'tit-for-tat', { turns: 3 }))).toBe('threw on round 1: Array buffer allocation failed');
+    // On a loaded machine the allocation may still be under way when the move's time runs out: both contain it.
+    expect(faultOf(() => play(bomb, 'tit-for-tat', { turns: 3 }))).toMatch(/^threw on round 1: (Array buffer allocation failed|exceeded its time budget of \d+ ms per move)$/);
     bomb.dispose();
   });
 
@@ -347,7 +348,7 @@ describe('the hostile zoo', () => {
     });
 
     it('just under the per-move budget: plays', () => {
-      const spins = Math.round(spinsPerMs * LIMITS.moveMs * 0.25);
+      const spins = Math.round(spinsPerMs * LIMITS.moveMs * 0.1);
       expect(play(withParameters(busy, { spins }), 'tit-for-tat', { turns: 5 })[0]).toBe('CCCCC');
     });
 
@@ -359,7 +360,7 @@ describe('the hostile zoo', () => {
     });
 
     it('under the per-move budget but over the per-match budget: disqualified mid-match', async () => {
-      const tight = await sandboxed('hostile/busy-loop.js', { memoryMb: 16, moveMs: 50, matchMs: 100 });
+      const tight = await sandboxed('hostile/busy-loop.js', { memoryMb: 16, moveMs: 1000, matchMs: 100 });
       const spins = Math.round(spinsPerMs * 15);
       expect(faultOf(() => play(withParameters(tight, { spins }), 'tit-for-tat', { turns: 30 }))).toMatch(
         /^threw on round \d+: exceeded its time budget of 100 ms per match$/,
