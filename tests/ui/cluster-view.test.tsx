@@ -31,7 +31,7 @@ function setup(options: { columns?: number; rows?: number; colour?: boolean } = 
   return { ...view, live, source, exported };
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 60));
+const tick = () => new Promise((resolve) => setTimeout(resolve, 150));
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
