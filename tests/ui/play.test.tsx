@@ -11,7 +11,7 @@ import { builtin } from '../support/play.js';
 
 const colour = makeTheme(true);
 const plain = makeTheme(false);
-const tick = (ms = 15) => new Promise((resolve) => setTimeout(resolve, ms));
+const tick = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
 const level = chalk.level;
 
 beforeAll(() => {

@@ -15,7 +15,7 @@ const colour = makeTheme(true);
 const plain = makeTheme(false);
 const ESCAPE = '\u001b[';
 
-const tick = (ms = 15) => new Promise((resolve) => setTimeout(resolve, ms));
+const tick = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let finished: TournamentProgress;
 let midway: TournamentProgress;
