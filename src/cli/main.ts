@@ -11,6 +11,7 @@ import { addValidateCommand } from './validate-command.js';
 import { addSweepCommands } from './sweep-command.js';
 import { addPlotCommand } from './plot-command.js';
 import { addReportCommand } from './report-command.js';
+import { addEvolveCommand } from './evolve-command.js';
 import { addTournamentCommand } from './tournament-command.js';
 import { suggestIds } from '../strategies/registry.js';
 
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   addSweepCommands(program);
   addPlotCommand(program);
   addReportCommand(program);
+  addEvolveCommand(program);
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
     const [unknown] = command.args;
     if (unknown !== undefined) {
