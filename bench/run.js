@@ -86,6 +86,12 @@ const sections = {
     console.log(`  2 workers   ${fmt(result.double, 1)} s = ${fmt(result.tasks / result.double, 2)} tasks/s   (speed-up ${fmt(result.single / result.double, 2)}×)`);
     console.log(`  resuming the finished sweep (nothing left to run)   ${fmt(result.resume, 2)} s`);
   },
+  population() {
+    const result = JSON.parse(node([here('./population.js')]).stdout);
+    console.log('population dynamics');
+    console.log(`  generational, 25 players, 10 rounds a match (300 matches a generation)   ${fmt(result.generationsPerSecond, 0)} generations/s`);
+    console.log(`  Moran, N = 100 (4 strategies, mutation 0.01)                              ${fmt(result.moranStepsPerSecond / 1e6, 2)} M steps/s`);
+  },
   startup() {
     const cases = [
       ['strategies', [BIN, 'strategies']],

@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import { ecological, generational, moranGame, type PopulationRun, type PopulationSettings } from '../population/dynamics.js';
-import { requireStrategies } from '../strategies/registry.js';
+import { builtinStrategies, requireStrategies } from '../strategies/registry.js';
 import { cooplabVersion } from '../version.js';
 import type { EvolveOptions } from './evolve-command.js';
 import { prettyJson } from './json.js';
-import { emit } from './output.js';
+import { emit, warn } from './output.js';
 import { checkedGame } from './tournament-command.js';
 
 /** Wilson's 95% interval for a share of `successes` in `trials`. */
@@ -17,7 +17,16 @@ function wilson(successes: number, trials: number): [number, number] {
 }
 
 export async function runEvolveCommand(options: EvolveOptions): Promise<void> {
-  const strategies = requireStrategies(options.population.map((entry) => entry.id), undefined, '--population');
+  const modules =
+    options.strategy === undefined && options.submissions === undefined
+      ? []
+      : await (async () => {
+          const { loadStrategyModules, moduleFilesFrom } = await import('../strategies/modules.js');
+          const loaded = await loadStrategyModules(moduleFilesFrom(options), { trusted: options.trusted === true, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) });
+          for (const problem of loaded.problems) warn(`strategy module ${problem.file} refused: ${problem.reason}`);
+          return loaded.strategies;
+        })();
+  const strategies = requireStrategies(options.population.map((entry) => entry.id), [...builtinStrategies, ...modules], '--population');
   const counts = options.population.map((entry) => entry.count);
   const settings: PopulationSettings = {
     game: checkedGame(options.payoffs, options.allowAnyGame),

@@ -19,6 +19,9 @@ export interface EvolveOptions {
   mutation: number;
   graph: 'complete' | 'cycle';
   cull: number;
+  strategy?: string[];
+  submissions?: string;
+  trusted?: boolean;
 }
 
 export function populationSpec(value: string): { id: string; count: number }[] {
@@ -62,6 +65,9 @@ export function addEvolveCommand(program: Command): void {
     .option('--mutation <p>', 'Moran: probability that an offspring takes a random strategy', probability, 0)
     .option('--graph <graph>', 'Moran: complete (well mixed) or cycle', choice(['complete', 'cycle'] as const), 'complete')
     .option('--cull <k>', 'generational: how many of the lowest scorers are replaced by clones of the highest', positiveInteger, 5)
+    .option('--strategy <file>', 'a strategy module file whose id the population may name; repeatable', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--submissions <dir>', 'every strategy module in a folder')
+    .option('--trusted', 'run module files in-process instead of in the sandbox')
     .option('-f, --format <format>', 'table, csv (one row per generation) or json', formatChoice(['table', 'csv', 'json']), 'table')
     .option('-o, --out <file>', 'write the result to a file instead of stdout')
     .action(async (options: EvolveOptions) => {

@@ -1,4 +1,4 @@
-import type { Game } from '../core/game.js';
+import { InputError, type Game } from '../core/game.js';
 import { playMatch, prepareContestant, type Contestant, type MatchSettings } from '../core/match.js';
 import { deriveStream, type RandomSource } from '../core/random.js';
 import { runTournament } from '../core/tournament.js';
@@ -53,66 +53,115 @@ export interface MoranOptions {
   readonly untilGenerations?: boolean;
 }
 
+/** Fitness in a Moran process: by type in a well-mixed population, or by individual on a graph. */
+export interface MoranFitness {
+  /** Well mixed: the fitness of an individual of `type` when the population holds `counts`. */
+  readonly ofType?: (type: number, counts: Int32Array) => number;
+  /** On a graph: the fitness of one individual. */
+  readonly ofIndividual?: (individual: number, population: Uint8Array) => number;
+}
+
 /**
  * The Moran process on N individuals (Moran 1958; Nowak et al. 2004): each step one individual
  * reproduces in proportion to fitness and its offspring replaces one chosen at random (or the
- * reverse). A generation is N steps. Fitness comes from `fitnessOf(type, population, index)`.
+ * reverse). A generation is N steps. Well mixed, selection works on type counts (O(types) a step).
  */
 export function moranProcess(
   types: readonly number[],
   typeCount: number,
-  fitnessOf: (individual: number, population: Uint8Array) => number,
+  fitness: MoranFitness,
   random: RandomSource,
   generations: number,
   options: MoranOptions = {},
 ): PopulationRun {
   const population = Uint8Array.from(types);
   const size = population.length;
-  const neighbours = (individual: number): number[] =>
-    options.graph === 'cycle' ? [(individual + size - 1) % size, (individual + 1) % size] : [];
-  const pickOther = (individual: number): number => {
-    if (options.graph === 'cycle') return neighbours(individual)[Math.floor(random() * 2)]!;
-    let other = Math.floor(random() * (size - 1));
-    if (other >= individual) other++;
-    return other;
-  };
-  const proportional = (candidates: readonly number[]): number => {
-    const weights = candidates.map((individual) => Math.max(0, fitnessOf(individual, population)));
-    const total = weights.reduce((a, b) => a + b, 0);
-    if (total <= 0) return candidates[Math.floor(random() * candidates.length)]!;
-    let target = random() * total;
-    for (let k = 0; k < candidates.length; k++) {
-      target -= weights[k]!;
-      if (target < 0) return candidates[k]!;
+  const counts = new Int32Array(typeCount);
+  for (const type of population) counts[type]!++;
+  const cycle = options.graph === 'cycle';
+  if (cycle && fitness.ofIndividual === undefined) throw new Error('moranProcess: a cycle needs fitness by individual');
+  if (!cycle && fitness.ofType === undefined) throw new Error('moranProcess: a well-mixed population needs fitness by type');
+  const weights = new Float64Array(typeCount);
+  /** A type chosen in proportion to count × fitness, leaving out one individual of type `excluded`. */
+  const chooseType = (excluded: number): number => {
+    let total = 0;
+    for (let type = 0; type < typeCount; type++) {
+      const members = counts[type]! - (type === excluded ? 1 : 0);
+      weights[type] = members > 0 ? members * Math.max(0, fitness.ofType!(type, counts)) : 0;
+      total += weights[type]!;
     }
-    return candidates[candidates.length - 1]!;
+    if (total <= 0) {
+      // No one has positive fitness: choose uniformly among the individuals.
+      let target = Math.floor(random() * (size - (excluded >= 0 ? 1 : 0)));
+      for (let type = 0; type < typeCount; type++) {
+        target -= counts[type]! - (type === excluded ? 1 : 0);
+        if (target < 0) return type;
+      }
+      return typeCount - 1;
+    }
+    let target = random() * total;
+    for (let type = 0; type < typeCount; type++) {
+      target -= weights[type]!;
+      if (target < 0 && weights[type]! > 0) return type;
+    }
+    return typeCount - 1;
   };
-  const shares = (): number[] => {
-    const counts = new Array<number>(typeCount).fill(0);
-    for (const type of population) counts[type]!++;
-    return counts.map((count) => count / size);
+  const neighbourBirth = (dying: number): number => {
+    const left = (dying + size - 1) % size;
+    const right = (dying + 1) % size;
+    const a = Math.max(0, fitness.ofIndividual!(left, population));
+    const b = Math.max(0, fitness.ofIndividual!(right, population));
+    return a + b <= 0 ? (random() < 0.5 ? left : right) : random() * (a + b) < a ? left : right;
   };
-  const everyone = Array.from({ length: size }, (_, i) => i);
+  const shares = (): number[] => Array.from(counts, (count) => count / size);
   const series = [shares()];
   const mutation = options.mutation ?? 0;
-  const fixated = () => population.every((type) => type === population[0]);
+  const fixated = () => counts.some((count) => count === size);
+  const replace = (dying: number, type: number) => {
+    counts[population[dying]!]!--;
+    population[dying] = type;
+    counts[type]!++;
+  };
   for (let generation = 0; generation < generations; generation++) {
     if (fixated() && mutation === 0 && options.untilGenerations !== true) break;
     for (let step = 0; step < size; step++) {
-      let parent: number;
-      let dying: number;
-      if (options.order === 'death-birth') {
-        dying = Math.floor(random() * size);
-        parent = proportional(options.graph === 'cycle' ? neighbours(dying) : everyone.filter((individual) => individual !== dying));
-      } else {
-        parent = proportional(everyone);
-        dying = options.graph === 'cycle' ? pickOther(parent) : Math.floor(random() * size);
+      const mutant = mutation > 0 && random() < mutation ? Math.floor(random() * typeCount) : -1;
+      if (cycle) {
+        if (options.order === 'death-birth') {
+          const dying = Math.floor(random() * size);
+          const parent = neighbourBirth(dying);
+          replace(dying, mutant >= 0 ? mutant : population[parent]!);
+        } else {
+          let total = 0;
+          const individual = new Float64Array(size);
+          for (let k = 0; k < size; k++) total += individual[k] = Math.max(0, fitness.ofIndividual!(k, population));
+          let target = random() * total;
+          let parent = size - 1;
+          for (let k = 0; k < size; k++) {
+            target -= individual[k]!;
+            if (target < 0) {
+              parent = k;
+              break;
+            }
+          }
+          const dying = random() < 0.5 ? (parent + size - 1) % size : (parent + 1) % size;
+          replace(dying, mutant >= 0 ? mutant : population[parent]!);
+        }
+        continue;
       }
-      population[dying] = mutation > 0 && random() < mutation ? Math.floor(random() * typeCount) : population[parent]!;
+      // Well mixed: individuals of a type are interchangeable, so choose by type.
+      if (options.order === 'death-birth') {
+        const dying = Math.floor(random() * size);
+        const type = chooseType(population[dying]!);
+        replace(dying, mutant >= 0 ? mutant : type);
+      } else {
+        const type = chooseType(-1);
+        replace(Math.floor(random() * size), mutant >= 0 ? mutant : type);
+      }
     }
     series.push(shares());
   }
-  return { shares: series, fixated: fixated() ? population[0] : undefined };
+  return { shares: series, fixated: fixated() ? counts.findIndex((count) => count === size) : undefined };
 }
 
 /** Mean payoff per match of strategy i against j (both seats averaged), from a short tournament. */
@@ -126,16 +175,20 @@ export function moranGame(strategies: readonly Strategy[], counts: readonly numb
   const matrix = payoffMatrix(strategies, settings);
   const types = counts.flatMap((count, type) => new Array<number>(count).fill(type));
   const size = types.length;
-  const fitnessOf = (individual: number, population: Uint8Array): number => {
-    const own = population[individual]!;
-    if (options.graph === 'cycle') {
+  const fitness: MoranFitness = {
+    // Mean payoff against everyone else.
+    ofType: (type, population) => {
+      let sum = -matrix[type]![type]!;
+      for (let other = 0; other < population.length; other++) sum += matrix[type]![other]! * population[other]!;
+      return sum / (size - 1);
+    },
+    // Mean payoff against the two neighbours on the cycle.
+    ofIndividual: (individual, population) => {
+      const own = population[individual]!;
       return (matrix[own]![population[(individual + size - 1) % size]!]! + matrix[own]![population[(individual + 1) % size]!]!) / 2;
-    }
-    let sum = 0;
-    for (let other = 0; other < size; other++) if (other !== individual) sum += matrix[own]![population[other]!]!;
-    return sum / (size - 1);
+    },
   };
-  return moranProcess(types, strategies.length, fitnessOf, deriveStream(settings.seed, 'moran', runSeed), generations, options);
+  return moranProcess(types, strategies.length, fitness, deriveStream(settings.seed, 'moran', runSeed), generations, options);
 }
 
 /**
@@ -144,6 +197,8 @@ export function moranGame(strategies: readonly Strategy[], counts: readonly numb
  * by the seeded stream.
  */
 export function generational(strategies: readonly Strategy[], counts: readonly number[], settings: PopulationSettings, generations: number, cull: number): PopulationRun {
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  if (!Number.isInteger(cull) || cull < 0 || cull > total / 2) throw new InputError(`invalid --cull ${cull}: expected a whole number from 0 to half the population (${Math.floor(total / 2)})`);
   const contestants: Contestant[] = strategies.map((strategy) => prepareContestant(strategy, settings.game));
   let population = counts.flatMap((count, type) => new Array<number>(count).fill(type));
   const shares = (): number[] => strategies.map((_, type) => population.filter((member) => member === type).length / population.length);
@@ -161,7 +216,7 @@ export function generational(strategies: readonly Strategy[], counts: readonly n
     const tie = deriveStream(settings.seed, 'generational', generation, 'ties');
     const order = population.map((_, index) => ({ index, score: scores[index]!, tieBreak: tie() })).sort((a, b) => a.score - b.score || a.tieBreak - b.tieBreak);
     const removed = new Set(order.slice(0, cull).map((entry) => entry.index));
-    const cloned = order.slice(-cull).map((entry) => population[entry.index]!);
+    const cloned = order.slice(order.length - cull).map((entry) => population[entry.index]!);
     population = [...population.filter((_, index) => !removed.has(index)), ...cloned];
     series.push(shares());
   }

@@ -14,7 +14,7 @@ describe('the Moran process', () => {
       const runs = 3000;
       let fixed = 0;
       for (let k = 0; k < runs; k++) {
-        const run = moranProcess([1, ...new Array<number>(N - 1).fill(0)], 2, (individual, population) => (population[individual] === 1 ? r : 1), deriveStream(11, N, r, k), 100_000);
+        const run = moranProcess([1, ...new Array<number>(N - 1).fill(0)], 2, { ofType: (type) => (type === 1 ? r : 1) }, deriveStream(11, N, r, k), 100_000);
         expect(run.fixated).toBeDefined();
         if (run.fixated === 1) fixed++;
       }
