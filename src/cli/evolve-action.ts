@@ -77,6 +77,12 @@ export async function runEvolveCommand(options: EvolveOptions): Promise<void> {
         ? moranGame(strategies, counts, settings, options.generations, moranOptions)
         : generational(strategies, counts, settings, options.generations, options.cull);
   const winner = run.fixated === undefined ? null : ids[run.fixated]!;
+  if (options.view === true) {
+    process.env.NODE_ENV ??= 'production';
+    const { runEvolveView } = await import('../ui/evolve/run.js');
+    await runEvolveView(`${options.dynamics} dynamics · seed ${options.seed}`, ids, run.shares, winner);
+    return;
+  }
   if (options.format === 'csv') {
     emit(stringify(run.shares.map((shares, generation) => [generation, ...shares]), { header: true, columns: ['generation', ...ids.map((id) => `share:${id}`)] }), options.out);
   } else if (options.format === 'json') {

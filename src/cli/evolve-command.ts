@@ -22,6 +22,8 @@ export interface EvolveOptions {
   strategy?: string[];
   submissions?: string;
   trusted?: boolean;
+  /** The live view (a terminal, no --format or --out). */
+  view?: boolean;
 }
 
 export function populationSpec(value: string): { id: string; count: number }[] {
@@ -70,9 +72,11 @@ export function addEvolveCommand(program: Command): void {
     .option('--trusted', 'run module files in-process instead of in the sandbox')
     .option('-f, --format <format>', 'table, csv (one row per generation) or json', formatChoice(['table', 'csv', 'json']), 'table')
     .option('-o, --out <file>', 'write the result to a file instead of stdout')
-    .action(async (options: EvolveOptions) => {
+    .action(async (options: EvolveOptions, command: Command) => {
       const { runEvolveCommand } = await import('./evolve-action.js');
-      await runEvolveCommand(options);
+      const { interactive } = await import('../ui/terminal.js');
+      const plain = command.getOptionValueSource('format') !== 'default' || options.out !== undefined || (options.dynamics === 'moran' && options.runs > 1);
+      await runEvolveCommand({ ...options, view: !plain && interactive() });
     });
 }
 
