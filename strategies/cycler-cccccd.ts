@@ -6,7 +6,7 @@
  * Rule as in Axelrod-Python's `CyclerCCCCCD` (axelrod/strategies/cycler.py, current revision):
  * repeat C, C, C, C, C, D whatever the partner does.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { cycleMachine, finiteStateStrategy } from '../src/strategies/define.js';
 
 const PATTERN = 'CCCCCD';
 
@@ -18,13 +18,5 @@ export default finiteStateStrategy(
     provenance: 'Knight, V. et al. (2016) An open framework for the reproducible study of the iterated prisoner\'s dilemma, J. Open Research Software 4(1) (Cycler CCCCCD, original name by Marc Harper).',
     classifier: { memoryDepth: 5, stochastic: false },
   },
-  {
-    initial: 0,
-    // State i plays the i-th move of the pattern and then moves on to the next, whatever happened.
-    cooperate: [...PATTERN].map((move) => (move === 'C' ? 1 : 0)),
-    next: [...PATTERN].map((_, i) => {
-      const following = (i + 1) % PATTERN.length;
-      return [following, following, following, following] as const;
-    }),
-  },
+  cycleMachine(PATTERN),
 );

@@ -6,7 +6,7 @@
  * Rule as in Axelrod-Python's `CyclerCCD` (axelrod/strategies/cycler.py, current revision):
  * repeat C, C, D whatever the partner does.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { cycleMachine, finiteStateStrategy } from '../src/strategies/define.js';
 
 const PATTERN = 'CCD';
 
@@ -18,13 +18,5 @@ export default finiteStateStrategy(
     provenance: 'Mittal, S. & Deb, K. (2009) Optimal strategies of the iterated prisoner\'s dilemma problem for multiple conflicting objectives, IEEE Transactions on Evolutionary Computation 13(3):554-565 (periodic player CCD).',
     classifier: { memoryDepth: 2, stochastic: false },
   },
-  {
-    initial: 0,
-    // State i plays the i-th move of the pattern and then moves on to the next, whatever happened.
-    cooperate: [...PATTERN].map((move) => (move === 'C' ? 1 : 0)),
-    next: [...PATTERN].map((_, i) => {
-      const following = (i + 1) % PATTERN.length;
-      return [following, following, following, following] as const;
-    }),
-  },
+  cycleMachine(PATTERN),
 );

@@ -119,6 +119,19 @@ export function finiteStateStrategy(
   });
 }
 
+/** The machine that plays a fixed cycle of moves (e.g. 'CCD') whatever the partner does. */
+export function cycleMachine(pattern: string): FiniteStateMachine {
+  const moves = [...pattern];
+  return {
+    initial: 0,
+    cooperate: moves.map((move) => (move === 'C' ? 1 : 0)),
+    next: moves.map((_, i) => {
+      const following = (i + 1) % moves.length;
+      return [following, following, following, following] as const;
+    }),
+  };
+}
+
 /**
  * Probabilities of co-operating on the first move and after each outcome of the previous
  * round, own move first (the "four-vector" of Nowak & Sigmund, Press & Dyson).

@@ -4,7 +4,7 @@ import type { Game } from '../../core/game.js';
 import { placeInField, type FieldEntry, type InteractiveMatchState, type PlacedRow } from '../../core/interactive-match.js';
 import type { Move, Strategy } from '../../strategies/api.js';
 import type { Theme } from '../theme.js';
-import { fit, formatScore, NARROW_COLUMNS, Paint, useTerminalSize } from '../tournament/widgets.js';
+import { fit, formatScore, KeyHints, NARROW_COLUMNS, Paint, useTerminalSize } from '../tournament/widgets.js';
 import { condense, ordinal } from './model.js';
 
 /** What play mode knows besides the state of the game. */
@@ -206,15 +206,7 @@ function Keys({ theme, finished }: { theme: Theme; finished: boolean }): ReactNo
   const keys: [string, string][] = finished ? [['q', 'quit']] : [['C', 'co-operate'], ['D', 'defect'], ['q', 'quit']];
   return (
     <Text>
-      {keys.map(([key, label], index) => (
-        <Text key={key}>
-          {index > 0 ? '   ' : ''}
-          <Paint theme={theme} color={theme.accent} bold>
-            {key}
-          </Paint>
-          {` ${label}`}
-        </Text>
-      ))}
+      <KeyHints keys={keys} theme={theme} gap="   " />
     </Text>
   );
 }

@@ -4,7 +4,7 @@ import type { TournamentProgress } from '../../core/progressive-tournament.js';
 import type { StrategySummary } from '../../core/tournament.js';
 import { scaleColour, type Theme } from '../theme.js';
 import { heatmapGeometry, matrixRange, progressBar, scoreBar, shadeGlyph, shareOf, type BarRole } from './model.js';
-import { fit, formatDuration, formatScore, NARROW_COLUMNS, Paint, useTerminalSize } from './widgets.js';
+import { fit, formatDuration, formatScore, KeyHints, NARROW_COLUMNS, Paint, useTerminalSize } from './widgets.js';
 
 /** What the view needs of a running tournament (ProgressiveTournament is one). */
 export interface TournamentSource {
@@ -363,15 +363,7 @@ function Footer({
   const state = progress.finished ? 'final table' : progress.stopped ? 'stopped' : `repetition ${Math.min(progress.repetitionsDone + 1, progress.result.settings.repetitions)} of ${progress.result.settings.repetitions}`;
   return (
     <Text>
-      {keys.map(([key, label], index) => (
-        <Text key={key}>
-          {index > 0 ? '  ' : ''}
-          <Paint theme={theme} color={theme.accent} bold>
-            {key}
-          </Paint>
-          {` ${label}`}
-        </Text>
-      ))}
+      <KeyHints keys={keys} theme={theme} gap="  " />
       <Paint theme={theme} color={theme.muted}>{`${narrow ? '  · ' : '    · '}${state}`}</Paint>
     </Text>
   );

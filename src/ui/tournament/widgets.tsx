@@ -77,3 +77,16 @@ export function formatDuration(ms: number | undefined): string {
   const minutes = Math.floor(seconds / 60);
   return `${minutes} min ${String(Math.round(seconds - minutes * 60)).padStart(2, '0')} s`;
 }
+
+/** A row of key hints ("q quit   m heatmap"), the keys in the accent colour. */
+export function KeyHints({ keys, theme, gap }: { keys: readonly (readonly [string, string])[]; theme: Theme; gap: string }): ReactNode {
+  return keys.map(([key, label], index) => (
+    <Text key={key}>
+      {index > 0 ? gap : ''}
+      <Paint theme={theme} color={theme.accent} bold>
+        {key}
+      </Paint>
+      {` ${label}`}
+    </Text>
+  ));
+}
