@@ -10,7 +10,16 @@ const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux && process.env.CI === 'true') throw new Error('tmux is missing: .ci/run installs it');
 
 const session = `cooplab-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+// A server of its own, so the test neither sees nor disturbs a person's tmux sessions.
+const socket = ['-L', session];
+const tmux = (...args: string[]) => execFileSync('tmux', [...socket, ...args], { encoding: 'utf8' });
+// CI sets CI=true, and cooplab (like Ink) then prints plain output even in a terminal; the
+// person this test plays is at a real terminal, so the command runs without those variables.
+const ciVariables = Object.keys(process.env).filter(
+  (key) => key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_'),
+);
+const asAPerson = (command: string) =>
+  `env ${ciVariables.map((key) => `-u ${key}`).join(' ')} sh -c '${command.replaceAll("'", "'\\''")}'`;
 const screen = () => tmux('capture-pane', '-p', '-t', session);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -26,14 +35,14 @@ async function waitFor(predicate: (text: string) => boolean, what: string, timeo
 
 describe.runIf(hasTmux)('the live cluster view in a terminal', () => {
   afterAll(() => {
-    spawnSync('tmux', ['kill-session', '-t', session]);
+    spawnSync('tmux', [...socket, 'kill-server']);
   });
 
   it('runs, answers keys, quits on q, restores the terminal and writes --out', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'cooplab-live-'));
     const out = join(directory, 'series.csv');
     const command = `cd ${directory} && node ${BIN} cluster --scenario training-first --size 30x20 --out ${out}; echo "EXIT:$?"; sleep 60`;
-    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', asAPerson(command));
     await waitFor((text) => /training-first · gen \d+ · seed 1/.test(text), 'the status line');
     expect(tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim()).toBe('1');
 
@@ -64,8 +73,11 @@ describe.runIf(hasTmux)('the live cluster view in a terminal', () => {
     ['SIGTERM', () => spawnSync('pkill', ['-TERM', '-f', '^node .*cooplab.js cluster --scenario rivalry'])],
   ] as const) {
     it(`restores the terminal on ${how}`, async () => {
-      spawnSync('tmux', ['kill-session', '-t', session]);
-      tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `node ${BIN} cluster --scenario rivalry --size 20x20; echo "EXIT:$?"; sleep 60`);
+      spawnSync('tmux', [...socket, 'kill-session', '-t', session]);
+      tmux(
+        'new-session', '-d', '-s', session, '-x', '120', '-y', '40',
+        asAPerson(`node ${BIN} cluster --scenario rivalry --size 20x20; echo "EXIT:$?"; sleep 60`),
+      );
       await waitFor((text) => text.includes('rivalry · gen'), 'the status line');
       stop();
       const after = await waitFor((text) => text.includes('EXIT:'), 'the process to exit');
