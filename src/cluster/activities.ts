@@ -81,3 +81,17 @@ export function chooseActivity(table: ActivityTable, jointTrust: number): number
   }
   return chosen;
 }
+
+/**
+ * What a firm earns in one round of an activity, before sanctions and buyers' bonuses
+ * (moves: 0 = C, 1 = D): a co-operator pays the activity's transaction cost.
+ */
+export function payoffOf(table: ActivityTable, activity: number, own: number, other: number): number {
+  if (own === 0) return (other === 0 ? table.R[activity]! : table.S[activity]!) - table.cost[activity]!;
+  return other === 0 ? table.T[activity]! : table.P[activity]!;
+}
+
+/** A firm's trust in a partner after the partner's move: it grows towards 1 by `gain` after a C and shrinks by `loss` after a D. */
+export function trustAfter(trust: number, partnerMove: number, gain: number, loss: number): number {
+  return partnerMove === 0 ? trust + gain * (1 - trust) : trust * (1 - loss);
+}

@@ -1,6 +1,7 @@
 import type { Strategy } from '../strategies/api.js';
 import { crisisActive } from './activities.js';
 import { ClusterModel, type GenerationRecord, type LoggedEvent } from './model.js';
+import type { ClusterParameters } from './parameters.js';
 import type { Scenario } from './scenario.js';
 
 /** What a facilitator can do while the cluster runs (the live UI maps keys to these). */
@@ -14,6 +15,43 @@ export type LiveCommand =
   | { readonly type: 'crisis' }
   | { readonly type: 'reset' }
   | { readonly type: 'reseed' };
+
+/** The commands that change a parameter of the model; the class session shares them. */
+export type ParameterCommand = Extract<LiveCommand, { readonly type: 'toggle-activity' | 'fine' | 'detection' | 'crisis' }>;
+
+/** What a parameter command changes (no path: nothing changes, and the label says why). */
+export interface ParameterChange {
+  readonly path?: string;
+  readonly value?: unknown;
+  readonly label: string;
+}
+
+/** The change a command makes to the parameters in force, with the line the event log shows; undefined for a programme that does not exist. */
+export function parameterChange(parameters: ClusterParameters, command: ParameterCommand): ParameterChange | undefined {
+  switch (command.type) {
+    case 'toggle-activity': {
+      const activity = parameters.activities[command.index];
+      if (activity === undefined) return undefined;
+      const enabled = !activity.enabled;
+      if (!enabled && parameters.activities.filter((candidate) => candidate.enabled).length === 1) {
+        return { label: `${activity.name} is the only activity left: it stays on` };
+      }
+      return { path: `activities.${activity.name}.enabled`, value: enabled, label: `${activity.name} programme switched ${enabled ? 'on' : 'off'}` };
+    }
+    case 'fine': {
+      const fine = Math.max(0, parameters.sanctions.fine + command.delta);
+      return { path: 'sanctions.fine', value: fine, label: `fine ${command.delta > 0 ? 'raised' : 'lowered'} to ${fine}` };
+    }
+    case 'detection': {
+      const detection = Math.round(Math.max(0, Math.min(1, parameters.sanctions.detection + command.delta * 0.1)) * 10) / 10;
+      return { path: 'sanctions.detection', value: detection, label: `detection ${command.delta > 0 ? 'raised' : 'lowered'} to ${Math.round(detection * 100)}%` };
+    }
+    case 'crisis': {
+      const active = !parameters.crisis.active;
+      return { path: 'crisis.active', value: active, label: active ? `crisis starts: temptation × ${parameters.crisis.temptationFactor}` : 'crisis ends' };
+    }
+  }
+}
 
 /** Generations per second; Infinity runs as fast as the machine allows. */
 export const SPEEDS: readonly number[] = [0.5, 1, 2, 5, 10, 20, 50, Infinity];
@@ -119,26 +157,13 @@ export class LiveCluster {
       case 'speed':
         this.#speedIndex = Math.max(0, Math.min(SPEEDS.length - 1, this.#speedIndex + command.delta));
         return undefined;
-      case 'toggle-activity': {
-        const activity = parameters.activities[command.index];
-        if (activity === undefined) return undefined;
-        const enabled = !activity.enabled;
-        if (!enabled && parameters.activities.filter((candidate) => candidate.enabled).length === 1) {
-          return note(`${activity.name} is the only activity left: it stays on`);
-        }
-        return this.#set(`activities.${activity.name}.enabled`, enabled, `${activity.name} programme switched ${enabled ? 'on' : 'off'}`);
-      }
-      case 'fine': {
-        const fine = Math.max(0, parameters.sanctions.fine + command.delta);
-        return this.#set('sanctions.fine', fine, `fine ${command.delta > 0 ? 'raised' : 'lowered'} to ${fine}`);
-      }
-      case 'detection': {
-        const detection = Math.round(Math.max(0, Math.min(1, parameters.sanctions.detection + command.delta * 0.1)) * 10) / 10;
-        return this.#set('sanctions.detection', detection, `detection ${command.delta > 0 ? 'raised' : 'lowered'} to ${Math.round(detection * 100)}%`);
-      }
+      case 'toggle-activity':
+      case 'fine':
+      case 'detection':
       case 'crisis': {
-        const active = !parameters.crisis.active;
-        return this.#set('crisis.active', active, active ? `crisis starts: temptation × ${parameters.crisis.temptationFactor}` : 'crisis ends');
+        const change = parameterChange(parameters, command);
+        if (change === undefined) return undefined;
+        return change.path === undefined ? note(change.label) : this.#set(change.path, change.value, change.label);
       }
       case 'reset':
         this.#model = this.#build();

@@ -12,7 +12,7 @@ import type {
   SanctionsView,
   Strategy,
 } from '../strategies/api.js';
-import { buildActivityTable, chooseActivity, type ActivityTable } from './activities.js';
+import { buildActivityTable, chooseActivity, payoffOf, trustAfter, type ActivityTable } from './activities.js';
 import { fermi, imitateBest, moran, type Revision } from './evolution.js';
 import { playMemoryless, memorylessEligible } from './kernel.js';
 import { isStructural, validateParameters, withParameter, type ClusterParameters } from './parameters.js';
@@ -435,7 +435,7 @@ export class ClusterModel {
     const buyerTied = this.buyerTied;
     const roundsPerGeneration = parameters.roundsPerGeneration;
     // The activity table and the ladder, as locals: this loop runs over millions of relationships.
-    const { R: rewards, S: suckers, T: temptations, P: punishments, cost: costs, lowRisk, deterred, threshold } = table;
+    const { lowRisk, deterred, threshold } = table;
     const ladder = table.ladder;
     const ladderLength = ladder.length;
     const lowest = ladderLength > 0 ? ladder[0]! : -1;
@@ -499,16 +499,8 @@ export class ClusterModel {
           nextFlip = moveIndex + geometricTrials(noise, noiseRandom);
         }
         moveIndex++;
-        const cost = costs[activity]!;
-        let payoffA: number;
-        let payoffB: number;
-        if (moveA === 0) {
-          payoffA = (moveB === 0 ? rewards[activity]! : suckers[activity]!) - cost;
-          payoffB = moveB === 0 ? rewards[activity]! - cost : temptations[activity]!;
-        } else {
-          payoffA = moveB === 0 ? temptations[activity]! : punishments[activity]!;
-          payoffB = moveB === 0 ? suckers[activity]! - cost : punishments[activity]!;
-        }
+        let payoffA = payoffOf(table, activity, moveA, moveB);
+        let payoffB = payoffOf(table, activity, moveB, moveA);
         if (bonus > 0) {
           if (moveA === 1 && buyerTied[a] === 1) payoffA += bonus;
           if (moveB === 1 && buyerTied[b] === 1) payoffB += bonus;
@@ -528,8 +520,8 @@ export class ClusterModel {
         if (a !== b) {
           payoff[b]! += payoffB;
           if (trustMoves) {
-            trust[sideA] = moveB === 0 ? ta + gain * (1 - ta) : ta * (1 - loss);
-            trust[sideB] = moveA === 0 ? tb + gain * (1 - tb) : tb * (1 - loss);
+            trust[sideA] = trustAfter(ta, moveB, gain, loss);
+            trust[sideB] = trustAfter(tb, moveA, gain, loss);
           }
         }
         if (observe) {
