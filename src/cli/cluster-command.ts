@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { formatChoice, seedValue, type OutputFormat } from './options.js';
+import { collect, formatChoice, seedValue, type OutputFormat } from './options.js';
 
 export interface ClusterOptions {
   scenario: string;
@@ -37,9 +37,6 @@ function positiveCount(value: string): number {
   return Number(value);
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 export function addClusterCommand(program: Command): void {
   program

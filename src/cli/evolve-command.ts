@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { CLASSIC_GAME, InputError, type Game } from '../core/game.js';
-import { endProbability, formatChoice, payoffs, positiveInteger, probability, seedValue, type OutputFormat } from './options.js';
+import { choice, count, endProbability, formatChoice, payoffs, positiveInteger, probability, seedValue, type OutputFormat } from './options.js';
 
 export interface EvolveOptions {
   dynamics: 'ecological' | 'moran' | 'generational';
@@ -35,18 +35,6 @@ export function populationSpec(value: string): { id: string; count: number }[] {
   });
   if (parsed.length === 0 || parsed.every((entry) => entry.count === 0)) throw new InvalidArgumentError('expected id=count pairs with at least one count above 0');
   return parsed;
-}
-
-function choice<T extends string>(allowed: readonly T[]): (value: string) => T {
-  return (value) => {
-    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
-    return value as T;
-  };
-}
-
-function count(value: string): number {
-  if (!/^\s*\d+\s*$/.test(value)) throw new InvalidArgumentError('expected a whole number >= 0');
-  return Number(value);
 }
 
 export function addEvolveCommand(program: Command): void {

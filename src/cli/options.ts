@@ -43,9 +43,32 @@ export function payoffs(value: string): Game {
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 
-export function formatChoice(allowed: readonly OutputFormat[]): (value: string) => OutputFormat {
+/** One of a fixed list of words. */
+export function choice<T extends string>(allowed: readonly T[]): (value: string) => T {
   return (value) => {
     if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
-    return value as OutputFormat;
+    return value as T;
   };
+}
+
+export function formatChoice(allowed: readonly OutputFormat[]): (value: string) => OutputFormat {
+  return choice(allowed);
+}
+
+/** Gathers a repeatable option's values. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** A whole number >= 0. */
+export function count(value: string): number {
+  if (!/^\s*\d+\s*$/.test(value)) throw new InvalidArgumentError('expected a whole number >= 0');
+  return Number(value);
+}
+
+/** A positive number of seconds. */
+export function seconds(value: string): number {
+  const parsed = value.trim() === '' ? Number.NaN : Number(value);
+  if (!(parsed > 0 && parsed <= 86_400)) throw new InvalidArgumentError('expected a number of seconds greater than 0');
+  return parsed;
 }

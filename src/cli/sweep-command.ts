@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { seedValue } from './options.js';
+import { collect, seedValue } from './options.js';
 
 export interface SweepOptions {
   scenario: string;
@@ -17,9 +17,6 @@ export interface SweepOptions {
   trusted?: boolean;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 function count(value: string): number {
   if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number >= 1');

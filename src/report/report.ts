@@ -7,12 +7,14 @@ import { phaseDiagram, phaseSvg, sweepLineSvg } from './phase.js';
 import { clusterReproduction, sweepReproduction, tournamentReproduction, type Reproduction, type TournamentLike } from './reproduce.js';
 import { domainOf, heatmapSvg, lineChartSvg, stackedAreaSvg } from './svg.js';
 import { isSweepFolder, metricColumns, readSweep, type SweepData } from './sweep-data.js';
+import type { ClassDocument } from '../classroom/results.js';
 
 /** What `cooplab report` reads: a cluster run's JSON, a tournament's JSON, or a sweep folder. */
 export type ReportInput =
   | { readonly kind: 'cluster'; readonly source: string; readonly run: ClusterDocument }
   | { readonly kind: 'tournament'; readonly source: string; readonly run: TournamentDocument }
-  | { readonly kind: 'sweep'; readonly source: string; readonly sweep: SweepData };
+  | { readonly kind: 'sweep'; readonly source: string; readonly sweep: SweepData }
+  | { readonly kind: 'class'; readonly source: string; readonly run: ClassDocument };
 
 export interface ClusterSeriesPoint {
   readonly generation: number;
@@ -66,13 +68,16 @@ export function loadReportInput(path: string): ReportInput {
   } catch (error) {
     throw new InputError(`'${path}' is not JSON (${error instanceof Error ? error.message : String(error)}): expected the output of cooplab cluster -f json or cooplab tournament -f json`);
   }
+  if (isObject(document) && document.kind === 'class' && Array.isArray(document.series) && Array.isArray(document.students)) {
+    return { kind: 'class', source: path, run: document as unknown as ClassDocument };
+  }
   if (isObject(document) && Array.isArray(document.series) && isObject(document.scenario) && isObject(document.parameters)) {
     return { kind: 'cluster', source: path, run: document as unknown as ClusterDocument };
   }
   if (isObject(document) && Array.isArray(document.matrix) && Array.isArray(document.summary) && isObject(document.settings)) {
     return { kind: 'tournament', source: path, run: document as unknown as TournamentDocument };
   }
-  throw new InputError(`'${path}' is neither a cluster run nor a tournament: expected the JSON of cooplab cluster -f json or cooplab tournament -f json`);
+  throw new InputError(`'${path}' is neither a cluster run, a tournament nor a class session: expected the JSON of cooplab cluster -f json, cooplab tournament -f json or the class.json of cooplab class host`);
 }
 
 function reproduceSection(reproduction: Reproduction, extra = ''): string {
@@ -313,6 +318,86 @@ export function sweepReport(sweep: SweepData, source: string, version: string): 
   });
 }
 
+export function classReport(run: ClassDocument, source: string): string {
+  const rounds = run.series.map((point) => point.round);
+  // A change announced after round r holds from round r + 1: the marker sits between the two.
+  const first = rounds[0] ?? 1;
+  const lastRound = rounds[rounds.length - 1] ?? 1;
+  const markers = run.log.map((entry) => ({ x: Math.min(lastRound, Math.max(first, entry.round + 0.5)), label: entry.label }));
+  const activityNames = Object.keys(run.series[0]?.activities ?? {});
+  const charts = [
+    figure(
+      lineChartSvg({
+        title: 'Co-operation and trust',
+        xLabel: 'round',
+        yLabel: 'share',
+        x: rounds,
+        yDomain: { low: 0, high: 1 },
+        markers,
+        series: [
+          { name: 'co-operation', colour: '#3fa34d', values: run.series.map((point) => point.cooperation) },
+          { name: 'mutual co-operation', colour: '#1d6f7b', values: run.series.map((point) => point.mutualCooperation) },
+          { name: 'mean trust', colour: '#f3a712', values: run.series.map((point) => point.meanTrust) },
+        ],
+      }),
+      'Share of moves that co-operate, of pairs that co-operate mutually, and the mean trust between partners, per round. Dashed lines: the teacher\'s interventions, numbered as in the event log.',
+    ),
+    figure(
+      stackedAreaSvg({
+        title: 'Activity ladder',
+        xLabel: 'round',
+        yLabel: 'share of pairs',
+        x: rounds,
+        markers,
+        series: activityNames.map((name, index) => ({ name, colour: ACTIVITY_COLOURS[index % ACTIVITY_COLOURS.length]!, values: run.series.map((point) => point.activities[name] ?? 0) })),
+      }),
+      'Share of the pairs playing each joint activity, stacked: joint trust decides which one a pair plays.',
+    ),
+  ];
+  const { settings } = run;
+  return htmlPage({
+    title: `Class session: ${run.mode === 'lattice' ? 'the class lattice' : 'pairwise rounds'}`,
+    lead: `${run.students.filter((student) => student.kind === 'student').length} students played ${run.roundsPlayed} rounds as the firms of the '${settings.scenario}' cluster.`,
+    meta: `cooplab ${run.cooplab} · ${run.mode} · seed ${run.seed} · ${run.roundsPlayed} of ${settings.rounds} rounds · from ${basename(source)}`,
+    sections: [
+      section(
+        'Settings',
+        settingsTable([
+          ['mode', run.mode],
+          ['scenario', settings.scenario],
+          ['rounds played', `${run.roundsPlayed} of ${settings.rounds}`],
+          ['time to answer', `${settings.timeLimit} s`],
+          ['default move', settings.defaultMove],
+          ['seats filled by', settings.fill.length === 0 ? 'nobody' : settings.fill.join(', ')],
+          ['sanctions when switched on', `fine ${settings.sanctions.fine}, detection ${settings.sanctions.detection}`],
+          ['seed', run.seed],
+          ['moves recorded', run.moves.length],
+        ]),
+        paragraph('A class session is played by people, so it cannot be rerun; every move is in class.json and moves.csv.'),
+      ),
+      section('Charts', ...(run.series.length === 0 ? [paragraph('No round was played.')] : charts)),
+      section(
+        'Leaderboard',
+        table(
+          ['rank', 'firm', 'kind', 'score', 'co-operation', 'answered', 'defaulted'],
+          run.students.map((student) => [student.rank, student.name, student.strategy === null ? student.kind : `bot: ${student.strategy}`, student.score, student.cooperation, student.answered, student.defaulted]),
+        ),
+      ),
+      section(
+        'Rounds',
+        table(
+          ['round', 'co-operation', 'mutual co-operation', 'mean trust', 'fines', 'no answer'],
+          run.series.map((point) => [point.round, point.cooperation, point.mutualCooperation, point.meanTrust, point.fines, point.defaulted]),
+        ),
+      ),
+      section(
+        'Event log',
+        run.log.length === 0 ? paragraph('No events.') : table(['#', 'round', 'event', 'why'], run.log.map((entry, index) => [index + 1, entry.round, entry.label, entry.why])),
+      ),
+    ],
+  });
+}
+
 export function buildReport(input: ReportInput, version: string): string {
   switch (input.kind) {
     case 'cluster':
@@ -321,5 +406,7 @@ export function buildReport(input: ReportInput, version: string): string {
       return tournamentReport(input.run, input.source, version);
     case 'sweep':
       return sweepReport(input.sweep, input.source, version);
+    case 'class':
+      return classReport(input.run, input.source);
   }
 }

@@ -1,0 +1,163 @@
+import { WebSocket } from 'ws';
+import { MAX_HOST_MESSAGE_BYTES, parseHostMessage, type HostMessage, type SentView } from './protocol.js';
+import type { Move } from '../strategies/api.js';
+
+/**
+ * A student's connection to a class session. It joins with the room code and a name, keeps
+ * the latest view the host sent, and comes back by itself (with the token the host gave it)
+ * when the connection drops.
+ */
+
+export interface ClientOptions {
+  /** host:port or a ws:// URL. */
+  readonly address: string;
+  readonly code: string;
+  readonly name: string;
+  /** Attempts to reconnect after a drop before giving up. */
+  readonly retries?: number | undefined;
+  readonly onView?: ((view: SentView, receivedAt: number) => void) | undefined;
+  readonly onNotice?: ((text: string) => void) | undefined;
+  /** The connection is gone for good: refused, or the host cannot be reached. */
+  readonly onClosed?: ((reason: string) => void) | undefined;
+  readonly onStatus?: ((status: ClientStatus) => void) | undefined;
+}
+
+export type ClientStatus = 'connecting' | 'joined' | 'reconnecting' | 'closed';
+
+/** ws://host:port from what a student types: `192.168.1.20:4321`, `localhost:4321` or a URL. */
+export function sessionUrl(address: string): string {
+  const trimmed = address.trim();
+  return /^wss?:\/\//i.test(trimmed) ? trimmed : `ws://${trimmed}`;
+}
+
+export class ClassClient {
+  readonly #options: ClientOptions;
+  #socket: WebSocket | undefined;
+  #token: string | undefined;
+  #seat: number | undefined;
+  #view: SentView | undefined;
+  #attempts = 0;
+  #stopped = false;
+  #status: ClientStatus = 'connecting';
+  #joined: ((seat: number) => void) | undefined;
+  #failed: ((error: Error) => void) | undefined;
+
+  constructor(options: ClientOptions) {
+    this.#options = options;
+  }
+
+  get view(): SentView | undefined {
+    return this.#view;
+  }
+
+  get seat(): number | undefined {
+    return this.#seat;
+  }
+
+  get status(): ClientStatus {
+    return this.#status;
+  }
+
+  /** Connects and joins; resolves with the seat, rejects with the host's reason for refusing. */
+  connect(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.#joined = resolve;
+      this.#failed = reject;
+      this.#open();
+    });
+  }
+
+  /** Sends a choice for the round on screen. */
+  choose(move: Move, round = this.#view?.round): boolean {
+    if (round === undefined) return false;
+    return this.sendRaw(JSON.stringify({ type: 'move', round, move }));
+  }
+
+  /** Sends any text (the tests' misbehaving clients use this). */
+  sendRaw(text: string): boolean {
+    const socket = this.#socket;
+    if (socket === undefined || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(text);
+    return true;
+  }
+
+  /** Drops the connection as a network failure would; the client comes back by itself. */
+  drop(): void {
+    this.#socket?.terminate();
+  }
+
+  /** Leaves for good. */
+  close(): void {
+    this.#stopped = true;
+    this.#setStatus('closed');
+    this.#socket?.close(1000, 'bye');
+  }
+
+  #open(): void {
+    const socket = new WebSocket(sessionUrl(this.#options.address), { maxPayload: MAX_HOST_MESSAGE_BYTES, handshakeTimeout: 5_000 });
+    this.#socket = socket;
+    socket.on('open', () => {
+      socket.send(JSON.stringify({ type: 'join', code: this.#options.code, name: this.#options.name, ...(this.#token === undefined ? {} : { token: this.#token }) }));
+    });
+    socket.on('message', (data) => this.#receive(String(data)));
+    socket.on('error', () => {
+      // 'close' follows and decides whether to try again.
+    });
+    socket.on('close', (code, reason) => {
+      if (this.#socket !== socket) return;
+      const text = reason.toString();
+      if (this.#stopped) return;
+      if (code === 1008 || code === 1013 || (this.#seat === undefined && this.#attempts >= (this.#options.retries ?? 10))) {
+        return this.#giveUp(text === '' ? `the host closed the connection (${code})` : text);
+      }
+      if (this.#attempts >= (this.#options.retries ?? 10)) return this.#giveUp('the host cannot be reached');
+      this.#attempts++;
+      this.#setStatus('reconnecting');
+      const wait = Math.min(2_000, 100 * 2 ** Math.min(this.#attempts, 5));
+      setTimeout(() => this.#open(), wait).unref();
+    });
+  }
+
+  #receive(text: string): void {
+    const message: HostMessage | undefined = parseHostMessage(text);
+    if (message === undefined) return;
+    switch (message.type) {
+      case 'welcome':
+        this.#token = message.token;
+        this.#seat = message.seat;
+        this.#attempts = 0;
+        this.#setStatus('joined');
+        this.#joined?.(message.seat);
+        this.#joined = undefined;
+        return;
+      case 'refused':
+        this.#stopped = true;
+        this.#giveUp(message.reason);
+        return;
+      case 'notice':
+        this.#options.onNotice?.(message.text);
+        return;
+      case 'view':
+        this.#view = message.view;
+        this.#options.onView?.(message.view, Date.now());
+        return;
+    }
+  }
+
+  #giveUp(reason: string): void {
+    this.#stopped = true;
+    this.#setStatus('closed');
+    if (this.#failed !== undefined && this.#seat === undefined) {
+      this.#failed(new Error(reason));
+      this.#failed = undefined;
+      this.#joined = undefined;
+    }
+    this.#options.onClosed?.(reason);
+    this.#socket?.close();
+  }
+
+  #setStatus(status: ClientStatus): void {
+    this.#status = status;
+    this.#options.onStatus?.(status);
+  }
+}

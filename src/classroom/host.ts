@@ -1,0 +1,409 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { MAX_CLIENT_MESSAGE_BYTES, parseClientMessage, roomCode, type HostMessage } from './protocol.js';
+import { ClassSession, type ClassCommand, type ClassSettings, type ClassSnapshot } from './session.js';
+
+/**
+ * The teacher's side of a class session: a WebSocket server around a ClassSession. It owns
+ * the clock (round deadlines, the pause between rounds) and the connections; every message
+ * is checked, rate-limited and tied to the connection that joined.
+ */
+
+/** What a teacher's screen (or a test) follows; every callback is optional. */
+export interface HostListener {
+  readonly change?: (snapshot: ClassSnapshot) => void;
+  readonly log?: (line: string) => void;
+  readonly end?: () => void;
+}
+
+export interface HostOptions {
+  readonly settings: ClassSettings;
+  /** 0: any free port. */
+  readonly port: number;
+  /** The interface to listen on: 0.0.0.0 for the classroom's network. */
+  readonly host: string;
+  /** A fixed room code; by default a random one. */
+  readonly code?: string | undefined;
+  /** Seconds between the close of a round and the opening of the next. */
+  readonly pause: number;
+  /** Start by itself once this many students have joined (0: the teacher starts it). */
+  readonly startWhen?: number | undefined;
+  /** A line for the teacher's log (dropped messages, joins, leaves). */
+  readonly log?: ((line: string) => void) | undefined;
+  /** Called after every change the teacher's screen should show. */
+  readonly onChange?: ((snapshot: ClassSnapshot) => void) | undefined;
+  /** Called once when the last round has closed. */
+  readonly onEnd?: (() => void) | undefined;
+}
+
+/** Per connection: a token bucket of this many messages, refilled at RATE_PER_SECOND. */
+const BURST = 20;
+const RATE_PER_SECOND = 10;
+/** A connection that has had this many messages dropped for flooding is closed. */
+const FLOOD_LIMIT = 200;
+const JOIN_TIMEOUT_MS = 10_000;
+const HEARTBEAT_MS = 5_000;
+/** Failed joins from one address in a minute before it is refused outright (guessing the code). */
+const FAILED_JOINS_PER_MINUTE = 10;
+const MAX_CONNECTIONS = 400;
+const MAX_STUDENTS = 200;
+/** A client that reads nothing while this much waits for it gets no more views until it catches up. */
+const MAX_BUFFERED_BYTES = 1 << 20;
+
+interface Connection {
+  readonly socket: WebSocket;
+  readonly address: string;
+  seat: number | undefined;
+  tokens: number;
+  refilled: number;
+  dropped: number;
+  lastDropLog: number;
+  alive: boolean;
+}
+
+export class ClassHost {
+  readonly session: ClassSession;
+  readonly code: string;
+  readonly #server: WebSocketServer;
+  readonly #options: HostOptions;
+  readonly #connections = new Set<Connection>();
+  readonly #failedJoins = new Map<string, number[]>();
+  #deadlineTimer: NodeJS.Timeout | undefined;
+  #nextTimer: NodeJS.Timeout | undefined;
+  readonly #heartbeat: NodeJS.Timeout;
+  #holding = false;
+  #ended = false;
+  readonly #listeners = new Set<HostListener>();
+
+  private constructor(server: WebSocketServer, options: HostOptions, code: string) {
+    this.#server = server;
+    this.#options = options;
+    this.code = code;
+    this.session = new ClassSession(options.settings, () => randomBytes(16).toString('hex'));
+    server.on('connection', (socket, request) => this.#accept(socket, request));
+    this.#heartbeat = setInterval(() => this.#beat(), HEARTBEAT_MS);
+    this.#heartbeat.unref();
+  }
+
+  /** Starts listening; resolves once the port is open. */
+  static start(options: HostOptions): Promise<ClassHost> {
+    const code = options.code ?? roomCode(randomBytes(16));
+    return new Promise((resolve, reject) => {
+      const server = new WebSocketServer({ host: options.host, port: options.port, maxPayload: MAX_CLIENT_MESSAGE_BYTES, perMessageDeflate: false });
+      server.once('error', reject);
+      server.once('listening', () => {
+        server.off('error', reject);
+        server.on('error', (error) => options.log?.(`server error: ${error.message}`));
+        resolve(new ClassHost(server, options, code));
+      });
+    });
+  }
+
+  get port(): number {
+    const address = this.#server.address();
+    return typeof address === 'object' && address !== null ? address.port : 0;
+  }
+
+  /** Where students can reach this host: every non-internal IPv4 address (loopback if none). */
+  addresses(): string[] {
+    const listen = this.#options.host;
+    if (listen !== '0.0.0.0' && listen !== '::') return [`${listen}:${this.port}`];
+    const found = Object.values(networkInterfaces())
+      .flat()
+      .filter((entry) => entry !== undefined && entry.family === 'IPv4' && !entry.internal)
+      .map((entry) => `${entry!.address}:${this.port}`);
+    return found.length > 0 ? found : [`127.0.0.1:${this.port}`];
+  }
+
+  /** Follows the session; returns the function that stops following it. */
+  subscribe(listener: HostListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Whether rounds wait for the teacher instead of following each other by themselves. */
+  get holding(): boolean {
+    return this.#holding;
+  }
+
+  snapshot(): ClassSnapshot {
+    return this.session.snapshot();
+  }
+
+  /** Starts the session (from the lobby) and opens the first round. */
+  start(): void {
+    if (this.session.phase !== 'lobby') return;
+    this.session.start();
+    this.#log(`session started with ${this.session.studentCount} students`);
+    this.#openRound();
+  }
+
+  /** Opens the next round now (the teacher does not want to wait for the pause). */
+  next(): void {
+    if (this.session.phase === 'lobby') return this.start();
+    if (this.session.phase === 'closed') this.#openRound();
+  }
+
+  /** Holds the session after the current round, or lets rounds follow each other again. */
+  toggleHold(): void {
+    this.#holding = !this.#holding;
+    if (this.#holding) {
+      clearTimeout(this.#nextTimer);
+      this.#nextTimer = undefined;
+    } else if (this.session.phase === 'closed') {
+      this.#scheduleNext();
+    }
+    this.#changed();
+  }
+
+  /** A teacher's intervention: every student sees at once what changed and why. */
+  apply(command: ClassCommand): void {
+    const announcement = this.session.apply(command);
+    if (announcement !== undefined) this.#log(announcement.label);
+    this.#broadcast();
+  }
+
+  /** Ends the session: an open round is closed and paid first. */
+  end(): void {
+    if (this.session.phase !== 'ended') this.session.end();
+    this.#finish();
+  }
+
+  /** Stops listening and closes every connection. */
+  async close(): Promise<void> {
+    clearInterval(this.#heartbeat);
+    clearTimeout(this.#deadlineTimer);
+    clearTimeout(this.#nextTimer);
+    for (const connection of this.#connections) connection.socket.terminate();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  #openRound(): void {
+    clearTimeout(this.#nextTimer);
+    this.#nextTimer = undefined;
+    if (!this.session.openRound(Date.now())) {
+      if (this.session.phase === 'ended') this.#finish();
+      return;
+    }
+    const deadline = this.session.deadline!;
+    clearTimeout(this.#deadlineTimer);
+    this.#deadlineTimer = setTimeout(() => {
+      if (this.session.tick(Date.now())) this.#roundClosed();
+    }, Math.max(0, deadline - Date.now()));
+    this.#broadcast();
+  }
+
+  #roundClosed(): void {
+    clearTimeout(this.#deadlineTimer);
+    this.#deadlineTimer = undefined;
+    const summary = this.session.series[this.session.series.length - 1];
+    if (summary !== undefined && summary.defaulted > 0) this.#log(`round ${summary.round}: ${summary.defaulted} students did not answer and played ${this.#options.settings.defaultMove}`);
+    if (this.session.phase === 'ended') return this.#finish();
+    this.#broadcast();
+    if (!this.#holding) this.#scheduleNext();
+  }
+
+  #scheduleNext(): void {
+    clearTimeout(this.#nextTimer);
+    this.#nextTimer = setTimeout(() => this.#openRound(), this.#options.pause * 1000);
+  }
+
+  #finish(): void {
+    clearTimeout(this.#deadlineTimer);
+    clearTimeout(this.#nextTimer);
+    this.#broadcast();
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#log('the session has ended');
+    this.#options.onEnd?.();
+    for (const listener of this.#listeners) listener.end?.();
+  }
+
+  #accept(socket: WebSocket, request: IncomingMessage): void {
+    const address = request.socket.remoteAddress ?? 'unknown';
+    if (this.#connections.size >= MAX_CONNECTIONS || this.#tooManyFailures(address)) {
+      socket.close(1013, 'try again later');
+      return;
+    }
+    const connection: Connection = { socket, address, seat: undefined, tokens: BURST, refilled: Date.now(), dropped: 0, lastDropLog: 0, alive: true };
+    this.#connections.add(connection);
+    const joinTimer = setTimeout(() => {
+      if (connection.seat === undefined) socket.close(1008, 'no join in time');
+    }, JOIN_TIMEOUT_MS);
+    joinTimer.unref();
+    socket.on('pong', () => (connection.alive = true));
+    socket.on('message', (data, isBinary) => this.#receive(connection, data, isBinary));
+    socket.on('error', (error) => {
+      // ws reports an oversized message here before it closes the connection (code 1009).
+      this.#log(`closed the connection of ${this.#who(connection)}: ${error.message}`);
+    });
+    socket.on('close', () => {
+      clearTimeout(joinTimer);
+      this.#connections.delete(connection);
+      if (connection.seat !== undefined && this.#ownerOf(connection.seat) === undefined) {
+        this.session.leave(connection.seat);
+        this.#log(`${this.session.seatName(connection.seat)} left`);
+        this.#afterLeave();
+      }
+    });
+  }
+
+  #receive(connection: Connection, data: RawData, isBinary: boolean): void {
+    if (!this.#admit(connection)) return;
+    if (isBinary) return this.#drop(connection, 'a binary message');
+    const parsed = parseClientMessage(data.toString());
+    if (!parsed.ok) return this.#drop(connection, parsed.reason);
+    const message = parsed.message;
+    if (message.type === 'join') {
+      if (connection.seat !== undefined) return this.#drop(connection, 'a second join on a joined connection');
+      return this.#join(connection, message.code, message.name, message.token);
+    }
+    if (connection.seat === undefined) return this.#drop(connection, 'a move before joining');
+    const outcome = this.session.choose(connection.seat, message.round, message.move);
+    if (!outcome.ok) {
+      this.#send(connection, { type: 'notice', text: outcome.reason });
+      return;
+    }
+    if (outcome.closed) this.#roundClosed();
+    else this.#broadcast();
+  }
+
+  #join(connection: Connection, code: string, name: string, token: string | undefined): void {
+    if (!sameText(code.toUpperCase(), this.code)) {
+      this.#recordFailure(connection.address);
+      this.#log(`refused a join from ${connection.address}: wrong room code`);
+      this.#send(connection, { type: 'refused', reason: 'wrong room code' });
+      connection.socket.close(1008, 'wrong room code');
+      return;
+    }
+    if (this.session.studentCount >= MAX_STUDENTS && this.session.phase !== 'lobby') {
+      this.#send(connection, { type: 'refused', reason: 'the class is full' });
+      connection.socket.close(1008, 'full');
+      return;
+    }
+    const outcome = this.session.join(name, token);
+    if (!outcome.ok) {
+      this.#log(`refused a join from ${connection.address}: ${outcome.reason}`);
+      this.#send(connection, { type: 'refused', reason: outcome.reason });
+      connection.socket.close(1008, 'refused');
+      return;
+    }
+    // A reconnecting client replaces a connection the host has not yet seen drop.
+    const previous = this.#ownerOf(outcome.seat);
+    connection.seat = outcome.seat;
+    if (previous !== undefined) {
+      previous.seat = undefined;
+      previous.socket.close(1000, 'replaced by a new connection');
+    }
+    const seatName = this.session.seatName(outcome.seat);
+    this.#log(`${seatName} ${outcome.rejoined ? 'rejoined' : 'joined'}`);
+    this.#send(connection, { type: 'welcome', seat: outcome.seat, name: seatName, token: outcome.token, rejoined: outcome.rejoined });
+    const startWhen = this.#options.startWhen ?? 0;
+    if (startWhen > 0 && this.session.phase === 'lobby' && this.session.studentCount >= startWhen) this.start();
+    else this.#broadcast();
+  }
+
+  #afterLeave(): void {
+    // Those still connected may all have answered: the round need not wait for the one who left.
+    if (this.session.phase === 'open' && this.session.snapshot().seats.every((seat) => seat.kind === 'bot' || !seat.connected || seat.answered)) {
+      this.session.close();
+      this.#roundClosed();
+      return;
+    }
+    this.#broadcast();
+  }
+
+  /** The token bucket: false (and the message dropped) when a connection sends too fast. */
+  #admit(connection: Connection): boolean {
+    const now = Date.now();
+    connection.tokens = Math.min(BURST, connection.tokens + ((now - connection.refilled) / 1000) * RATE_PER_SECOND);
+    connection.refilled = now;
+    if (connection.tokens >= 1) {
+      connection.tokens -= 1;
+      return true;
+    }
+    connection.dropped++;
+    if (now - connection.lastDropLog > 5_000) {
+      connection.lastDropLog = now;
+      this.#log(`dropping messages from ${this.#who(connection)}: more than ${RATE_PER_SECOND} a second`);
+    }
+    if (connection.dropped >= FLOOD_LIMIT) {
+      this.#log(`closed the connection of ${this.#who(connection)}: flooding`);
+      connection.socket.close(1008, 'flooding');
+    }
+    return false;
+  }
+
+  #drop(connection: Connection, reason: string): void {
+    this.#log(`dropped a message from ${this.#who(connection)}: ${reason}`);
+  }
+
+  #who(connection: Connection): string {
+    return connection.seat === undefined ? connection.address : `${this.session.seatName(connection.seat)} (${connection.address})`;
+  }
+
+  #ownerOf(seat: number): Connection | undefined {
+    for (const connection of this.#connections) if (connection.seat === seat) return connection;
+    return undefined;
+  }
+
+  #tooManyFailures(address: string): boolean {
+    const recent = (this.#failedJoins.get(address) ?? []).filter((time) => Date.now() - time < 60_000);
+    this.#failedJoins.set(address, recent);
+    return recent.length >= FAILED_JOINS_PER_MINUTE;
+  }
+
+  #recordFailure(address: string): void {
+    const list = this.#failedJoins.get(address) ?? [];
+    list.push(Date.now());
+    this.#failedJoins.set(address, list);
+  }
+
+  #beat(): void {
+    for (const connection of this.#connections) {
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.socket.ping();
+    }
+  }
+
+  #send(connection: Connection, message: HostMessage): void {
+    if (connection.socket.readyState !== connection.socket.OPEN) return;
+    if (connection.socket.bufferedAmount > MAX_BUFFERED_BYTES) return;
+    connection.socket.send(JSON.stringify(message));
+  }
+
+  /** Every connected student gets their own view; then the teacher's screen. */
+  #broadcast(): void {
+    const now = Date.now();
+    for (const connection of this.#connections) {
+      if (connection.seat === undefined) continue;
+      const { deadline, ...view } = this.session.studentView(connection.seat);
+      this.#send(connection, { type: 'view', view: { ...view, remainingMs: deadline === undefined ? undefined : Math.max(0, deadline - now) } });
+    }
+    this.#changed();
+  }
+
+  #changed(): void {
+    if (this.#options.onChange === undefined && this.#listeners.size === 0) return;
+    const snapshot = this.session.snapshot();
+    this.#options.onChange?.(snapshot);
+    for (const listener of this.#listeners) listener.change?.(snapshot);
+  }
+
+  #log(line: string): void {
+    this.#options.log?.(line);
+    for (const listener of this.#listeners) listener.log?.(line);
+  }
+}
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
