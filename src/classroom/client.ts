@@ -38,6 +38,7 @@ export class ClassClient {
   #view: SentView | undefined;
   #attempts = 0;
   #stopped = false;
+  #lastError: string | undefined;
   #status: ClientStatus = 'connecting';
   #joined: ((seat: number) => void) | undefined;
   #failed: ((error: Error) => void) | undefined;
@@ -100,21 +101,20 @@ export class ClassClient {
       socket.send(JSON.stringify({ type: 'join', code: this.#options.code, name: this.#options.name, ...(this.#token === undefined ? {} : { token: this.#token }) }));
     });
     socket.on('message', (data) => this.#receive(String(data)));
-    socket.on('error', () => {
+    socket.on('error', (error) => {
       // 'close' follows and decides whether to try again.
+      this.#lastError = error.message;
     });
     socket.on('close', (code, reason) => {
-      if (this.#socket !== socket) return;
+      if (this.#socket !== socket || this.#stopped) return;
       const text = reason.toString();
-      if (this.#stopped) return;
-      if (code === 1008 || code === 1013 || (this.#seat === undefined && this.#attempts >= (this.#options.retries ?? 10))) {
-        return this.#giveUp(text === '' ? `the host closed the connection (${code})` : text);
-      }
-      if (this.#attempts >= (this.#options.retries ?? 10)) return this.#giveUp('the host cannot be reached');
+      if (code === 1008 || code === 1013) return this.#giveUp(text === '' ? `the host closed the connection (${code})` : text);
+      // Only a student who has joined comes back by itself; a first connection that fails is reported at once.
+      if (this.#seat === undefined) return this.#giveUp(this.#lastError ?? `the host closed the connection (${code})`);
+      if (this.#attempts >= (this.#options.retries ?? 10)) return this.#giveUp(`the host cannot be reached (${this.#lastError ?? code})`);
       this.#attempts++;
       this.#setStatus('reconnecting');
-      const wait = Math.min(2_000, 100 * 2 ** Math.min(this.#attempts, 5));
-      setTimeout(() => this.#open(), wait).unref();
+      setTimeout(() => this.#open(), Math.min(2_000, 100 * 2 ** Math.min(this.#attempts, 5)));
     });
   }
 

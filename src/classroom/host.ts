@@ -51,6 +51,8 @@ const MAX_CONNECTIONS = 400;
 const MAX_STUDENTS = 200;
 /** A client that reads nothing while this much waits for it gets no more views until it catches up. */
 const MAX_BUFFERED_BYTES = 1 << 20;
+/** How long the views of the others wait after an answer, to go out with the next answers. */
+const ANSWER_COALESCE_MS = 100;
 
 interface Connection {
   readonly socket: WebSocket;
@@ -75,6 +77,7 @@ export class ClassHost {
   readonly #heartbeat: NodeJS.Timeout;
   #holding = false;
   #ended = false;
+  #soon: NodeJS.Timeout | undefined;
   readonly #listeners = new Set<HostListener>();
 
   private constructor(server: WebSocketServer, options: HostOptions, code: string) {
@@ -176,6 +179,7 @@ export class ClassHost {
     clearInterval(this.#heartbeat);
     clearTimeout(this.#deadlineTimer);
     clearTimeout(this.#nextTimer);
+    clearTimeout(this.#soon);
     for (const connection of this.#connections) connection.socket.terminate();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
@@ -266,8 +270,12 @@ export class ClassHost {
       this.#send(connection, { type: 'notice', text: outcome.reason });
       return;
     }
-    if (outcome.closed) this.#roundClosed();
-    else this.#broadcast();
+    if (outcome.closed) return this.#roundClosed();
+    // The one who answered sees their choice at once; the others only see the count of answers
+    // move, so their views are sent together, at most every ANSWER_COALESCE_MS: with thirty
+    // answers in a second, a full broadcast each would keep the host busy when the last one arrives.
+    this.#sendView(connection, Date.now());
+    this.#broadcastSoon();
   }
 
   #join(connection: Connection, code: string, name: string, token: string | undefined): void {
@@ -380,13 +388,21 @@ export class ClassHost {
 
   /** Every connected student gets their own view; then the teacher's screen. */
   #broadcast(): void {
+    clearTimeout(this.#soon);
+    this.#soon = undefined;
     const now = Date.now();
-    for (const connection of this.#connections) {
-      if (connection.seat === undefined) continue;
-      const { deadline, ...view } = this.session.studentView(connection.seat);
-      this.#send(connection, { type: 'view', view: { ...view, remainingMs: deadline === undefined ? undefined : Math.max(0, deadline - now) } });
-    }
+    for (const connection of this.#connections) this.#sendView(connection, now);
     this.#changed();
+  }
+
+  #broadcastSoon(): void {
+    this.#soon ??= setTimeout(() => this.#broadcast(), ANSWER_COALESCE_MS);
+  }
+
+  #sendView(connection: Connection, now: number): void {
+    if (connection.seat === undefined) return;
+    const { deadline, ...view } = this.session.studentView(connection.seat);
+    this.#send(connection, { type: 'view', view: { ...view, remainingMs: deadline === undefined ? undefined : Math.max(0, deadline - now) } });
   }
 
   #changed(): void {
