@@ -15,9 +15,9 @@ const median = (values) => {
 };
 const fmt = (value, digits = 1) => value.toFixed(digits);
 
-function node(args) {
+function node(args, env = process.env) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28, env });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
   return { seconds, stdout: result.stdout };
@@ -91,6 +91,21 @@ const sections = {
     console.log('population dynamics');
     console.log(`  generational, 25 players, 10 rounds a match (300 matches a generation)   ${fmt(result.generationsPerSecond, 0)} generations/s`);
     console.log(`  Moran, N = 100 (4 strategies, mutation 0.01)                              ${fmt(result.moranStepsPerSecond / 1e6, 2)} M steps/s`);
+  },
+  class() {
+    // React's development build is far slower; the CLI runs the production one, and so does this.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    for (const name of Object.keys(env)) if (name === 'CI' || name.startsWith('CI_')) delete env[name];
+    console.log('class session: 30 simulated students (their own process) on loopback, 20 rounds, answers spread over 100 ms');
+    for (const mode of ['pairwise', 'lattice']) {
+      const rows = [];
+      for (let run = 0; run < 3; run++) rows.push(...JSON.parse(node([here('./class.js'), '30', '20', mode], env).stdout.split('\n')[0]).rows);
+      const line = (key) => `median ${fmt(median(rows.map((row) => row[key])), 0)} ms, max ${fmt(Math.max(...rows.map((row) => row[key])), 0)} ms`;
+      console.log(`  ${mode} (${rows.length} rounds over 3 sessions), after the last answer:`);
+      console.log(`    round closed on the host              ${line('close')}`);
+      console.log(`    teacher's screen shows the result     ${line('screen')}   (target <= 200 ms)`);
+      console.log(`    all 30 students have the result       ${line('students')}`);
+    }
   },
   startup() {
     const cases = [

@@ -41,7 +41,10 @@ export interface ClassSettings {
 export type ClassCommand = ParameterCommand | { readonly type: 'sanctions' };
 
 export interface Announcement {
+  /** The round in progress or last closed when it was announced (0: before the first). */
   readonly round: number;
+  /** The first round it holds for: a change made while a round is open waits for the next. */
+  readonly from: number;
   /** What changed, as the event log shows it. */
   readonly label: string;
   /** Why it matters, in the students' words. */
@@ -92,6 +95,8 @@ export interface ClassSnapshot {
   /** The round open or last closed (0 in the lobby). */
   readonly round: number;
   readonly rounds: number;
+  /** Seconds to answer a round. */
+  readonly timeLimit: number;
   /** When the open round closes (ms since the epoch). */
   readonly deadline: number | undefined;
   readonly seats: readonly SeatState[];
@@ -134,6 +139,8 @@ export interface StudentView {
   readonly phase: Phase;
   readonly round: number;
   readonly rounds: number;
+  /** Seconds to answer a round. */
+  readonly timeLimit: number;
   readonly deadline: number | undefined;
   readonly chosen: Move | undefined;
   readonly defaultMove: Move;
@@ -529,6 +536,7 @@ export class ClassSession {
       phase: this.#phase,
       round: this.#roundNumber,
       rounds: this.settings.rounds,
+      timeLimit: this.settings.timeLimit,
       deadline: open?.deadline,
       seats: this.#seats.map((seat) => ({
         index: seat.index,
@@ -585,6 +593,7 @@ export class ClassSession {
       phase: this.#phase,
       round: this.#roundNumber,
       rounds: this.settings.rounds,
+      timeLimit: this.settings.timeLimit,
       deadline: open?.deadline,
       chosen: open?.choices.get(seat),
       defaultMove: this.settings.defaultMove,
@@ -623,7 +632,7 @@ export class ClassSession {
   }
 
   #announce(label: string, why: string): Announcement {
-    const announcement = { round: this.#roundNumber, label, why };
+    const announcement = { round: this.#roundNumber, from: this.#roundNumber + 1, label, why };
     this.#log.push(announcement);
     return announcement;
   }

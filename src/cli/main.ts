@@ -12,6 +12,7 @@ import { addSweepCommands } from './sweep-command.js';
 import { addPlotCommand } from './plot-command.js';
 import { addReportCommand } from './report-command.js';
 import { addEvolveCommand } from './evolve-command.js';
+import { addClassCommand } from './class-command.js';
 import { addTournamentCommand } from './tournament-command.js';
 import { suggestIds } from '../strategies/registry.js';
 
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   addPlotCommand(program);
   addReportCommand(program);
   addEvolveCommand(program);
+  addClassCommand(program);
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
     const [unknown] = command.args;
     if (unknown !== undefined) {

@@ -323,7 +323,7 @@ export function classReport(run: ClassDocument, source: string): string {
   // A change announced after round r holds from round r + 1: the marker sits between the two.
   const first = rounds[0] ?? 1;
   const lastRound = rounds[rounds.length - 1] ?? 1;
-  const markers = run.log.map((entry) => ({ x: Math.min(lastRound, Math.max(first, entry.round + 0.5)), label: entry.label }));
+  const markers = run.log.map((entry) => ({ x: Math.min(lastRound, Math.max(first, entry.from - 0.5)), label: entry.label }));
   const activityNames = Object.keys(run.series[0]?.activities ?? {});
   const charts = [
     figure(
@@ -392,7 +392,7 @@ export function classReport(run: ClassDocument, source: string): string {
       ),
       section(
         'Event log',
-        run.log.length === 0 ? paragraph('No events.') : table(['#', 'round', 'event', 'why'], run.log.map((entry, index) => [index + 1, entry.round, entry.label, entry.why])),
+        run.log.length === 0 ? paragraph('No events.') : table(['#', 'from round', 'event', 'why'], run.log.map((entry, index) => [index + 1, entry.from, entry.label, entry.why])),
       ),
     ],
   });

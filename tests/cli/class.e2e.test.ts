@@ -1,0 +1,126 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, cooplab } from '../support/cli.js';
+
+// The real CLI: a headless host and students in plain mode, each its own process, on loopback.
+
+interface Running {
+  readonly child: ChildProcessWithoutNullStreams;
+  output(): string;
+  waitFor(pattern: RegExp, timeout?: number): Promise<RegExpExecArray>;
+  exited: Promise<number | null>;
+}
+
+const running: Running[] = [];
+
+function start(args: readonly string[]): Running {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const handle: Running = {
+    child,
+    output: () => text,
+    exited,
+    async waitFor(pattern, timeout = 15_000) {
+      const started = Date.now();
+      for (;;) {
+        const match = pattern.exec(text);
+        if (match !== null) return match;
+        if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${String(pattern)}; output:\n${text}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+  };
+  running.push(handle);
+  return handle;
+}
+
+afterEach(() => {
+  for (const handle of running.splice(0)) handle.child.kill('SIGKILL');
+});
+
+const hostArgs = (out: string, extra: readonly string[] = []) => [
+  'class', 'host', '--headless', '--port', '0', '--host', '127.0.0.1', '--code', 'K7QXM', '--time-limit', '10', '--pause', '0.1', '--out', out, ...extra,
+];
+
+describe('cooplab class', () => {
+  it('runs a session between students at their terminals and writes every move, the JSON and the report', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cooplab-class-')), 'results');
+    const host = start(hostArgs(out, ['--rounds', '2', '--start-when', '2']));
+    const [, address] = await host.waitFor(/join with: cooplab class join (\S+) --code K7QXM/);
+    const ana = start(['class', 'join', address!, '--code', 'k7qxm', '--name', 'Ana', '--plain']);
+    await host.waitFor(/log: Ana joined/);
+    const ben = start(['class', 'join', address!, '--code', 'K7QXM', '--name', 'Ben', '--plain']);
+    for (const round of [1, 2]) {
+      await ana.waitFor(new RegExp(`round ${round} of 2: you play Ben .*type C or D`));
+      await ben.waitFor(new RegExp(`round ${round} of 2: you play Ana`));
+      ana.child.stdin.write('C\n');
+      ben.child.stdin.write(round === 1 ? 'D\n' : 'C\n');
+    }
+    expect(await host.exited).toBe(0);
+    expect(await ana.exited).toBe(0);
+    expect(await ben.exited).toBe(0);
+    expect(ana.output()).toContain('round 1 result: you played C; Ben played D (technology-exchange: you earned -3)');
+    expect(ana.output()).toMatch(/the session is over: score 0, rank 2 of 2/);
+    expect(host.output()).toContain('log: Ana joined');
+    expect(host.output()).toMatch(/round 1 closed: co-operation 50%/);
+
+    const moves = readFileSync(join(out, 'moves.csv'), 'utf8').trimEnd().split('\n');
+    expect(moves[0]).toBe('round,seat,student,kind,partner,move,answered,activity,payoff,fine,trust');
+    expect(moves.slice(1).map((line) => line.split(',').slice(0, 7).join(','))).toEqual([
+      '1,0,Ana,student,Ben,C,1',
+      '1,1,Ben,student,Ana,D,1',
+      '2,0,Ana,student,Ben,C,1',
+      '2,1,Ben,student,Ana,C,1',
+    ]);
+    const document = JSON.parse(readFileSync(join(out, 'class.json'), 'utf8')) as { kind: string; roundsPlayed: number; students: { name: string; score: number }[] };
+    expect(document).toMatchObject({ kind: 'class', roundsPlayed: 2 });
+    expect(document.students.map((student) => [student.name, student.score])).toEqual([['Ben', 8], ['Ana', 0]]);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Class session');
+    const report = cooplab(['report', join(out, 'class.json'), '--out', join(out, 'again.html')]);
+    expect(report.status).toBe(0);
+    expect(existsSync(join(out, 'again.html'))).toBe(true);
+  }, 40_000);
+
+  it('writes the results so far when the teacher presses Ctrl-C mid-session', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cooplab-class-')), 'results');
+    const host = start(hostArgs(out, ['--rounds', '5', '--start-when', '1', '--fill', 'tit-for-tat']));
+    const [, address] = await host.waitFor(/join with: cooplab class join (\S+) --code/);
+    const ana = start(['class', 'join', address!, '--code', 'K7QXM', '--name', 'Ana', '--plain']);
+    await ana.waitFor(/round 1 of 5: you play Tit For Tat 2/);
+    ana.child.stdin.write('D\n');
+    await host.waitFor(/round 2 open/);
+    host.child.kill('SIGINT');
+    expect(await host.exited).toBe(130);
+    const document = JSON.parse(readFileSync(join(out, 'class.json'), 'utf8')) as { roundsPlayed: number; moves: { student: string; move: string; answered: boolean; round: number }[] };
+    // Round 2 was open: it is closed and paid, Ana's missing answer played as the default.
+    expect(document.roundsPlayed).toBe(2);
+    expect(document.moves.filter((move) => move.student === 'Ana').map((move) => [move.round, move.move, move.answered])).toEqual([
+      [1, 'D', true],
+      [2, 'D', false],
+    ]);
+    expect(await ana.exited).toBe(0);
+  }, 40_000);
+
+  it('refuses bad input with one line and exit 2', () => {
+    const cases: [string[], RegExp][] = [
+      [['class', 'host', '--mode', 'ring'], /option '--mode <mode>' argument 'ring' is invalid\. expected one of pairwise, lattice/],
+      [['class', 'host', '--code', 'ab'], /room code 'ab': expected the 5 letters or digits the teacher shows/],
+      [['class', 'host', '--fill', 'tit-for-tatt', '--headless'], /unknown strategy 'tit-for-tatt' in --fill/],
+      [['class', 'join', 'localhost', '--code', 'K7QXM', '--name', 'Ana'], /address 'localhost': expected a port, such as localhost:4321/],
+      [['class', 'join', 'localhost:4321', '--code', 'K7QXM', '--name', '\u001b[31mX'], /name '.*X': expected 1 to 24 letters/],
+      [['class', 'join', '127.0.0.1:1', '--code', 'K7QXM', '--name', 'Ana', '--plain'], /cannot join the class session at 127\.0\.0\.1:1/],
+    ];
+    for (const [args, pattern] of cases) {
+      const run = cooplab(args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(pattern);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  }, 60_000);
+});
