@@ -221,6 +221,8 @@ interface Seat {
 
 interface OpenRound {
   readonly number: number;
+  /** The rules the round was opened under: a change made while it is open waits for the next. */
+  readonly parameters: ClusterParameters;
   readonly deadline: number;
   readonly table: ActivityTable;
   readonly pairs: readonly (readonly [number, number])[];
@@ -367,7 +369,7 @@ export class ClassSession {
       const relationship = this.#relationship(a, b);
       relationship.activity = chooseActivity(table, Math.min(relationship.trustA, relationship.trustB));
     }
-    this.#round = { number: this.#roundNumber, deadline: now + this.settings.timeLimit * 1000, table, pairs, choices: new Map() };
+    this.#round = { number: this.#roundNumber, parameters: this.#parameters, deadline: now + this.settings.timeLimit * 1000, table, pairs, choices: new Map() };
     this.#lastPairs = pairs;
     this.#phase = 'open';
     return true;
@@ -402,13 +404,13 @@ export class ClassSession {
   close(): void {
     const open = this.#round;
     if (open === undefined || this.#phase !== 'open') return;
-    const parameters = this.#parameters;
+    const parameters = open.parameters;
     const table = open.table;
     const { gain, loss } = parameters.trust;
     const { detection, fine, compensate } = parameters.sanctions;
     const sanctionsRandom = deriveStream(this.settings.seed, 'class', open.number, 'sanctions');
     const noiseFree = (seat: Seat, partner: number, relationship: Relationship): number => {
-      if (seat.kind === 'bot') return this.#botMove(seat, partner, relationship, table, open.number);
+      if (seat.kind === 'bot') return this.#botMove(seat, partner, relationship, open);
       const chosen = open.choices.get(seat.index) ?? this.settings.defaultMove;
       return chosen === 'C' ? COOPERATE : DEFECT;
     };
@@ -704,7 +706,8 @@ export class ClassSession {
     return relationship;
   }
 
-  #botMove(seat: Seat, partner: number, relationship: Relationship, table: ActivityTable, round: number): number {
+  #botMove(seat: Seat, partner: number, relationship: Relationship, open: OpenRound): number {
+    const { table, number: round } = open;
     const strategy = seat.strategy!;
     const mine = relationship.a === seat.index;
     const activity = relationship.activity;
@@ -721,7 +724,7 @@ export class ClassSession {
     const { context, random } = bot;
     context.activity = { name: table.names[activity]!, lowRisk: table.lowRisk[activity] === 1, cost: table.cost[activity]! };
     context.trust = mine ? relationship.trustA : relationship.trustB;
-    context.sanctions = { ...this.#parameters.sanctions };
+    context.sanctions = { ...open.parameters.sanctions };
     context.generation = round;
     // The activity, and so the game, can change from round to round: a fresh view over the same histories.
     const view = new PlayerView(mine ? relationship.movesA : relationship.movesB, mine ? relationship.movesB : relationship.movesA, game, this.settings.rounds, () => random, context);

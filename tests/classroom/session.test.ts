@@ -155,6 +155,21 @@ describe('a class session', () => {
     expect(s.series[0]!.activities).toEqual({ training: 1, 'technology-exchange': 0 });
   });
 
+  it('keeps the rules a round was opened under: a change made while it is open holds from the next', () => {
+    const s = session();
+    const [ana, ben] = joinAll(s, ['Ana', 'Ben']);
+    s.start();
+    s.openRound(0);
+    expect(s.apply({ type: 'sanctions' })).toMatchObject({ round: 1, from: 2 });
+    s.choose(ana!, 1, 'C');
+    s.choose(ben!, 1, 'D');
+    expect(s.records.find((record) => record.student === 'Ben')).toMatchObject({ payoff: 5, fine: 0 });
+    s.openRound(1000);
+    s.choose(ana!, 2, 'C');
+    s.choose(ben!, 2, 'D');
+    expect(s.records.find((record) => record.student === 'Ben' && record.round === 2)).toMatchObject({ payoff: 2, fine: 3 });
+  });
+
   it('raises the temptation in a crisis', () => {
     const s = session();
     const [ana, ben] = joinAll(s, ['Ana', 'Ben']);
