@@ -14,6 +14,7 @@ import { addReportCommand } from './report-command.js';
 import { addEvolveCommand } from './evolve-command.js';
 import { addClassCommand } from './class-command.js';
 import { addTournamentCommand } from './tournament-command.js';
+import { addExercisesCommands } from './exercises-command.js';
 import { suggestIds } from '../strategies/registry.js';
 
 /** Exit codes: 0 done, 1 a run failed on the host's side, 2 the input was wrong. */
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   addPlotCommand(program);
   addReportCommand(program);
   addEvolveCommand(program);
+  addExercisesCommands(program);
   addClassCommand(program);
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
     const [unknown] = command.args;

@@ -14,6 +14,8 @@ export interface PlayOptions {
   activity?: string;
   allowAnyGame: boolean;
   seed?: number;
+  /** Where a hidden opponent is drawn from (an exercise's pool); default every built-in. */
+  pool?: readonly Strategy[];
 }
 
 export const DEFAULT_PLAY_ROUNDS = 10;
@@ -78,7 +80,7 @@ export async function preparePlay(options: PlayOptions, freshSeed: () => number)
     [opponent] = requireStrategies([options.opponent], builtinStrategies, '--opponent') as [Strategy];
   } else {
     const { pickOpponent } = await import('../core/interactive-match.js');
-    opponent = pickOpponent(seed, builtinStrategies);
+    opponent = pickOpponent(seed, options.pool ?? builtinStrategies);
   }
   return {
     opponent,

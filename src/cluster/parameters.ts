@@ -216,7 +216,8 @@ function checkConsistency(parameters: ClusterParameters, prefix: string): void {
   }
 }
 
-export function describeIssue(issue: z.core.$ZodIssue, input: unknown, prefix: string): string {
+/** One line for a schema issue: the field, the bad value and what was expected; `docs` lists the fields. */
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown, prefix: string, docs = 'docs/model.md'): string {
   let value: unknown = input;
   const names: string[] = [];
   for (const key of issue.path) {
@@ -230,7 +231,7 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown, prefix: s
   const path = names.join('.');
   if (issue.code === 'unrecognized_keys') {
     const where = path === '' ? prefix.replace(/\.$/, '') || 'the file' : `${prefix}${path}`;
-    return `${where}: unknown field '${issue.keys[0]}': expected only documented fields (see docs/model.md)`;
+    return `${where}: unknown field '${issue.keys[0]}': expected only documented fields (see ${docs})`;
   }
   if (value === undefined) return `${prefix}${path}: missing: ${issue.message}`;
   return `${prefix}${path}: got ${JSON.stringify(value)}, ${issue.message}`;

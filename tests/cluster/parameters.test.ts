@@ -10,19 +10,9 @@ import {
   type ClusterParameters,
 } from '../../src/cluster/parameters.js';
 import { TECH, TRAINING } from '../support/cluster.js';
+import { inputError } from '../support/errors.js';
 
 const withLadder: ClusterParameters = { ...DEFAULT_PARAMETERS, activities: [TRAINING, TECH] };
-
-/** The message of the InputError `run` throws. */
-function inputError(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('DEFAULT_PARAMETERS', () => {
   it('are valid and are Nowak & May: Moore torus with self-interaction, R = 1, T = b, S = P = 0, everything else off', () => {

@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/game.js';
 import { DEFAULT_PARAMETERS } from '../../src/cluster/parameters.js';
 import { runScenario } from '../../src/cluster/run.js';
 import { parseScenario, scenarioDocument, withOverrides, type Scenario } from '../../src/cluster/scenario.js';
 import { loadScenario, presetNames } from '../../src/cli/scenario-files.js';
 import { TECH, TRAINING } from '../support/cluster.js';
 import { builtin } from '../support/play.js';
+import { inputError } from '../support/errors.js';
 
 const minimal = { name: 'tiny', title: 'Tiny', description: 'A tiny cluster.', seed: 1, generations: 5, parameters: {} };
 
 /** A document with `changes` applied to the minimal one. */
 const documentWith = (changes: Record<string, unknown>) => ({ ...minimal, ...changes });
-
-function inputError(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 const parseError = (document: unknown) => inputError(() => parseScenario(document, 'tiny.json'));
 
