@@ -88,8 +88,8 @@ export interface RulesInForce {
   readonly activities: readonly { readonly name: string; readonly lowRisk: boolean; readonly enabled: boolean; readonly description: string | undefined }[];
 }
 
-/** Everything the teacher's screen shows: the UI only renders it. */
-export interface ClassSnapshot {
+/** Where the session stands: what the teacher's and every student's screen show at the top. */
+export interface SessionClock {
   readonly mode: ClassMode;
   readonly phase: Phase;
   /** The round open or last closed (0 in the lobby). */
@@ -99,6 +99,10 @@ export interface ClassSnapshot {
   readonly timeLimit: number;
   /** When the open round closes (ms since the epoch). */
   readonly deadline: number | undefined;
+}
+
+/** Everything the teacher's screen shows: the UI only renders it. */
+export interface ClassSnapshot extends SessionClock {
   readonly seats: readonly SeatState[];
   /** The class lattice's width and height; seats sit row by row. */
   readonly grid: { readonly width: number; readonly height: number } | undefined;
@@ -132,16 +136,9 @@ export interface PartnerOutcome {
 }
 
 /** Everything a student's screen shows. */
-export interface StudentView {
+export interface StudentView extends SessionClock {
   readonly name: string;
   readonly seat: number;
-  readonly mode: ClassMode;
-  readonly phase: Phase;
-  readonly round: number;
-  readonly rounds: number;
-  /** Seconds to answer a round. */
-  readonly timeLimit: number;
-  readonly deadline: number | undefined;
   readonly chosen: Move | undefined;
   readonly defaultMove: Move;
   readonly partners: readonly PartnerView[];
@@ -531,15 +528,21 @@ export class ClassSession {
     return this.#announce(change.label, whyOf(command, this.#parameters, change.value));
   }
 
-  snapshot(): ClassSnapshot {
-    const open = this.#round;
+  #clock(): SessionClock {
     return {
       mode: this.settings.mode,
       phase: this.#phase,
       round: this.#roundNumber,
       rounds: this.settings.rounds,
       timeLimit: this.settings.timeLimit,
-      deadline: open?.deadline,
+      deadline: this.#round?.deadline,
+    };
+  }
+
+  snapshot(): ClassSnapshot {
+    const open = this.#round;
+    return {
+      ...this.#clock(),
       seats: this.#seats.map((seat) => ({
         index: seat.index,
         name: seat.name,
@@ -589,14 +592,9 @@ export class ClassSession {
     });
     const ranked = this.#seats.filter((other) => other.score > found.score).length + 1;
     return {
+      ...this.#clock(),
       name: found.name,
       seat,
-      mode: this.settings.mode,
-      phase: this.#phase,
-      round: this.#roundNumber,
-      rounds: this.settings.rounds,
-      timeLimit: this.settings.timeLimit,
-      deadline: open?.deadline,
       chosen: open?.choices.get(seat),
       defaultMove: this.settings.defaultMove,
       partners,

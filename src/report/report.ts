@@ -101,41 +101,59 @@ function flatten(value: unknown, path = ''): [string, Cell][] {
 const colourAt = (index: number) => STRATEGY_COLOURS[index % STRATEGY_COLOURS.length]!;
 const ACTIVITY_COLOURS = ['#76b041', '#29a0b1', '#5b8def', '#a05195', '#f3a712', '#d45087', '#8c8c8c'];
 
+/** What the co-operation and ladder charts read from a cluster run's or a class session's series. */
+interface CooperationPoint {
+  readonly cooperation: number;
+  readonly mutualCooperation: number;
+  readonly meanTrust: number;
+  readonly activities: Readonly<Record<string, number>>;
+}
+
+type Markers = readonly { readonly x: number; readonly label: string }[];
+
+function cooperationFigure(series: readonly CooperationPoint[], x: readonly number[], xLabel: string, markers: Markers, caption: string): string {
+  return figure(
+    lineChartSvg({
+      title: 'Co-operation and trust',
+      xLabel,
+      yLabel: 'share',
+      x,
+      yDomain: { low: 0, high: 1 },
+      markers,
+      series: [
+        { name: 'co-operation', colour: '#3fa34d', values: series.map((point) => point.cooperation) },
+        { name: 'mutual co-operation', colour: '#1d6f7b', values: series.map((point) => point.mutualCooperation) },
+        { name: 'mean trust', colour: '#f3a712', values: series.map((point) => point.meanTrust) },
+      ],
+    }),
+    caption,
+  );
+}
+
+function ladderFigure(series: readonly CooperationPoint[], x: readonly number[], xLabel: string, yLabel: string, markers: Markers, caption: string): string {
+  const names = Object.keys(series[0]?.activities ?? {});
+  return figure(
+    stackedAreaSvg({
+      title: 'Activity ladder',
+      xLabel,
+      yLabel,
+      x,
+      markers,
+      series: names.map((name, index) => ({ name, colour: ACTIVITY_COLOURS[index % ACTIVITY_COLOURS.length]!, values: series.map((point) => point.activities[name] ?? 0) })),
+    }),
+    caption,
+  );
+}
+
 export function clusterReport(run: ClusterDocument, source: string, version: string): string {
   const generations = run.series.map((point) => point.generation);
   const markers = run.log.map((entry) => ({ x: entry.generation, label: entry.label }));
-  const activityNames = Object.keys(run.series[0]?.activities ?? {});
   const strategyIds = Object.keys(run.series[0]?.strategies ?? {});
   const last = run.series[run.series.length - 1];
   const size = isObject(run.parameters) ? `${String(run.parameters.width)} × ${String(run.parameters.height)}` : '?';
   const charts = [
-    figure(
-      lineChartSvg({
-        title: 'Co-operation and trust',
-        xLabel: 'generation',
-        yLabel: 'share',
-        x: generations,
-        yDomain: { low: 0, high: 1 },
-        markers,
-        series: [
-          { name: 'co-operation', colour: '#3fa34d', values: run.series.map((point) => point.cooperation) },
-          { name: 'mutual co-operation', colour: '#1d6f7b', values: run.series.map((point) => point.mutualCooperation) },
-          { name: 'mean trust', colour: '#f3a712', values: run.series.map((point) => point.meanTrust) },
-        ],
-      }),
-      'Share of moves that co-operate, of pairs that co-operate mutually, and the mean trust between neighbours, per generation. Dashed lines: the events of the log, numbered.',
-    ),
-    figure(
-      stackedAreaSvg({
-        title: 'Activity ladder',
-        xLabel: 'generation',
-        yLabel: 'share of rounds',
-        x: generations,
-        markers,
-        series: activityNames.map((name, index) => ({ name, colour: ACTIVITY_COLOURS[index % ACTIVITY_COLOURS.length]!, values: run.series.map((point) => point.activities[name] ?? 0) })),
-      }),
-      'Share of the rounds played in each joint activity, stacked, from the low-risk ones up to the risky, rewarding ones.',
-    ),
+    cooperationFigure(run.series, generations, 'generation', markers, 'Share of moves that co-operate, of pairs that co-operate mutually, and the mean trust between neighbours, per generation. Dashed lines: the events of the log, numbered.'),
+    ladderFigure(run.series, generations, 'generation', 'share of rounds', markers, 'Share of the rounds played in each joint activity, stacked, from the low-risk ones up to the risky, rewarding ones.'),
     figure(
       stackedAreaSvg({
         title: 'Strategy shares',
@@ -324,35 +342,9 @@ export function classReport(run: ClassDocument, source: string): string {
   const first = rounds[0] ?? 1;
   const lastRound = rounds[rounds.length - 1] ?? 1;
   const markers = run.log.map((entry) => ({ x: Math.min(lastRound, Math.max(first, entry.from - 0.5)), label: entry.label }));
-  const activityNames = Object.keys(run.series[0]?.activities ?? {});
   const charts = [
-    figure(
-      lineChartSvg({
-        title: 'Co-operation and trust',
-        xLabel: 'round',
-        yLabel: 'share',
-        x: rounds,
-        yDomain: { low: 0, high: 1 },
-        markers,
-        series: [
-          { name: 'co-operation', colour: '#3fa34d', values: run.series.map((point) => point.cooperation) },
-          { name: 'mutual co-operation', colour: '#1d6f7b', values: run.series.map((point) => point.mutualCooperation) },
-          { name: 'mean trust', colour: '#f3a712', values: run.series.map((point) => point.meanTrust) },
-        ],
-      }),
-      'Share of moves that co-operate, of pairs that co-operate mutually, and the mean trust between partners, per round. Dashed lines: the teacher\'s interventions, numbered as in the event log.',
-    ),
-    figure(
-      stackedAreaSvg({
-        title: 'Activity ladder',
-        xLabel: 'round',
-        yLabel: 'share of pairs',
-        x: rounds,
-        markers,
-        series: activityNames.map((name, index) => ({ name, colour: ACTIVITY_COLOURS[index % ACTIVITY_COLOURS.length]!, values: run.series.map((point) => point.activities[name] ?? 0) })),
-      }),
-      'Share of the pairs playing each joint activity, stacked: joint trust decides which one a pair plays.',
-    ),
+    cooperationFigure(run.series, rounds, 'round', markers, "Share of moves that co-operate, of pairs that co-operate mutually, and the mean trust between partners, per round. Dashed lines: the teacher's interventions, numbered as in the event log."),
+    ladderFigure(run.series, rounds, 'round', 'share of pairs', markers, 'Share of the pairs playing each joint activity, stacked: joint trust decides which one a pair plays.'),
   ];
   const { settings } = run;
   return htmlPage({
