@@ -6,13 +6,38 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cooplab, type CliRun } from '../support/cli.js';
 import { checkWellFormed } from '../report/xml.js';
+import { classDocument } from '../../src/classroom/results.js';
+import { ClassSession } from '../../src/classroom/session.js';
+import { loadScenario } from '../../src/cli/scenario-files.js';
+import { emit } from '../../src/cli/output.js';
 
 /** Small inputs of every kind, made by the real CLI: a 2 × 3 sweep, a cluster run and a tournament. */
 const folder = mkdtempSync(join(tmpdir(), 'cooplab-report-'));
 const sweep = join(folder, 'sweep');
 const run = join(folder, 'run.json');
 const tournament = join(folder, 'tournament.json');
-const reports = { cluster: join(folder, 'run.html'), tournament: join(folder, 'tournament.html'), sweep: join(folder, 'sweep.html') };
+const classRun = join(folder, 'class.json');
+const reports = { cluster: join(folder, 'run.html'), tournament: join(folder, 'tournament.html'), sweep: join(folder, 'sweep.html'), class: join(folder, 'class.html') };
+
+/** A class session of four students over four rounds, with the training programme switched on after the second. */
+function writeClassRun(): void {
+  const session = new ClassSession(
+    { mode: 'pairwise', rounds: 4, timeLimit: 20, defaultMove: 'D', scenario: loadScenario('rivalry'), seed: 1, fill: [], seats: 0, sanctions: { fine: 3, detection: 1 } },
+    () => 'token',
+  );
+  const seats = ['Ana', 'Ben', 'Caro', 'Dan'].map((name) => {
+    const joined = session.join(name, undefined);
+    if (!joined.ok) throw new Error(joined.reason);
+    return joined.seat;
+  });
+  session.start();
+  for (let round = 1; round <= 4; round++) {
+    if (round === 3) session.apply({ type: 'toggle-activity', index: 0 });
+    session.openRound(round * 1000);
+    for (const seat of seats) session.choose(seat, round, seat === 0 && round < 3 ? 'D' : 'C');
+  }
+  emit(`${JSON.stringify(classDocument(session, '0.1.0'), null, 2)}\n`, classRun);
+}
 
 /** The real CLI, as tests/support/cli.ts runs it, but without blocking: independent runs go side by side. */
 function cooplabAsync(args: readonly string[]): Promise<CliRun> {
@@ -28,6 +53,7 @@ function cooplabAsync(args: readonly string[]): Promise<CliRun> {
 }
 
 beforeAll(async () => {
+  writeClassRun();
   const inputs = await Promise.all([
     cooplabAsync(['sweep', '--scenario', 'training-first', '--size', '8x8', '-g', '12', '--grid', 'sanctions.fine=0,2', '--grid', 'trust.gain=0.05:0.15:0.05', '--seeds', '2', '--workers', '1', '--out', sweep]),
     cooplabAsync(['cluster', '--scenario', 'training-first', '--size', '10x10', '-g', '20', '--set', 'trust.gain=0.3', '-f', 'json', '-o', run]),
@@ -39,6 +65,7 @@ beforeAll(async () => {
       cooplabAsync(['report', run, '--out', reports.cluster]),
       cooplabAsync(['report', tournament, '--out', reports.tournament]),
       cooplabAsync(['report', sweep, '--out', reports.sweep]),
+      cooplabAsync(['report', classRun, '--out', reports.class]),
     ])),
   ];
   for (const result of made) expect(result.stderr.replace(/^cooplab: wrote .*\n/gm, '').replace(/^sweep .*\n/gm, '')).toBe('');
@@ -88,7 +115,7 @@ describe('cooplab report', () => {
   const html = (kind: keyof typeof reports) => readFileSync(reports[kind], 'utf8');
 
   it('writes self-contained HTML: no scripts, no external assets', () => {
-    for (const kind of ['cluster', 'tournament', 'sweep'] as const) {
+    for (const kind of ['cluster', 'tournament', 'sweep', 'class'] as const) {
       const page = html(kind);
       expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
       expect(page).not.toMatch(/<script|<link|<img|src=|@import|url\((?!#)/i);
@@ -131,6 +158,14 @@ describe('cooplab report', () => {
     expect(page).toMatch(/cooplab sweep --scenario training-first --size 8x8 --grid sanctions\.fine=0,2 --grid trust\.gain=0\.05,0\.1,0\.15 --seeds 2 --generations 12 --seed 1 --out /);
   });
 
+  it('reports a class session: the charts, the leaderboard, the rounds and the teacher\'s interventions', () => {
+    const page = html('class');
+    expect(page).toContain('<title>Class session: pairwise rounds</title>');
+    for (const title of ['Co-operation and trust', 'Activity ladder']) expect(page).toContain(`<title>${title}</title>`);
+    expect(page).toContain('<td>training programme switched on</td>');
+    expect((page.match(/<tr><td class="number">\d+<\/td><td>(Ana|Ben|Caro|Dan)<\/td>/g) ?? []).length).toBe(4);
+  });
+
   it('refuses what is not a run, with one line and exit 2', () => {
     const result = cooplab(['report', join(folder, 'tournament.html'), '--out', join(folder, 'x.html')]);
     expect(result.status).toBe(2);
@@ -165,6 +200,7 @@ describe.runIf(existsSync(CHROMIUM))('the reports in headless Chromium', () => {
     ['cluster', 4],
     ['tournament', 2],
     ['sweep', 1],
+    ['class', 2],
   ] as const)('the %s report loads without errors and draws %i charts', async (kind, charts) => {
     const errors: string[] = [];
     const requests: string[] = [];
