@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSIC_GAME, type Game } from '../../src/core/game.js';
-import { appendMove, COOPERATE, DEFECT, History } from '../../src/core/history.js';
 import { compileMachine } from '../../src/core/machine.js';
-import type { ClusterContext, Move, MoveView, Strategy } from '../../src/strategies/api.js';
+import type { ClusterContext, Move, Strategy } from '../../src/strategies/api.js';
 import { finiteStateStrategy, resolveParameters } from '../../src/strategies/define.js';
 import { builtinStrategies, classicStrategies, clusterStrategies, literatureStrategies } from '../../strategies/index.js';
 import { builtin, cycle, movesOf, play, type PlayOptions } from '../support/play.js';
+import { viewAfter } from '../support/views.js';
 
 // Every expected sequence below was worked out by hand from the rule in the strategy's header.
 // The matches are played in the classic game (R=3, S=0, T=5, P=1), so T - R = 2: a firm is
@@ -293,26 +293,6 @@ describe('fast path and general path', () => {
 });
 
 describe('relationships with a history of rivalry', () => {
-  /** A view as the lattice would hand it to a firm taking over a relationship with a past. */
-  function viewAfter(own: string, opponent: string, cluster: ClusterContext): MoveView {
-    const histories = [new History(), new History()] as const;
-    for (let i = 0; i < own.length; i++) {
-      appendMove(histories[0], own[i] === 'C' ? COOPERATE : DEFECT);
-      appendMove(histories[1], opponent[i] === 'C' ? COOPERATE : DEFECT);
-    }
-    return {
-      own: histories[0],
-      opponent: histories[1],
-      round: own.length + 1,
-      game: CLASSIC_GAME,
-      turns: undefined,
-      random: () => {
-        throw new Error('a deterministic strategy drew a random number');
-      },
-      cluster,
-    };
-  }
-
   const firstMove = (id: string, own: string, opponent: string, cluster: ClusterContext): Move => {
     const strategy = builtin(id);
     return strategy.create(resolveParameters(strategy)).move(viewAfter(own, opponent, cluster));

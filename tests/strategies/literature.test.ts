@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSIC_GAME, type Game } from '../../src/core/game.js';
-import { appendMove, COOPERATE, DEFECT, History } from '../../src/core/history.js';
-import type { Move, MoveView, Strategy } from '../../src/strategies/api.js';
+import type { Move, Strategy } from '../../src/strategies/api.js';
 import { resolveParameters } from '../../src/strategies/define.js';
 import { classicStrategies, literatureStrategies } from '../../strategies/index.js';
 import { builtin, cycle, movesOf, play, type PlayOptions } from '../support/play.js';
+import { viewAfter } from '../support/views.js';
 
 // Every expected sequence below was worked out by hand from the rule in the strategy's header.
 // For stochastic strategies the hand derivation uses the first uniform numbers of the seat-0
@@ -392,26 +392,6 @@ describe('statistical behaviour', () => {
 });
 
 describe('relationships that already have a history', () => {
-  /** A view as the cluster lattice would hand it: histories already `played` moves long. */
-  function viewAfter(own: string, opponent: string): MoveView {
-    const histories = [new History(), new History()] as const;
-    for (let i = 0; i < own.length; i++) {
-      appendMove(histories[0], own[i] === 'C' ? COOPERATE : DEFECT);
-      appendMove(histories[1], opponent[i] === 'C' ? COOPERATE : DEFECT);
-    }
-    return {
-      own: histories[0],
-      opponent: histories[1],
-      round: own.length + 1,
-      game: CLASSIC_GAME,
-      turns: undefined,
-      random: () => {
-        throw new Error('a deterministic strategy drew a random number');
-      },
-      cluster: undefined,
-    };
-  }
-
   const deterministic = literatureStrategies.filter((strategy) => !strategy.classifier.stochastic);
 
   it('take up the rule where the history leaves off', () => {
