@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import React from 'react';
 import { render } from 'ink';
 import { ClassHost } from '../dist/src/classroom/host.js';
-import { TeacherScreen } from '../dist/src/ui/class/TeacherApp.js';
-import { makeTheme } from '../dist/src/ui/theme.js';
-import { loadScenario } from '../dist/src/cli/scenario-files.js';
-import { requireStrategies } from '../dist/src/strategies/registry.js';
+import { TeacherScreen } from '../dist/src/ui/class/teacher-app.js';
+import { makeTheme } from '../dist/src/theme/theme.js';
+import { loadScenario } from '../dist/src/formats/scenario-file.js';
+import { requireStrategies } from '../dist/strategies/registry.js';
 
 const [students = 30, rounds = 20, mode = 'pairwise'] = process.argv.slice(2).map((value, index) => (index < 2 ? Number(value) : value));
 const settings = {

@@ -1,7 +1,7 @@
 // Nowak & May on a 1000 × 1000 torus (b = 1.85, 90% co-operators): firm-updates per second.
 import { ClusterModel } from '../dist/src/cluster/model.js';
 import { DEFAULT_PARAMETERS } from '../dist/src/cluster/parameters.js';
-import { findStrategy } from '../dist/src/strategies/registry.js';
+import { findStrategy } from '../dist/strategies/registry.js';
 
 const side = Number(process.argv[2] ?? 1000);
 const generations = Number(process.argv[3] ?? 10);

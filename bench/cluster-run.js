@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { ClusterModel } from '../dist/src/cluster/model.js';
 import { parseScenario, withOverrides } from '../dist/src/cluster/scenario.js';
-import { requireStrategies } from '../dist/src/strategies/registry.js';
+import { requireStrategies } from '../dist/strategies/registry.js';
 
 const [name, size, generationsText] = process.argv.slice(2);
 const [width, height] = size.split('x').map(Number);
@@ -26,5 +26,12 @@ for (let generation = 0; generation < generations; generation++) {
   times.push(performance.now() - t);
 }
 process.stdout.write(
-  JSON.stringify({ firms: width * height, relationships: model.graph.count, setup, times, peakRss: process.resourceUsage().maxRSS * 1024, cooperation: last.cooperation }) + '\n',
+  JSON.stringify({
+    firms: width * height,
+    relationships: model.graph.count,
+    setup,
+    times,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+    cooperation: last.cooperation,
+  }) + '\n',
 );

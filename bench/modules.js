@@ -5,11 +5,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadStrategyModules } from '../dist/src/strategies/modules.js';
+import { loadStrategyModules } from '../dist/src/modules/modules.js';
 import { playMatch, prepareContestant } from '../dist/src/core/match.js';
 import { deriveStream } from '../dist/src/core/random.js';
 import { CLASSIC_GAME } from '../dist/src/core/game.js';
-import { findStrategy } from '../dist/src/strategies/registry.js';
+import { findStrategy } from '../dist/strategies/registry.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'cooplab-bench-modules-'));
 const rules = [
@@ -54,7 +54,10 @@ const bin = fileURLToPath(new URL('../bin/cooplab.js', import.meta.url));
 const walls = [];
 for (let i = 0; i < 3; i++) {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [bin, 'tournament', '--submissions', directory, '--turns', '200', '--repetitions', '5', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, [bin, 'tournament', '--submissions', directory, '--turns', '200', '--repetitions', '5', '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   walls.push(performance.now() - started);
   if (run.status !== 0) throw new Error(run.stderr);
 }

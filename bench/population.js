@@ -1,7 +1,7 @@
 // Population dynamics: generations per second of the generational dynamics (25 players,
 // 10 rounds a match) and Moran steps per second (N = 100).
 import { generational, moranGame } from '../dist/src/population/dynamics.js';
-import { findStrategy } from '../dist/src/strategies/registry.js';
+import { findStrategy } from '../dist/strategies/registry.js';
 
 const trust = { game: { R: 2, S: -1, T: 3, P: 0 }, turns: 10, noise: 0, seed: 1 };
 const five = ['cooperator', 'defector', 'tit-for-tat', 'grudger', 'win-stay-lose-shift'].map(findStrategy);

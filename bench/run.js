@@ -40,9 +40,15 @@ const sections = {
     const rate = (ms) => turns / (ms / 1000) / 1e6;
     console.log('tournament: classic dozen, 200 turns, noise 0.05, 50 repetitions, seed 1 (3,900 matches)');
     console.log(`  turns played                      ${turns.toLocaleString('en')}`);
-    console.log(`  whole process (cooplab … --format json)  median ${fmt(median(walls) * 1000, 0)} ms, best ${fmt(Math.min(...walls) * 1000, 0)} ms   (target < 500 ms)`);
-    console.log(`  play, cold (first run in a process)      median ${fmt(median(cold), 1)} ms = ${fmt(rate(median(cold)))} M turns/s, best ${fmt(rate(Math.min(...cold)))} M turns/s   (target >= 15 M turns/s)`);
-    console.log(`  play, warm (later runs)                  median ${fmt(median(warm), 1)} ms = ${fmt(rate(median(warm)))} M turns/s, best ${fmt(rate(Math.min(...warm)))} M turns/s`);
+    console.log(
+      `  whole process (cooplab … --format json)  median ${fmt(median(walls) * 1000, 0)} ms, best ${fmt(Math.min(...walls) * 1000, 0)} ms   (target < 500 ms)`,
+    );
+    console.log(
+      `  play, cold (first run in a process)      median ${fmt(median(cold), 1)} ms = ${fmt(rate(median(cold)))} M turns/s, best ${fmt(rate(Math.min(...cold)))} M turns/s   (target >= 15 M turns/s)`,
+    );
+    console.log(
+      `  play, warm (later runs)                  median ${fmt(median(warm), 1)} ms = ${fmt(rate(median(warm)))} M turns/s, best ${fmt(rate(Math.min(...warm)))} M turns/s`,
+    );
   },
   'cluster-nowak-may'() {
     const runs = [];
@@ -61,7 +67,9 @@ const sections = {
     const perGeneration = runs.flatMap((run) => run.times.slice(1));
     const ms = median(perGeneration);
     console.log('cluster: training-first on a 1000 × 1000 torus (one million firms, four million relationships, Fermi)');
-    console.log(`  per generation      median ${fmt(ms, 0)} ms = ${fmt(1000 / ms, 2)} generations/s, best ${fmt(1000 / Math.min(...perGeneration), 2)}   (target >= 4)`);
+    console.log(
+      `  per generation      median ${fmt(ms, 0)} ms = ${fmt(1000 / ms, 2)} generations/s, best ${fmt(1000 / Math.min(...perGeneration), 2)}   (target >= 4)`,
+    );
     console.log(`  peak memory (RSS)   ${fmt(Math.max(...runs.map((run) => run.peakRss)) / 2 ** 20, 0)} MB   (target < 600 MB)`);
     console.log(`  set-up              ${fmt(median(runs.map((run) => run.setup)), 0)} ms`);
   },
@@ -69,21 +77,29 @@ const sections = {
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(JSON.parse(node([here('./ui-live.js')]).stdout));
     console.log('live view: 120 × 40 terminal, 200 × 70 lattice (training-first), full speed, simulation in its worker');
-    console.log(`  frames per second   median ${fmt(median(runs.map((run) => run.fps)), 1)}, worst ${fmt(Math.min(...runs.map((run) => run.fps)), 1)}   (target >= 20)`);
-    console.log(`  key to frame        median ${fmt(median(runs.map((run) => run.keyToFrame.median)), 0)} ms, worst ${fmt(Math.max(...runs.map((run) => run.keyToFrame.worst)), 0)} ms   (target < 100 ms)`);
+    console.log(
+      `  frames per second   median ${fmt(median(runs.map((run) => run.fps)), 1)}, worst ${fmt(Math.min(...runs.map((run) => run.fps)), 1)}   (target >= 20)`,
+    );
+    console.log(
+      `  key to frame        median ${fmt(median(runs.map((run) => run.keyToFrame.median)), 0)} ms, worst ${fmt(Math.max(...runs.map((run) => run.keyToFrame.worst)), 0)} ms   (target < 100 ms)`,
+    );
   },
   modules() {
     const result = JSON.parse(node([here('./modules.js')]).stdout);
     console.log('strategy modules: a tit-for-tat-like module against tit-for-tat, 1000-turn matches');
     console.log(`  sandboxed (isolated-vm)   ${fmt(result.sandboxed / 1000, 0)} k moves/s (best of 6 rounds)   (target >= 300 k)`);
     console.log(`  trusted (in-process)      ${fmt(result.trusted / 1e6, 1)} M moves/s (best of 6 rounds)`);
-    console.log(`  30-module submissions tournament, 200 turns, 5 repetitions, sandboxed: best ${fmt(result.tournament.best / 1000, 1)} s, median ${fmt(result.tournament.median / 1000, 1)} s (whole process)`);
+    console.log(
+      `  30-module submissions tournament, 200 turns, 5 repetitions, sandboxed: best ${fmt(result.tournament.best / 1000, 1)} s, median ${fmt(result.tournament.median / 1000, 1)} s (whole process)`,
+    );
   },
   sweep() {
     const result = JSON.parse(node([here('./sweep.js')]).stdout);
     console.log('sweep: 200 tasks (training-first, 100 × 100 lattice, 200 generations), whole process');
     console.log(`  1 worker    ${fmt(result.single, 1)} s = ${fmt(result.tasks / result.single, 2)} tasks/s`);
-    console.log(`  2 workers   ${fmt(result.double, 1)} s = ${fmt(result.tasks / result.double, 2)} tasks/s   (speed-up ${fmt(result.single / result.double, 2)}×)`);
+    console.log(
+      `  2 workers   ${fmt(result.double, 1)} s = ${fmt(result.tasks / result.double, 2)} tasks/s   (speed-up ${fmt(result.single / result.double, 2)}×)`,
+    );
     console.log(`  resuming the finished sweep (nothing left to run)   ${fmt(result.resume, 2)} s`);
   },
   population() {

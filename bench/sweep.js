@@ -8,7 +8,21 @@ import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../bin/cooplab.js', import.meta.url));
 // 5 fines × 4 trust gains × 10 seeds = 200 tasks
-const args = ['sweep', '--scenario', 'training-first', '--size', '100x100', '-g', '200', '--grid', 'sanctions.fine=0:4:1', '--grid', 'trust.gain=0.05:0.2:0.05', '--seeds', '10'];
+const args = [
+  'sweep',
+  '--scenario',
+  'training-first',
+  '--size',
+  '100x100',
+  '-g',
+  '200',
+  '--grid',
+  'sanctions.fine=0:4:1',
+  '--grid',
+  'trust.gain=0.05:0.2:0.05',
+  '--seeds',
+  '10',
+];
 const time = (extra) => {
   const started = performance.now();
   const run = spawnSync(process.execPath, [bin, ...args, ...extra], { encoding: 'utf8' });

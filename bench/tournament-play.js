@@ -1,7 +1,7 @@
 // Times the play of the benchmark tournament in this (fresh) process: the first run is what
 // the CLI pays, cold; the later runs show the engine once the JIT has warmed up.
 import { MatchTable, playMatches, prepareContestants } from '../dist/src/core/tournament.js';
-import { classicStrategies } from '../dist/src/strategies/registry.js';
+import { classicStrategies } from '../dist/strategies/registry.js';
 import { CLASSIC_GAME } from '../dist/src/core/game.js';
 
 const settings = { game: CLASSIC_GAME, turns: 200, probEnd: undefined, noise: 0.05, repetitions: 50, selfPlay: true, seed: 1 };

@@ -6,11 +6,11 @@ import { EventEmitter } from 'node:events';
 process.env.NODE_ENV ??= 'production'; // as bin/cooplab.js sets it, before React loads
 const { createElement } = await import('react');
 const { render } = await import('ink');
-const { loadScenario } = await import('../dist/src/cli/scenario-files.js');
+const { loadScenario } = await import('../dist/src/formats/scenario-file.js');
 const { withOverrides } = await import('../dist/src/cluster/scenario.js');
-const { ClusterApp } = await import('../dist/src/ui/cluster/ClusterApp.js');
+const { ClusterApp } = await import('../dist/src/ui/cluster/app.js');
 const { WorkerSource } = await import('../dist/src/ui/cluster/source.js');
-const { makeTheme } = await import('../dist/src/ui/theme.js');
+const { makeTheme } = await import('../dist/src/theme/theme.js');
 
 class Terminal extends EventEmitter {
   columns = 120;

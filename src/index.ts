@@ -17,7 +17,7 @@ export type {
   Player,
   SanctionsView,
   Strategy,
-} from './strategies/api.js';
+} from './core/strategy.js';
 export {
   defineStrategy,
   finiteStateStrategy,
@@ -25,9 +25,9 @@ export {
   memoryOneMachine,
   ReplayingPlayer,
   type MemoryOneVector,
-} from './strategies/define.js';
+} from './authoring/define.js';
 export { CLASSIC_GAME } from './core/game.js';
 export { runTournament, type TournamentResult, type TournamentSettings, type StrategySummary, type MatchRecord } from './core/tournament.js';
 export { playMatch, prepareContestant, type MatchResult, type MatchSettings } from './core/match.js';
-export { builtinStrategies, classicStrategies } from './strategies/registry.js';
-export { playAgainst, type PlayAgainstOptions } from './strategies/play-against.js';
+export { builtinStrategies, classicStrategies } from '../strategies/registry.js';
+export { playAgainst, type PlayAgainstOptions } from '../strategies/play-against.js';

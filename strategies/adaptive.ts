@@ -8,8 +8,8 @@
  * otherwise D. Li et al. describe the comparison as between average scores; Axelrod-Python
  * compares totals (despite its comment saying "average"), and that is what is followed here.
  */
-import type { Move, MoveView, Player } from '../src/strategies/api.js';
-import { defineStrategy } from '../src/strategies/define.js';
+import type { Move, MoveView, Player } from '../src/core/strategy.js';
+import { defineStrategy } from '../src/authoring/define.js';
 
 const OPENING: readonly Move[] = ['C', 'C', 'C', 'C', 'C', 'C', 'D', 'D', 'D', 'D', 'D'];
 
@@ -37,8 +37,10 @@ export default defineStrategy(
   {
     id: 'adaptive',
     name: 'Adaptive',
-    description: 'Opens with six co-operations and five defections to sample both moves, then keeps playing whichever move has earned it more so far (C only if C has earned strictly more), updating the tally every round.',
-    provenance: 'Li, J., Hingston, P. & Kendall, G. (2011) Engineering design of strategies for winning iterated prisoner\'s dilemma competitions, IEEE Transactions on Computational Intelligence and AI in Games 3(4):348-360.',
+    description:
+      'Opens with six co-operations and five defections to sample both moves, then keeps playing whichever move has earned it more so far (C only if C has earned strictly more), updating the tally every round.',
+    provenance:
+      "Li, J., Hingston, P. & Kendall, G. (2011) Engineering design of strategies for winning iterated prisoner's dilemma competitions, IEEE Transactions on Computational Intelligence and AI in Games 3(4):348-360.",
     classifier: { memoryDepth: Infinity, stochastic: false },
   },
   () => new AdaptivePlayer(),

@@ -24,7 +24,7 @@
  * NEW: C if low-risk; PARTNER_C: C if low-risk or trusted; PARTNER_D: D. In a plain tournament
  * (risky, trusted) it is therefore suspicious tit-for-tat: D first, then the partner's last move.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 const NEW = 0;
 const PARTNER_C = 1;
@@ -46,11 +46,7 @@ export default finiteStateStrategy(
   },
   (parameters) => ({
     initial: NEW,
-    cooperate: [
-      (context) => (context.lowRisk ? 1 : 0),
-      (context) => (context.lowRisk || context.trusted ? 1 : 0),
-      0,
-    ],
+    cooperate: [(context) => (context.lowRisk ? 1 : 0), (context) => (context.lowRisk || context.trusted ? 1 : 0), 0],
     // Outcomes, own move first: (C,C), (C,D), (D,C), (D,D); only the partner's move matters.
     next: [AFTER, AFTER, AFTER],
     trustThreshold: parameters.threshold!,

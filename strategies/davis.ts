@@ -6,14 +6,15 @@
  * current revision): co-operate on the first 10 moves, then play Grudger — defect if the partner
  * has defected at any point, including during those first 10 moves.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 export default finiteStateStrategy(
   {
     id: 'davis',
     name: 'Davis',
-    description: 'Co-operates unconditionally for the first ten moves to build trust, then turns into Grudger: from move 11 on it defects for ever if the partner has defected even once, counting the opening moves.',
-    provenance: 'Morton Davis; Axelrod, R. (1980) Effective choice in the prisoner\'s dilemma, Journal of Conflict Resolution 24(1):3-25.',
+    description:
+      'Co-operates unconditionally for the first ten moves to build trust, then turns into Grudger: from move 11 on it defects for ever if the partner has defected even once, counting the opening moves.',
+    provenance: "Morton Davis; Axelrod, R. (1980) Effective choice in the prisoner's dilemma, Journal of Conflict Resolution 24(1):3-25.",
     classifier: { memoryDepth: Infinity, stochastic: false },
     parameters: {
       roundsToCooperate: { default: 10, description: 'number of opening moves played C unconditionally', min: 0 },

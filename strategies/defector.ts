@@ -2,7 +2,7 @@
  * Defector (ALLD).
  * Provenance: the unconditional defector of Axelrod (1984), The Evolution of Cooperation.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 export default finiteStateStrategy(
   {

@@ -17,7 +17,7 @@
  * Machine: one state; C when `deterred`, else D. A plain tournament has no sanctions, so there it
  * always defects.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 export default finiteStateStrategy(
   {

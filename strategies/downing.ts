@@ -16,8 +16,8 @@
  * secondary source (a lecture note citing the original code) and is followed here. (The
  * "Revised Downing" of the second tournament is a different rule and is not this one.)
  */
-import type { Move, MoveView, Player } from '../src/strategies/api.js';
-import { defineStrategy } from '../src/strategies/define.js';
+import type { Move, MoveView, Player } from '../src/core/strategy.js';
+import { defineStrategy } from '../src/authoring/define.js';
 
 class DowningPlayer implements Player {
   /** Rounds folded into the counts below. */
@@ -57,8 +57,10 @@ export default defineStrategy(
   {
     id: 'downing',
     name: 'Downing',
-    description: "Treats the partner as a black box that co-operates with one probability after its C's and another after its D's, estimates both from the play so far (starting from the pessimistic view that the partner is unresponsive, so it opens with two defections), and each round plays whichever move has the higher expected payoff, alternating when they tie.",
-    provenance: 'Leslie Downing; Axelrod, R. (1980) Effective choice in the prisoner\'s dilemma, Journal of Conflict Resolution 24(1):3-25; Downing, L. L. (1975) The prisoner\'s dilemma game as a problem-solving phenomenon, Simulation & Games 6(4):366-391.',
+    description:
+      "Treats the partner as a black box that co-operates with one probability after its C's and another after its D's, estimates both from the play so far (starting from the pessimistic view that the partner is unresponsive, so it opens with two defections), and each round plays whichever move has the higher expected payoff, alternating when they tie.",
+    provenance:
+      "Leslie Downing; Axelrod, R. (1980) Effective choice in the prisoner's dilemma, Journal of Conflict Resolution 24(1):3-25; Downing, L. L. (1975) The prisoner's dilemma game as a problem-solving phenomenon, Simulation & Games 6(4):366-391.",
     classifier: { memoryDepth: Infinity, stochastic: false },
   },
   () => new DowningPlayer(),

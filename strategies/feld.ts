@@ -8,15 +8,16 @@
  * already played. Axelrod says only that the probability falls "gradually" to .5 by move 200; the
  * linear decay is Axelrod-Python's reading.
  */
-import type { FiniteStateMachine } from '../src/strategies/api.js';
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import type { FiniteStateMachine } from '../src/core/strategy.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 export default finiteStateStrategy(
   {
     id: 'feld',
     name: 'Feld',
-    description: 'Tit-for-tat that grows less trustworthy: it always defects after a defection, but after a co-operation it co-operates with a probability that falls linearly from 1 to 0.5 over the first 200 moves and stays there.',
-    provenance: 'Scott Feld; Axelrod, R. (1980) Effective choice in the prisoner\'s dilemma, Journal of Conflict Resolution 24(1):3-25.',
+    description:
+      'Tit-for-tat that grows less trustworthy: it always defects after a defection, but after a co-operation it co-operates with a probability that falls linearly from 1 to 0.5 over the first 200 moves and stays there.',
+    provenance: "Scott Feld; Axelrod, R. (1980) Effective choice in the prisoner's dilemma, Journal of Conflict Resolution 24(1):3-25.",
     classifier: { memoryDepth: 200, stochastic: true },
     parameters: {
       startCooperation: { default: 1, description: 'probability of co-operating after a C at the start', min: 0, max: 1 },

@@ -5,19 +5,21 @@
  * current revision): four-vector (1, p, 1, p), co-operating first, with the default
  * generosity p = min(1 − (T − R)/(R − S), (R − P)/(T − P)) taken from the game being played.
  */
-import { memoryOneStrategy } from '../src/strategies/define.js';
+import { memoryOneStrategy } from '../src/authoring/define.js';
 
 export default memoryOneStrategy(
   {
     id: 'generous-tit-for-tat',
     name: 'Generous Tit For Tat',
-    description: "Tit-for-tat that forgives: it co-operates first and after any co-operation by the partner, and after a defection by the partner still co-operates with probability p (the generosity). By default p is Nowak and Sigmund's value min(1 - (T-R)/(R-S), (R-P)/(T-P)), computed from the payoffs: 1/3 in the classic game.",
+    description:
+      "Tit-for-tat that forgives: it co-operates first and after any co-operation by the partner, and after a defection by the partner still co-operates with probability p (the generosity). By default p is Nowak and Sigmund's value min(1 - (T-R)/(R-S), (R-P)/(T-P)), computed from the payoffs: 1/3 in the classic game.",
     provenance: 'Nowak, M. A. & Sigmund, K. (1992) Tit for tat in heterogeneous populations, Nature 355:250-253.',
     classifier: { memoryDepth: 1, stochastic: true },
     parameters: {
       generosity: {
         default: -1,
-        description: 'probability of co-operating after the partner defected; any negative value (the default) derives it from the payoffs as min(1 - (T-R)/(R-S), (R-P)/(T-P))',
+        description:
+          'probability of co-operating after the partner defected; any negative value (the default) derives it from the payoffs as min(1 - (T-R)/(R-S), (R-P)/(T-P))',
         min: -1,
         max: 1,
       },

@@ -9,8 +9,8 @@
  * co-operate twice. Axelrod-Python keeps an earlier reading as `OriginalGradual`, which counts
  * only the defections that start a punishment; it is not the one followed here.
  */
-import type { Move, MoveView } from '../src/strategies/api.js';
-import { defineStrategy, ReplayingPlayer } from '../src/strategies/define.js';
+import type { Move, MoveView } from '../src/core/strategy.js';
+import { defineStrategy, ReplayingPlayer } from '../src/authoring/define.js';
 
 class GradualPlayer extends ReplayingPlayer {
   private partnerDefections = 0;
@@ -43,8 +43,10 @@ export default defineStrategy(
   {
     id: 'gradual',
     name: 'Gradual',
-    description: "Co-operates until the partner defects, then answers with a punishment that grows with the partner's record: as many defections in a row as the partner has defected in total, followed by two co-operations to calm things down, before it looks at the partner's moves again.",
-    provenance: 'Beaufils, B., Delahaye, J.-P. & Mathieu, P. (1996) Our meeting with gradual, a good strategy for the iterated prisoner\'s dilemma, Artificial Life V, MIT Press, 202-209.',
+    description:
+      "Co-operates until the partner defects, then answers with a punishment that grows with the partner's record: as many defections in a row as the partner has defected in total, followed by two co-operations to calm things down, before it looks at the partner's moves again.",
+    provenance:
+      "Beaufils, B., Delahaye, J.-P. & Mathieu, P. (1996) Our meeting with gradual, a good strategy for the iterated prisoner's dilemma, Artificial Life V, MIT Press, 202-209.",
     classifier: { memoryDepth: Infinity, stochastic: false },
   },
   () => new GradualPlayer(),

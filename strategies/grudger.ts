@@ -3,7 +3,7 @@
  * Provenance: Friedman, J. W. (1971) "A non-cooperative equilibrium for supergames",
  * Review of Economic Studies 38(1):1–12; the "Friedman" rule in Axelrod's first tournament.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 const TRUSTING = 0;
 const GRUDGE = 1;

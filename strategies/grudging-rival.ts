@@ -19,8 +19,8 @@
  * co-operates only in a low-risk activity with a trusted partner. In a plain tournament (risky) it
  * is hard tit-for-tat.
  */
-import type { MachineContext } from '../src/strategies/api.js';
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import type { MachineContext } from '../src/core/strategy.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 const STATES = 8;
 
@@ -31,7 +31,7 @@ export default finiteStateStrategy(
     description:
       'A firm with a long memory of rivalry: it co-operates first, then defects while the partner defected in any of its last three moves (hard tit-for-tat); but in a low-risk joint activity it co-operates with a partner it trusts (trust at least 0.5 by default), whatever the grudge. In a plain tournament it is hard tit-for-tat.',
     provenance:
-      'Meyer-Stamer, J. (2001) Clustering and the creation of an innovation-oriented environment for industrial competitiveness, §3.1 (a long history of rivalry) and §4.1 (low-risk joint activities); Hard Tit For Tat in Knight, V. et al. (2016) An open framework for the reproducible study of the iterated prisoner\'s dilemma, J. Open Research Software 4(1).',
+      "Meyer-Stamer, J. (2001) Clustering and the creation of an innovation-oriented environment for industrial competitiveness, §3.1 (a long history of rivalry) and §4.1 (low-risk joint activities); Hard Tit For Tat in Knight, V. et al. (2016) An open framework for the reproducible study of the iterated prisoner's dilemma, J. Open Research Software 4(1).",
     classifier: { memoryDepth: 3, stochastic: false },
     parameters: {
       threshold: { default: 0.5, description: 'trust in the partner from which it co-operates in low-risk activities despite a grudge', min: 0, max: 1 },
@@ -39,9 +39,7 @@ export default finiteStateStrategy(
   },
   (parameters) => ({
     initial: 0,
-    cooperate: Array.from({ length: STATES }, (_, state) =>
-      state === 0 ? 1 : (context: MachineContext) => (context.lowRisk && context.trusted ? 1 : 0),
-    ),
+    cooperate: Array.from({ length: STATES }, (_, state) => (state === 0 ? 1 : (context: MachineContext) => (context.lowRisk && context.trusted ? 1 : 0))),
     // Outcomes, own move first: (C,C), (C,D), (D,C), (D,D); only the partner's move matters.
     next: Array.from({ length: STATES }, (_, state) => {
       const afterC = (state << 1) & (STATES - 1);

@@ -5,7 +5,7 @@
  * Axelrod-Python's `Handshake` (axelrod/strategies/handshake.py, current revision): play C, D;
  * if the partner opened with C, D too, co-operate for ever, otherwise defect for ever.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 const FIRST = 0; // move 1: C
 const SECOND_MATCHING = 1; // move 2: D; the partner opened with C
@@ -17,7 +17,8 @@ export default finiteStateStrategy(
   {
     id: 'handshake',
     name: 'Handshake',
-    description: 'Opens with the signature C, D. If the partner opened with the same two moves it is taken for a kin and co-operated with for ever; anyone else is defected against for ever.',
+    description:
+      'Opens with the signature C, D. If the partner opened with the same two moves it is taken for a kin and co-operated with for ever; anyone else is defected against for ever.',
     provenance: 'Robson, A. J. (1990) Efficiency in evolutionary games: Darwin, Nash and the secret handshake, Journal of Theoretical Biology 144(3):379-396.',
     classifier: { memoryDepth: Infinity, stochastic: false },
   },

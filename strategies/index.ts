@@ -2,7 +2,7 @@
  * The built-in strategy library, in the order `all` plays them: the classic dozen first,
  * then the rest of the literature.
  */
-import type { Strategy } from '../src/strategies/api.js';
+import type { Strategy } from '../src/core/strategy.js';
 import cooperator from './cooperator.js';
 import defector from './defector.js';
 import titForTat from './tit-for-tat.js';

@@ -20,14 +20,14 @@
  * there it always defects. (The feasibility check in the cluster specification used "opportunists"
  * that always defect; this strategy is the trust-exploiting variant; `defector` is the other.)
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 export default finiteStateStrategy(
   {
     id: 'opportunist',
     name: 'Opportunist',
     description:
-      'Exploits trusting partners: co-operates in low-risk joint activities, where co-operation is cheap and builds the partner\'s trust, and defects whenever the stakes are high (a risky activity such as technology exchange), whatever the partner does and whatever the sanctions. The mirror image of raise-the-stakes; in a plain tournament it always defects.',
+      "Exploits trusting partners: co-operates in low-risk joint activities, where co-operation is cheap and builds the partner's trust, and defects whenever the stakes are high (a risky activity such as technology exchange), whatever the partner does and whatever the sanctions. The mirror image of raise-the-stakes; in a plain tournament it always defects.",
     provenance:
       'Meyer-Stamer, J. (2001) Clustering and the creation of an innovation-oriented environment for industrial competitiveness, §3.1 (opportunistic everyday behaviour), §3.2 (loss of trade secrets) and §4.1 (technological co-operation fails without trust); Sonobe, T. & Otsuka, K., an endogenous model of cluster-based industrial development (imitation and information spillovers).',
     classifier: { memoryDepth: 0, stochastic: false },

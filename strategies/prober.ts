@@ -3,7 +3,7 @@
  * Provenance: Mathieu & Delahaye's prober family (Beaufils, Delahaye & Mathieu 1996, "Our meeting
  * with gradual", Artificial Life V); "Prober" in Li, J. (2011) and the Axelrod-Python library.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 const OPEN = 0; // move 1: D
 const SECOND = 1; // move 2: C
@@ -17,8 +17,10 @@ export default finiteStateStrategy(
   {
     id: 'prober',
     name: 'Prober',
-    description: 'Plays D, C, C. If the partner co-operated on moves 2 and 3, taking the opening defection without retaliating, it defects for ever; otherwise it plays tit-for-tat from move 4.',
-    provenance: 'Beaufils, B., Delahaye, J.-P. & Mathieu, P. (1996) Our meeting with gradual, a good strategy for the iterated prisoner\'s dilemma, Artificial Life V; Li, J. (2011) How to design a strategy to win an IPD tournament.',
+    description:
+      'Plays D, C, C. If the partner co-operated on moves 2 and 3, taking the opening defection without retaliating, it defects for ever; otherwise it plays tit-for-tat from move 4.',
+    provenance:
+      "Beaufils, B., Delahaye, J.-P. & Mathieu, P. (1996) Our meeting with gradual, a good strategy for the iterated prisoner's dilemma, Artificial Life V; Li, J. (2011) How to design a strategy to win an IPD tournament.",
     classifier: { memoryDepth: Infinity, stochastic: false },
   },
   {

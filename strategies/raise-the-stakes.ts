@@ -20,7 +20,7 @@
  * it co-operates; after a partner's D it co-operates only in a low-risk activity. In a plain
  * tournament (a risky context) it is tit-for-tat.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 const PARTNER_C = 0; // also the opening state
 const PARTNER_D = 1;
@@ -30,7 +30,7 @@ export default finiteStateStrategy(
     id: 'raise-the-stakes',
     name: 'Raise The Stakes',
     description:
-      'Always co-operates in low-risk joint activities (training, basic testing, environmental work), where being exploited costs little and co-operating builds trust, and plays tit-for-tat in risky co-operation such as technology exchange: co-operates first, then repeats the partner\'s last move. In a plain tournament it is tit-for-tat.',
+      "Always co-operates in low-risk joint activities (training, basic testing, environmental work), where being exploited costs little and co-operating builds trust, and plays tit-for-tat in risky co-operation such as technology exchange: co-operates first, then repeats the partner's last move. In a plain tournament it is tit-for-tat.",
     provenance:
       'Roberts, G. & Sherratt, T. N. (1998) Development of cooperative relationships through increasing investment, Nature 394:175-179; Meyer-Stamer, J. (2001) Clustering and the creation of an innovation-oriented environment for industrial competitiveness, §4.1 (low-risk joint activities pave the way to riskier co-operation).',
     classifier: { memoryDepth: 1, stochastic: false },

@@ -17,7 +17,7 @@
  * it co-operates; after a partner's D it co-operates only when deterred. In a plain tournament
  * (no sanctions) it is tit-for-tat.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 const PARTNER_C = 0; // also the opening state
 const PARTNER_D = 1;
@@ -27,7 +27,7 @@ export default finiteStateStrategy(
     id: 'sanction-aware-tit-for-tat',
     name: 'Sanction-Aware Tit For Tat',
     description:
-      'Tit-for-tat that trusts the rules: it co-operates first and repeats the partner\'s last move, but when the sanctions in force deter cheating (the expected fine at least cancels the gain from defecting, T - R of the activity) it forgives, co-operating even after a partner\'s defection and leaving the punishment to the rules. Without sanctions, as in a plain tournament, it is tit-for-tat.',
+      "Tit-for-tat that trusts the rules: it co-operates first and repeats the partner's last move, but when the sanctions in force deter cheating (the expected fine at least cancels the gain from defecting, T - R of the activity) it forgives, co-operating even after a partner's defection and leaving the punishment to the rules. Without sanctions, as in a plain tournament, it is tit-for-tat.",
     provenance:
       'Axelrod, R. (1984) The Evolution of Cooperation, ch. 7 (change the payoffs); Meyer-Stamer, J. (2001) Clustering and the creation of an innovation-oriented environment for industrial competitiveness, §3.1 (rules and sanctions stabilise co-operation) and §4.1 (government as moderator).',
     classifier: { memoryDepth: 1, stochastic: false },

@@ -11,8 +11,8 @@
  * the partner, tit-for-tat style, on top of the retaliations; the current one follows Shubik's
  * 1970 wording — resume co-operation after k retaliating moves — and is followed here.)
  */
-import type { Move, MoveView } from '../src/strategies/api.js';
-import { defineStrategy, ReplayingPlayer } from '../src/strategies/define.js';
+import type { Move, MoveView } from '../src/core/strategy.js';
+import { defineStrategy, ReplayingPlayer } from '../src/authoring/define.js';
 
 class ShubikPlayer extends ReplayingPlayer {
   private retaliations = 0;
@@ -38,8 +38,10 @@ export default defineStrategy(
   {
     id: 'shubik',
     name: 'Shubik',
-    description: 'Co-operates until the partner defects against its co-operation, then retaliates with one defection; the next time it retaliates with two, then three, and so on: each departure from mutual co-operation is punished one round longer than the last.',
-    provenance: 'Martin Shubik; Axelrod, R. (1980) Effective choice in the prisoner\'s dilemma, Journal of Conflict Resolution 24(1):3-25; Shubik, M. (1970) Game theory, behavior, and the paradox of the prisoner\'s dilemma: three solutions, Journal of Conflict Resolution 14(2):181-193.',
+    description:
+      'Co-operates until the partner defects against its co-operation, then retaliates with one defection; the next time it retaliates with two, then three, and so on: each departure from mutual co-operation is punished one round longer than the last.',
+    provenance:
+      "Martin Shubik; Axelrod, R. (1980) Effective choice in the prisoner's dilemma, Journal of Conflict Resolution 24(1):3-25; Shubik, M. (1970) Game theory, behavior, and the paradox of the prisoner's dilemma: three solutions, Journal of Conflict Resolution 14(2):181-193.",
     classifier: { memoryDepth: Infinity, stochastic: false },
   },
   () => new ShubikPlayer(),

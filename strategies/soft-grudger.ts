@@ -7,7 +7,7 @@
  * answer with the fixed sequence D, D, D, D, C, C (ignoring the partner meanwhile), then
  * go back to co-operating.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 const CALM = 0; // co-operating, watching for a defection
 // States 1..6 play the punishment D, D, D, D, C, C in order.
@@ -18,8 +18,10 @@ export default finiteStateStrategy(
   {
     id: 'soft-grudger',
     name: 'Soft Grudger',
-    description: 'Co-operates until the partner defects, then punishes with a fixed burst of four defections followed by two peace-offering co-operations, whatever the partner does meanwhile, and goes back to co-operating. A grudger that forgives.',
-    provenance: 'Li, J., Hingston, P. & Kendall, G. (2011) Engineering design of strategies for winning iterated prisoner\'s dilemma competitions, IEEE Transactions on Computational Intelligence and AI in Games 3(4):348-360.',
+    description:
+      'Co-operates until the partner defects, then punishes with a fixed burst of four defections followed by two peace-offering co-operations, whatever the partner does meanwhile, and goes back to co-operating. A grudger that forgives.',
+    provenance:
+      "Li, J., Hingston, P. & Kendall, G. (2011) Engineering design of strategies for winning iterated prisoner's dilemma competitions, IEEE Transactions on Computational Intelligence and AI in Games 3(4):348-360.",
     classifier: { memoryDepth: 6, stochastic: false },
   },
   {

@@ -7,7 +7,7 @@
  * play tit-for-tat for the rest of the game; while the partner never defects, co-operate on moves 2
  * and 3 and then alternate, playing the opposite of its own last move.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 const OPEN = 0; // move 1: D
 const SECOND = 1; // move 2: C (no defection seen yet)
@@ -21,8 +21,9 @@ export default finiteStateStrategy(
   {
     id: 'tester',
     name: 'Tester',
-    description: 'Opens with a defection to test the partner. If the partner ever defects, it apologises with one co-operation and plays tit-for-tat from then on; as long as the partner never defects, it co-operates on moves 2 and 3 and then alternates D and C to exploit it.',
-    provenance: 'David Gladstein; Axelrod, R. (1980) More effective choice in the prisoner\'s dilemma, Journal of Conflict Resolution 24(3):379-403.',
+    description:
+      'Opens with a defection to test the partner. If the partner ever defects, it apologises with one co-operation and plays tit-for-tat from then on; as long as the partner never defects, it co-operates on moves 2 and 3 and then alternates D and C to exploit it.',
+    provenance: "David Gladstein; Axelrod, R. (1980) More effective choice in the prisoner's dilemma, Journal of Conflict Resolution 24(3):379-403.",
     classifier: { memoryDepth: Infinity, stochastic: false },
   },
   {

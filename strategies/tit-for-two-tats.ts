@@ -3,7 +3,7 @@
  * Provenance: suggested by John Maynard Smith; entered as a sample rule in Axelrod's first
  * tournament, where it would have won had it been entered (Axelrod 1984, The Evolution of Cooperation).
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 const CALM = 0; // the partner's last move was C (or there is none)
 const ONE_DEFECTION = 1; // the partner's last move was D, the one before was not

@@ -14,14 +14,14 @@
  * Machine: one state; C when `trusted` (trust ≥ θ, the machine's trustThreshold), else D. In a
  * plain tournament the context counts as trusted, so it co-operates unconditionally there.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 export default finiteStateStrategy(
   {
     id: 'trust-threshold',
     name: 'Trust Threshold',
     description:
-      'Co-operates whenever its trust in the partner is at least the threshold θ (0.5 by default) and defects otherwise; it ignores the moves themselves, the activity and the sanctions, relying on trust, which grows with the partner\'s co-operation and falls with its defection. In a plain tournament, where trust is taken as given, it always co-operates.',
+      "Co-operates whenever its trust in the partner is at least the threshold θ (0.5 by default) and defects otherwise; it ignores the moves themselves, the activity and the sanctions, relying on trust, which grows with the partner's co-operation and falls with its defection. In a plain tournament, where trust is taken as given, it always co-operates.",
     provenance:
       'Meyer-Stamer, J. (2001) Clustering and the creation of an innovation-oriented environment for industrial competitiveness, §3.1 (rules, sanctions and trust stabilise co-operation) and §4.1 (trust permits more ambitious co-operation).',
     classifier: { memoryDepth: 0, stochastic: false },

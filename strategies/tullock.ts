@@ -9,8 +9,8 @@
  * revisions looked at the last 11 moves and declared memory depth 11; the current one uses 10
  * and declares unbounded memory, which is what is declared here.)
  */
-import type { FiniteStateMachine } from '../src/strategies/api.js';
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import type { FiniteStateMachine } from '../src/core/strategy.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 const OPENING = 11;
 const WINDOW = 10;
@@ -53,8 +53,9 @@ export default finiteStateStrategy(
   {
     id: 'tullock',
     name: 'Tullock',
-    description: "Co-operates on the first eleven moves; after that it co-operates at random, a little less often than the partner did lately: with probability 0.1 below the partner's co-operation rate over its last ten moves.",
-    provenance: 'Gordon Tullock; Axelrod, R. (1980) Effective choice in the prisoner\'s dilemma, Journal of Conflict Resolution 24(1):3-25.',
+    description:
+      "Co-operates on the first eleven moves; after that it co-operates at random, a little less often than the partner did lately: with probability 0.1 below the partner's co-operation rate over its last ten moves.",
+    provenance: "Gordon Tullock; Axelrod, R. (1980) Effective choice in the prisoner's dilemma, Journal of Conflict Resolution 24(1):3-25.",
     classifier: { memoryDepth: Infinity, stochastic: true },
   },
   buildMachine(),

@@ -3,7 +3,7 @@
  * Provenance: Axelrod, R. (1984) The Evolution of Cooperation, Basic Books (answering each
  * defection with two); "TwoTitsForTat" in the Axelrod-Python library.
  */
-import { finiteStateStrategy } from '../src/strategies/define.js';
+import { finiteStateStrategy } from '../src/authoring/define.js';
 
 const CALM = 0; // neither of the partner's last two moves was D
 const JUST_DEFECTED = 1; // the partner's last move was D

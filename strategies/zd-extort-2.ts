@@ -12,14 +12,16 @@
  * Axelrod-Python raises an error; here φ is lowered to the largest feasible value, which
  * enforces the same payoff relation.
  */
-import { memoryOneStrategy } from '../src/strategies/define.js';
+import { memoryOneStrategy } from '../src/authoring/define.js';
 
 export default memoryOneStrategy(
   {
     id: 'zd-extort-2',
     name: 'ZD Extort-2',
-    description: "An extortionate zero-determinant strategy: a memory-one rule tuned so that, whatever the partner does, the partner's long-run surplus over mutual defection is half its own. Against it the partner's best reply is to co-operate fully, which hands the extortioner the larger share.",
-    provenance: 'Press, W. H. & Dyson, F. J. (2012) Iterated Prisoner\'s Dilemma contains strategies that dominate any evolutionary opponent, PNAS 109(26):10409-10413; Stewart, A. J. & Plotkin, J. B. (2012) Extortion and cooperation in the Prisoner\'s Dilemma, PNAS 109(26):10134-10135.',
+    description:
+      "An extortionate zero-determinant strategy: a memory-one rule tuned so that, whatever the partner does, the partner's long-run surplus over mutual defection is half its own. Against it the partner's best reply is to co-operate fully, which hands the extortioner the larger share.",
+    provenance:
+      "Press, W. H. & Dyson, F. J. (2012) Iterated Prisoner's Dilemma contains strategies that dominate any evolutionary opponent, PNAS 109(26):10409-10413; Stewart, A. J. & Plotkin, J. B. (2012) Extortion and cooperation in the Prisoner's Dilemma, PNAS 109(26):10134-10135.",
     classifier: { memoryDepth: 1, stochastic: true },
     parameters: {
       phi: { default: 1 / 9, description: 'scale of the four-vector (phi in Press & Dyson); capped at the largest value the payoffs allow', min: 0 },
@@ -32,11 +34,7 @@ export default memoryOneStrategy(
     // Any phi in (0, phiMax] enforces the same payoff relation; phi only sets how fast the
     // rule reacts. Where the payoffs make the given phi infeasible (e.g. T much larger than R),
     // the largest feasible phi is used instead of failing (Axelrod-Python raises a ValueError).
-    const phiMax = Math.min(
-      1 / (s * (l - S) + (T - l)),
-      1 / (l - S + s * (T - l)),
-      s < 1 ? 1 / ((1 - s) * (R - l)) : Infinity,
-    );
+    const phiMax = Math.min(1 / (s * (l - S) + (T - l)), 1 / (l - S + s * (T - l)), s < 1 ? 1 / ((1 - s) * (R - l)) : Infinity);
     const phi = Math.min(parameters.phi!, phiMax);
     // At phi = phiMax a probability may miss 0 or 1 by a rounding error.
     const snap = (p: number) => (Math.abs(p) < 1e-12 ? 0 : Math.abs(p - 1) < 1e-12 ? 1 : p);

@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
 import { MAX_HOST_MESSAGE_BYTES, parseHostMessage, type HostMessage, type SentView } from './protocol.js';
-import type { Move } from '../strategies/api.js';
+import type { Move } from '../core/strategy.js';
 
 /**
  * A student's connection to a class session. It joins with the room code and a name, keeps
@@ -98,7 +98,9 @@ export class ClassClient {
     const socket = new WebSocket(sessionUrl(this.#options.address), { maxPayload: MAX_HOST_MESSAGE_BYTES, handshakeTimeout: 5_000 });
     this.#socket = socket;
     socket.on('open', () => {
-      socket.send(JSON.stringify({ type: 'join', code: this.#options.code, name: this.#options.name, ...(this.#token === undefined ? {} : { token: this.#token }) }));
+      socket.send(
+        JSON.stringify({ type: 'join', code: this.#options.code, name: this.#options.name, ...(this.#token === undefined ? {} : { token: this.#token }) }),
+      );
     });
     socket.on('message', (data) => this.#receive(String(data)));
     socket.on('error', (error) => {

@@ -3,11 +3,12 @@ import { runScenario } from '../cluster/run.js';
 import { withOverrides, type Scenario } from '../cluster/scenario.js';
 import { parseGridAxis } from '../cluster/sweep.js';
 import { shellQuote } from '../report/reproduce.js';
-import { checkGame, CLASSIC_GAME, InputError, type Game } from '../core/game.js';
+import { checkGame, CLASSIC_GAME, type Game } from '../core/game.js';
+import { InputError } from '../core/errors.js';
 import { fieldAgainst, InteractiveMatch, placeInField, type InteractiveMatchSettings, type PlayedRound } from '../core/interactive-match.js';
 import { runTournament, type TournamentResult, type TournamentSettings } from '../core/tournament.js';
-import type { Move, Strategy } from '../strategies/api.js';
-import { builtinStrategies, requireStrategies } from '../strategies/registry.js';
+import type { Move, Strategy } from '../core/strategy.js';
+import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
 import { choiceFor, formatShare, type PlayTask, type PredictTask, type StrategyTask, type TippingTask } from './exercise.js';
 
 /**
@@ -60,7 +61,9 @@ function metricReader(metric: string, scenario: Scenario): (record: GenerationRe
   const names = family === 'share' ? Object.keys(scenario.parameters.strategies) : scenario.parameters.activities.map((activity) => activity.name);
   const index = names.indexOf(name);
   if (index < 0) {
-    throw new InputError(`task.metric: got "${metric}", expected ${family}:<${family === 'share' ? 'strategy id' : 'activity'}> of the scenario (${names.join(', ')})`);
+    throw new InputError(
+      `task.metric: got "${metric}", expected ${family}:<${family === 'share' ? 'strategy id' : 'activity'}> of the scenario (${names.join(', ')})`,
+    );
   }
   return family === 'share' ? (record) => record.strategies[index]! : (record) => record.activities[index]!;
 }
@@ -69,7 +72,7 @@ export function planClusterTask(task: PredictTask | TippingTask, base: Scenario,
   const own = assignmentsOf(task.set);
   const configured = underField('task.set', () => withOverrides(base, own));
   const scenario = withOverrides(configured, options.set ?? []);
-  const strategies = underField('the scenario\'s strategy mix', () => requireStrategies(Object.keys(scenario.parameters.strategies)));
+  const strategies = underField("the scenario's strategy mix", () => requireStrategies(Object.keys(scenario.parameters.strategies)));
   const generations = task.kind === 'tipping' ? task.at : (task.generations ?? task.at ?? scenario.generations);
   const at = task.at ?? generations;
   if (at > generations) throw new InputError(`task.at: got ${at}, expected at most the generations run (${generations})`);
@@ -246,7 +249,15 @@ export function planStrategyTask(task: StrategyTask, options: PlanOptions = {}):
   const game = checkedPayoffs(task.payoffs) ?? CLASSIC_GAME;
   return {
     field,
-    settings: { game, turns: task.turns, probEnd: undefined, noise: task.noise, repetitions: task.repetitions, selfPlay: true, seed: options.seed ?? task.seed },
+    settings: {
+      game,
+      turns: task.turns,
+      probEnd: undefined,
+      noise: task.noise,
+      repetitions: task.repetitions,
+      selfPlay: true,
+      seed: options.seed ?? task.seed,
+    },
   };
 }
 
@@ -267,7 +278,15 @@ export function runStrategyTask(task: StrategyTask, plan: StrategyPlan, student:
   const result = runTournament([...plan.field, student], plan.settings);
   const disqualified = result.disqualified.find((entry) => entry.id === student.id)?.reason;
   const rank = result.summaries.find((summary) => summary.id === student.id)!.rank;
-  return { result, id: student.id, rank, of: result.strategies.length, goal: task.goal.rank, passed: disqualified === undefined && rank <= task.goal.rank, disqualified };
+  return {
+    result,
+    id: student.id,
+    rank,
+    of: result.strategies.length,
+    goal: task.goal.rank,
+    passed: disqualified === undefined && rank <= task.goal.rank,
+    disqualified,
+  };
 }
 
 /** The built-ins outside the field that reach the goal in the student's seat: proof for the teacher that the goal can be met. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError } from '../core/game.js';
+import { InputError } from '../core/errors.js';
 import { describeIssue } from '../cluster/parameters.js';
 
 /**
@@ -10,19 +10,28 @@ import { describeIssue } from '../cluster/parameters.js';
 
 const DOCS = 'docs/teaching.md';
 
-const text = (what: string) => z.string({ error: `expected ${what}` }).trim().min(1, { error: `expected ${what}` });
+const text = (what: string) =>
+  z
+    .string({ error: `expected ${what}` })
+    .trim()
+    .min(1, { error: `expected ${what}` });
 const kebab = (example: string) =>
   z.string({ error: `expected a kebab-case id such as ${example}` }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: `expected a kebab-case id such as ${example}` });
 const wholeNumber = (minimum: number, maximum: number) => {
   const expected = { error: `expected a whole number from ${minimum} to ${maximum}` };
   return z.number(expected).int(expected).min(minimum, expected).max(maximum, expected);
 };
-const share = z.number({ error: 'expected a number from 0 to 1' }).min(0, { error: 'expected a number from 0 to 1' }).max(1, { error: 'expected a number from 0 to 1' });
+const share = z
+  .number({ error: 'expected a number from 0 to 1' })
+  .min(0, { error: 'expected a number from 0 to 1' })
+  .max(1, { error: 'expected a number from 0 to 1' });
 const finite = z.number({ error: 'expected a number' }).refine(Number.isFinite, { error: 'expected a finite number' });
 const seed = wholeNumber(0, Number.MAX_SAFE_INTEGER);
 const generation = wholeNumber(0, 1_000_000);
 const strategyIds = (minimum: number) =>
-  z.array(kebab('tit-for-tat'), { error: 'expected a list of strategy ids' }).min(minimum, { error: `expected at least ${minimum} strategy id${minimum === 1 ? '' : 's'}` });
+  z
+    .array(kebab('tit-for-tat'), { error: 'expected a list of strategy ids' })
+    .min(minimum, { error: `expected at least ${minimum} strategy id${minimum === 1 ? '' : 's'}` });
 const payoffs = z.strictObject({ R: finite, S: finite, T: finite, P: finite }, { error: 'expected payoffs { "R": 3, "S": 0, "T": 5, "P": 1 }' });
 /** As a scenario event's `set`: parameter paths and values, pinned for the whole run. */
 const overrides = z
@@ -43,7 +52,11 @@ const playTask = z.strictObject({
   /** The pool the hidden opponent is drawn from (by the seed). */
   opponents: strategyIds(1),
   rounds: wholeNumber(1, 1000).optional(),
-  probEnd: z.number({ error: 'expected a number greater than 0 and at most 1' }).gt(0, { error: 'expected a number greater than 0 and at most 1' }).max(1, { error: 'expected a number greater than 0 and at most 1' }).optional(),
+  probEnd: z
+    .number({ error: 'expected a number greater than 0 and at most 1' })
+    .gt(0, { error: 'expected a number greater than 0 and at most 1' })
+    .max(1, { error: 'expected a number greater than 0 and at most 1' })
+    .optional(),
   /** An activity of play mode's scenario (training-first): its payoffs and cluster context. */
   activity: kebab('technology-exchange').optional(),
   payoffs: payoffs.optional(),
@@ -67,7 +80,10 @@ const predictTask = z.strictObject({
   metric,
   /** Omitted: the last generation run. */
   at: generation.optional(),
-  choices: z.array(choice, { error: 'expected a list of choices' }).min(2, { error: 'expected at least 2 choices' }).max(8, { error: 'expected at most 8 choices' }),
+  choices: z
+    .array(choice, { error: 'expected a list of choices' })
+    .min(2, { error: 'expected at least 2 choices' })
+    .max(8, { error: 'expected at most 8 choices' }),
 });
 
 const tippingTask = z.strictObject({
@@ -78,7 +94,10 @@ const tippingTask = z.strictObject({
   seed: seed.optional(),
   /** The parameter the student varies, as in --set. */
   parameter: text('a parameter path such as sanctions.fine'),
-  grid: z.strictObject({ from: finite, to: finite, step: z.number({ error: 'expected a number > 0' }).gt(0, { error: 'expected a number > 0' }) }, { error: 'expected { "from": 0, "to": 6, "step": 0.5 }' }),
+  grid: z.strictObject(
+    { from: finite, to: finite, step: z.number({ error: 'expected a number > 0' }).gt(0, { error: 'expected a number > 0' }) },
+    { error: 'expected { "from": 0, "to": 6, "step": 0.5 }' },
+  ),
   metric: metric.default('cooperation'),
   /** The cluster tips when the metric at generation `at` is at least this. */
   threshold: share,
@@ -139,26 +158,32 @@ export function parseExercise(document: unknown, origin: string): Exercise {
 function consistencyProblem(task: ExerciseTask): string | undefined {
   switch (task.kind) {
     case 'play':
-      if (task.rounds !== undefined && task.probEnd !== undefined) return 'task: rounds and probEnd both given: expected one of them (a fixed number of rounds, or a chance of ending after each round)';
-      if (task.activity !== undefined && task.payoffs !== undefined) return `task: activity and payoffs both given: expected one of them (the activity '${task.activity}' has its own payoffs)`;
+      if (task.rounds !== undefined && task.probEnd !== undefined)
+        return 'task: rounds and probEnd both given: expected one of them (a fixed number of rounds, or a chance of ending after each round)';
+      if (task.activity !== undefined && task.payoffs !== undefined)
+        return `task: activity and payoffs both given: expected one of them (the activity '${task.activity}' has its own payoffs)`;
       return undefined;
     case 'predict': {
       // Ranges from 0 to 1 without gaps or overlaps, so every outcome of the run has exactly one right choice.
       let expected = 0;
       for (const [index, entry] of task.choices.entries()) {
-        if (entry.from !== expected) return `task.choices.${index}.from: got ${entry.from}, expected ${expected}: the choices must cover 0 to 1 in order, each starting where the previous one ends`;
+        if (entry.from !== expected)
+          return `task.choices.${index}.from: got ${entry.from}, expected ${expected}: the choices must cover 0 to 1 in order, each starting where the previous one ends`;
         if (!(entry.to > entry.from)) return `task.choices.${index}.to: got ${entry.to}, expected a number greater than its from (${entry.from})`;
         expected = entry.to;
       }
-      if (expected !== 1) return `task.choices.${task.choices.length - 1}.to: got ${expected}, expected 1: the last choice must end at 1 so that every outcome has a choice`;
+      if (expected !== 1)
+        return `task.choices.${task.choices.length - 1}.to: got ${expected}, expected 1: the last choice must end at 1 so that every outcome has a choice`;
       return undefined;
     }
     case 'tipping':
       if (task.grid.to < task.grid.from) return `task.grid.to: got ${task.grid.to}, expected a number >= from (${task.grid.from})`;
-      if ((task.grid.to - task.grid.from) / task.grid.step > 200) return `task.grid.step: got ${task.grid.step}, expected a step that gives at most 200 values from ${task.grid.from} to ${task.grid.to}`;
+      if ((task.grid.to - task.grid.from) / task.grid.step > 200)
+        return `task.grid.step: got ${task.grid.step}, expected a step that gives at most 200 values from ${task.grid.from} to ${task.grid.to}`;
       return undefined;
     case 'strategy':
-      if (task.goal.rank > task.field.length + 1) return `task.goal.rank: got ${task.goal.rank}, expected at most ${task.field.length + 1} (the field and the student's strategy)`;
+      if (task.goal.rank > task.field.length + 1)
+        return `task.goal.rank: got ${task.goal.rank}, expected at most ${task.field.length + 1} (the field and the student's strategy)`;
       if (new Set(task.field).size !== task.field.length) return 'task.field: a strategy is listed twice: expected each id once';
       return undefined;
   }

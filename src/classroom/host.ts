@@ -200,17 +200,23 @@ export class ClassHost {
     clearTimeout(this.#deadlineTimer);
     const deadline = this.session.deadline;
     if (deadline === undefined) return;
-    this.#deadlineTimer = setTimeout(() => {
-      if (this.session.tick(Date.now())) this.#roundClosed();
-      else if (this.session.phase === 'open') this.#armDeadline();
-    }, Math.max(1, deadline - Date.now()));
+    this.#deadlineTimer = setTimeout(
+      () => {
+        if (this.session.tick(Date.now())) this.#roundClosed();
+        else if (this.session.phase === 'open') this.#armDeadline();
+      },
+      Math.max(1, deadline - Date.now()),
+    );
   }
 
   #roundClosed(): void {
     clearTimeout(this.#deadlineTimer);
     this.#deadlineTimer = undefined;
     const summary = this.session.series[this.session.series.length - 1];
-    if (summary !== undefined && summary.defaulted > 0) this.#log(`round ${summary.round}: ${summary.defaulted === 1 ? '1 student' : `${summary.defaulted} students`} did not answer and played ${this.#options.settings.defaultMove}`);
+    if (summary !== undefined && summary.defaulted > 0)
+      this.#log(
+        `round ${summary.round}: ${summary.defaulted === 1 ? '1 student' : `${summary.defaulted} students`} did not answer and played ${this.#options.settings.defaultMove}`,
+      );
     if (this.session.phase === 'ended') return this.#finish();
     this.#broadcast();
     if (!this.#holding) this.#scheduleNext();

@@ -6,7 +6,7 @@ import { parameterChange, type ParameterCommand } from '../cluster/live.js';
 import { withParameter, type ClusterParameters } from '../cluster/parameters.js';
 import { Lattice } from '../cluster/space.js';
 import type { Scenario } from '../cluster/scenario.js';
-import type { ActivityView, ClusterContext, Move, Player, SanctionsView, Strategy } from '../strategies/api.js';
+import type { ActivityView, ClusterContext, Move, Player, SanctionsView, Strategy } from '../core/strategy.js';
 
 /**
  * A live class session: students are firms, each round every one chooses C or D, and the
@@ -117,7 +117,15 @@ export interface ClassSnapshot extends SessionClock {
 
 export interface PartnerView {
   readonly name: string;
-  readonly activity: { readonly name: string; readonly lowRisk: boolean; readonly R: number; readonly S: number; readonly T: number; readonly P: number; readonly cost: number };
+  readonly activity: {
+    readonly name: string;
+    readonly lowRisk: boolean;
+    readonly R: number;
+    readonly S: number;
+    readonly T: number;
+    readonly P: number;
+    readonly cost: number;
+  };
   /** Your trust in them. */
   readonly trust: number;
   /** The last moves in this relationship, oldest first. */
@@ -142,7 +150,9 @@ export interface StudentView extends SessionClock {
   readonly chosen: Move | undefined;
   readonly defaultMove: Move;
   readonly partners: readonly PartnerView[];
-  readonly last: { readonly round: number; readonly move: Move; readonly answered: boolean; readonly payoff: number; readonly outcomes: readonly PartnerOutcome[] } | undefined;
+  readonly last:
+    | { readonly round: number; readonly move: Move; readonly answered: boolean; readonly payoff: number; readonly outcomes: readonly PartnerOutcome[] }
+    | undefined;
   readonly score: number;
   readonly rank: number;
   readonly firms: number;
@@ -341,7 +351,8 @@ export class ClassSession {
       let target = wanted;
       if (this.settings.mode === 'pairwise' && target % 2 === 1) target++;
       if (this.settings.mode === 'lattice') target = gridFor(target).width * gridFor(target).height;
-      for (let k = 0; this.#seats.length < target; k++) this.#addSeat(`${fill[k % fill.length]!.name} ${this.#seats.length + 1}`, 'bot', fill[k % fill.length]!);
+      for (let k = 0; this.#seats.length < target; k++)
+        this.#addSeat(`${fill[k % fill.length]!.name} ${this.#seats.length + 1}`, 'bot', fill[k % fill.length]!);
     }
     if (this.settings.mode === 'lattice') {
       const { width, height } = gridFor(this.#seats.length);
@@ -725,7 +736,14 @@ export class ClassSession {
     context.sanctions = { ...open.parameters.sanctions };
     context.generation = round;
     // The activity, and so the game, can change from round to round: a fresh view over the same histories.
-    const view = new PlayerView(mine ? relationship.movesA : relationship.movesB, mine ? relationship.movesB : relationship.movesA, game, this.settings.rounds, () => random, context);
+    const view = new PlayerView(
+      mine ? relationship.movesA : relationship.movesB,
+      mine ? relationship.movesB : relationship.movesA,
+      game,
+      this.settings.rounds,
+      () => random,
+      context,
+    );
     view.round = round;
     try {
       return askMove(bot.player, view, strategy.id);
@@ -762,7 +780,12 @@ export class ClassSession {
       detection: parameters.sanctions.detection,
       crisis: crisisActive(parameters, this.#roundNumber + 1),
       temptationFactor: parameters.crisis.temptationFactor,
-      activities: parameters.activities.map((activity) => ({ name: activity.name, lowRisk: activity.lowRisk, enabled: activity.enabled, description: activity.description })),
+      activities: parameters.activities.map((activity) => ({
+        name: activity.name,
+        lowRisk: activity.lowRisk,
+        enabled: activity.enabled,
+        description: activity.description,
+      })),
     };
   }
 }

@@ -1,21 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { InputError } from '../core/game.js';
+import { InputError } from '../core/errors.js';
 import { ClassClient, sessionUrl } from '../classroom/client.js';
 import { ClassHost } from '../classroom/host.js';
 import { isRoomCode } from '../classroom/protocol.js';
-import { classDocument, movesCsv } from '../classroom/results.js';
+import { classDocument, movesCsv } from '../formats/class-results.js';
 import { NAME_PATTERN, type ClassCommand, type ClassSettings, type ClassSnapshot } from '../classroom/session.js';
 import type { SentView } from '../classroom/protocol.js';
 import { withOverrides } from '../cluster/scenario.js';
 import { buildReport } from '../report/report.js';
-import { builtinStrategies, requireStrategies } from '../strategies/registry.js';
-import { interactive } from '../ui/terminal.js';
+import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
+import { interactive } from '../ui/shared/terminal.js';
 import { cooplabVersion } from '../version.js';
 import type { ClassHostOptions, ClassJoinOptions } from './class-command.js';
-import { emit } from './output.js';
-import { loadScenario } from './scenario-files.js';
+import { emit } from '../formats/output.js';
+import { loadScenario } from '../formats/scenario-file.js';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -27,7 +27,17 @@ function checkedCode(code: string): string {
 
 export function classSettings(options: ClassHostOptions): ClassSettings {
   const scenario = withOverrides(loadScenario(options.scenario), options.set);
-  const fill = options.fill === undefined ? [] : requireStrategies(options.fill.split(',').map((id) => id.trim()).filter((id) => id !== ''), builtinStrategies, '--fill');
+  const fill =
+    options.fill === undefined
+      ? []
+      : requireStrategies(
+          options.fill
+            .split(',')
+            .map((id) => id.trim())
+            .filter((id) => id !== ''),
+          builtinStrategies,
+          '--fill',
+        );
   return {
     mode: options.mode,
     rounds: options.rounds,
@@ -46,7 +56,9 @@ export function writeClassResults(host: ClassHost, out: string): string[] {
   try {
     mkdirSync(out, { recursive: true });
   } catch (error) {
-    throw new InputError(`cannot create the results folder '${out}' (${error instanceof Error && 'code' in error ? String(error.code) : 'failed'}): expected a writable folder`);
+    throw new InputError(
+      `cannot create the results folder '${out}' (${error instanceof Error && 'code' in error ? String(error.code) : 'failed'}): expected a writable folder`,
+    );
   }
   const document = classDocument(host.session, cooplabVersion());
   const files = { json: join(out, 'class.json'), csv: join(out, 'moves.csv'), report: join(out, 'report.html') };
@@ -80,7 +92,7 @@ export async function runClassHost(options: ClassHostOptions): Promise<void> {
     return written;
   };
   if (view) {
-    const { runTeacherView } = await import('../ui/class/run.js');
+    const { runTeacherView } = await import('../ui/class/launch.js');
     await runTeacherView(host, { onQuit: finish });
     await host.close();
     return;
@@ -117,10 +129,13 @@ async function runHeadlessHost(host: ClassHost, finish: () => string[]): Promise
         if (snapshot.phase === 'open' && (phase !== 'open' || snapshot.round !== round)) {
           say(`round ${snapshot.round} open: ${snapshot.pairs.length} pairs, ${settings.timeLimit} s to answer`);
         }
-        const closedNow = snapshot.series.length > 0 && snapshot.series[snapshot.series.length - 1]!.round === snapshot.round && phase === 'open' && snapshot.phase !== 'open';
+        const closedNow =
+          snapshot.series.length > 0 && snapshot.series[snapshot.series.length - 1]!.round === snapshot.round && phase === 'open' && snapshot.phase !== 'open';
         if (closedNow) {
           const summary = snapshot.series[snapshot.series.length - 1]!;
-          say(`round ${summary.round} closed: co-operation ${percent(summary.cooperation)}, mean trust ${summary.meanTrust.toFixed(2)}, fines ${summary.fines}, no answer ${summary.defaulted}`);
+          say(
+            `round ${summary.round} closed: co-operation ${percent(summary.cooperation)}, mean trust ${summary.meanTrust.toFixed(2)}, fines ${summary.fines}, no answer ${summary.defaulted}`,
+          );
         }
         phase = snapshot.phase;
         round = snapshot.round;
@@ -174,7 +189,7 @@ function checkedJoin(address: string, options: ClassJoinOptions): { code: string
 export async function runClassJoin(address: string, options: ClassJoinOptions): Promise<void> {
   const { code, name } = checkedJoin(address, options);
   if (!options.plain && interactive()) {
-    const { runStudentView } = await import('../ui/class/run.js');
+    const { runStudentView } = await import('../ui/class/launch.js');
     await runStudentView({ address, code, name });
     return;
   }
@@ -222,7 +237,8 @@ async function runPlainStudent(address: string, code: string, name: string): Pro
   await over;
   lines.close();
   client.close();
-  if (closedReason !== undefined && client.view?.phase !== 'ended') throw new InputError(`the class session at ${address} closed the connection: ${closedReason}`);
+  if (closedReason !== undefined && client.view?.phase !== 'ended')
+    throw new InputError(`the class session at ${address} closed the connection: ${closedReason}`);
 }
 
 /** What a plain student sees when the view changes. */
@@ -231,7 +247,9 @@ export function describeView(view: SentView): string[] {
   const latest = view.announcements[view.announcements.length - 1];
   if (latest !== undefined) lines.push(`announcement (${latest.round === 0 ? 'before round 1' : `from round ${latest.from}`}): ${latest.label}. ${latest.why}`);
   if (view.last !== undefined && view.last.round === view.round && view.phase !== 'open') {
-    const outcomes = view.last.outcomes.map((entry) => `${entry.name} played ${entry.theirs} (${entry.activity}: you earned ${entry.payoff}${entry.fine > 0 ? `, fined ${entry.fine}` : ''})`);
+    const outcomes = view.last.outcomes.map(
+      (entry) => `${entry.name} played ${entry.theirs} (${entry.activity}: you earned ${entry.payoff}${entry.fine > 0 ? `, fined ${entry.fine}` : ''})`,
+    );
     lines.push(`round ${view.last.round} result: you played ${view.last.move}${view.last.answered ? '' : ' (no answer: the default)'}; ${outcomes.join('; ')}`);
     lines.push(`score ${view.score}, rank ${view.rank} of ${view.firms}`);
   }

@@ -41,7 +41,7 @@ function nonNegative(value: string): number {
 
 function move(value: string): 'C' | 'D' {
   const upper = value.trim().toUpperCase();
-  if (upper !== 'C' && upper !== 'D') throw new InvalidArgumentError("expected C (co-operate) or D (defect)");
+  if (upper !== 'C' && upper !== 'D') throw new InvalidArgumentError('expected C (co-operate) or D (defect)');
   return upper;
 }
 
@@ -50,7 +50,12 @@ export function addClassCommand(program: Command): void {
   classCommand
     .command('host')
     .description("start a session on the teacher's machine and show the class live")
-    .option('--mode <mode>', 'pairwise (changing partners each round) or lattice (students play their neighbours)', choice(['pairwise', 'lattice'] as const), 'pairwise')
+    .option(
+      '--mode <mode>',
+      'pairwise (changing partners each round) or lattice (students play their neighbours)',
+      choice(['pairwise', 'lattice'] as const),
+      'pairwise',
+    )
     .option('-r, --rounds <n>', 'rounds in the session', positiveInteger, 10)
     .option('--time-limit <seconds>', 'time to answer in each round', seconds, 20)
     .option('--default <move>', 'the move of a student who does not answer in time: C or D', move, 'D')

@@ -1,12 +1,12 @@
 import { runScenario } from '../cluster/run.js';
 import { withOverrides } from '../cluster/scenario.js';
-import { builtinStrategies, requireStrategies } from '../strategies/registry.js';
+import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
 import { cooplabVersion } from '../version.js';
 import type { ClusterOptions } from './cluster-command.js';
-import { clusterCsv, clusterJson } from './cluster-output.js';
-import { emit, warn } from './output.js';
-import { loadScenario } from './scenario-files.js';
-import { interactive } from '../ui/terminal.js';
+import { clusterCsv, clusterJson } from '../formats/cluster-run.js';
+import { emit, warn } from '../formats/output.js';
+import { loadScenario } from '../formats/scenario-file.js';
+import { interactive } from '../ui/shared/terminal.js';
 import { availableParallelism } from 'node:os';
 import type { Scenario } from '../cluster/scenario.js';
 import type { ClusterJob } from './cluster-worker.js';
@@ -20,16 +20,23 @@ export async function prepareCluster(options: ClusterOptions) {
   // A module named on the command line joins the mix if the scenario does not mention it.
   const missing = modules.filter((strategy) => !(strategy.id in scenario.parameters.strategies));
   if (missing.length > 0) {
-    scenario = withOverrides(scenario, missing.map((strategy) => `strategies.${strategy.id}=1`));
+    scenario = withOverrides(
+      scenario,
+      missing.map((strategy) => `strategies.${strategy.id}=1`),
+    );
     for (const strategy of missing) warn(`added ${strategy.id} to the strategy mix with weight 1 (--set strategies.${strategy.id}=W to change it)`);
   }
-  const strategies = requireStrategies(Object.keys(scenario.parameters.strategies), [...builtinStrategies, ...modules], `the strategies of scenario '${scenario.name}'`);
+  const strategies = requireStrategies(
+    Object.keys(scenario.parameters.strategies),
+    [...builtinStrategies, ...modules],
+    `the strategies of scenario '${scenario.name}'`,
+  );
   return { scenario, strategies, seed: options.seed ?? scenario.seed, generations: options.generations ?? scenario.generations };
 }
 
 async function loadClusterModules(options: ClusterOptions) {
   if (options.strategy === undefined && options.submissions === undefined) return { modules: [], problems: [] };
-  const { loadStrategyModules, moduleFilesFrom } = await import('../strategies/modules.js');
+  const { loadStrategyModules, moduleFilesFrom } = await import('../modules/modules.js');
   const files = moduleFilesFrom(options);
   if (files.length === 0) return { modules: [], problems: [] };
   const loaded = await loadStrategyModules(files, { trusted: options.trusted === true, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) });
@@ -40,13 +47,29 @@ export async function runClusterCommand(options: ClusterOptions): Promise<void> 
   const { scenario, strategies, seed, generations } = await prepareCluster(options);
   if (options.format === undefined && options.headless !== true && interactive()) {
     const { runLiveCluster } = await import('../ui/cluster/launch.js');
-    const { moduleFilesFrom } = await import('../strategies/modules.js');
+    const { moduleFilesFrom } = await import('../modules/modules.js');
     const moduleFiles = moduleFilesFrom(options);
-    await runLiveCluster({ scenario, strategyIds: strategies.map((strategy) => strategy.id), seed, out: options.out, moduleFiles, trusted: options.trusted === true });
+    await runLiveCluster({
+      scenario,
+      strategyIds: strategies.map((strategy) => strategy.id),
+      seed,
+      out: options.out,
+      moduleFiles,
+      trusted: options.trusted === true,
+    });
     return;
   }
   if ((options.seeds ?? 1) > 1) {
-    emit(await runSeveralSeeds(options, scenario, strategies.map((strategy) => strategy.id), seed, generations), options.out);
+    emit(
+      await runSeveralSeeds(
+        options,
+        scenario,
+        strategies.map((strategy) => strategy.id),
+        seed,
+        generations,
+      ),
+      options.out,
+    );
     return;
   }
   const run = runScenario(scenario, strategies, { seed, generations });
@@ -57,11 +80,25 @@ export async function runClusterCommand(options: ClusterOptions): Promise<void> 
  * Seeds S, S+1, … S+K−1 on worker threads; run k is exactly `cooplab cluster --seed S+k`. CSV:
  * the runs one after another with a leading `seed` column; JSON: `{ runs: [...] }`.
  */
-async function runSeveralSeeds(options: ClusterOptions, scenario: Scenario, strategyIds: readonly string[], seed: number, generations: number): Promise<string> {
-  const { moduleFilesFrom } = await import('../strategies/modules.js');
+async function runSeveralSeeds(
+  options: ClusterOptions,
+  scenario: Scenario,
+  strategyIds: readonly string[],
+  seed: number,
+  generations: number,
+): Promise<string> {
+  const { moduleFilesFrom } = await import('../modules/modules.js');
   const seeds = Array.from({ length: options.seeds! }, (_, k) => seed + k);
   const format = options.format === 'json' ? 'json' : 'csv';
-  const jobs: ClusterJob[] = seeds.map((runSeed) => ({ scenario, strategyIds, moduleFiles: moduleFilesFrom(options), trusted: options.trusted === true, seed: runSeed, generations, format }));
+  const jobs: ClusterJob[] = seeds.map((runSeed) => ({
+    scenario,
+    strategyIds,
+    moduleFiles: moduleFilesFrom(options),
+    trusted: options.trusted === true,
+    seed: runSeed,
+    generations,
+    format,
+  }));
   const workers = Math.min(options.workers ?? availableParallelism(), jobs.length);
   let texts: string[];
   if (workers <= 1) {
@@ -86,4 +123,3 @@ async function runSeveralSeeds(options: ClusterOptions, scenario: Scenario, stra
     .join('\n')
     .concat('\n');
 }
-

@@ -37,18 +37,22 @@ function positiveCount(value: string): number {
   return Number(value);
 }
 
-
 export function addClusterCommand(program: Command): void {
   program
     .command('cluster')
     .description('run the spatial cluster lattice: firms play their neighbours, build or lose trust, and imitate what works')
     .option('--scenario <name|file>', "a preset (see 'cooplab scenarios') or a scenario JSON file", 'training-first')
-    .option('-g, --generations <n>', 'generations of strategy revision to run (rows 0..n); default: the scenario\'s', nonNegativeInteger)
+    .option('-g, --generations <n>', "generations of strategy revision to run (rows 0..n); default: the scenario's", nonNegativeInteger)
     .option('--seed <n>', "root seed; default: the scenario's", seedValue)
     .option('--size <WxH>', 'lattice width and height, such as 200x70', latticeSize)
     .option('--seeds <k>', 'plain output for seeds S … S+k−1 (a leading seed column in CSV, { runs } in JSON)', positiveCount)
     .option('--workers <n>', 'worker threads for several seeds (default: the number of cores)', positiveCount)
-    .option('--set <path=value>', 'set a parameter, such as trust.gain=0.2 or activities.training.enabled=false (repeatable; the timeline leaves it alone)', collect, [])
+    .option(
+      '--set <path=value>',
+      'set a parameter, such as trust.gain=0.2 or activities.training.enabled=false (repeatable; the timeline leaves it alone)',
+      collect,
+      [],
+    )
     .option('-f, --format <format>', 'plain output: csv (one row per generation) or json (the series and the final lattice)', formatChoice(['csv', 'json']))
     .option('--strategy <file>', 'a strategy module file, available to the mix (and added to it if absent); repeatable', collect, [])
     .option('--submissions <dir>', 'every strategy module in a folder')

@@ -1,8 +1,8 @@
 import { runScenario } from '../cluster/run.js';
 import type { Scenario } from '../cluster/scenario.js';
-import { strategiesInThisThread } from '../strategies/modules.js';
+import { strategiesInThisThread } from '../modules/modules.js';
 import { cooplabVersion } from '../version.js';
-import { clusterCsv, clusterJson } from './cluster-output.js';
+import { clusterCsv, clusterJson } from '../formats/cluster-run.js';
 
 export interface ClusterJob {
   readonly scenario: Scenario;
@@ -13,7 +13,6 @@ export interface ClusterJob {
   readonly generations: number;
   readonly format: 'csv' | 'json';
 }
-
 
 /** One seed of a multi-seed cluster run, as the text the plain output would hold for it alone. */
 export default async function runClusterJob(job: ClusterJob): Promise<string> {

@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import { ecological, generational, moranGame, type PopulationRun, type PopulationSettings } from '../population/dynamics.js';
-import { builtinStrategies, requireStrategies } from '../strategies/registry.js';
+import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
 import { cooplabVersion } from '../version.js';
 import type { EvolveOptions } from './evolve-command.js';
-import { prettyJson } from './json.js';
-import { emit, warn } from './output.js';
+import { prettyJson } from '../formats/json.js';
+import { emit, warn } from '../formats/output.js';
 import { checkedGame } from './tournament-command.js';
 
 /** Wilson's 95% interval for a share of `successes` in `trials`. */
@@ -21,12 +21,19 @@ export async function runEvolveCommand(options: EvolveOptions): Promise<void> {
     options.strategy === undefined && options.submissions === undefined
       ? []
       : await (async () => {
-          const { loadStrategyModules, moduleFilesFrom } = await import('../strategies/modules.js');
-          const loaded = await loadStrategyModules(moduleFilesFrom(options), { trusted: options.trusted === true, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) });
+          const { loadStrategyModules, moduleFilesFrom } = await import('../modules/modules.js');
+          const loaded = await loadStrategyModules(moduleFilesFrom(options), {
+            trusted: options.trusted === true,
+            takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)),
+          });
           for (const problem of loaded.problems) warn(`strategy module ${problem.file} refused: ${problem.reason}`);
           return loaded.strategies;
         })();
-  const strategies = requireStrategies(options.population.map((entry) => entry.id), [...builtinStrategies, ...modules], '--population');
+  const strategies = requireStrategies(
+    options.population.map((entry) => entry.id),
+    [...builtinStrategies, ...modules],
+    '--population',
+  );
   const counts = options.population.map((entry) => entry.count);
   const settings: PopulationSettings = {
     game: checkedGame(options.payoffs, options.allowAnyGame),
@@ -63,9 +70,15 @@ export async function runEvolveCommand(options: EvolveOptions): Promise<void> {
       options.format === 'json'
         ? prettyJson({ cooplab: cooplabVersion(), settings: describe, fixation: rows })
         : options.format === 'csv'
-          ? stringify(rows.map((row) => [row.strategy, row.fixations, row.runs, row.share, row.ci95[0], row.ci95[1]]), { header: true, columns: ['strategy', 'fixations', 'runs', 'share', 'ci95_low', 'ci95_high'] })
+          ? stringify(
+              rows.map((row) => [row.strategy, row.fixations, row.runs, row.share, row.ci95[0], row.ci95[1]]),
+              { header: true, columns: ['strategy', 'fixations', 'runs', 'share', 'ci95_low', 'ci95_high'] },
+            )
           : `Moran fixation over ${options.runs} runs (${options.order}, ${options.graph} graph, seed ${options.seed})\n\n${rows
-              .map((row) => `${row.strategy.padEnd(24)} ${String(row.fixations).padStart(6)}  ${(row.share * 100).toFixed(1).padStart(5)}%  95% CI ${(row.ci95[0] * 100).toFixed(1)}–${(row.ci95[1] * 100).toFixed(1)}%`)
+              .map(
+                (row) =>
+                  `${row.strategy.padEnd(24)} ${String(row.fixations).padStart(6)}  ${(row.share * 100).toFixed(1).padStart(5)}%  95% CI ${(row.ci95[0] * 100).toFixed(1)}–${(row.ci95[1] * 100).toFixed(1)}%`,
+              )
               .join('\n')}\n`;
     emit(text, options.out);
     return;
@@ -79,12 +92,18 @@ export async function runEvolveCommand(options: EvolveOptions): Promise<void> {
   const winner = run.fixated === undefined ? null : ids[run.fixated]!;
   if (options.view === true) {
     process.env.NODE_ENV ??= 'production';
-    const { runEvolveView } = await import('../ui/evolve/run.js');
+    const { runEvolveView } = await import('../ui/evolve/launch.js');
     await runEvolveView(`${options.dynamics} dynamics · seed ${options.seed}`, ids, run.shares, winner);
     return;
   }
   if (options.format === 'csv') {
-    emit(stringify(run.shares.map((shares, generation) => [generation, ...shares]), { header: true, columns: ['generation', ...ids.map((id) => `share:${id}`)] }), options.out);
+    emit(
+      stringify(
+        run.shares.map((shares, generation) => [generation, ...shares]),
+        { header: true, columns: ['generation', ...ids.map((id) => `share:${id}`)] },
+      ),
+      options.out,
+    );
   } else if (options.format === 'json') {
     emit(
       prettyJson({

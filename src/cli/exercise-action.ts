@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { InputError } from '../core/game.js';
+import { InputError } from '../core/errors.js';
 import { parseChoice, type TaskKind } from '../classroom/exercise.js';
 import {
   checkedPayoffs,
@@ -12,12 +12,12 @@ import {
   underField,
   type PreparedTask,
 } from '../classroom/exercise-tasks.js';
-import type { Move, Strategy } from '../strategies/api.js';
-import { builtinStrategies, requireStrategies } from '../strategies/registry.js';
-import { interactive } from '../ui/terminal.js';
-import { exerciseFilesIn, loadExercise, scenarioFor, type LoadedExercise } from './exercise-files.js';
+import type { Move, Strategy } from '../core/strategy.js';
+import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
+import { interactive } from '../ui/shared/terminal.js';
+import { exerciseFilesIn, loadExercise, scenarioFor, type LoadedExercise } from '../formats/exercise-file.js';
 import * as text from './exercise-text.js';
-import { emit } from './output.js';
+import { emit } from '../formats/output.js';
 import { preparePlay } from './play-command.js';
 
 export interface ExerciseOptions {
@@ -53,7 +53,15 @@ export async function prepareTask(loaded: LoadedExercise, options: { seed?: numb
       case 'play': {
         const pool = underField('task.opponents', () => requireStrategies(task.opponents, builtinStrategies, 'the opponents'));
         const setup = await preparePlay(
-          { rounds: task.rounds, probEnd: task.probEnd, payoffs: checkedPayoffs(task.payoffs), activity: task.activity, allowAnyGame: false, seed: options.seed ?? task.seed, pool },
+          {
+            rounds: task.rounds,
+            probEnd: task.probEnd,
+            payoffs: checkedPayoffs(task.payoffs),
+            activity: task.activity,
+            allowAnyGame: false,
+            seed: options.seed ?? task.seed,
+            pool,
+          },
           () => randomInt(1, 1_000_000),
         ).catch((error: unknown) => {
           throw error instanceof InputError ? new InputError(`task: ${error.message}`) : error;
@@ -71,7 +79,8 @@ export async function prepareTask(loaded: LoadedExercise, options: { seed?: numb
   // The command line's --set is the user's, not the file's: its errors name no exercise field.
   if (options.set === undefined || options.set.length === 0) return prepared;
   if (prepared.kind === 'predict') return { ...prepared, plan: planClusterTask(prepared.task, scenarioFor(loaded, prepared.task.scenario), options) };
-  if (prepared.kind === 'tipping') return { ...prepared, search: new TippingSearch(prepared.task, planClusterTask(prepared.task, scenarioFor(loaded, prepared.task.scenario), options)) };
+  if (prepared.kind === 'tipping')
+    return { ...prepared, search: new TippingSearch(prepared.task, planClusterTask(prepared.task, scenarioFor(loaded, prepared.task.scenario), options)) };
   throw new InputError(`--set changes the cluster of a predict or tipping exercise: '${loaded.exercise.id}' is a ${prepared.kind} exercise`);
 }
 
@@ -107,7 +116,8 @@ function checkOptionsFit(kind: TaskKind, id: string, options: ExerciseOptions): 
       throw new InputError(`${option} is for ${kinds.join(' and ')} exercises: '${id}' is a ${kind} exercise (${text.answerHint(kind)})`);
     }
   }
-  if (kind === 'predict' && options.answer.length > 1) throw new InputError(`--answer given ${options.answer.length} times: a predict exercise takes one prediction`);
+  if (kind === 'predict' && options.answer.length > 1)
+    throw new InputError(`--answer given ${options.answer.length} times: a predict exercise takes one prediction`);
 }
 
 function parseMoves(given: string): Move[] {
@@ -123,7 +133,7 @@ function parseValueOnGrid(answer: string, search: TippingSearch): number {
 }
 
 async function loadStudent(file: string, trusted: boolean): Promise<Strategy> {
-  const { loadStrategyModules } = await import('../strategies/modules.js');
+  const { loadStrategyModules } = await import('../modules/modules.js');
   const loaded = await loadStrategyModules([file], { trusted, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) });
   const [problem] = loaded.problems;
   if (problem !== undefined) throw new InputError(`strategy module '${problem.file}' refused: ${problem.reason}`);
@@ -136,11 +146,12 @@ export async function runExerciseCommand(idOrFile: string, options: ExerciseOpti
   const { exercise } = loaded;
   checkOptionsFit(exercise.task.kind, exercise.id, options);
   const prepared = await prepareTask(loaded, { seed: options.seed, set: options.set });
-  const student = options.strategy === undefined ? undefined : { file: options.strategy, strategy: await loadStudent(options.strategy, options.trusted === true) };
+  const student =
+    options.strategy === undefined ? undefined : { file: options.strategy, strategy: await loadStudent(options.strategy, options.trusted === true) };
   const answered = options.answer.length > 0 || options.moves !== undefined || options.solve === true;
   if (options.plain !== true && !answered && interactive()) {
     process.env.NODE_ENV ??= 'production';
-    const { runExerciseView } = await import('../ui/exercise/run.js');
+    const { runExerciseView } = await import('../ui/exercise/launch.js');
     await runExerciseView(exercise, prepared, student);
     return;
   }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../version.js';
-import { jsonNames, prettyJson } from './json.js';
-import { emit } from './output.js';
+import { jsonNames, prettyJson } from '../formats/json.js';
+import { emit } from '../formats/output.js';
 
 /**
  * The shipped pack: where it lives and its table. The table reads only the fields it shows,
@@ -49,7 +49,8 @@ function packRow(id: string): PackRow {
 export function packTable(rows: readonly PackRow[]): string {
   const idWidth = Math.max(2, ...rows.map((row) => row.id.length));
   const lines = rows.map(
-    (row) => `${(Number.isFinite(row.step) ? String(row.step) : '?').padStart(4)}  ${row.id.padEnd(idWidth)}  ${row.kind.padEnd(8)}  ${row.minutes.padStart(3)}  ${row.title}`,
+    (row) =>
+      `${(Number.isFinite(row.step) ? String(row.step) : '?').padStart(4)}  ${row.id.padEnd(idWidth)}  ${row.kind.padEnd(8)}  ${row.minutes.padStart(3)}  ${row.title}`,
   );
   return [
     `step  ${'id'.padEnd(idWidth)}  kind      min  title`,
@@ -64,7 +65,7 @@ export function packTable(rows: readonly PackRow[]): string {
 /** `cooplab exercises`: the pack in the order of the argument, as a table or (validated) JSON. */
 export async function listExercises(format: 'table' | 'json'): Promise<void> {
   if (format === 'json') {
-    const { loadPack } = await import('./exercise-files.js');
+    const { loadPack } = await import('../formats/exercise-file.js');
     emit(prettyJson(loadPack().map((loaded) => loaded.exercise)), undefined);
     return;
   }

@@ -13,8 +13,8 @@ import type { Game } from '../core/game.js';
 import { fieldAgainst } from '../core/interactive-match.js';
 import { chartRows } from '../ui/cluster/chart-rows.js';
 import { ordinal } from '../ui/play/model.js';
-import { formatScore } from '../ui/format.js';
-import { tournamentTable } from './tournament-output.js';
+import { formatScore } from '../ui/shared/format.js';
+import { tournamentTable } from '../formats/tournament-result.js';
 
 /** The plain-text exercise (pipes, tests, --plain): one function per section, each a block of lines. */
 
@@ -38,7 +38,11 @@ export function wrap(paragraph: string, width = WIDTH, indent = INDENT): string 
 const section = (title: string, ...body: string[]) => [title, ...body].join('\n');
 
 export function heading(exercise: Exercise): string {
-  return [`cooplab exercise ${exercise.id} · step ${exercise.step} · ${exercise.task.kind} · about ${exercise.minutes} minutes`, exercise.title, exercise.theme].join('\n');
+  return [
+    `cooplab exercise ${exercise.id} · step ${exercise.step} · ${exercise.task.kind} · about ${exercise.minutes} minutes`,
+    exercise.title,
+    exercise.theme,
+  ].join('\n');
 }
 
 export function briefing(exercise: Exercise): string {
@@ -47,7 +51,12 @@ export function briefing(exercise: Exercise): string {
 
 function payoffLines(game: Game): string[] {
   const cell = (mine: number, theirs: number) => `${formatScore(mine)}, ${formatScore(theirs)}`.padEnd(10);
-  return [`${INDENT}Payoffs per round (yours, theirs):`, `${INDENT}            they C    they D`, `${INDENT}  you C     ${cell(game.R, game.R)}${cell(game.S, game.T)}`.trimEnd(), `${INDENT}  you D     ${cell(game.T, game.S)}${cell(game.P, game.P)}`.trimEnd()];
+  return [
+    `${INDENT}Payoffs per round (yours, theirs):`,
+    `${INDENT}            they C    they D`,
+    `${INDENT}  you C     ${cell(game.R, game.R)}${cell(game.S, game.T)}`.trimEnd(),
+    `${INDENT}  you D     ${cell(game.T, game.S)}${cell(game.P, game.P)}`.trimEnd(),
+  ];
 }
 
 export function task(exercise: Exercise, prepared: PreparedTask): string {
@@ -55,7 +64,8 @@ export function task(exercise: Exercise, prepared: PreparedTask): string {
   switch (prepared.kind) {
     case 'play': {
       const { settings } = prepared.game;
-      const length = settings.probEnd === undefined ? `${settings.rounds} rounds` : `rounds until the game ends (after each round with probability ${settings.probEnd})`;
+      const length =
+        settings.probEnd === undefined ? `${settings.rounds} rounds` : `rounds until the game ends (after each round with probability ${settings.probEnd})`;
       const activity = prepared.activity === undefined ? '' : ` of ${prepared.activity.name} (${prepared.activity.lowRisk ? 'low-risk' : 'risky'})`;
       lines.push(`${INDENT}You play ${length}${activity} against a hidden opponent.`, ...payoffLines(settings.game));
       break;
@@ -70,7 +80,9 @@ export function task(exercise: Exercise, prepared: PreparedTask): string {
       const { settings, field } = prepared.plan;
       lines.push(
         wrap(`The field: ${field.map((strategy) => strategy.id).join(', ')}.`),
-        wrap(`Each pair plays ${settings.turns} rounds, ${settings.repetitions} times, noise ${settings.noise}, seed ${settings.seed}; the goal is rank ${prepared.task.goal.rank} or better (a tie ranks your strategy below).`),
+        wrap(
+          `Each pair plays ${settings.turns} rounds, ${settings.repetitions} times, noise ${settings.noise}, seed ${settings.seed}; the goal is rank ${prepared.task.goal.rank} or better (a tie ranks your strategy below).`,
+        ),
         ...payoffLines(settings.game),
       );
       break;
@@ -97,10 +109,20 @@ export function waiting(exercise: Exercise, prepared: PreparedTask): string {
   switch (prepared.kind) {
     case 'play': {
       const { probEnd, rounds } = prepared.game.settings;
-      return section('Your turn', wrap(`Play it in a terminal (without --plain), or ${answerHint('play')} (${probEnd === undefined ? `${rounds} moves` : 'enough moves to last the game'}).`));
+      return section(
+        'Your turn',
+        wrap(
+          `Play it in a terminal (without --plain), or ${answerHint('play')} (${probEnd === undefined ? `${rounds} moves` : 'enough moves to last the game'}).`,
+        ),
+      );
     }
     case 'predict':
-      return section('Your turn', wrap(`Decide on your prediction, then ${answerHint('predict')} (${prepared.task.choices.map((_, index) => choiceLetter(index)).join(', ')}): the scenario runs and you see whether you were right.`));
+      return section(
+        'Your turn',
+        wrap(
+          `Decide on your prediction, then ${answerHint('predict')} (${prepared.task.choices.map((_, index) => choiceLetter(index)).join(', ')}): the scenario runs and you see whether you were right.`,
+        ),
+      );
     case 'tipping':
       return section('Your turn', wrap(`${answerHint('tipping')}: each is run and you are told whether it tips the cluster.`));
     case 'strategy':
@@ -116,10 +138,22 @@ export function playResult(prepared: Extract<PreparedTask, { kind: 'play' }>, ou
   const { opponent } = outcome;
   return section(
     'The game',
-    row('round', rounds.map((round) => String(round.round))),
-    row('you', rounds.map((round) => round.human)),
-    row('them', rounds.map((round) => round.opponent)),
-    row('points', rounds.map((round) => formatScore(round.payoffs[0]))),
+    row(
+      'round',
+      rounds.map((round) => String(round.round)),
+    ),
+    row(
+      'you',
+      rounds.map((round) => round.human),
+    ),
+    row(
+      'them',
+      rounds.map((round) => round.opponent),
+    ),
+    row(
+      'points',
+      rounds.map((round) => formatScore(round.payoffs[0])),
+    ),
     '',
     `${INDENT}You scored ${formatScore(mine)}, your opponent ${formatScore(theirs)}. ${verdict} Both co-operated in ${outcome.mutual} of ${rounds.length} rounds.`,
     `${INDENT}Your opponent was ${opponent.name} (${opponent.id}).`,
@@ -175,7 +209,8 @@ export function tippingResult(prepared: Extract<PreparedTask, { kind: 'tipping' 
   return section(
     'Your tries',
     ...tries.map(
-      (entry) => `${INDENT}${search.task.parameter} = ${String(entry.value).padEnd(width)}   ${search.plan.metric} at generation ${search.plan.at}: ${formatShare(entry.reading).padStart(6)}   ${entry.tipped ? 'tipped' : 'not tipped'}`,
+      (entry) =>
+        `${INDENT}${search.task.parameter} = ${String(entry.value).padEnd(width)}   ${search.plan.metric} at generation ${search.plan.at}: ${formatShare(entry.reading).padStart(6)}   ${entry.tipped ? 'tipped' : 'not tipped'}`,
     ),
     wrap(search.status(tries)),
   );
@@ -203,7 +238,16 @@ export function strategyResult(outcome: StrategyOutcome, file: string): string {
     outcome.disqualified !== undefined
       ? `Your strategy ${outcome.id} was disqualified: ${outcome.disqualified}. Not yet.`
       : `Your strategy ${outcome.id} (${file}) ranks ${ordinal(outcome.rank)} of ${outcome.of}; the goal is rank ${outcome.goal} or better: ${outcome.passed ? 'passed.' : 'not yet.'}`;
-  return section('The tournament', tournamentTable(outcome.result).trimEnd().split('\n').map((line) => (line === '' ? '' : INDENT + line)).join('\n'), '', wrap(verdict));
+  return section(
+    'The tournament',
+    tournamentTable(outcome.result)
+      .trimEnd()
+      .split('\n')
+      .map((line) => (line === '' ? '' : INDENT + line))
+      .join('\n'),
+    '',
+    wrap(verdict),
+  );
 }
 
 export function strategySolution(prepared: Extract<PreparedTask, { kind: 'strategy' }>): string {
@@ -211,9 +255,17 @@ export function strategySolution(prepared: Extract<PreparedTask, { kind: 'strate
   const passing = passingBuiltins(prepared.task, prepared.plan);
   return section(
     "Teacher's view: the field alone",
-    tournamentTable(alone).trimEnd().split('\n').map((line) => (line === '' ? '' : INDENT + line)).join('\n'),
+    tournamentTable(alone)
+      .trimEnd()
+      .split('\n')
+      .map((line) => (line === '' ? '' : INDENT + line))
+      .join('\n'),
     '',
-    wrap(passing.length === 0 ? 'No built-in strategy outside the field reaches the goal.' : `Built-in strategies outside the field that reach the goal in the student's seat: ${passing.join(', ')}.`),
+    wrap(
+      passing.length === 0
+        ? 'No built-in strategy outside the field reaches the goal.'
+        : `Built-in strategies outside the field that reach the goal in the student's seat: ${passing.join(', ')}.`,
+    ),
   );
 }
 

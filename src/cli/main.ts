@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../core/game.js';
-import { StrategyFault } from '../core/match.js';
+import { InputError } from '../core/errors.js';
+import { StrategyFault } from '../core/errors.js';
 import { cooplabVersion } from '../version.js';
 import { addStrategiesCommand } from './strategies-command.js';
 import { addClusterCommand } from './cluster-command.js';
@@ -15,7 +15,7 @@ import { addEvolveCommand } from './evolve-command.js';
 import { addClassCommand } from './class-command.js';
 import { addTournamentCommand } from './tournament-command.js';
 import { addExercisesCommands } from './exercises-command.js';
-import { suggestIds } from '../strategies/registry.js';
+import { suggestIds } from '../../strategies/registry.js';
 
 /** Exit codes: 0 done, 1 a run failed on the host's side, 2 the input was wrong. */
 export const EXIT_INPUT = 2;

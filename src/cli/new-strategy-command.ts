@@ -1,14 +1,18 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { InputError } from '../core/game.js';
+import { InputError } from '../core/errors.js';
 
 function kebab(value: string): string {
   if (!/^[a-z][a-z0-9-]*$/.test(value)) throw new InvalidArgumentError('expected a kebab-case name such as patient-tit-for-tat');
   return value;
 }
 
-const title = (id: string) => id.split('-').map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' ');
+const title = (id: string) =>
+  id
+    .split('-')
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ');
 
 export function strategyTemplate(id: string): string {
   return `/**

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { checkGame, CLASSIC_GAME, InputError, type Game } from '../core/game.js';
+import { checkGame, CLASSIC_GAME, type Game } from '../core/game.js';
+import { InputError } from '../core/errors.js';
 import type { InteractiveMatchSettings } from '../core/interactive-match.js';
-import type { ClusterContext, Strategy } from '../strategies/api.js';
-import { interactive } from '../ui/terminal.js';
-import { warn } from './output.js';
+import type { ClusterContext, Strategy } from '../core/strategy.js';
+import { interactive } from '../ui/shared/terminal.js';
+import { warn } from '../formats/output.js';
 import { endProbability, payoffs, positiveInteger, seedValue } from './options.js';
 
 export interface PlayOptions {
@@ -42,13 +43,13 @@ export async function preparePlay(options: PlayOptions, freshSeed: () => number)
   if (options.activity !== undefined && options.payoffs !== undefined) {
     throw new InputError(`--activity and --payoffs both given: expected one of them (the activity '${options.activity}' has its own payoffs)`);
   }
-  const { builtinStrategies, requireStrategies } = await import('../strategies/registry.js');
+  const { builtinStrategies, requireStrategies } = await import('../../strategies/registry.js');
   const seed = options.seed ?? freshSeed();
   let game = options.payoffs ?? CLASSIC_GAME;
   let cluster: ClusterContext | undefined;
   let activity: PlaySetup['activity'];
   if (options.activity !== undefined) {
-    const { loadScenario } = await import('./scenario-files.js');
+    const { loadScenario } = await import('../formats/scenario-file.js');
     const { parameters } = loadScenario(PLAY_SCENARIO);
     const spec = parameters.activities.find((candidate) => candidate.name === options.activity);
     if (spec === undefined) {
@@ -108,7 +109,7 @@ export function addPlayCommand(program: Command): void {
       if (!interactive()) throw new InputError('play needs an interactive terminal');
       // Ink and React load only here; React's production build, as for every live view.
       process.env.NODE_ENV ??= 'production';
-      const { runPlayView } = await import('../ui/play/run.js');
+      const { runPlayView } = await import('../ui/play/launch.js');
       await runPlayView(setup);
     });
 }

@@ -8,7 +8,9 @@ export interface ReportOptions {
 export function addReportCommand(program: Command): void {
   program
     .command('report <run>')
-    .description("one self-contained HTML page (settings, SVG charts, the command that reproduces it) of a cluster run's JSON, a tournament's JSON or a sweep folder")
+    .description(
+      "one self-contained HTML page (settings, SVG charts, the command that reproduces it) of a cluster run's JSON, a tournament's JSON or a sweep folder",
+    )
     .requiredOption('-o, --out <file>', 'the HTML file to write, such as report.html')
     .addHelpText(
       'after',

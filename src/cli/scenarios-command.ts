@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { prettyJson } from './json.js';
-import { emit } from './output.js';
+import { prettyJson } from '../formats/json.js';
+import { emit } from '../formats/output.js';
 
 export function addScenariosCommand(program: Command): void {
   const command = program
     .command('scenarios')
     .description('list the preset scenarios')
     .action(async () => {
-      const { loadScenario, presetNames } = await import('./scenario-files.js');
+      const { loadScenario, presetNames } = await import('../formats/scenario-file.js');
       const scenarios = presetNames().map((name) => loadScenario(name));
       const width = Math.max(...scenarios.map((scenario) => scenario.name.length));
       const lines = scenarios.map((scenario) => `${scenario.name.padEnd(width)}  ${scenario.title}`);
@@ -17,7 +17,7 @@ export function addScenariosCommand(program: Command): void {
     .command('show <name>')
     .description('print a preset (or a scenario file) as JSON')
     .action(async (name: string) => {
-      const { loadScenario } = await import('./scenario-files.js');
+      const { loadScenario } = await import('../formats/scenario-file.js');
       const { scenarioDocument } = await import('../cluster/scenario.js');
       emit(prettyJson(scenarioDocument(loadScenario(name))), undefined);
     });

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { InputError } from '../core/game.js';
-import type { Strategy } from '../strategies/api.js';
-import { builtinStrategies, findStrategy, suggestIds } from '../strategies/registry.js';
-import { prettyJson } from './json.js';
-import { emit } from './output.js';
+import { InputError } from '../core/errors.js';
+import type { Strategy } from '../core/strategy.js';
+import { builtinStrategies, findStrategy, suggestIds } from '../../strategies/registry.js';
+import { prettyJson } from '../formats/json.js';
+import { emit } from '../formats/output.js';
 import { formatChoice, type OutputFormat } from './options.js';
 
 function memoryDepth(strategy: Strategy): string {
@@ -32,10 +32,12 @@ export function strategiesTable(strategies: readonly Strategy[]): string {
     strategy.provenance,
   ]);
   const titles = ['id', 'name', 'memory', 'stochastic', 'provenance'];
-  const widths = titles.map((title, column) =>
-    column === titles.length - 1 ? 0 : Math.max(title.length, ...rows.map((row) => row[column]!.length)),
-  );
-  const line = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const widths = titles.map((title, column) => (column === titles.length - 1 ? 0 : Math.max(title.length, ...rows.map((row) => row[column]!.length))));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   return [line(titles), ...rows.map(line), '', `${strategies.length} strategies; 'cooplab strategies show ID' prints one in full.`, ''].join('\n');
 }
 
@@ -50,9 +52,7 @@ export function strategyDetail(strategy: Strategy): string {
     `memory depth: ${memoryDepth(strategy)}`,
     `stochastic:   ${strategy.classifier.stochastic ? 'yes' : 'no'}`,
     `fast path:    ${strategy.finiteState ? 'finite-state machine' : 'general (move() per round)'}`,
-    ...(parameters.length > 0
-      ? ['parameters:', ...parameters.map(([key, spec]) => `  ${key} = ${spec.default}  ${spec.description}`)]
-      : []),
+    ...(parameters.length > 0 ? ['parameters:', ...parameters.map(([key, spec]) => `  ${key} = ${spec.default}  ${spec.description}`)] : []),
     '',
   ].join('\n');
 }
@@ -63,10 +63,7 @@ export function addStrategiesCommand(program: Command): void {
     .description('list the built-in strategies')
     .option('-f, --format <format>', 'table or json', formatChoice(['table', 'json']), 'table')
     .action((options: { format: OutputFormat }) => {
-      emit(
-        options.format === 'json' ? prettyJson(builtinStrategies.map(describe)) : strategiesTable(builtinStrategies),
-        undefined,
-      );
+      emit(options.format === 'json' ? prettyJson(builtinStrategies.map(describe)) : strategiesTable(builtinStrategies), undefined);
     });
   command
     .command('show <id>')
@@ -75,8 +72,13 @@ export function addStrategiesCommand(program: Command): void {
       const { format } = show.optsWithGlobals<{ format: OutputFormat }>();
       const strategy = findStrategy(id);
       if (strategy === undefined) {
-        const hints = suggestIds(id, builtinStrategies.map((candidate) => candidate.id));
-        throw new InputError(`unknown strategy '${id}': expected one of the ids listed by 'cooplab strategies'; did you mean ${hints.map((hint) => `'${hint}'`).join(', ')}?`);
+        const hints = suggestIds(
+          id,
+          builtinStrategies.map((candidate) => candidate.id),
+        );
+        throw new InputError(
+          `unknown strategy '${id}': expected one of the ids listed by 'cooplab strategies'; did you mean ${hints.map((hint) => `'${hint}'`).join(', ')}?`,
+        );
       }
       emit(format === 'json' ? prettyJson(describe(strategy)) : strategyDetail(strategy), undefined);
     });

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { scenarioDocument, withOverrides } from '../cluster/scenario.js';
 import { parseGridAxis, planSweep, runSweepTask, type SweepTask, type TaskResult } from '../cluster/sweep.js';
-import { InputError } from '../core/game.js';
-import { builtinStrategies, requireStrategies } from '../strategies/registry.js';
+import { InputError } from '../core/errors.js';
+import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
 import { cooplabVersion } from '../version.js';
-import { loadScenario } from './scenario-files.js';
+import { loadScenario } from '../formats/scenario-file.js';
 import type { SweepOptions } from './sweep-command.js';
-import { assemble, finishedKeys, prepareFolder, readManifest, readTaskResults, taskFile, writeAtomically, type SweepManifest } from './sweep-files.js';
+import { assemble, finishedKeys, prepareFolder, readManifest, readTaskResults, taskFile, writeAtomically, type SweepManifest } from '../formats/sweep-files.js';
 import type { SweepJob } from './sweep-worker.js';
 
 /** Progress on stderr: one updating line in a terminal, a plain line at most every two seconds otherwise. */
@@ -41,7 +41,8 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   const rootSeed = options.seed ?? scenario.seed;
   const generations = options.generations ?? scenario.generations;
   const tasks = planSweep(scenario, grid, options.seeds, rootSeed);
-  const moduleFiles = options.strategy !== undefined || options.submissions !== undefined ? (await import('../strategies/modules.js')).moduleFilesFrom(options) : [];
+  const moduleFiles =
+    options.strategy !== undefined || options.submissions !== undefined ? (await import('../modules/modules.js')).moduleFilesFrom(options) : [];
   const strategyIds = Object.keys(scenario.parameters.strategies);
   // Fail on unknown ids before any work starts (modules are checked by the workers that load them).
   if (moduleFiles.length === 0) requireStrategies(strategyIds, builtinStrategies, `the strategies of scenario '${scenario.name}'`);
@@ -69,7 +70,9 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   };
   const workers = Math.min(options.workers ?? availableParallelism(), Math.max(1, pending.length));
   const interrupted = () => {
-    process.stderr.write(`\ncooplab: sweep interrupted: ${finished} of ${mine.length} tasks are saved in ${options.out}; run the same command again to resume\n`);
+    process.stderr.write(
+      `\ncooplab: sweep interrupted: ${finished} of ${mine.length} tasks are saved in ${options.out}; run the same command again to resume\n`,
+    );
     process.exit(130);
   };
   process.once('SIGINT', interrupted);
@@ -93,11 +96,15 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   // Nothing new and the outputs are there: resuming a finished sweep costs next to nothing.
   if (pending.length === 0 && ['results.csv', 'series.csv'].every((file) => existsSync(join(options.out, file)))) return;
   const keys = new Set(mine.map((task) => task.key));
-  assemble(options.out, manifest, readTaskResults(options.out).filter((result) => keys.has(result.key)));
+  assemble(
+    options.out,
+    manifest,
+    readTaskResults(options.out).filter((result) => keys.has(result.key)),
+  );
 }
 
 async function withModules(ids: readonly string[], files: readonly string[], trusted: boolean) {
-  const { loadStrategyModules } = await import('../strategies/modules.js');
+  const { loadStrategyModules } = await import('../modules/modules.js');
   const loaded = await loadStrategyModules(files, { trusted, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) });
   return requireStrategies(ids, [...builtinStrategies, ...loaded.strategies]);
 }
@@ -107,7 +114,8 @@ export function runMergeCommand(directories: readonly string[], out: string): vo
   const manifests = directories.map(readManifest);
   const first = JSON.stringify(manifests[0]);
   directories.forEach((directory, index) => {
-    if (JSON.stringify(manifests[index]) !== first) throw new InputError(`'${directory}' holds a different sweep from '${directories[0]}': expected shards of one sweep`);
+    if (JSON.stringify(manifests[index]) !== first)
+      throw new InputError(`'${directory}' holds a different sweep from '${directories[0]}': expected shards of one sweep`);
   });
   const manifest = manifests[0]!;
   prepareFolder(out, manifest);
@@ -120,5 +128,7 @@ export function runMergeCommand(directories: readonly string[], out: string): vo
   const results = readTaskResults(out);
   assemble(out, manifest, results);
   const missing = manifest.tasks - results.length;
-  process.stderr.write(`cooplab: merged ${results.length} of ${manifest.tasks} tasks into ${out}${missing > 0 ? ` (${missing} missing: run the missing shards, then merge again)` : ''}\n`);
+  process.stderr.write(
+    `cooplab: merged ${results.length} of ${manifest.tasks} tasks into ${out}${missing > 0 ? ` (${missing} missing: run the missing shards, then merge again)` : ''}\n`,
+  );
 }

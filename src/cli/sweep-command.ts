@@ -17,7 +17,6 @@ export interface SweepOptions {
   trusted?: boolean;
 }
 
-
 function count(value: string): number {
   if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number >= 1');
   return Number(value);
@@ -45,7 +44,7 @@ export function addSweepCommands(program: Command): void {
     .option('--grid <path=values>', 'a parameter and its values: a list (0.05,0.1,0.2) or a range (0:4:0.5); repeatable', collect, [])
     .option('--seeds <k>', 'runs per combination', count, 1)
     .option('-g, --generations <n>', "generations per run; default: the scenario's", count)
-    .option('--seed <n>', 'root seed from which every task\'s seed is derived', seedValue)
+    .option('--seed <n>', "root seed from which every task's seed is derived", seedValue)
     .option('--size <WxH>', 'lattice size', size)
     .option('--set <path=value>', 'set a parameter for every run; repeatable', collect, [])
     .requiredOption('-o, --out <dir>', 'the folder for the results (rerun the same command to resume)')

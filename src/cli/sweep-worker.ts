@@ -1,6 +1,6 @@
 import type { Scenario } from '../cluster/scenario.js';
 import { runSweepTask, type SweepTask, type TaskResult } from '../cluster/sweep.js';
-import { strategiesInThisThread } from '../strategies/modules.js';
+import { strategiesInThisThread } from '../modules/modules.js';
 
 export interface SweepJob {
   readonly scenario: Scenario;
@@ -10,7 +10,6 @@ export interface SweepJob {
   readonly task: SweepTask;
   readonly generations: number;
 }
-
 
 /** A piscina task: one run of the sweep. */
 export default async function runJob(job: SweepJob): Promise<TaskResult> {

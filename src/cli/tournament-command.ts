@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { checkGame, CLASSIC_GAME, InputError, type Game } from '../core/game.js';
+import { checkGame, CLASSIC_GAME, type Game } from '../core/game.js';
+import { InputError } from '../core/errors.js';
 import { DEFAULT_TOURNAMENT, runTournament, type TournamentSettings } from '../core/tournament.js';
-import type { Strategy } from '../strategies/api.js';
-import { builtinStrategies, resolveStrategyList } from '../strategies/registry.js';
-import { interactive } from '../ui/terminal.js';
+import type { Strategy } from '../core/strategy.js';
+import { builtinStrategies, resolveStrategyList } from '../../strategies/registry.js';
+import { interactive } from '../ui/shared/terminal.js';
 import { cooplabVersion } from '../version.js';
-import { emit, warn } from './output.js';
+import { emit, warn } from '../formats/output.js';
 import { endProbability, formatChoice, payoffs, positiveInteger, probability, seedValue, type OutputFormat } from './options.js';
 
 export interface TournamentOptions {
@@ -61,12 +62,12 @@ export async function runTournamentCommand(options: TournamentOptions, view = fa
     // Ink and React load only here: headless runs never pay for them. React's development
     // build checks every render and is several times slower: a CLI runs the production one.
     process.env.NODE_ENV ??= 'production';
-    const { runTournamentView } = await import('../ui/tournament/run.js');
+    const { runTournamentView } = await import('../ui/tournament/launch.js');
     await runTournamentView(strategies, settings);
     return;
   }
   const result = await playTournament(strategies, settings, options, files);
-  const { tournamentCsv, tournamentJson, tournamentTable } = await import('./tournament-output.js');
+  const { tournamentCsv, tournamentJson, tournamentTable } = await import('../formats/tournament-result.js');
   const fileOf = new Map(strategies.map((strategy) => [strategy.id, moduleFiles.get(strategy) ?? null]));
   const disqualified = [
     ...problems.map((problem) => ({ file: problem.file, id: problem.id ?? null, reason: problem.reason })),
@@ -74,9 +75,11 @@ export async function runTournamentCommand(options: TournamentOptions, view = fa
   ];
   for (const entry of disqualified) warn(`disqualified ${entry.id ?? ''}${entry.file === null ? '' : ` (${entry.file})`}: ${entry.reason}`);
   const text =
-    options.format === 'json' ? tournamentJson(result, cooplabVersion(), disqualified)
-    : options.format === 'csv' ? tournamentCsv(result)
-    : tournamentTable(result, disqualified);
+    options.format === 'json'
+      ? tournamentJson(result, cooplabVersion(), disqualified)
+      : options.format === 'csv'
+        ? tournamentCsv(result)
+        : tournamentTable(result, disqualified);
   emit(text, options.out);
 }
 
@@ -89,15 +92,18 @@ const moduleFiles = new WeakMap<Strategy, string>();
  */
 export async function gatherStrategies(options: Pick<TournamentOptions, 'strategies' | 'strategy' | 'submissions' | 'trusted'>) {
   const usesModules = options.strategy !== undefined || options.submissions !== undefined;
-  const files = usesModules ? (await import('../strategies/modules.js')).moduleFilesFrom(options) : [];
-  const builtins = options.strategies !== undefined || files.length === 0 ? resolveStrategyList(options.strategies ?? 'classic', undefined, files.length > 0 ? 0 : 2) : [];
+  const files = usesModules ? (await import('../modules/modules.js')).moduleFilesFrom(options) : [];
+  const builtins =
+    options.strategies !== undefined || files.length === 0 ? resolveStrategyList(options.strategies ?? 'classic', undefined, files.length > 0 ? 0 : 2) : [];
   if (files.length === 0) return { strategies: builtins, problems: [], files };
-  const { loadStrategyModules } = await import('../strategies/modules.js');
+  const { loadStrategyModules } = await import('../modules/modules.js');
   const loaded = await loadStrategyModules(files, { trusted: options.trusted === true, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) });
   for (const strategy of loaded.strategies) moduleFiles.set(strategy, loaded.files.get(strategy.id)!);
   const strategies = [...builtins, ...loaded.strategies];
   if (strategies.length < 2) {
-    throw new InputError(`only ${strategies.length} strategy can play (${loaded.problems.length} module(s) refused: ${loaded.problems.map((problem) => `${problem.file}: ${problem.reason}`).join('; ') || 'none'}): expected at least two`);
+    throw new InputError(
+      `only ${strategies.length} strategy can play (${loaded.problems.length} module(s) refused: ${loaded.problems.map((problem) => `${problem.file}: ${problem.reason}`).join('; ') || 'none'}): expected at least two`,
+    );
   }
   return { strategies, problems: loaded.problems, files };
 }
@@ -105,7 +111,7 @@ export async function gatherStrategies(options: Pick<TournamentOptions, 'strateg
 /** In this thread, or on worker threads when asked to or when the tournament is big enough to gain. */
 async function playTournament(strategies: readonly Strategy[], settings: TournamentSettings, options: TournamentOptions, files: readonly string[]) {
   const { PARALLEL_THRESHOLD_TURNS, runTournamentParallel } = await import('./tournament-parallel.js');
-  const matches = (strategies.length * (strategies.length + (settings.selfPlay ? 1 : -1))) / 2 * settings.repetitions;
+  const matches = ((strategies.length * (strategies.length + (settings.selfPlay ? 1 : -1))) / 2) * settings.repetitions;
   const turns = matches * (settings.probEnd === undefined ? settings.turns : 1 / settings.probEnd);
   const workers = options.workers ?? (turns >= PARALLEL_THRESHOLD_TURNS ? availableParallelism() : 1);
   if (workers <= 1) return runTournament(strategies, settings);
@@ -118,7 +124,7 @@ export function addTournamentCommand(program: Command): void {
     .description('play a round-robin tournament of strategies and print the ranking')
     .option('-s, --strategies <ids>', "comma-separated built-in ids, 'classic' (the classic dozen, the default without modules) or 'all'")
     .option('--strategy <file>', 'a strategy module file (.ts or .js); repeatable', (value: string, previous: string[] = []) => [...previous, value])
-    .option('--submissions <dir>', 'every strategy module in a folder (e.g. a class\'s submissions)')
+    .option('--submissions <dir>', "every strategy module in a folder (e.g. a class's submissions)")
     .option('--trusted', 'run module files in-process at full speed instead of in the sandbox (only for code you trust)')
     .option('--workers <n>', 'worker threads (default: the number of cores, for tournaments of 20 million turns or more)', positiveInteger)
     .option('-t, --turns <n>', 'rounds per match', positiveInteger, DEFAULT_TOURNAMENT.turns)
@@ -126,7 +132,7 @@ export function addTournamentCommand(program: Command): void {
     .option('-r, --repetitions <n>', 'matches per pair of strategies', positiveInteger, DEFAULT_TOURNAMENT.repetitions)
     .option('--noise <p>', 'probability that each chosen move is flipped', probability, DEFAULT_TOURNAMENT.noise)
     .option('--payoffs <R,S,T,P>', 'payoff matrix', payoffs, CLASSIC_GAME)
-    .option('--allow-any-game', 'accept payoffs that are not a prisoner\'s dilemma (T > R > P > S)', false)
+    .option('--allow-any-game', "accept payoffs that are not a prisoner's dilemma (T > R > P > S)", false)
     .option('--seed <n>', 'root seed of every random stream', seedValue, DEFAULT_TOURNAMENT.seed)
     .option('--no-self-play', 'do not play each strategy against a copy of itself')
     .option('-f, --format <format>', 'table, json or csv (one row per match)', formatChoice(['table', 'json', 'csv']), 'table')

@@ -1,6 +1,6 @@
 import { MatchTable, summarizeTournament, type TournamentResult, type TournamentSettings } from '../core/tournament.js';
 import { OUTCOME_SIZE } from '../core/match.js';
-import type { Strategy } from '../strategies/api.js';
+import type { Strategy } from '../core/strategy.js';
 import type { SliceResult, TournamentSlice } from './tournament-worker.js';
 
 /** Below this many turns a tournament is over before worker threads have started here (130–180 ms each). */
@@ -25,7 +25,8 @@ export async function runTournamentParallel(
   for (let k = 0; k < slices; k++) {
     const from = Math.floor((k * table.size) / slices);
     const to = Math.floor(((k + 1) * table.size) / slices);
-    if (to > from) jobs.push({ strategyIds: strategies.map((strategy) => strategy.id), moduleFiles: modules.files, trusted: modules.trusted, settings, from, to });
+    if (to > from)
+      jobs.push({ strategyIds: strategies.map((strategy) => strategy.id), moduleFiles: modules.files, trusted: modules.trusted, settings, from, to });
   }
   try {
     const results = (await Promise.all(jobs.map((job) => pool.run(job)))) as SliceResult[];

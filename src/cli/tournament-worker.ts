@@ -1,6 +1,6 @@
 import { MatchTable, playMatches, prepareContestants, type TournamentSettings } from '../core/tournament.js';
 import { OUTCOME_SIZE } from '../core/match.js';
-import { strategiesInThisThread } from '../strategies/modules.js';
+import { strategiesInThisThread } from '../modules/modules.js';
 
 export interface TournamentSlice {
   readonly strategyIds: readonly string[];
@@ -16,7 +16,6 @@ export interface SliceResult {
   readonly outcomes: Float64Array;
   readonly disqualified: readonly (readonly [number, string])[];
 }
-
 
 /** A piscina task: plays matches [from, to) of the tournament's table. */
 export default async function playSlice(slice: TournamentSlice): Promise<SliceResult> {

@@ -17,9 +17,7 @@ export function memorylessEligible(parameters: ClusterParameters, entries: reado
   if (!trustUniform || parameters.noise > 0 || parameters.trust.gain > 0 || parameters.trust.loss > 0 || parameters.trust.decay > 0) return false;
   if (parameters.sanctions.detection > 0 && parameters.sanctions.fine > 0) return false;
   if (parameters.exit.threshold !== null) return false;
-  return entries.every(
-    (entry) => entry.machines !== undefined && entry.machines.every((machine) => machine.states === 1 && !machine.stochastic),
-  );
+  return entries.every((entry) => entry.machines !== undefined && entry.machines.every((machine) => machine.states === 1 && !machine.stochastic));
 }
 
 export interface MemorylessTarget {
@@ -89,8 +87,14 @@ export function playMemoryless(
         // Moore, unrolled: the count of co-operating neighbours is Nowak & May's payoff.
         cooperating =
           8 -
-          (moves[firm + d0]! + moves[firm + d1]! + moves[firm + d2]! + moves[firm + d3]! +
-            moves[firm + d4]! + moves[firm + d5]! + moves[firm + d6]! + moves[firm + d7]!);
+          (moves[firm + d0]! +
+            moves[firm + d1]! +
+            moves[firm + d2]! +
+            moves[firm + d3]! +
+            moves[firm + d4]! +
+            moves[firm + d5]! +
+            moves[firm + d6]! +
+            moves[firm + d7]!);
       } else {
         for (let k = 0; k < deltaCount; k++) cooperating += moves[firm + deltas[k]!]!;
         cooperating = deltaCount - cooperating;

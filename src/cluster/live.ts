@@ -1,4 +1,4 @@
-import type { Strategy } from '../strategies/api.js';
+import type { Strategy } from '../core/strategy.js';
 import { crisisActive } from './activities.js';
 import { ClusterModel, type GenerationRecord, type LoggedEvent } from './model.js';
 import type { ClusterParameters } from './parameters.js';
@@ -44,7 +44,11 @@ export function parameterChange(parameters: ClusterParameters, command: Paramete
     }
     case 'detection': {
       const detection = Math.round(Math.max(0, Math.min(1, parameters.sanctions.detection + command.delta * 0.1)) * 10) / 10;
-      return { path: 'sanctions.detection', value: detection, label: `detection ${command.delta > 0 ? 'raised' : 'lowered'} to ${Math.round(detection * 100)}%` };
+      return {
+        path: 'sanctions.detection',
+        value: detection,
+        label: `detection ${command.delta > 0 ? 'raised' : 'lowered'} to ${Math.round(detection * 100)}%`,
+      };
     }
     case 'crisis': {
       const active = !parameters.crisis.active;

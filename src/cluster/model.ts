@@ -1,24 +1,16 @@
-import { askMove, StrategyFault } from '../core/match.js';
+import { askMove } from '../core/match.js';
+import { StrategyFault } from '../core/errors.js';
 import { compileMachine, CONTEXTS, type CompiledMachine } from '../core/machine.js';
 import { deriveStream, geometricTrials, type RandomSource } from '../core/random.js';
-import { resolveParameters } from '../strategies/define.js';
-import type {
-  ActivityView,
-  ClusterContext,
-  Game,
-  MoveView,
-  ParameterValues,
-  Player,
-  SanctionsView,
-  Strategy,
-} from '../strategies/api.js';
+import { resolveParameters } from '../core/strategy.js';
+import type { ActivityView, ClusterContext, Game, MoveView, ParameterValues, Player, SanctionsView, Strategy } from '../core/strategy.js';
 import { buildActivityTable, chooseActivity, payoffOf, trustAfter, type ActivityTable } from './activities.js';
 import { fermi, imitateBest, moran, type Revision } from './evolution.js';
 import { playMemoryless, memorylessEligible } from './kernel.js';
 import { isStructural, validateParameters, withParameter, type ClusterParameters } from './parameters.js';
 import { RelationshipState, WINDOW, WindowHistory } from './relationships.js';
 import { Lattice, relationshipsOf, type RelationshipGraph } from './space.js';
-import { InputError } from '../core/game.js';
+import { InputError } from '../core/errors.js';
 
 /** At generation g, set parameters (switch a programme on, raise the fine, start a crisis). */
 export interface ClusterEvent {
@@ -279,7 +271,8 @@ export class ClusterModel {
     const first = machines[0]!;
     // One state per side serves every activity only if the machines share their transitions.
     const shared = machines.every(
-      (machine) => machine.initial === first.initial && machine.next.length === first.next.length && machine.next.every((target, i) => target === first.next[i]),
+      (machine) =>
+        machine.initial === first.initial && machine.next.length === first.next.length && machine.next.every((target, i) => target === first.next[i]),
     );
     if (!shared || first.states > 0xffff) return { strategy, parameters, machines: undefined, replayDepth };
     return { strategy, parameters, machines, replayDepth };
@@ -327,7 +320,11 @@ export class ClusterModel {
       }
       this.log.push({
         generation: event.generation,
-        label: event.label ?? Object.entries(event.set).map(([path, value]) => `${path} = ${JSON.stringify(value)}`).join(', '),
+        label:
+          event.label ??
+          Object.entries(event.set)
+            .map(([path, value]) => `${path} = ${JSON.stringify(value)}`)
+            .join(', '),
       });
     }
     this.#refreshTables();
@@ -580,13 +577,13 @@ export class ClusterModel {
         }
         this.#players.set(slot, player);
       }
-    const table = this.#activities;
-    view.own.point(edge, side);
-    view.opponent.point(edge, 1 - side);
-    view.round = this.relationships.rounds[edge]! + 1;
-    view.game = table.games[activity]!;
-    view.activity = { name: table.names[activity]!, lowRisk: table.lowRisk[activity] === 1, cost: table.cost[activity]! };
-    view.trust = trust;
+      const table = this.#activities;
+      view.own.point(edge, side);
+      view.opponent.point(edge, 1 - side);
+      view.round = this.relationships.rounds[edge]! + 1;
+      view.game = table.games[activity]!;
+      view.activity = { name: table.names[activity]!, lowRisk: table.lowRisk[activity] === 1, cost: table.cost[activity]! };
+      view.trust = trust;
       return askMove(player, view, entry.strategy.id);
     } catch (error) {
       // A module that breaks the rules is contained: its firms defect from now on, and the log says why.

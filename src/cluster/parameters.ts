@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError } from '../core/game.js';
+import { InputError } from '../core/errors.js';
 
 /**
  * Every parameter of the cluster model. With the defaults the lattice is exactly the spatial
@@ -93,9 +93,7 @@ export const DEFAULT_PARAMETERS: ClusterParameters = {
   cooperators: 0.9,
   roundsPerGeneration: 1,
   noise: 0,
-  activities: [
-    { name: 'cooperation', lowRisk: false, R: 1, S: 0, P: 0, cost: 0, trustThreshold: 0, enabled: true },
-  ],
+  activities: [{ name: 'cooperation', lowRisk: false, R: 1, S: 0, P: 0, cost: 0, trustThreshold: 0, enabled: true }],
   trust: { initial: 1, gain: 0, loss: 0, decay: 0, baseline: 1 },
   sanctions: { detection: 0, fine: 0, compensate: false },
   subsidy: 0,
@@ -109,8 +107,17 @@ export const DEFAULT_PARAMETERS: ClusterParameters = {
 
 /** Parameters that shape the lattice or the starting population: fixed once a run starts. */
 export const STRUCTURAL_PATHS = new Set([
-  'width', 'height', 'neighbourhood', 'selfInteraction', 'boundary', 'init', 'strategies', 'cooperators',
-  'rivalry.history', 'trust.initial', 'externalBuyers.share',
+  'width',
+  'height',
+  'neighbourhood',
+  'selfInteraction',
+  'boundary',
+  'init',
+  'strategies',
+  'cooperators',
+  'rivalry.history',
+  'trust.initial',
+  'externalBuyers.share',
 ]);
 
 /** Whether a path shapes the lattice or the starting population, and so cannot change during a run. */

@@ -1,5 +1,5 @@
 import { MOVE_OF_CODE } from '../core/history.js';
-import type { Move, MoveHistory } from '../strategies/api.js';
+import type { Move, MoveHistory } from '../core/strategy.js';
 
 /** How many recent moves a relationship keeps per side; older ones live on only in the totals. */
 export const WINDOW = 32;

@@ -1,6 +1,6 @@
 import { ClusterModel, type GenerationRecord } from './model.js';
 import type { Scenario } from './scenario.js';
-import type { Strategy } from '../strategies/api.js';
+import type { Strategy } from '../core/strategy.js';
 
 export interface ClusterRun {
   readonly scenario: Scenario;

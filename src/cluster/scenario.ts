@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError } from '../core/game.js';
+import { InputError } from '../core/errors.js';
 import type { ClusterEvent } from './model.js';
 import { DEFAULT_PARAMETERS, describeIssue, isStructural, parseValue, validateParameters, withParameter, type ClusterParameters } from './parameters.js';
 
@@ -13,12 +13,18 @@ const scenarioSchema = z.strictObject({
   description: z.string({ error: 'expected a paragraph on what the scenario demonstrates' }),
   source: z.string({ error: 'expected the passage of the literature it comes from' }).optional(),
   seed: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }),
-  generations: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }),
+  generations: z
+    .number({ error: 'expected a whole number >= 0' })
+    .int({ error: 'expected a whole number >= 0' })
+    .min(0, { error: 'expected a whole number >= 0' }),
   parameters: z.record(z.string(), z.unknown(), { error: 'expected an object of parameters' }),
   events: z
     .array(
       z.strictObject({
-        generation: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }),
+        generation: z
+          .number({ error: 'expected a whole number >= 0' })
+          .int({ error: 'expected a whole number >= 0' })
+          .min(0, { error: 'expected a whole number >= 0' }),
         set: z.record(z.string(), z.unknown(), { error: 'expected an object of parameter paths and values' }),
         label: z.string({ error: 'expected a sentence for the event log' }).optional(),
       }),

@@ -16,13 +16,19 @@ export type Neighbourhood = 'moore' | 'von-neumann';
 export type Boundary = 'torus' | 'fixed';
 
 const MOORE: readonly (readonly [number, number])[] = [
-  [-1, -1], [0, -1], [1, -1],
-  [-1, 0], [1, 0],
-  [-1, 1], [0, 1], [1, 1],
+  [-1, -1],
+  [0, -1],
+  [1, -1],
+  [-1, 0],
+  [1, 0],
+  [-1, 1],
+  [0, 1],
+  [1, 1],
 ];
 const VON_NEUMANN: readonly (readonly [number, number])[] = [
   [0, -1],
-  [-1, 0], [1, 0],
+  [-1, 0],
+  [1, 0],
   [0, 1],
 ];
 

@@ -1,6 +1,6 @@
-import { InputError } from '../core/game.js';
+import { InputError } from '../core/errors.js';
 import { deriveStream } from '../core/random.js';
-import type { Strategy } from '../strategies/api.js';
+import type { Strategy } from '../core/strategy.js';
 import type { GenerationRecord } from './model.js';
 import { parseValue } from './parameters.js';
 import { runScenario } from './run.js';
@@ -45,7 +45,10 @@ export function parseGridAxis(text: string): GridAxis {
     for (let k = 0; start + k * step <= stop + step * 1e-9; k++) values.push(Number((start + k * step).toFixed(decimals)));
     return { path, values };
   }
-  const values = spec.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const values = spec
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   if (values.length === 0) throw new InputError(`invalid --grid '${text}': expected at least one value`);
   return { path, values: values.map((value) => parseValue(value) as number | string | boolean) };
 }
@@ -64,7 +67,13 @@ export function planSweep(scenario: Scenario, grid: readonly GridAxis[], seeds: 
       const identity = JSON.stringify([parameters, seedIndex]);
       const stream = deriveStream(rootSeed, 'sweep', identity);
       const seed = Math.floor(stream() * 2 ** 31);
-      const key = [stream(), stream()].map((value) => Math.floor(value * 2 ** 32).toString(16).padStart(8, '0')).join('');
+      const key = [stream(), stream()]
+        .map((value) =>
+          Math.floor(value * 2 ** 32)
+            .toString(16)
+            .padStart(8, '0'),
+        )
+        .join('');
       tasks.push({ index: tasks.length, parameters, seedIndex, seed, key });
     }
   }
@@ -100,9 +109,7 @@ export function runSweepTask(scenario: Scenario, strategies: readonly Strategy[]
     seedIndex: task.seedIndex,
     seed: task.seed,
     final: Object.fromEntries(SERIES_METRICS.map((metric) => [metric, last[metric]])),
-    average: Object.fromEntries(
-      SERIES_METRICS.map((metric) => [metric, records.reduce((sum, record) => sum + record[metric], 0) / records.length]),
-    ),
+    average: Object.fromEntries(SERIES_METRICS.map((metric) => [metric, records.reduce((sum, record) => sum + record[metric], 0) / records.length])),
     series,
   };
 }

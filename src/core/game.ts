@@ -1,3 +1,4 @@
+import { InputError } from './errors.js';
 /**
  * The stage game: a symmetric 2×2 payoff matrix in the usual R, S, T, P notation
  * (Rapoport & Chammah 1965; Axelrod 1984).
@@ -16,10 +17,6 @@ export interface Game {
 export const CLASSIC_GAME: Game = Object.freeze({ R: 3, S: 0, T: 5, P: 1 });
 
 /** Thrown for any user-facing input problem; the CLI prints only its message. */
-export class InputError extends Error {
-  override readonly name = 'InputError';
-}
-
 export function isPrisonersDilemma(game: Game): boolean {
   return game.T > game.R && game.R > game.P && game.P > game.S;
 }
@@ -42,9 +39,7 @@ export function checkGame(game: Game): GameCheck {
     errors.push(`payoffs ${text} are not a prisoner's dilemma: expected T > R > P > S`);
   }
   if (errors.length === 0 && 2 * game.R <= game.T + game.S) {
-    warnings.push(
-      `payoffs ${text}: 2R <= T + S, so taking turns to exploit each other pays at least as well as mutual co-operation`,
-    );
+    warnings.push(`payoffs ${text}: 2R <= T + S, so taking turns to exploit each other pays at least as well as mutual co-operation`);
   }
   return { errors, warnings };
 }

@@ -1,4 +1,4 @@
-import type { Move, MoveHistory } from '../strategies/api.js';
+import type { Move, MoveHistory } from './strategy.js';
 
 /** Internal move codes: the engine works on bytes, strategies see 'C' and 'D'. */
 export const COOPERATE = 0;
@@ -86,7 +86,6 @@ export class History implements MoveHistory {
     };
   }
 }
-
 
 /** Engine-only: records a move code (COOPERATE or DEFECT). */
 export function appendMove(history: History, code: number): void {

@@ -1,8 +1,9 @@
 import type { Game } from './game.js';
 import { appendMove, COOPERATE, DEFECT, History, MOVE_OF_CODE } from './history.js';
-import { askMove, playMatch, prepareContestant, StrategyFault, type MatchSettings, type StreamFactory, PlayerView } from './match.js';
+import { askMove, playMatch, prepareContestant, type MatchSettings, type StreamFactory, PlayerView } from './match.js';
+import { StrategyFault } from './errors.js';
 import { deriveStream, geometricTrials } from './random.js';
-import type { ClusterContext, Move, ParameterValues, Player, Strategy } from '../strategies/api.js';
+import type { ClusterContext, Move, ParameterValues, Player, Strategy } from './strategy.js';
 
 /**
  * A match in which a person plays one seat, a move at a time (play mode). The person takes
@@ -61,7 +62,6 @@ export function pickOpponent(seed: number, strategies: readonly Strategy[]): Str
   const random = deriveStream(seed, 'play', 'opponent');
   return strategies[Math.min(strategies.length - 1, Math.floor(random() * strategies.length))]!;
 }
-
 
 export class InteractiveMatch {
   readonly opponentStrategy: Strategy;

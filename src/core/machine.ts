@@ -1,5 +1,6 @@
+import { StrategyFault } from './errors.js';
 import type { Game } from './game.js';
-import type { FiniteStateMachine, MachineContext, Strategy } from '../strategies/api.js';
+import type { FiniteStateMachine, MachineContext, Strategy } from './strategy.js';
 
 /** A machine state's choice is tabulated for each of the 2 × 2 × 2 contexts. */
 export const CONTEXTS = 8;
@@ -33,17 +34,6 @@ export interface CompiledMachine {
   readonly next: Int32Array;
   readonly trustThreshold: number;
   readonly stochastic: boolean;
-}
-
-/** A strategy that broke the rules: contained, reported, never a crash. */
-export class StrategyFault extends Error {
-  override readonly name = 'StrategyFault';
-  constructor(
-    readonly strategyId: string,
-    readonly reason: string,
-  ) {
-    super(`strategy '${strategyId}' ${reason}`);
-  }
 }
 
 export function compileMachine(strategy: Pick<Strategy, 'id'>, machine: FiniteStateMachine): CompiledMachine {

@@ -1,11 +1,12 @@
 import type { Game } from './game.js';
 import { appendMove, COOPERATE, DEFECT, History, MOVE_OF_CODE } from './history.js';
 import { geometricTrials, type RandomSource } from './random.js';
-import { compileMachine, contextIndex, CONTEXTS, isDeterred, StrategyFault, TOURNAMENT_CONTEXT, type CompiledMachine } from './machine.js';
+import { compileMachine, contextIndex, CONTEXTS, isDeterred, TOURNAMENT_CONTEXT, type CompiledMachine } from './machine.js';
+import { StrategyFault } from './errors.js';
 
-export { StrategyFault, type CompiledMachine };
-import type { ClusterContext, Move, MoveView, ParameterValues, Player, Strategy } from '../strategies/api.js';
-import { resolveParameters } from '../strategies/define.js';
+export type { CompiledMachine };
+import type { ClusterContext, Move, MoveView, ParameterValues, Player, Strategy } from './strategy.js';
+import { resolveParameters } from './strategy.js';
 
 export interface MatchSettings {
   readonly game: Game;
@@ -52,11 +53,7 @@ export function prepareContestant(strategy: Strategy, game: Game, given?: Parame
 /** The context index a machine plays in: a tournament's, or a fixed cluster relationship's. */
 function machineContext(machine: CompiledMachine, game: Game, cluster: ClusterContext | undefined): number {
   if (cluster === undefined) return TOURNAMENT_CONTEXT;
-  return contextIndex(
-    cluster.activity.lowRisk,
-    cluster.trust >= machine.trustThreshold,
-    isDeterred(game, cluster.sanctions.detection, cluster.sanctions.fine),
-  );
+  return contextIndex(cluster.activity.lowRisk, cluster.trust >= machine.trustThreshold, isDeterred(game, cluster.sanctions.detection, cluster.sanctions.fine));
 }
 
 const payoffTables = new WeakMap<Game, Float64Array>();
@@ -86,13 +83,7 @@ export const OUTCOME_SIZE = 5;
  * otherwise every move goes through Player.move. Both paths draw the same random numbers in
  * the same order, so they give identical results.
  */
-export function playMatch(
-  first: Contestant,
-  second: Contestant,
-  settings: MatchSettings,
-  streams: StreamFactory,
-  record = false,
-): MatchResult {
+export function playMatch(first: Contestant, second: Contestant, settings: MatchSettings, streams: StreamFactory, record = false): MatchResult {
   const outcome = new Float64Array(OUTCOME_SIZE);
   const turns = matchLength(settings, streams);
   const trace = record ? new Uint8Array(turns * 2) : undefined;
@@ -150,7 +141,10 @@ class NoiseSchedule {
   readonly nextFlip: [number, number] = [Infinity, Infinity];
   private readonly source: RandomSource | undefined;
 
-  constructor(private readonly noise: number, streams: StreamFactory) {
+  constructor(
+    private readonly noise: number,
+    streams: StreamFactory,
+  ) {
     if (noise > 0) {
       this.source = streams('noise');
       this.nextFlip[0] = geometricTrials(noise, this.source) - 1;
@@ -345,20 +339,11 @@ function createPlayer(contestant: Contestant): Player {
   try {
     return contestant.strategy.create(contestant.parameters);
   } catch (error) {
-    throw new StrategyFault(
-      contestant.strategy.id,
-      `could not create a player: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new StrategyFault(contestant.strategy.id, `could not create a player: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
 /** Plays a match through the general path even for finite-state strategies (used to check the fast path). */
-export function playMatchGeneral(
-  first: Contestant,
-  second: Contestant,
-  settings: MatchSettings,
-  streams: StreamFactory,
-  record = false,
-): MatchResult {
+export function playMatchGeneral(first: Contestant, second: Contestant, settings: MatchSettings, streams: StreamFactory, record = false): MatchResult {
   return playMatch({ ...first, machine: undefined }, second, settings, streams, record);
 }

@@ -1,6 +1,14 @@
 import { OUTCOME_SCORE, OUTCOME_SIZE, OUTCOME_TURNS } from './match.js';
-import { MatchTable, playMatches, prepareContestants, summarizeTournament, type MatchRecord, type TournamentResult, type TournamentSettings } from './tournament.js';
-import type { Strategy } from '../strategies/api.js';
+import {
+  MatchTable,
+  playMatches,
+  prepareContestants,
+  summarizeTournament,
+  type MatchRecord,
+  type TournamentResult,
+  type TournamentSettings,
+} from './tournament.js';
+import type { Strategy } from './strategy.js';
 
 /**
  * A tournament played a slice of matches at a time, yielding to the event loop between
@@ -167,7 +175,5 @@ export function perTurnMatrix(table: MatchTable, strategyCount: number): (number
     score[second * n + first]! += outcomes[at + OUTCOME_SCORE + 1]!;
     turns[second * n + first]! += length;
   }
-  return Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n }, (__, j) => (turns[i * n + j]! > 0 ? score[i * n + j]! / turns[i * n + j]! : null)),
-  );
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => (turns[i * n + j]! > 0 ? score[i * n + j]! / turns[i * n + j]! : null)));
 }

@@ -6,13 +6,13 @@ import {
   OUTCOME_TURNS,
   playMatchInto,
   prepareContestant,
-  StrategyFault,
   type Contestant,
   type MatchSettings,
 } from './match.js';
+import { StrategyFault } from './errors.js';
 import { KEY_SEPARATOR, streamFromKey } from './random.js';
 import { meanWithInterval } from './stats.js';
-import type { Strategy } from '../strategies/api.js';
+import type { Strategy } from './strategy.js';
 
 export interface TournamentSettings extends MatchSettings {
   readonly repetitions: number;
@@ -111,7 +111,15 @@ export class MatchTable {
   record(index: number): MatchRecord {
     const at = index * OUTCOME_SIZE;
     if (this.disqualified.has(this.first[index]!) || this.disqualified.has(this.second[index]!)) {
-      return { repetition: this.repetition[index]!, first: this.first[index]!, second: this.second[index]!, turns: 0, scores: [0, 0], cooperations: [0, 0], forfeited: true };
+      return {
+        repetition: this.repetition[index]!,
+        first: this.first[index]!,
+        second: this.second[index]!,
+        turns: 0,
+        scores: [0, 0],
+        cooperations: [0, 0],
+        forfeited: true,
+      };
     }
     const turns = this.outcomes[at + OUTCOME_TURNS]!;
     return {
@@ -140,13 +148,7 @@ export function prepareContestants(strategies: readonly Strategy[], game: Game):
  * a match plays out the same whatever order the strategies were listed in and whichever
  * worker plays it.
  */
-export function playMatches(
-  table: MatchTable,
-  contestants: readonly Contestant[],
-  settings: TournamentSettings,
-  from = 0,
-  to = table.size,
-): void {
+export function playMatches(table: MatchTable, contestants: readonly Contestant[], settings: TournamentSettings, from = 0, to = table.size): void {
   const n = contestants.length;
   const keys = new Array<string | undefined>(n * n);
   const scratch = new Float64Array(OUTCOME_SIZE);
@@ -230,9 +232,7 @@ export function summarizeTournament(ids: readonly string[], settings: Tournament
       moves[own]! += turns;
     }
   }
-  const matrix = ids.map((_, i) =>
-    ids.map((__, j) => (matrixCount[i * n + j]! > 0 ? matrixSum[i * n + j]! / matrixCount[i * n + j]! : null)),
-  );
+  const matrix = ids.map((_, i) => ids.map((__, j) => (matrixCount[i * n + j]! > 0 ? matrixSum[i * n + j]! / matrixCount[i * n + j]! : null)));
   const unranked = ids.map((id, i) => {
     const perRepetition: number[] = [];
     for (let r = 0; r < repetitions; r++) {

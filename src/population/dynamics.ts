@@ -1,8 +1,9 @@
-import { InputError, type Game } from '../core/game.js';
+import { type Game } from '../core/game.js';
+import { InputError } from '../core/errors.js';
 import { playMatch, prepareContestant, type Contestant, type MatchSettings } from '../core/match.js';
 import { deriveStream, type RandomSource } from '../core/random.js';
 import { runTournament } from '../core/tournament.js';
-import type { Strategy } from '../strategies/api.js';
+import type { Strategy } from '../core/strategy.js';
 
 /**
  * Well-mixed population dynamics: Axelrod's ecological tournament, the Moran process and the
@@ -24,7 +25,13 @@ export interface PopulationRun {
  * Axelrod (1984, ch. 2): each generation a strategy's share grows in proportion to its average
  * score against the current mix, from a tournament's score matrix.
  */
-export function ecological(strategies: readonly Strategy[], counts: readonly number[], settings: PopulationSettings, generations: number, repetitions = 5): PopulationRun {
+export function ecological(
+  strategies: readonly Strategy[],
+  counts: readonly number[],
+  settings: PopulationSettings,
+  generations: number,
+  repetitions = 5,
+): PopulationRun {
   const tournament = runTournament(strategies, { ...settings, repetitions, selfPlay: true });
   const matrix = tournament.matrix.map((row) => row.map((value) => value ?? 0));
   const total = counts.reduce((sum, count) => sum + count, 0);
@@ -171,7 +178,14 @@ export function payoffMatrix(strategies: readonly Strategy[], settings: Populati
 }
 
 /** The Moran process with game payoffs: an individual's fitness is its mean payoff against its interaction partners. */
-export function moranGame(strategies: readonly Strategy[], counts: readonly number[], settings: PopulationSettings, generations: number, options: MoranOptions = {}, runSeed = 0): PopulationRun {
+export function moranGame(
+  strategies: readonly Strategy[],
+  counts: readonly number[],
+  settings: PopulationSettings,
+  generations: number,
+  options: MoranOptions = {},
+  runSeed = 0,
+): PopulationRun {
   const matrix = payoffMatrix(strategies, settings);
   const types = counts.flatMap((count, type) => new Array<number>(count).fill(type));
   const size = types.length;
@@ -196,9 +210,16 @@ export function moranGame(strategies: readonly Strategy[], counts: readonly numb
  * match; the `cull` lowest scorers are removed and the `cull` highest cloned. Ties are broken
  * by the seeded stream.
  */
-export function generational(strategies: readonly Strategy[], counts: readonly number[], settings: PopulationSettings, generations: number, cull: number): PopulationRun {
+export function generational(
+  strategies: readonly Strategy[],
+  counts: readonly number[],
+  settings: PopulationSettings,
+  generations: number,
+  cull: number,
+): PopulationRun {
   const total = counts.reduce((sum, count) => sum + count, 0);
-  if (!Number.isInteger(cull) || cull < 0 || cull > total / 2) throw new InputError(`invalid --cull ${cull}: expected a whole number from 0 to half the population (${Math.floor(total / 2)})`);
+  if (!Number.isInteger(cull) || cull < 0 || cull > total / 2)
+    throw new InputError(`invalid --cull ${cull}: expected a whole number from 0 to half the population (${Math.floor(total / 2)})`);
   const contestants: Contestant[] = strategies.map((strategy) => prepareContestant(strategy, settings.game));
   let population = counts.flatMap((count, type) => new Array<number>(count).fill(type));
   const shares = (): number[] => strategies.map((_, type) => population.filter((member) => member === type).length / population.length);
@@ -208,13 +229,17 @@ export function generational(strategies: readonly Strategy[], counts: readonly n
     const scores = new Float64Array(population.length);
     for (let i = 0; i < population.length; i++) {
       for (let j = i + 1; j < population.length; j++) {
-        const result = playMatch(contestants[population[i]!]!, contestants[population[j]!]!, settings, (purpose) => deriveStream(settings.seed, 'generational', generation, i, j, purpose));
+        const result = playMatch(contestants[population[i]!]!, contestants[population[j]!]!, settings, (purpose) =>
+          deriveStream(settings.seed, 'generational', generation, i, j, purpose),
+        );
         scores[i]! += result.scores[0];
         scores[j]! += result.scores[1];
       }
     }
     const tie = deriveStream(settings.seed, 'generational', generation, 'ties');
-    const order = population.map((_, index) => ({ index, score: scores[index]!, tieBreak: tie() })).sort((a, b) => a.score - b.score || a.tieBreak - b.tieBreak);
+    const order = population
+      .map((_, index) => ({ index, score: scores[index]!, tieBreak: tie() }))
+      .sort((a, b) => a.score - b.score || a.tieBreak - b.tieBreak);
     const removed = new Set(order.slice(0, cull).map((entry) => entry.index));
     const cloned = order.slice(order.length - cull).map((entry) => population[entry.index]!);
     population = [...population.filter((_, index) => !removed.has(index)), ...cloned];

@@ -1,4 +1,4 @@
-import { ansi, RESET, scaleColour } from '../ui/theme.js';
+import { ansi, RESET, scaleColour } from '../theme/theme.js';
 import { formatNumber, normalise, type Domain } from './svg.js';
 
 /**

@@ -1,6 +1,6 @@
-import { InputError } from '../core/game.js';
-import { emit } from '../cli/output.js';
-import { colourEnabled } from '../ui/theme.js';
+import { InputError } from '../core/errors.js';
+import { emit } from '../formats/output.js';
+import { colourEnabled } from '../theme/theme.js';
 import { phaseDiagram, phaseSvg, phaseText } from './phase.js';
 import { readSweep, resolveAxis, resolveMetric } from './sweep-data.js';
 

@@ -1,4 +1,4 @@
-import { emit } from '../cli/output.js';
+import { emit } from '../formats/output.js';
 import { cooplabVersion } from '../version.js';
 import { buildReport, loadReportInput } from './report.js';
 

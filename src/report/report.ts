@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { InputError } from '../core/game.js';
-import { STRATEGY_COLOURS } from '../ui/theme.js';
+import { InputError } from '../core/errors.js';
+import { STRATEGY_COLOURS } from '../theme/theme.js';
 import { codeBlock, details, figure, htmlPage, notes, paragraph, section, settingsTable, table, type Cell } from './html.js';
 import { phaseDiagram, phaseSvg, sweepLineSvg } from './phase.js';
 import { clusterReproduction, sweepReproduction, tournamentReproduction, type Reproduction, type TournamentLike } from './reproduce.js';
 import { domainOf, heatmapSvg, lineChartSvg, stackedAreaSvg } from './svg.js';
 import { isSweepFolder, metricColumns, readSweep, type SweepData } from './sweep-data.js';
-import type { ClassDocument } from '../classroom/results.js';
+import type { ClassDocument } from '../formats/class-results.js';
 
 /** What `cooplab report` reads: a cluster run's JSON, a tournament's JSON, or a sweep folder. */
 export type ReportInput =
@@ -36,7 +36,12 @@ export interface ClusterDocument {
   readonly parameters: Readonly<Record<string, unknown>>;
   readonly log: readonly { readonly generation: number; readonly label: string }[];
   readonly series: readonly ClusterSeriesPoint[];
-  readonly final?: { readonly width: number; readonly height: number; readonly strategies: readonly string[]; readonly lattice: readonly (readonly number[])[] };
+  readonly final?: {
+    readonly width: number;
+    readonly height: number;
+    readonly strategies: readonly string[];
+    readonly lattice: readonly (readonly number[])[];
+  };
 }
 
 export interface TournamentDocument extends TournamentLike {
@@ -66,7 +71,9 @@ export function loadReportInput(path: string): ReportInput {
   try {
     document = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new InputError(`'${path}' is not JSON (${error instanceof Error ? error.message : String(error)}): expected the output of cooplab cluster -f json or cooplab tournament -f json`);
+    throw new InputError(
+      `'${path}' is not JSON (${error instanceof Error ? error.message : String(error)}): expected the output of cooplab cluster -f json or cooplab tournament -f json`,
+    );
   }
   if (isObject(document) && document.kind === 'class' && Array.isArray(document.series) && Array.isArray(document.students)) {
     return { kind: 'class', source: path, run: document as unknown as ClassDocument };
@@ -77,7 +84,9 @@ export function loadReportInput(path: string): ReportInput {
   if (isObject(document) && Array.isArray(document.matrix) && Array.isArray(document.summary) && isObject(document.settings)) {
     return { kind: 'tournament', source: path, run: document as unknown as TournamentDocument };
   }
-  throw new InputError(`'${path}' is neither a cluster run, a tournament nor a class session: expected the JSON of cooplab cluster -f json, cooplab tournament -f json or the class.json of cooplab class host`);
+  throw new InputError(
+    `'${path}' is neither a cluster run, a tournament nor a class session: expected the JSON of cooplab cluster -f json, cooplab tournament -f json or the class.json of cooplab class host`,
+  );
 }
 
 function reproduceSection(reproduction: Reproduction, extra = ''): string {
@@ -91,7 +100,8 @@ function reproduceSection(reproduction: Reproduction, extra = ''): string {
 
 /** Nested parameters as dotted paths and values, for a settings table. */
 function flatten(value: unknown, path = ''): [string, Cell][] {
-  if (isObject(value) && Object.keys(value).length > 0) return Object.entries(value).flatMap(([key, entry]) => flatten(entry, path === '' ? key : `${path}.${key}`));
+  if (isObject(value) && Object.keys(value).length > 0)
+    return Object.entries(value).flatMap(([key, entry]) => flatten(entry, path === '' ? key : `${path}.${key}`));
   if (Array.isArray(value) && value.length > 0 && value.every(isObject) && value.every((entry) => typeof entry.name === 'string')) {
     return value.flatMap((entry) => flatten(Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'name')), `${path}.${String(entry.name)}`));
   }
@@ -139,7 +149,11 @@ function ladderFigure(series: readonly CooperationPoint[], x: readonly number[],
       yLabel,
       x,
       markers,
-      series: names.map((name, index) => ({ name, colour: ACTIVITY_COLOURS[index % ACTIVITY_COLOURS.length]!, values: series.map((point) => point.activities[name] ?? 0) })),
+      series: names.map((name, index) => ({
+        name,
+        colour: ACTIVITY_COLOURS[index % ACTIVITY_COLOURS.length]!,
+        values: series.map((point) => point.activities[name] ?? 0),
+      })),
     }),
     caption,
   );
@@ -152,8 +166,21 @@ export function clusterReport(run: ClusterDocument, source: string, version: str
   const last = run.series[run.series.length - 1];
   const size = isObject(run.parameters) ? `${String(run.parameters.width)} × ${String(run.parameters.height)}` : '?';
   const charts = [
-    cooperationFigure(run.series, generations, 'generation', markers, 'Share of moves that co-operate, of pairs that co-operate mutually, and the mean trust between neighbours, per generation. Dashed lines: the events of the log, numbered.'),
-    ladderFigure(run.series, generations, 'generation', 'share of rounds', markers, 'Share of the rounds played in each joint activity, stacked, from the low-risk ones up to the risky, rewarding ones.'),
+    cooperationFigure(
+      run.series,
+      generations,
+      'generation',
+      markers,
+      'Share of moves that co-operate, of pairs that co-operate mutually, and the mean trust between neighbours, per generation. Dashed lines: the events of the log, numbered.',
+    ),
+    ladderFigure(
+      run.series,
+      generations,
+      'generation',
+      'share of rounds',
+      markers,
+      'Share of the rounds played in each joint activity, stacked, from the low-risk ones up to the risky, rewarding ones.',
+    ),
     figure(
       stackedAreaSvg({
         title: 'Strategy shares',
@@ -207,7 +234,12 @@ export function clusterReport(run: ClusterDocument, source: string, version: str
       section('Charts', ...charts),
       section(
         'Event log',
-        run.log.length === 0 ? paragraph('No events.') : table(['#', 'generation', 'event'], run.log.map((entry, index) => [index + 1, entry.generation, entry.label])),
+        run.log.length === 0
+          ? paragraph('No events.')
+          : table(
+              ['#', 'generation', 'event'],
+              run.log.map((entry, index) => [index + 1, entry.generation, entry.label]),
+            ),
       ),
     ],
   });
@@ -261,7 +293,13 @@ export function tournamentReport(run: TournamentDocument, source: string, versio
       section('Score matrix', figure(heatmap, 'Mean total score of the row strategy against the column strategy per match; grey: not played.')),
       run.disqualified.length === 0
         ? ''
-        : section('Disqualified', table(['strategy', 'file', 'reason'], run.disqualified.map((entry) => [entry.id ?? '?', entry.file ?? '', entry.reason]))),
+        : section(
+            'Disqualified',
+            table(
+              ['strategy', 'file', 'reason'],
+              run.disqualified.map((entry) => [entry.id ?? '?', entry.file ?? '', entry.reason]),
+            ),
+          ),
     ].filter((part) => part !== ''),
   });
 }
@@ -283,7 +321,7 @@ function scoreStrip(run: TournamentDocument): string {
       firstRow: 'top',
       showValues: true,
     }),
-    'Each strategy\'s mean score per turn over all its matches.',
+    "Each strategy's mean score per turn over all its matches.",
   );
 }
 
@@ -305,16 +343,21 @@ export function sweepReport(sweep: SweepData, source: string, version: string): 
   const scenario = manifest.scenario;
   const parameterColumns = axes.map((axis) => axis.path);
   const shown = ['task', ...parameterColumns, 'seed_index', 'seed', ...metricColumns(sweep)];
-  const rows = sweep.rows.map((row) => shown.map((column) => {
-    const value = row[column] ?? '';
-    return value !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
-  }));
+  const rows = sweep.rows.map((row) =>
+    shown.map((column) => {
+      const value = row[column] ?? '';
+      return value !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+    }),
+  );
   return htmlPage({
     title: `Sweep: ${scenario.title ?? scenario.name}`,
     ...(typeof scenario.description === 'string' ? { lead: scenario.description } : {}),
     meta: `cooplab ${manifest.cooplab} · scenario ${scenario.name} · ${manifest.tasks} tasks · from ${basename(source)}`,
     sections: [
-      reproduceSection(sweepReproduction(manifest, version, source), details('The scenario as a file (scenario.json)', codeBlock(`${JSON.stringify(scenario, null, 2)}\n`))),
+      reproduceSection(
+        sweepReproduction(manifest, version, source),
+        details('The scenario as a file (scenario.json)', codeBlock(`${JSON.stringify(scenario, null, 2)}\n`)),
+      ),
       section(
         'Settings',
         settingsTable([
@@ -343,8 +386,21 @@ export function classReport(run: ClassDocument, source: string): string {
   const lastRound = rounds[rounds.length - 1] ?? 1;
   const markers = run.log.map((entry) => ({ x: Math.min(lastRound, Math.max(first, entry.from - 0.5)), label: entry.label }));
   const charts = [
-    cooperationFigure(run.series, rounds, 'round', markers, "Share of moves that co-operate, of pairs that co-operate mutually, and the mean trust between partners, per round. Dashed lines: the teacher's interventions, numbered as in the event log."),
-    ladderFigure(run.series, rounds, 'round', 'share of pairs', markers, 'Share of the pairs playing each joint activity, stacked: joint trust decides which one a pair plays.'),
+    cooperationFigure(
+      run.series,
+      rounds,
+      'round',
+      markers,
+      "Share of moves that co-operate, of pairs that co-operate mutually, and the mean trust between partners, per round. Dashed lines: the teacher's interventions, numbered as in the event log.",
+    ),
+    ladderFigure(
+      run.series,
+      rounds,
+      'round',
+      'share of pairs',
+      markers,
+      'Share of the pairs playing each joint activity, stacked: joint trust decides which one a pair plays.',
+    ),
   ];
   const { settings } = run;
   return htmlPage({
@@ -372,7 +428,15 @@ export function classReport(run: ClassDocument, source: string): string {
         'Leaderboard',
         table(
           ['rank', 'firm', 'kind', 'score', 'co-operation', 'answered', 'defaulted'],
-          run.students.map((student) => [student.rank, student.name, student.strategy === null ? student.kind : `bot: ${student.strategy}`, student.score, student.cooperation, student.answered, student.defaulted]),
+          run.students.map((student) => [
+            student.rank,
+            student.name,
+            student.strategy === null ? student.kind : `bot: ${student.strategy}`,
+            student.score,
+            student.cooperation,
+            student.answered,
+            student.defaulted,
+          ]),
         ),
       ),
       section(
@@ -384,7 +448,12 @@ export function classReport(run: ClassDocument, source: string): string {
       ),
       section(
         'Event log',
-        run.log.length === 0 ? paragraph('No events.') : table(['#', 'from round', 'event', 'why'], run.log.map((entry, index) => [index + 1, entry.from, entry.label, entry.why])),
+        run.log.length === 0
+          ? paragraph('No events.')
+          : table(
+              ['#', 'from round', 'event', 'why'],
+              run.log.map((entry, index) => [index + 1, entry.from, entry.label, entry.why]),
+            ),
       ),
     ],
   });

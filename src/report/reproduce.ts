@@ -2,8 +2,8 @@ import { scenarioDocument, withOverrides, type Scenario } from '../cluster/scena
 import { parseValue } from '../cluster/parameters.js';
 import { CLASSIC_GAME } from '../core/game.js';
 import { DEFAULT_TOURNAMENT } from '../core/tournament.js';
-import { builtinStrategies, resolveStrategyList } from '../strategies/registry.js';
-import { loadScenario, presetNames } from '../cli/scenario-files.js';
+import { builtinStrategies, resolveStrategyList } from '../../strategies/registry.js';
+import { loadScenario, presetNames } from '../formats/scenario-file.js';
 
 /**
  * The command that reproduces a run, rebuilt from its JSON or manifest: the preset and the
@@ -89,7 +89,12 @@ export function scenarioFlags(name: string, parameters: unknown, events: readonl
   const size = isPlain(parameters) ? { width: parameters.width, height: parameters.height } : {};
   const sized = sets.some((assignment) => /^(width|height)=/.test(assignment));
   const rest = sets.filter((assignment) => !/^(width|height)=/.test(assignment));
-  const flags = ['--scenario', name, ...(sized ? ['--size', `${String(size.width)}x${String(size.height)}`] : []), ...rest.flatMap((assignment) => ['--set', assignment])];
+  const flags = [
+    '--scenario',
+    name,
+    ...(sized ? ['--size', `${String(size.width)}x${String(size.height)}`] : []),
+    ...rest.flatMap((assignment) => ['--set', assignment]),
+  ];
   try {
     const rebuilt = withOverrides(preset, [...(sized ? [`width=${String(size.width)}`, `height=${String(size.height)}`] : []), ...rest]);
     if (!expected(rebuilt)) return null;
@@ -102,7 +107,9 @@ export function scenarioFlags(name: string, parameters: unknown, events: readonl
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function versionNote(version: unknown, current: string): string[] {
-  return typeof version === 'string' && version !== current ? [`made with cooplab ${version}; this is cooplab ${current}: another version may give other numbers`] : [];
+  return typeof version === 'string' && version !== current
+    ? [`made with cooplab ${version}; this is cooplab ${current}: another version may give other numbers`]
+    : [];
 }
 
 function unknownStrategies(ids: readonly string[]): string[] {
@@ -189,9 +196,23 @@ export function sweepReproduction(manifest: SweepLike, current: string, out = 's
   const notes = versionNote(manifest.cooplab, current);
   const expected = (scenario: Scenario) => sameJson({ ...scenarioDocument(scenario), parameters: scenario.parameters }, manifest.scenario);
   const flags = scenarioFlags(manifest.scenario.name, manifest.scenario.parameters, manifest.scenario.events ?? [], expected);
-  const grid = manifest.grid.flatMap((axis) => ['--grid', `${axis.path}=${axis.values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(',')}`]);
+  const grid = manifest.grid.flatMap((axis) => [
+    '--grid',
+    `${axis.path}=${axis.values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(',')}`,
+  ]);
   const modules = manifest.strategyModules.flatMap((file) => ['--strategy', file]);
-  const tail = [...grid, '--seeds', String(manifest.seeds), '--generations', String(manifest.generations), '--seed', String(manifest.rootSeed), ...modules, '--out', out];
+  const tail = [
+    ...grid,
+    '--seeds',
+    String(manifest.seeds),
+    '--generations',
+    String(manifest.generations),
+    '--seed',
+    String(manifest.rootSeed),
+    ...modules,
+    '--out',
+    out,
+  ];
   if (flags !== null) return { command: ['cooplab', 'sweep', ...flags.flags, ...tail].map(shellQuote).join(' '), notes };
   return {
     command: ['cooplab', 'sweep', '--scenario', 'scenario.json', ...tail].map(shellQuote).join(' '),

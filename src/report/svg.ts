@@ -1,4 +1,4 @@
-import { scaleColour } from '../ui/theme.js';
+import { scaleColour } from '../theme/theme.js';
 
 /**
  * A tiny SVG builder: strings of well-formed, escaped markup, with no browser and no chart
@@ -148,8 +148,7 @@ function colourBar(id: string, x: number, y: number, height: number, domain: Dom
     ...ticks.map((tick) => {
       const ty = y + height - normalise(tick, domain) * height;
       return (
-        el('line', { x1: x + 14, y1: ty, x2: x + 18, y2: ty, stroke: AXIS }) +
-        el('text', { x: x + 21, y: ty + 4, fill: '#333333' }, text(formatNumber(tick)))
+        el('line', { x1: x + 14, y1: ty, x2: x + 18, y2: ty, stroke: AXIS }) + el('text', { x: x + 21, y: ty + 4, fill: '#333333' }, text(formatNumber(tick)))
       );
     }),
     el('text', { x, y: y - 8, fill: '#333333' }, text(label)),
@@ -205,9 +204,21 @@ export function heatmapSvg(spec: HeatmapSpec): string {
       const x = left + column * cell;
       const y = rowY(row);
       const tip = `${spec.xLabel} ${spec.xTicks[column]}, ${spec.yLabel} ${spec.yTicks[row]}: ${value === null ? 'no data' : formatNumber(value, 4)}`;
-      rects.push(el('rect', { class: 'cell', x, y, width: cell, height: cell, fill: colourOf(value, spec.domain), stroke: '#ffffff', 'stroke-width': 1 }, el('title', {}, text(tip))));
+      rects.push(
+        el(
+          'rect',
+          { class: 'cell', x, y, width: cell, height: cell, fill: colourOf(value, spec.domain), stroke: '#ffffff', 'stroke-width': 1 },
+          el('title', {}, text(tip)),
+        ),
+      );
       if (showValues && value !== null) {
-        rects.push(el('text', { x: x + cell / 2, y: y + cell / 2 + 4, 'text-anchor': 'middle', 'font-size': 10, fill: '#111111', 'pointer-events': 'none' }, text(formatNumber(value, 2))));
+        rects.push(
+          el(
+            'text',
+            { x: x + cell / 2, y: y + cell / 2 + 4, 'text-anchor': 'middle', 'font-size': 10, fill: '#111111', 'pointer-events': 'none' },
+            text(formatNumber(value, 2)),
+          ),
+        );
       }
     }
   }
@@ -218,7 +229,9 @@ export function heatmapSvg(spec: HeatmapSpec): string {
       ? el('text', { x, y: y - 4, 'text-anchor': 'end', transform: `rotate(-45 ${coordinate(x)} ${coordinate(y - 4)})`, fill: '#333333' }, text(tick))
       : el('text', { x, y, 'text-anchor': 'middle', fill: '#333333' }, text(tick));
   });
-  const yTickMarks = spec.yTicks.map((tick, row) => el('text', { x: left - 6, y: rowY(row) + cell / 2 + 4, 'text-anchor': 'end', fill: '#333333' }, text(tick)));
+  const yTickMarks = spec.yTicks.map((tick, row) =>
+    el('text', { x: left - 6, y: rowY(row) + cell / 2 + 4, 'text-anchor': 'end', fill: '#333333' }, text(tick)),
+  );
   return svgDocument(
     { width, height, title: spec.title, description: `${spec.valueLabel} by ${spec.xLabel} (across) and ${spec.yLabel} (vertical)` },
     el('g', { class: 'cells' }, ...rects),
@@ -226,7 +239,18 @@ export function heatmapSvg(spec: HeatmapSpec): string {
     el('g', { class: 'x-ticks' }, ...xTickMarks),
     el('g', { class: 'y-ticks' }, ...yTickMarks),
     el('text', { x: left + plotWidth / 2, y: height - 10, 'text-anchor': 'middle', 'font-weight': 600, fill: '#222222' }, text(spec.xLabel)),
-    el('text', { x: 14, y: top + plotHeight / 2, 'text-anchor': 'middle', 'font-weight': 600, fill: '#222222', transform: `rotate(-90 14 ${coordinate(top + plotHeight / 2)})` }, text(spec.yLabel)),
+    el(
+      'text',
+      {
+        x: 14,
+        y: top + plotHeight / 2,
+        'text-anchor': 'middle',
+        'font-weight': 600,
+        fill: '#222222',
+        transform: `rotate(-90 14 ${coordinate(top + plotHeight / 2)})`,
+      },
+      text(spec.yLabel),
+    ),
     colourBar(uniqueId('scale'), left + plotWidth + 20, top + 16, Math.max(60, plotHeight - 16), spec.domain, spec.valueLabel),
   );
 }
@@ -314,7 +338,18 @@ function axes(spec: ChartSpec, plot: Plot, yDomain: Domain, height: number): str
     el('line', { x1: plot.left, y1: bottom, x2: plot.left + plot.width, y2: bottom, stroke: AXIS }),
     el('line', { x1: plot.left, y1: plot.top, x2: plot.left, y2: bottom, stroke: AXIS }),
     el('text', { x: plot.left + plot.width / 2, y: height - 8, 'text-anchor': 'middle', 'font-weight': 600, fill: '#222222' }, text(spec.xLabel)),
-    el('text', { x: 14, y: plot.top + plot.height / 2, 'text-anchor': 'middle', 'font-weight': 600, fill: '#222222', transform: `rotate(-90 14 ${coordinate(plot.top + plot.height / 2)})` }, text(spec.yLabel)),
+    el(
+      'text',
+      {
+        x: 14,
+        y: plot.top + plot.height / 2,
+        'text-anchor': 'middle',
+        'font-weight': 600,
+        fill: '#222222',
+        transform: `rotate(-90 14 ${coordinate(plot.top + plot.height / 2)})`,
+      },
+      text(spec.yLabel),
+    ),
   );
 }
 
@@ -369,12 +404,27 @@ export function lineChartSvg(spec: ChartSpec): string {
         ? series.values.map((value, index) =>
             value === null || !Number.isFinite(value)
               ? ''
-              : el('circle', { cx: plot.sx(spec.x[index]!), cy: plot.sy(value), r: 3.5, fill: series.colour }, el('title', {}, text(`${series.name} at ${formatNumber(spec.x[index]!)}: ${formatNumber(value, 4)}`))),
+              : el(
+                  'circle',
+                  { cx: plot.sx(spec.x[index]!), cy: plot.sy(value), r: 3.5, fill: series.colour },
+                  el('title', {}, text(`${series.name} at ${formatNumber(spec.x[index]!)}: ${formatNumber(value, 4)}`)),
+                ),
           )
         : [];
     return (
-      el('path', { class: 'line', d: d === '' ? 'M0 0' : d, fill: 'none', stroke: series.colour, 'stroke-width': single ? 6 : 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }, el('title', {}, text(series.name))) +
-      dots.join('')
+      el(
+        'path',
+        {
+          class: 'line',
+          d: d === '' ? 'M0 0' : d,
+          fill: 'none',
+          stroke: series.colour,
+          'stroke-width': single ? 6 : 2,
+          'stroke-linecap': 'round',
+          'stroke-linejoin': 'round',
+        },
+        el('title', {}, text(series.name)),
+      ) + dots.join('')
     );
   });
   return svgDocument(
@@ -402,7 +452,18 @@ export function stackedAreaSvg(spec: ChartSpec): string {
       .reverse()
       .map(([value, index]) => `L${coordinate(plot.sx(spec.x[index]!))} ${coordinate(plot.sy(value))}`)
       .join('');
-    return el('path', { class: 'area', d: spec.x.length === 0 ? 'M0 0' : `${top}${bottom}Z`, fill: series.colour, 'fill-opacity': 0.85, stroke: series.colour, 'stroke-width': 0.5 }, el('title', {}, text(series.name)));
+    return el(
+      'path',
+      {
+        class: 'area',
+        d: spec.x.length === 0 ? 'M0 0' : `${top}${bottom}Z`,
+        fill: series.colour,
+        'fill-opacity': 0.85,
+        stroke: series.colour,
+        'stroke-width': 0.5,
+      },
+      el('title', {}, text(series.name)),
+    );
   });
   return svgDocument(
     { width, height, title: spec.title },

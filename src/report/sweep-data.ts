@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { InputError } from '../core/game.js';
+import { InputError } from '../core/errors.js';
 
 /**
  * A sweep folder as written by `cooplab sweep`: its manifest and results.csv, read back for
@@ -61,13 +61,17 @@ export function readSweep(directory: string): SweepData {
   }
   const file = join(directory, 'results.csv');
   if (!existsSync(file)) {
-    throw new InputError(`'${directory}' has no results.csv: expected a finished sweep (run the same cooplab sweep command again to finish it, or cooplab merge for shards)`);
+    throw new InputError(
+      `'${directory}' has no results.csv: expected a finished sweep (run the same cooplab sweep command again to finish it, or cooplab merge for shards)`,
+    );
   }
   let records: string[][];
   try {
     records = parse(readFileSync(file, 'utf8'), { relax_column_count: false, skip_empty_lines: true }) as string[][];
   } catch (error) {
-    throw new InputError(`'${file}' is not valid CSV (${error instanceof Error ? error.message : String(error)}): expected the results.csv written by cooplab sweep`);
+    throw new InputError(
+      `'${file}' is not valid CSV (${error instanceof Error ? error.message : String(error)}): expected the results.csv written by cooplab sweep`,
+    );
   }
   const [header, ...body] = records;
   if (header === undefined) throw new InputError(`'${file}' is empty: expected a header and one row per task`);
@@ -83,9 +87,14 @@ export function metricColumns(sweep: SweepData): string[] {
 /** A metric by column name, or a short name (`cooperation`, `mean_trust`, `meanTrust`) for its final value. */
 export function resolveMetric(sweep: SweepData, name: string): string {
   const metrics = metricColumns(sweep);
-  const snake = name.trim().replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`).replace(/-/g, '_');
+  const snake = name
+    .trim()
+    .replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
+    .replace(/-/g, '_');
   for (const candidate of [snake, `final_${snake}`]) if (metrics.includes(candidate)) return candidate;
-  throw new InputError(`unknown metric '${name}': expected a column of results.csv: ${metrics.join(', ')} (or a short name such as cooperation for final_cooperation)`);
+  throw new InputError(
+    `unknown metric '${name}': expected a column of results.csv: ${metrics.join(', ')} (or a short name such as cooperation for final_cooperation)`,
+  );
 }
 
 export function resolveAxis(sweep: SweepData, path: string, option: string): SweepAxis {
@@ -145,6 +154,9 @@ export function isShareMetric(metric: string): boolean {
 /** What each cell averages over, for a caption: "2 seeds" or "2 seeds × 3 values of trust.gain". */
 export function averagedOver(sweep: SweepData, used: readonly string[]): string {
   const others = sweep.manifest.grid.filter((axis) => !used.includes(axis.path));
-  const parts = [`${sweep.manifest.seeds} seed${sweep.manifest.seeds === 1 ? '' : 's'}`, ...others.map((axis) => `${axis.values.length} values of ${axis.path}`)];
+  const parts = [
+    `${sweep.manifest.seeds} seed${sweep.manifest.seeds === 1 ? '' : 's'}`,
+    ...others.map((axis) => `${axis.values.length} values of ${axis.path}`),
+  ];
   return parts.join(' × ');
 }

@@ -9,12 +9,12 @@ import { withOverrides } from '../../src/cluster/scenario.js';
 import { InteractiveMatch } from '../../src/core/interactive-match.js';
 import { runTournament } from '../../src/core/tournament.js';
 import { prepareTask } from '../../src/cli/exercise-action.js';
-import { loadExercise, loadPack, type LoadedExercise } from '../../src/cli/exercise-files.js';
+import { loadExercise, loadPack, type LoadedExercise } from '../../src/formats/exercise-file.js';
 import { packIds } from '../../src/cli/exercise-pack.js';
-import { loadScenario } from '../../src/cli/scenario-files.js';
-import { defineStrategy } from '../../src/strategies/define.js';
-import { requireStrategies } from '../../src/strategies/registry.js';
-import type { Move, Strategy } from '../../src/strategies/api.js';
+import { loadScenario } from '../../src/formats/scenario-file.js';
+import { defineStrategy } from '../../src/authoring/define.js';
+import { requireStrategies } from '../../strategies/registry.js';
+import type { Move, Strategy } from '../../src/core/strategy.js';
 import { asyncInputError, inputError } from '../support/errors.js';
 import { builtin } from '../support/play.js';
 
@@ -59,19 +59,27 @@ describe('the shipped pack', () => {
   });
 });
 
-describe('a teacher\'s file with a mistake gets one line naming the field, the value and what was expected', () => {
+describe("a teacher's file with a mistake gets one line naming the field, the value and what was expected", () => {
   it('schema problems', () => {
     const { briefing: _briefing, ...noBriefing } = documentOf('lone-pioneer');
     expect(parseError(noBriefing)).toBe('mine.json: briefing: missing: expected a few sentences that set the scene');
-    expect(parseError({ ...documentOf('lone-pioneer'), hint: 'x' })).toBe("mine.json: the file: unknown field 'hint': expected only documented fields (see docs/teaching.md)");
-    expect(parseError({ ...documentOf('lone-pioneer'), id: 'Lone Pioneer' })).toBe('mine.json: id: got "Lone Pioneer", expected a kebab-case id such as lone-pioneer');
+    expect(parseError({ ...documentOf('lone-pioneer'), hint: 'x' })).toBe(
+      "mine.json: the file: unknown field 'hint': expected only documented fields (see docs/teaching.md)",
+    );
+    expect(parseError({ ...documentOf('lone-pioneer'), id: 'Lone Pioneer' })).toBe(
+      'mine.json: id: got "Lone Pioneer", expected a kebab-case id such as lone-pioneer',
+    );
     expect(parseError({ ...documentOf('lone-pioneer'), minutes: 0 })).toBe('mine.json: minutes: got 0, expected a whole number from 1 to 600');
-    expect(parseError(withTask('lone-pioneer', { kind: 'quiz' }))).toBe('mine.json: task.kind: got "quiz", expected a task whose kind is play, predict, tipping or strategy');
+    expect(parseError(withTask('lone-pioneer', { kind: 'quiz' }))).toBe(
+      'mine.json: task.kind: got "quiz", expected a task whose kind is play, predict, tipping or strategy',
+    );
     expect(parseError(withTask('lone-pioneer', { metric: 'payoff' }))).toBe(
       'mine.json: task.metric: got "payoff", expected cooperation, mutual_cooperation, mean_trust, share:<strategy-id> or activity:<name>',
     );
     expect(parseError(withTask('sanctions', { threshold: 30 }))).toBe('mine.json: task.threshold: got 30, expected a number from 0 to 1');
-    expect(parseError(withTask('beat-the-field', { goal: { rank: 1, place: 1 } }))).toBe("mine.json: task.goal: unknown field 'place': expected only documented fields (see docs/teaching.md)");
+    expect(parseError(withTask('beat-the-field', { goal: { rank: 1, place: 1 } }))).toBe(
+      "mine.json: task.goal: unknown field 'place': expected only documented fields (see docs/teaching.md)",
+    );
   });
 
   it('choices must cover 0 to 1 in order, without gaps', () => {
@@ -80,24 +88,37 @@ describe('a teacher\'s file with a mistake gets one line naming the field, the v
       { label: 'high', from: 0.3, to: 1 },
     ];
     expect(parseError(withTask('lone-pioneer', { choices }))).toBe(
-      "mine.json: task.choices.1.from: got 0.3, expected 0.2: the choices must cover 0 to 1 in order, each starting where the previous one ends",
+      'mine.json: task.choices.1.from: got 0.3, expected 0.2: the choices must cover 0 to 1 in order, each starting where the previous one ends',
     );
-    expect(parseError(withTask('lone-pioneer', { choices: [{ label: 'low', from: 0, to: 0.5 }, { label: 'mid', from: 0.5, to: 0.9 }] }))).toMatch(
-      /task\.choices\.1\.to: got 0\.9, expected 1: the last choice must end at 1/,
-    );
+    expect(
+      parseError(
+        withTask('lone-pioneer', {
+          choices: [
+            { label: 'low', from: 0, to: 0.5 },
+            { label: 'mid', from: 0.5, to: 0.9 },
+          ],
+        }),
+      ),
+    ).toMatch(/task\.choices\.1\.to: got 0\.9, expected 1: the last choice must end at 1/);
   });
 
   it('exclusive or inconsistent fields', () => {
     expect(parseError(withTask('rivals-dilemma', { probEnd: 0.1 }))).toMatch(/^mine\.json: task: rounds and probEnd both given: expected one of them/);
     expect(parseError(withTask('rivals-dilemma', { payoffs: { R: 3, S: 0, T: 5, P: 1 } }))).toMatch(/task: activity and payoffs both given/);
     expect(parseError(withTask('sanctions', { grid: { from: 4, to: 1, step: 0.5 } }))).toBe('mine.json: task.grid.to: got 1, expected a number >= from (4)');
-    expect(parseError(withTask('beat-the-field', { goal: { rank: 20 } }))).toBe("mine.json: task.goal.rank: got 20, expected at most 13 (the field and the student's strategy)");
+    expect(parseError(withTask('beat-the-field', { goal: { rank: 20 } }))).toBe(
+      "mine.json: task.goal.rank: got 20, expected at most 13 (the field and the student's strategy)",
+    );
   });
 
   it('references the project does not have', async () => {
-    expect(await checkError(withTask('lone-pioneer', { scenario: 'rivalri' }))).toMatch(/^mine\.json: unknown scenario '.*rivalri': expected a preset \(.*rivalry.*\) or a JSON file$/);
+    expect(await checkError(withTask('lone-pioneer', { scenario: 'rivalri' }))).toMatch(
+      /^mine\.json: unknown scenario '.*rivalri': expected a preset \(.*rivalry.*\) or a JSON file$/,
+    );
     expect(await checkError(withTask('lone-pioneer', { set: { 'sanctions.fin': 2 } }))).toMatch(/^mine\.json: task\.set: unknown parameter 'sanctions\.fin'/);
-    expect(await checkError(withTask('lone-pioneer', { set: { 'sanctions.fine': -2 } }))).toBe('mine.json: task.set: sanctions.fine: got -2, expected a number >= 0');
+    expect(await checkError(withTask('lone-pioneer', { set: { 'sanctions.fine': -2 } }))).toBe(
+      'mine.json: task.set: sanctions.fine: got -2, expected a number >= 0',
+    );
     expect(await checkError(withTask('trust', { metric: 'share:cooperator' }))).toBe(
       'mine.json: task.metric: got "share:cooperator", expected share:<strategy id> of the scenario (defector, tit-for-tat, raise-the-stakes, trust-threshold)',
     );
@@ -105,14 +126,23 @@ describe('a teacher\'s file with a mistake gets one line naming the field, the v
     expect(await checkError(withTask('sanctions', { parameter: 'sanctions.detection', grid: { from: 0, to: 2, step: 0.5 } }))).toBe(
       'mine.json: task.parameter: sanctions.detection: got 1.5, expected a number from 0 to 1',
     );
-    expect(await checkError(withTask('rivals-dilemma', { opponents: ['tit-for-tatt'] }))).toMatch(/^mine\.json: task\.opponents: unknown strategy 'tit-for-tatt' in the opponents: .*did you mean 'tit-for-tat'/);
-    expect(await checkError(withTask('rivals-dilemma', { activity: 'joint-fishing' }))).toMatch(/^mine\.json: task: unknown activity 'joint-fishing': expected one of 'training', 'technology-exchange'/);
-    expect(await checkError(withTask('beat-the-field', { payoffs: { R: 3, S: 0, T: 2, P: 1 } }))).toMatch(/^mine\.json: task\.payoffs: payoffs R=3,S=0,T=2,P=1 are not a prisoner's dilemma/);
+    expect(await checkError(withTask('rivals-dilemma', { opponents: ['tit-for-tatt'] }))).toMatch(
+      /^mine\.json: task\.opponents: unknown strategy 'tit-for-tatt' in the opponents: .*did you mean 'tit-for-tat'/,
+    );
+    expect(await checkError(withTask('rivals-dilemma', { activity: 'joint-fishing' }))).toMatch(
+      /^mine\.json: task: unknown activity 'joint-fishing': expected one of 'training', 'technology-exchange'/,
+    );
+    expect(await checkError(withTask('beat-the-field', { payoffs: { R: 3, S: 0, T: 2, P: 1 } }))).toMatch(
+      /^mine\.json: task\.payoffs: payoffs R=3,S=0,T=2,P=1 are not a prisoner's dilemma/,
+    );
   });
 
   it('a scenario file is found beside the exercise file', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'cooplab-exercise-'));
-    writeFileSync(join(folder, 'tiny.json'), JSON.stringify({ name: 'tiny', title: 'Tiny', description: 'A tiny cluster.', seed: 2, generations: 4, parameters: { width: 8, height: 8 } }));
+    writeFileSync(
+      join(folder, 'tiny.json'),
+      JSON.stringify({ name: 'tiny', title: 'Tiny', description: 'A tiny cluster.', seed: 2, generations: 4, parameters: { width: 8, height: 8 } }),
+    );
     const document = withTask('lone-pioneer', { scenario: 'tiny.json', set: {}, metric: 'cooperation', generations: undefined });
     writeFileSync(join(folder, 'mine.json'), JSON.stringify(document));
     const prepared = await prepareTask(loadExercise(join(folder, 'mine.json')));
@@ -191,7 +221,9 @@ describe('outcomes come from real runs', () => {
     expect(winner.result).toEqual(runTournament([...prepared.plan.field, builtin('gradual')], prepared.plan.settings));
     const clone: Strategy = { ...builtin('grudger'), id: 'my-grudger', name: 'My Grudger' };
     const tied = runStrategyTask(prepared.task, prepared.plan, clone);
-    expect(tied.result.summaries.find((summary) => summary.id === 'my-grudger')!.meanPerTurn).toBe(tied.result.summaries.find((summary) => summary.id === 'grudger')!.meanPerTurn);
+    expect(tied.result.summaries.find((summary) => summary.id === 'my-grudger')!.meanPerTurn).toBe(
+      tied.result.summaries.find((summary) => summary.id === 'grudger')!.meanPerTurn,
+    );
     expect(tied).toMatchObject({ rank: 2, passed: false });
     const crash = defineStrategy(
       { id: 'crash', name: 'Crash', description: 'answers nonsense in round 3', provenance: 'test', classifier: { memoryDepth: 0, stochastic: false } },
@@ -217,4 +249,3 @@ describe('outcomes come from real runs', () => {
     expect(inputError(() => playMoves(prepared.game, ['C', 'C']))).toBe('--moves has 2 moves: expected exactly 10, one C or D per round');
   });
 });
-

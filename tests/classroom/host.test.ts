@@ -4,8 +4,8 @@ import { ClassClient } from '../../src/classroom/client.js';
 import { ClassHost } from '../../src/classroom/host.js';
 import type { SentView } from '../../src/classroom/protocol.js';
 import type { ClassSettings } from '../../src/classroom/session.js';
-import { loadScenario } from '../../src/cli/scenario-files.js';
-import type { Move } from '../../src/strategies/api.js';
+import { loadScenario } from '../../src/formats/scenario-file.js';
+import type { Move } from '../../src/core/strategy.js';
 
 // A host and thirty students on loopback, with clients that misbehave in every way the issue names.
 
@@ -87,7 +87,15 @@ describe('a class session over the network', () => {
   it('completes with thirty students and every valid move recorded, whatever the misbehaving clients do', async () => {
     const log: string[] = [];
     let ended = false;
-    host = await ClassHost.start({ settings: settings(), port: 0, host: '127.0.0.1', code: CODE, pause: 0.05, log: (line) => log.push(line), onEnd: () => (ended = true) });
+    host = await ClassHost.start({
+      settings: settings(),
+      port: 0,
+      host: '127.0.0.1',
+      code: CODE,
+      pause: 0.05,
+      log: (line) => log.push(line),
+      onEnd: () => (ended = true),
+    });
     const sent: Sent[] = [];
     const names = Array.from({ length: 30 }, (_, index) => `Student ${index + 1}`);
     // Student 5 loses the connection in round 2 before answering and comes back by itself.
@@ -112,7 +120,9 @@ describe('a class session over the network', () => {
     const thief = await raw(host);
     thief.socket.send(JSON.stringify({ type: 'join', code: CODE, name: 'student 1' }));
     expect(await thief.closed).toBe(1008);
-    expect(thief.messages.map((message) => JSON.parse(message) as unknown)).toEqual([{ type: 'refused', reason: "name 'student 1' is taken by a student who is connected" }]);
+    expect(thief.messages.map((message) => JSON.parse(message) as unknown)).toEqual([
+      { type: 'refused', reason: "name 'student 1' is taken by a student who is connected" },
+    ]);
     const guesser = await raw(host);
     guesser.socket.send(JSON.stringify({ type: 'join', code: 'AAAAA', name: 'Guesser' }));
     expect(await guesser.closed).toBe(1008);
@@ -186,7 +196,7 @@ describe('a class session over the network', () => {
     expect(log.some((line) => line.includes("invalid 'move' message at move"))).toBe(true);
     expect(log.some((line) => line.includes('a binary message'))).toBe(true);
     expect(log.some((line) => /Max payload size exceeded/i.test(line))).toBe(true);
-    expect(log.some((line) => line.includes('Mallory (127.0.0.1): invalid \'move\' message'))).toBe(true);
+    expect(log.some((line) => line.includes("Mallory (127.0.0.1): invalid 'move' message"))).toBe(true);
     expect(log).toContain('closed the connection of Flood (127.0.0.1): flooding');
     expect(log).toContain('Student 5 rejoined');
     for (const socket of [early, sloppy, mallory]) socket.socket.close();
@@ -194,7 +204,14 @@ describe('a class session over the network', () => {
 
   it('gives a student who comes back with the same name their firm and score, and survives a student vanishing mid-round', async () => {
     const log: string[] = [];
-    host = await ClassHost.start({ settings: settings({ rounds: 4, timeLimit: 1 }), port: 0, host: '127.0.0.1', code: CODE, pause: 0.05, log: (line) => log.push(line) });
+    host = await ClassHost.start({
+      settings: settings({ rounds: 4, timeLimit: 1 }),
+      port: 0,
+      host: '127.0.0.1',
+      code: CODE,
+      pause: 0.05,
+      log: (line) => log.push(line),
+    });
     const sent: Sent[] = [];
     const ana = student(host, 'Ana', 0, sent);
     const ben = student(host, 'Ben', 1, sent);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ClassSession, gridFor, type ClassSettings } from '../../src/classroom/session.js';
 import { withOverrides } from '../../src/cluster/scenario.js';
-import { loadScenario } from '../../src/cli/scenario-files.js';
-import { requireStrategies } from '../../src/strategies/registry.js';
+import { loadScenario } from '../../src/formats/scenario-file.js';
+import { requireStrategies } from '../../strategies/registry.js';
 
 const rivalry = loadScenario('rivalry');
 
@@ -183,7 +183,10 @@ describe('a class session', () => {
 
   it('lays a class lattice out and has every student play all their neighbours with one choice', () => {
     const s = session({ mode: 'lattice', fill: requireStrategies(['tit-for-tat']) });
-    const seats = joinAll(s, Array.from({ length: 7 }, (_, index) => `Student ${index + 1}`));
+    const seats = joinAll(
+      s,
+      Array.from({ length: 7 }, (_, index) => `Student ${index + 1}`),
+    );
     s.start();
     const snapshot = s.snapshot();
     expect(snapshot.grid).toEqual({ width: 3, height: 3 });

@@ -45,7 +45,22 @@ afterEach(() => {
 });
 
 const hostArgs = (out: string, extra: readonly string[] = []) => [
-  'class', 'host', '--headless', '--port', '0', '--host', '127.0.0.1', '--code', 'K7QXM', '--time-limit', '10', '--pause', '0.1', '--out', out, ...extra,
+  'class',
+  'host',
+  '--headless',
+  '--port',
+  '0',
+  '--host',
+  '127.0.0.1',
+  '--code',
+  'K7QXM',
+  '--time-limit',
+  '10',
+  '--pause',
+  '0.1',
+  '--out',
+  out,
+  ...extra,
 ];
 
 describe('cooplab class', () => {
@@ -78,9 +93,16 @@ describe('cooplab class', () => {
       '2,0,Ana,student,Ben,C,1',
       '2,1,Ben,student,Ana,C,1',
     ]);
-    const document = JSON.parse(readFileSync(join(out, 'class.json'), 'utf8')) as { kind: string; roundsPlayed: number; students: { name: string; score: number }[] };
+    const document = JSON.parse(readFileSync(join(out, 'class.json'), 'utf8')) as {
+      kind: string;
+      roundsPlayed: number;
+      students: { name: string; score: number }[];
+    };
     expect(document).toMatchObject({ kind: 'class', roundsPlayed: 2 });
-    expect(document.students.map((student) => [student.name, student.score])).toEqual([['Ben', 8], ['Ana', 0]]);
+    expect(document.students.map((student) => [student.name, student.score])).toEqual([
+      ['Ben', 8],
+      ['Ana', 0],
+    ]);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Class session');
     const report = cooplab(['report', join(out, 'class.json'), '--out', join(out, 'again.html')]);
     expect(report.status).toBe(0);
@@ -97,7 +119,10 @@ describe('cooplab class', () => {
     await host.waitFor(/round 2 open/);
     host.child.kill('SIGINT');
     expect(await host.exited).toBe(130);
-    const document = JSON.parse(readFileSync(join(out, 'class.json'), 'utf8')) as { roundsPlayed: number; moves: { student: string; move: string; answered: boolean; round: number }[] };
+    const document = JSON.parse(readFileSync(join(out, 'class.json'), 'utf8')) as {
+      roundsPlayed: number;
+      moves: { student: string; move: string; answered: boolean; round: number }[];
+    };
     // Round 2 was open: it is closed and paid, Ana's missing answer played as the default.
     expect(document.roundsPlayed).toBe(2);
     expect(document.moves.filter((move) => move.student === 'Ana').map((move) => [move.round, move.move, move.answered])).toEqual([

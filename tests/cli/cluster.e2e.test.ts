@@ -74,7 +74,11 @@ describe('cooplab cluster', () => {
     ['a bad parameter value', ['cluster', '--set', 'trust.gain=2'], /trust\.gain: got 2, expected a number from 0 to 1/],
     ['a --set without =', ['cluster', '--set', 'trust.gain'], /invalid --set 'trust\.gain': expected path=value/],
     ['a bad size', ['cluster', '--size', '20by10'], /'--size <WxH>' argument '20by10' is invalid\. expected WIDTHxHEIGHT/],
-    ['an unknown activity', ['cluster', '--set', 'activities.golf.enabled=true'], /unknown activity 'golf' in 'activities\.golf\.enabled': expected one of training, technology-exchange/],
+    [
+      'an unknown activity',
+      ['cluster', '--set', 'activities.golf.enabled=true'],
+      /unknown activity 'golf' in 'activities\.golf\.enabled': expected one of training, technology-exchange/,
+    ],
   ];
   for (const [what, args, message] of bad) {
     it(`rejects ${what} with one line and exit code 2`, () => {
@@ -88,11 +92,20 @@ describe('cooplab cluster', () => {
   it('rejects a bad scenario file naming the field, the value and what was expected', () => {
     const directory = mkdtempSync(join(tmpdir(), 'cooplab-'));
     const cases: [unknown, RegExp][] = [
-      [{ name: 'x', title: 't', description: 'd', seed: 1, generations: 5, parameters: { trust: { gain: -0.5 } } }, /parameters\.trust\.gain: got -0\.5, expected a number from 0 to 1/],
-      [{ name: 'x', title: 't', description: 'd', seed: 1, generations: 5, parameters: { neighbourhood: 'hex' } }, /parameters\.neighbourhood: got "hex", expected 'moore' or 'von-neumann'/],
+      [
+        { name: 'x', title: 't', description: 'd', seed: 1, generations: 5, parameters: { trust: { gain: -0.5 } } },
+        /parameters\.trust\.gain: got -0\.5, expected a number from 0 to 1/,
+      ],
+      [
+        { name: 'x', title: 't', description: 'd', seed: 1, generations: 5, parameters: { neighbourhood: 'hex' } },
+        /parameters\.neighbourhood: got "hex", expected 'moore' or 'von-neumann'/,
+      ],
       [{ name: 'x', title: 't', description: 'd', seed: 'one', generations: 5, parameters: {} }, /seed: got "one", expected a whole number >= 0/],
       [{ name: 'x', title: 't', description: 'd', seed: 1, generations: 5, parameters: {}, colour: 'red' }, /unknown field 'colour'/],
-      [{ name: 'x', title: 't', description: 'd', seed: 1, generations: 5, parameters: {}, events: [{ generation: 3, set: { 'sanctions.fine': 'high' } }] }, /events\.0\.set\.sanctions\.fine: .*got "high", expected a number >= 0/],
+      [
+        { name: 'x', title: 't', description: 'd', seed: 1, generations: 5, parameters: {}, events: [{ generation: 3, set: { 'sanctions.fine': 'high' } }] },
+        /events\.0\.set\.sanctions\.fine: .*got "high", expected a number >= 0/,
+      ],
     ];
     cases.forEach(([document, message], index) => {
       const file = join(directory, `bad-${index}.json`);

@@ -3,7 +3,17 @@ import { cooplab } from '../support/cli.js';
 
 describe('cooplab evolve', () => {
   it('runs the generational dynamics of "The Evolution of Trust" as a table', () => {
-    const run = cooplab(['evolve', '--dynamics', 'generational', '--population', 'cooperator=23,defector=1,tit-for-tat=1', '--payoffs', '2,-1,3,0', '--turns', '10']);
+    const run = cooplab([
+      'evolve',
+      '--dynamics',
+      'generational',
+      '--population',
+      'cooperator=23,defector=1,tit-for-tat=1',
+      '--payoffs',
+      '2,-1,3,0',
+      '--turns',
+      '10',
+    ]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('tit-for-tat took over the population');
   });
@@ -28,7 +38,21 @@ describe('cooplab evolve', () => {
   });
 
   it('estimates Moran fixation over many runs with a 95% interval', () => {
-    const run = cooplab(['evolve', '--dynamics', 'moran', '--population', 'tit-for-tat=5,defector=5', '--turns', '10', '--runs', '40', '-g', '2000', '-f', 'json']);
+    const run = cooplab([
+      'evolve',
+      '--dynamics',
+      'moran',
+      '--population',
+      'tit-for-tat=5,defector=5',
+      '--turns',
+      '10',
+      '--runs',
+      '40',
+      '-g',
+      '2000',
+      '-f',
+      'json',
+    ]);
     expect(run.status).toBe(0);
     const rows = JSON.parse(run.stdout).fixation as { strategy: string; fixations: number; runs: number; ci95: [number, number] }[];
     expect(rows.reduce((sum, row) => sum + row.fixations, 0)).toBe(40);

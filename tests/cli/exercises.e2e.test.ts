@@ -26,7 +26,11 @@ describe('cooplab exercises', () => {
   it('lists the pack in the order of the argument, as a table or as JSON', () => {
     const table = cooplab(['exercises']);
     expect(table.status).toBe(0);
-    const ids = table.stdout.split('\n').slice(1).filter((line) => /^\s+\d+\s/.test(line)).map((line) => line.trim().split(/\s+/)[1]);
+    const ids = table.stdout
+      .split('\n')
+      .slice(1)
+      .filter((line) => /^\s+\d+\s/.test(line))
+      .map((line) => line.trim().split(/\s+/)[1]);
     expect([...ids].sort()).toEqual(packIds());
     expect(ids.slice(0, 2)).toEqual(['rivals-dilemma', 'lone-pioneer']);
     const json = cooplab(['exercises', '--format', 'json']);
@@ -34,7 +38,7 @@ describe('cooplab exercises', () => {
     expect((JSON.parse(json.stdout) as { id: string }[]).map((exercise) => exercise.id)).toEqual(ids);
   });
 
-  it('--check validates a teacher\'s folder: ok lines for good files, one cooplab: line per bad file, exit 2', () => {
+  it("--check validates a teacher's folder: ok lines for good files, one cooplab: line per bad file, exit 2", () => {
     const directory = folder();
     copyFileSync(join(packFolder(), 'trust.json'), join(directory, 'good.json'));
     const bad = JSON.parse(readFileSync(join(packFolder(), 'trust.json'), 'utf8')) as { task: { choices: { from: number }[] } };
@@ -64,7 +68,9 @@ describe('cooplab exercise, plain (no terminal): briefing, task, run, questions,
   it('predict: the scenario runs and the prediction is judged by the run', () => {
     const run = cooplab(['exercise', 'lone-pioneer', '--answer', 'a']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("cooplab cluster --scenario rivalry --set 'strategies={\"defector\":0.5,\"tit-for-tat\":0.3,\"cooperator\":0.2}' --seed 1 --generations 30");
+    expect(run.stdout).toContain(
+      'cooplab cluster --scenario rivalry --set \'strategies={"defector":0.5,"tit-for-tat":0.3,"cooperator":0.2}\' --seed 1 --generations 30',
+    );
     expect(run.stdout).toMatch(/share of firms playing cooperator at generation 30: \d\.\d%/);
     expect(flat(run.stdout)).toContain('You predicted a (under 2%: the pioneers are wiped out): right.');
   });
@@ -77,7 +83,7 @@ describe('cooplab exercise, plain (no terminal): briefing, task, run, questions,
     expect(flat(run.stdout)).toContain('Found: 3.5 is the smallest sanctions.fine on the grid that tips the cluster.');
   });
 
-  it('strategy: the student\'s module (sandboxed) joins the field and is ranked against the goal', () => {
+  it("strategy: the student's module (sandboxed) joins the field and is ranked against the goal", () => {
     const directory = folder();
     writeFileSync(
       join(directory, 'forgiving-grudge.ts'),
@@ -125,8 +131,12 @@ describe('cooplab exercise: bad input is one line naming the value and what was 
 
   it('answers that do not fit the task', () => {
     expect(refused(cooplab(['exercise', 'lone-pioneer', '--answer', 'z']))).toBe("cooplab: invalid --answer 'z': expected one of a, b, c or d");
-    expect(refused(cooplab(['exercise', 'sanctions', '--answer', '3.2']))).toBe("cooplab: sanctions.fine 3.2 is not on the exercise's grid: expected a value from 0 to 6 in steps of 0.5");
-    expect(refused(cooplab(['exercise', 'rivals-dilemma', '--moves', 'CCXD']))).toBe("cooplab: invalid --moves 'CCXD': expected a string of C and D, one per round, such as CCDC");
+    expect(refused(cooplab(['exercise', 'sanctions', '--answer', '3.2']))).toBe(
+      "cooplab: sanctions.fine 3.2 is not on the exercise's grid: expected a value from 0 to 6 in steps of 0.5",
+    );
+    expect(refused(cooplab(['exercise', 'rivals-dilemma', '--moves', 'CCXD']))).toBe(
+      "cooplab: invalid --moves 'CCXD': expected a string of C and D, one per round, such as CCDC",
+    );
     expect(refused(cooplab(['exercise', 'rivals-dilemma', '--answer', 'a']))).toBe(
       "cooplab: --answer is for predict and tipping exercises: 'rivals-dilemma' is a play exercise (give your moves with --moves, such as --moves CCDC…)",
     );

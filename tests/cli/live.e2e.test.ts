@@ -15,11 +15,8 @@ const socket = ['-L', session];
 const tmux = (...args: string[]) => execFileSync('tmux', [...socket, ...args], { encoding: 'utf8' });
 // CI sets CI=true, and cooplab (like Ink) then prints plain output even in a terminal; the
 // person this test plays is at a real terminal, so the command runs without those variables.
-const ciVariables = Object.keys(process.env).filter(
-  (key) => key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_'),
-);
-const asAPerson = (command: string) =>
-  `env ${ciVariables.map((key) => `-u ${key}`).join(' ')} sh -c '${command.replaceAll("'", "'\\''")}'`;
+const ciVariables = Object.keys(process.env).filter((key) => key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_'));
+const asAPerson = (command: string) => `env ${ciVariables.map((key) => `-u ${key}`).join(' ')} sh -c '${command.replaceAll("'", "'\\''")}'`;
 const screen = () => tmux('capture-pane', '-p', '-t', session);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -75,7 +72,14 @@ describe.runIf(hasTmux)('the live cluster view in a terminal', () => {
     it(`restores the terminal on ${how}`, async () => {
       spawnSync('tmux', [...socket, 'kill-session', '-t', session]);
       tmux(
-        'new-session', '-d', '-s', session, '-x', '120', '-y', '40',
+        'new-session',
+        '-d',
+        '-s',
+        session,
+        '-x',
+        '120',
+        '-y',
+        '40',
         asAPerson(`node ${BIN} cluster --scenario rivalry --size 20x20; echo "EXIT:$?"; sleep 60`),
       );
       await waitFor((text) => text.includes('rivalry · gen'), 'the status line');

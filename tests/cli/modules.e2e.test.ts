@@ -53,9 +53,26 @@ describe('strategy modules in a tournament (--trusted)', () => {
   });
 
   it('mixes modules with built-in ids and marks forfeited matches in the CSV', () => {
-    const run = cooplab(['tournament', '--strategies', 'tit-for-tat', '--strategy', join(submissions, 'copycat.ts'), '--strategy', join(submissions, 'crash.ts'), '--trusted', '-r', '1', '-f', 'csv']);
+    const run = cooplab([
+      'tournament',
+      '--strategies',
+      'tit-for-tat',
+      '--strategy',
+      join(submissions, 'copycat.ts'),
+      '--strategy',
+      join(submissions, 'crash.ts'),
+      '--trusted',
+      '-r',
+      '1',
+      '-f',
+      'csv',
+    ]);
     expect(run.status).toBe(0);
-    const rows = run.stdout.trim().split('\n').slice(1).map((line) => line.split(','));
+    const rows = run.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
     expect(rows.filter((row) => row.includes('crash')).every((row) => row[8] === '1')).toBe(true);
     expect(rows.filter((row) => !row.includes('crash')).every((row) => row[8] === '0')).toBe(true);
   });
@@ -108,14 +125,39 @@ describe('strategy modules on the cluster lattice (--trusted)', () => {
   });
 
   it('adds a module to the mix and plays it', () => {
-    const run = cooplab(['cluster', '--scenario', 'rivalry', '--size', '10x10', '-g', '3', '--strategy', join(directory, 'copycat.ts'), '--trusted', '--headless']);
+    const run = cooplab([
+      'cluster',
+      '--scenario',
+      'rivalry',
+      '--size',
+      '10x10',
+      '-g',
+      '3',
+      '--strategy',
+      join(directory, 'copycat.ts'),
+      '--trusted',
+      '--headless',
+    ]);
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n')[0]).toMatch(/,share:copycat$/);
     expect(run.stderr).toMatch(/added copycat to the strategy mix with weight 1/);
   });
 
   it('contains a module that breaks the rules: its firms defect, the log says why, the run completes', () => {
-    const run = cooplab(['cluster', '--scenario', 'rivalry', '--size', '10x10', '-g', '5', '--strategy', join(directory, 'early.ts'), '--trusted', '-f', 'json']);
+    const run = cooplab([
+      'cluster',
+      '--scenario',
+      'rivalry',
+      '--size',
+      '10x10',
+      '-g',
+      '5',
+      '--strategy',
+      join(directory, 'early.ts'),
+      '--trusted',
+      '-f',
+      'json',
+    ]);
     expect(run.status).toBe(0);
     const document = JSON.parse(run.stdout);
     expect(document.series).toHaveLength(6);

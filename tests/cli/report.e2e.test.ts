@@ -6,10 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cooplab, type CliRun } from '../support/cli.js';
 import { checkWellFormed } from '../report/xml.js';
-import { classDocument } from '../../src/classroom/results.js';
+import { classDocument } from '../../src/formats/class-results.js';
 import { ClassSession } from '../../src/classroom/session.js';
-import { loadScenario } from '../../src/cli/scenario-files.js';
-import { emit } from '../../src/cli/output.js';
+import { loadScenario } from '../../src/formats/scenario-file.js';
+import { emit } from '../../src/formats/output.js';
 
 /** Small inputs of every kind, made by the real CLI: a 2 × 3 sweep, a cluster run and a tournament. */
 const folder = mkdtempSync(join(tmpdir(), 'cooplab-report-'));
@@ -17,12 +17,27 @@ const sweep = join(folder, 'sweep');
 const run = join(folder, 'run.json');
 const tournament = join(folder, 'tournament.json');
 const classRun = join(folder, 'class.json');
-const reports = { cluster: join(folder, 'run.html'), tournament: join(folder, 'tournament.html'), sweep: join(folder, 'sweep.html'), class: join(folder, 'class.html') };
+const reports = {
+  cluster: join(folder, 'run.html'),
+  tournament: join(folder, 'tournament.html'),
+  sweep: join(folder, 'sweep.html'),
+  class: join(folder, 'class.html'),
+};
 
 /** A class session of four students over four rounds, with the training programme switched on after the second. */
 function writeClassRun(): void {
   const session = new ClassSession(
-    { mode: 'pairwise', rounds: 4, timeLimit: 20, defaultMove: 'D', scenario: loadScenario('rivalry'), seed: 1, fill: [], seats: 0, sanctions: { fine: 3, detection: 1 } },
+    {
+      mode: 'pairwise',
+      rounds: 4,
+      timeLimit: 20,
+      defaultMove: 'D',
+      scenario: loadScenario('rivalry'),
+      seed: 1,
+      fill: [],
+      seats: 0,
+      sanctions: { fine: 3, detection: 1 },
+    },
     () => 'token',
   );
   const seats = ['Ana', 'Ben', 'Caro', 'Dan'].map((name) => {
@@ -55,9 +70,39 @@ function cooplabAsync(args: readonly string[]): Promise<CliRun> {
 beforeAll(async () => {
   writeClassRun();
   const inputs = await Promise.all([
-    cooplabAsync(['sweep', '--scenario', 'training-first', '--size', '8x8', '-g', '12', '--grid', 'sanctions.fine=0,2', '--grid', 'trust.gain=0.05:0.15:0.05', '--seeds', '2', '--workers', '1', '--out', sweep]),
+    cooplabAsync([
+      'sweep',
+      '--scenario',
+      'training-first',
+      '--size',
+      '8x8',
+      '-g',
+      '12',
+      '--grid',
+      'sanctions.fine=0,2',
+      '--grid',
+      'trust.gain=0.05:0.15:0.05',
+      '--seeds',
+      '2',
+      '--workers',
+      '1',
+      '--out',
+      sweep,
+    ]),
     cooplabAsync(['cluster', '--scenario', 'training-first', '--size', '10x10', '-g', '20', '--set', 'trust.gain=0.3', '-f', 'json', '-o', run]),
-    cooplabAsync(['tournament', '--strategies', 'tit-for-tat,defector,grudger,alternator', '--turns', '20', '--repetitions', '2', '-f', 'json', '-o', tournament]),
+    cooplabAsync([
+      'tournament',
+      '--strategies',
+      'tit-for-tat,defector,grudger,alternator',
+      '--turns',
+      '20',
+      '--repetitions',
+      '2',
+      '-f',
+      'json',
+      '-o',
+      tournament,
+    ]),
   ]);
   const made = [
     ...inputs,
@@ -101,8 +146,14 @@ describe('cooplab plot', () => {
 
   it.each([
     [['plot', join(folder, 'missing'), '--x', 'a', '--y', 'b'], /^cooplab: no sweep folder '.*missing': expected a folder written by cooplab sweep --out\n$/],
-    [['plot', sweep, '--x', 'sanctions.fines', '--y', 'trust.gain'], /^cooplab: unknown --x 'sanctions\.fines': expected a path of the sweep's grid: sanctions\.fine, trust\.gain\n$/],
-    [['plot', sweep, '--x', 'sanctions.fine', '--y', 'trust.gain', '--metric', 'happiness'], /^cooplab: unknown metric 'happiness': expected a column of results\.csv: final_cooperation, .*avg_exits.*\n$/],
+    [
+      ['plot', sweep, '--x', 'sanctions.fines', '--y', 'trust.gain'],
+      /^cooplab: unknown --x 'sanctions\.fines': expected a path of the sweep's grid: sanctions\.fine, trust\.gain\n$/,
+    ],
+    [
+      ['plot', sweep, '--x', 'sanctions.fine', '--y', 'trust.gain', '--metric', 'happiness'],
+      /^cooplab: unknown metric 'happiness': expected a column of results\.csv: final_cooperation, .*avg_exits.*\n$/,
+    ],
   ])('refuses bad input with one line and exit 2: %j', (args, message) => {
     const result = cooplab(args);
     expect(result.status).toBe(2);
@@ -134,7 +185,23 @@ describe('cooplab report', () => {
 
   it('the rebuilt cluster command gives the same run, byte for byte', () => {
     const again = join(folder, 'again.json');
-    const result = cooplab(['cluster', '--scenario', 'training-first', '--size', '10x10', '--set', 'trust.gain=0.3', '--seed', '1', '--generations', '20', '-f', 'json', '-o', again]);
+    const result = cooplab([
+      'cluster',
+      '--scenario',
+      'training-first',
+      '--size',
+      '10x10',
+      '--set',
+      'trust.gain=0.3',
+      '--seed',
+      '1',
+      '--generations',
+      '20',
+      '-f',
+      'json',
+      '-o',
+      again,
+    ]);
     expect(result.status).toBe(0);
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(run, 'utf8'));
   });
@@ -146,7 +213,9 @@ describe('cooplab report', () => {
     expect(page).toContain('<title>Score matrix</title>');
     const matrix = page.slice(page.indexOf('<title>Score matrix</title>'));
     expect((matrix.match(/<rect class="cell"/g) ?? []).length).toBe(16);
-    expect(page).toContain('cooplab tournament --strategies tit-for-tat,defector,grudger,alternator --turns 20 --repetitions 2 --seed 1 -f json -o tournament.json');
+    expect(page).toContain(
+      'cooplab tournament --strategies tit-for-tat,defector,grudger,alternator --turns 20 --repetitions 2 --seed 1 -f json -o tournament.json',
+    );
   });
 
   it('reports a sweep: the settings, a phase diagram and the results table', () => {
@@ -155,10 +224,12 @@ describe('cooplab report', () => {
     expect(page).toContain('<title>final_cooperation by sanctions.fine and trust.gain (training-first)</title>');
     expect((page.match(/<rect class="cell"/g) ?? []).length).toBe(6);
     expect((page.match(/<tr><td class="number">\d+<\/td>/g) ?? []).length).toBe(12);
-    expect(page).toMatch(/cooplab sweep --scenario training-first --size 8x8 --grid sanctions\.fine=0,2 --grid trust\.gain=0\.05,0\.1,0\.15 --seeds 2 --generations 12 --seed 1 --out /);
+    expect(page).toMatch(
+      /cooplab sweep --scenario training-first --size 8x8 --grid sanctions\.fine=0,2 --grid trust\.gain=0\.05,0\.1,0\.15 --seeds 2 --generations 12 --seed 1 --out /,
+    );
   });
 
-  it('reports a class session: the charts, the leaderboard, the rounds and the teacher\'s interventions', () => {
+  it("reports a class session: the charts, the leaderboard, the rounds and the teacher's interventions", () => {
     const page = html('class');
     expect(page).toContain('<title>Class session: pairwise rounds</title>');
     for (const title of ['Co-operation and trust', 'Activity ladder']) expect(page).toContain(`<title>${title}</title>`);
@@ -169,7 +240,9 @@ describe('cooplab report', () => {
   it('refuses what is not a run, with one line and exit 2', () => {
     const result = cooplab(['report', join(folder, 'tournament.html'), '--out', join(folder, 'x.html')]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^cooplab: '.*tournament\.html' is not JSON \(.*\): expected the output of cooplab cluster -f json or cooplab tournament -f json\n$/);
+    expect(result.stderr).toMatch(
+      /^cooplab: '.*tournament\.html' is not JSON \(.*\): expected the output of cooplab cluster -f json or cooplab tournament -f json\n$/,
+    );
     const missing = cooplab(['report', join(folder, 'nothing.json'), '--out', join(folder, 'x.html')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^cooplab: no run '.*nothing\.json': expected/);
@@ -188,7 +261,15 @@ describe.runIf(existsSync(CHROMIUM))('the reports in headless Chromium', () => {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage();
   });
@@ -222,7 +303,11 @@ describe.runIf(existsSync(CHROMIUM))('the reports in headless Chromium', () => {
     }
     // Every chart drew its marks: cells, lines or areas with a size.
     const marks = await tab.$$eval('svg', (elements) =>
-      elements.map((element) => [...element.querySelectorAll('.cell, .line, .area')].filter((mark) => (mark as unknown as { getBBox(): { width: number } }).getBBox().width > 0).length),
+      elements.map(
+        (element) =>
+          [...element.querySelectorAll('.cell, .line, .area')].filter((mark) => (mark as unknown as { getBBox(): { width: number } }).getBBox().width > 0)
+            .length,
+      ),
     );
     for (const count of marks) expect(count).toBeGreaterThan(0);
     expect(errors).toEqual([]);

@@ -5,7 +5,21 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, cooplab } from '../support/cli.js';
 
-const sweep = ['sweep', '--scenario', 'training-first', '--size', '12x12', '-g', '25', '--grid', 'sanctions.fine=0,3', '--grid', 'trust.gain=0.05:0.15:0.05', '--seeds', '2'];
+const sweep = [
+  'sweep',
+  '--scenario',
+  'training-first',
+  '--size',
+  '12x12',
+  '-g',
+  '25',
+  '--grid',
+  'sanctions.fine=0,3',
+  '--grid',
+  'trust.gain=0.05:0.15:0.05',
+  '--seeds',
+  '2',
+];
 const outputs = (directory: string) => ['results.csv', 'series.csv', 'manifest.json'].map((file) => readFileSync(join(directory, file), 'utf8'));
 const folder = () => mkdtempSync(join(tmpdir(), 'cooplab-sweep-'));
 
@@ -20,11 +34,29 @@ describe('cooplab sweep', () => {
     expect(rows[0]).toMatch(/^task,sanctions\.fine,trust\.gain,seed_index,seed,final_cooperation,.*,avg_cooperation,/);
     expect(rows).toHaveLength(1 + 12);
     expect(rows.slice(1).map((row) => row.split(',').slice(1, 4).join(','))).toEqual([
-      '0,0.05,1', '0,0.05,2', '0,0.1,1', '0,0.1,2', '0,0.15,1', '0,0.15,2',
-      '3,0.05,1', '3,0.05,2', '3,0.1,1', '3,0.1,2', '3,0.15,1', '3,0.15,2',
+      '0,0.05,1',
+      '0,0.05,2',
+      '0,0.1,1',
+      '0,0.1,2',
+      '0,0.15,1',
+      '0,0.15,2',
+      '3,0.05,1',
+      '3,0.05,2',
+      '3,0.1,1',
+      '3,0.1,2',
+      '3,0.15,1',
+      '3,0.15,2',
     ]);
     expect(series!.trim().split('\n')).toHaveLength(1 + 12 * 26);
-    expect(JSON.parse(manifest!)).toMatchObject({ seeds: 2, generations: 25, tasks: 12, grid: [{ path: 'sanctions.fine', values: [0, 3] }, { path: 'trust.gain', values: [0.05, 0.1, 0.15] }] });
+    expect(JSON.parse(manifest!)).toMatchObject({
+      seeds: 2,
+      generations: 25,
+      tasks: 12,
+      grid: [
+        { path: 'sanctions.fine', values: [0, 3] },
+        { path: 'trust.gain', values: [0.05, 0.1, 0.15] },
+      ],
+    });
   });
 
   it('gives byte-identical results on 2 workers', () => {
@@ -60,7 +92,8 @@ describe('cooplab sweep', () => {
     child.kill('SIGTERM');
     await exited;
     // Every saved task is whole (a write in flight is at most a .tmp file, removed on resume).
-    for (const name of readdirSync(tasks).filter((file) => file.endsWith('.json'))) expect(() => JSON.parse(readFileSync(join(tasks, name), 'utf8'))).not.toThrow();
+    for (const name of readdirSync(tasks).filter((file) => file.endsWith('.json')))
+      expect(() => JSON.parse(readFileSync(join(tasks, name), 'utf8'))).not.toThrow();
     expect(cooplab([...sweep, '--out', killed, '--workers', '1']).status).toBe(0);
     expect(outputs(killed)).toEqual(outputs(reference));
   });

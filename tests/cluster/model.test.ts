@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/game.js';
+import { InputError } from '../../src/core/errors.js';
 import { deriveStream } from '../../src/core/random.js';
 import { fermi, imitateBest, moran, type Revision } from '../../src/cluster/evolution.js';
 import { ClusterModel, type GenerationRecord } from '../../src/cluster/model.js';
 import type { ActivitySpec, ClusterParameters } from '../../src/cluster/parameters.js';
 import { WINDOW } from '../../src/cluster/relationships.js';
 import { Lattice, relationshipsOf } from '../../src/cluster/space.js';
-import type { Strategy } from '../../src/strategies/api.js';
-import { defineStrategy } from '../../src/strategies/define.js';
+import type { Strategy } from '../../src/core/strategy.js';
+import { defineStrategy } from '../../src/authoring/define.js';
 import {
   DEAL,
   TECH,
@@ -211,11 +211,7 @@ describe('the activity ladder', () => {
 
   for (const [kernel, path] of PATHS) {
     it(`with only the risky activity enabled, pairs play it whatever the trust (${path})`, () => {
-      const model = firms(
-        ['cooperator', 'cooperator'],
-        { activities: [{ ...TRAINING, enabled: false }, TECH], trust: { initial: 0.1 } },
-        { kernel },
-      );
+      const model = firms(['cooperator', 'cooperator'], { activities: [{ ...TRAINING, enabled: false }, TECH], trust: { initial: 0.1 } }, { kernel });
       expect(model.step().activities).toEqual([0, 1]);
       expect(payoffs(model)).toEqual([3, 3]);
     });
@@ -494,9 +490,13 @@ describe('exits and spin-offs', () => {
 
 describe('events and live changes', () => {
   it('a scenario event at generation g takes effect before g is played and is logged with its label', () => {
-    const model = firms(['cooperator', 'defector'], {}, {
-      events: [{ generation: 2, set: { 'sanctions.detection': 1, 'sanctions.fine': 2 }, label: 'rules enforced' }],
-    });
+    const model = firms(
+      ['cooperator', 'defector'],
+      {},
+      {
+        events: [{ generation: 2, set: { 'sanctions.detection': 1, 'sanctions.fine': 2 }, label: 'rules enforced' }],
+      },
+    );
     const defector: number[] = [];
     for (let generation = 0; generation < 4; generation++) {
       model.step();
@@ -543,9 +543,18 @@ describe('events and live changes', () => {
   it('refuses structural parameters live, logging nothing', () => {
     const model = firms(['cooperator', 'defector']);
     const structural: [string, unknown][] = [
-      ['width', 5], ['height', 5], ['neighbourhood', 'von-neumann'], ['selfInteraction', true], ['boundary', 'torus'],
-      ['init', 'single-defector'], ['strategies', { cooperator: 1 }], ['strategies.defector', 2], ['cooperators', 0.5],
-      ['rivalry.history', 2], ['trust.initial', 0.5], ['externalBuyers.share', 0.5],
+      ['width', 5],
+      ['height', 5],
+      ['neighbourhood', 'von-neumann'],
+      ['selfInteraction', true],
+      ['boundary', 'torus'],
+      ['init', 'single-defector'],
+      ['strategies', { cooperator: 1 }],
+      ['strategies.defector', 2],
+      ['cooperators', 0.5],
+      ['rivalry.history', 2],
+      ['trust.initial', 0.5],
+      ['externalBuyers.share', 0.5],
     ];
     for (const [path, value] of structural) {
       expect(() => model.set(path, value)).toThrow(InputError);
@@ -676,7 +685,13 @@ describe('what a move()-only strategy sees on the lattice', () => {
   }
   const spy = (seen: Seen[]) =>
     defineStrategy(
-      { id: 'spy', name: 'Spy', description: 'Records its views and co-operates.', provenance: 'test fixture', classifier: { memoryDepth: 0, stochastic: false } },
+      {
+        id: 'spy',
+        name: 'Spy',
+        description: 'Records its views and co-operates.',
+        provenance: 'test fixture',
+        classifier: { memoryDepth: 0, stochastic: false },
+      },
       () => ({
         move: (view) => {
           seen.push({
@@ -988,6 +1003,11 @@ describe('revision rules', () => {
       shares.push(model.step().strategies);
       if (generation < 2) expect([...model.strategyOf]).toEqual([0, 1]);
     }
-    expect(shares).toEqual([[0.5, 0.5], [0.5, 0.5], [0.5, 0.5], [0, 1]]);
+    expect(shares).toEqual([
+      [0.5, 0.5],
+      [0.5, 0.5],
+      [0.5, 0.5],
+      [0, 1],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/game.js';
+import { InputError } from '../../src/core/errors.js';
 import {
   DEFAULT_PARAMETERS,
   STRUCTURAL_PATHS,
@@ -33,14 +33,24 @@ describe('DEFAULT_PARAMETERS', () => {
       update: { rule: 'imitate-best', share: 1, every: 1 },
       exit: { threshold: null },
     });
-    expect(DEFAULT_PARAMETERS.activities).toEqual([
-      { name: 'cooperation', lowRisk: false, R: 1, S: 0, P: 0, cost: 0, trustThreshold: 0, enabled: true },
-    ]);
+    expect(DEFAULT_PARAMETERS.activities).toEqual([{ name: 'cooperation', lowRisk: false, R: 1, S: 0, P: 0, cost: 0, trustThreshold: 0, enabled: true }]);
   });
 
   it('name the structural parameters that cannot change during a run', () => {
     expect([...STRUCTURAL_PATHS].sort()).toEqual(
-      ['boundary', 'cooperators', 'externalBuyers.share', 'height', 'init', 'neighbourhood', 'rivalry.history', 'selfInteraction', 'strategies', 'trust.initial', 'width'].sort(),
+      [
+        'boundary',
+        'cooperators',
+        'externalBuyers.share',
+        'height',
+        'init',
+        'neighbourhood',
+        'rivalry.history',
+        'selfInteraction',
+        'strategies',
+        'trust.initial',
+        'width',
+      ].sort(),
     );
   });
 });

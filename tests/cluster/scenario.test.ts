@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETERS } from '../../src/cluster/parameters.js';
 import { runScenario } from '../../src/cluster/run.js';
 import { parseScenario, scenarioDocument, withOverrides, type Scenario } from '../../src/cluster/scenario.js';
-import { loadScenario, presetNames } from '../../src/cli/scenario-files.js';
+import { loadScenario, presetNames } from '../../src/formats/scenario-file.js';
 import { TECH, TRAINING } from '../support/cluster.js';
 import { builtin } from '../support/play.js';
 import { inputError } from '../support/errors.js';
@@ -31,7 +31,13 @@ describe('parseScenario', () => {
 
   it('keeps the source and the timeline', () => {
     const scenario = parseScenario(
-      documentWith({ source: 'Meyer-Stamer (2001)', events: [{ generation: 3, set: { 'crisis.active': true }, label: 'crisis' }, { generation: 4, set: { noise: 0.1 } }] }),
+      documentWith({
+        source: 'Meyer-Stamer (2001)',
+        events: [
+          { generation: 3, set: { 'crisis.active': true }, label: 'crisis' },
+          { generation: 4, set: { noise: 0.1 } },
+        ],
+      }),
       'tiny.json',
     );
     expect(scenario.source).toBe('Meyer-Stamer (2001)');
@@ -46,12 +52,17 @@ describe('parseScenario', () => {
     expect(parseError(documentWith({ name: 'Tiny Cluster' }))).toBe('tiny.json: name: got "Tiny Cluster", expected a kebab-case name');
     expect(parseError(documentWith({ seed: 1.5 }))).toBe('tiny.json: seed: got 1.5, expected a whole number >= 0');
     expect(parseError(documentWith({ generations: -1 }))).toBe('tiny.json: generations: got -1, expected a whole number >= 0');
-    expect(parseError(documentWith({ events: [{ generation: -1, set: {} }] }))).toBe(
-      'tiny.json: events.0.generation: got -1, expected a whole number >= 0',
-    );
-    expect(parseError(documentWith({ events: [{ generation: 1, set: {} }, { generation: 'soon', set: {} }] }))).toBe(
-      'tiny.json: events.1.generation: got "soon", expected a whole number >= 0',
-    );
+    expect(parseError(documentWith({ events: [{ generation: -1, set: {} }] }))).toBe('tiny.json: events.0.generation: got -1, expected a whole number >= 0');
+    expect(
+      parseError(
+        documentWith({
+          events: [
+            { generation: 1, set: {} },
+            { generation: 'soon', set: {} },
+          ],
+        }),
+      ),
+    ).toBe('tiny.json: events.1.generation: got "soon", expected a whole number >= 0');
     expect(parseError(documentWith({ events: [{ generation: 1 }] }))).toBe(
       'tiny.json: events.0.set: missing: expected an object of parameter paths and values',
     );
@@ -74,9 +85,7 @@ describe('parseScenario', () => {
   });
 
   it('names a bad parameter inside parameters', () => {
-    expect(parseError(documentWith({ parameters: { trust: { gain: 2 } } }))).toBe(
-      'tiny.json: parameters.trust.gain: got 2, expected a number from 0 to 1',
-    );
+    expect(parseError(documentWith({ parameters: { trust: { gain: 2 } } }))).toBe('tiny.json: parameters.trust.gain: got 2, expected a number from 0 to 1');
     expect(parseError(documentWith({ parameters: { update: { rule: 'best' } } }))).toBe(
       "tiny.json: parameters.update.rule: got \"best\", expected 'imitate-best', 'fermi' or 'moran'",
     );

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { GenerationRecord } from '../../src/cluster/model.js';
 import { runScenario } from '../../src/cluster/run.js';
 import { withOverrides, type Scenario } from '../../src/cluster/scenario.js';
-import { loadScenario } from '../../src/cli/scenario-files.js';
-import { requireStrategies } from '../../src/strategies/registry.js';
+import { loadScenario } from '../../src/formats/scenario-file.js';
+import { requireStrategies } from '../../strategies/registry.js';
 
 // The workshop story (Meyer-Stamer 2001, section 4.1), from the model's mechanisms alone:
 // a cluster of rivals stays non-cooperative; joint training first lets trust grow until firms

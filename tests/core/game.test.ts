@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkGame, CLASSIC_GAME, InputError, parsePayoffs } from '../../src/core/game.js';
+import { checkGame, CLASSIC_GAME, parsePayoffs } from '../../src/core/game.js';
+import { InputError } from '../../src/core/errors.js';
 
 describe('game', () => {
   it('accepts the classic matrix without warnings', () => {
     expect(checkGame(CLASSIC_GAME)).toEqual({ errors: [], warnings: [] });
   });
 
-  it('rejects a matrix that is not a prisoner\'s dilemma, naming the order expected', () => {
+  it("rejects a matrix that is not a prisoner's dilemma, naming the order expected", () => {
     const { errors } = checkGame({ R: 3, S: 0, T: 2, P: 1 });
     expect(errors).toEqual(["payoffs R=3,S=0,T=2,P=1 are not a prisoner's dilemma: expected T > R > P > S"]);
   });

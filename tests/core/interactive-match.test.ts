@@ -10,8 +10,8 @@ import {
   type InteractiveMatchSettings,
 } from '../../src/core/interactive-match.js';
 import { playMatch, prepareContestant } from '../../src/core/match.js';
-import type { ClusterContext, Move, Strategy } from '../../src/strategies/api.js';
-import { builtinStrategies } from '../../src/strategies/registry.js';
+import type { ClusterContext, Move, Strategy } from '../../src/core/strategy.js';
+import { builtinStrategies } from '../../strategies/registry.js';
 import { builtin } from '../support/play.js';
 
 const fixed = (rounds: number, seed = 3): InteractiveMatchSettings => ({ game: CLASSIC_GAME, rounds, seed });
@@ -137,13 +137,7 @@ describe('the field and the hidden opponent', () => {
   it('places the person in the field: ties share a rank and the person goes first among equals', () => {
     const field = [30, 20, 20, 10].map((score, index) => ({ strategy: builtinStrategies[index]!, score, opponentScore: 0 }));
     const rows = placeInField(field, 20, 7);
-    expect(rows.map((row) => (row.kind === 'you' ? `you:${row.rank}` : `${row.entry.score}:${row.rank}`))).toEqual([
-      '30:1',
-      'you:2',
-      '20:2',
-      '20:2',
-      '10:5',
-    ]);
+    expect(rows.map((row) => (row.kind === 'you' ? `you:${row.rank}` : `${row.entry.score}:${row.rank}`))).toEqual(['30:1', 'you:2', '20:2', '20:2', '10:5']);
     expect(placeInField(field, 5, 0).at(-1)).toEqual({ kind: 'you', rank: 5, score: 5, opponentScore: 0 });
     expect(placeInField(field, 31, 0)[0]).toMatchObject({ kind: 'you', rank: 1 });
     expect(placeInField(field, 31, 0)[1]).toMatchObject({ kind: 'strategy', rank: 2 });

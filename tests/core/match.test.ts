@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CLASSIC_GAME } from '../../src/core/game.js';
-import { playMatch, playMatchGeneral, prepareContestant, StrategyFault, type MatchSettings } from '../../src/core/match.js';
+import { playMatch, playMatchGeneral, prepareContestant, type MatchSettings } from '../../src/core/match.js';
+import { StrategyFault } from '../../src/core/errors.js';
 import { deriveStream } from '../../src/core/random.js';
-import { defineStrategy, memoryOneStrategy } from '../../src/strategies/define.js';
-import { builtinStrategies } from '../../src/strategies/registry.js';
-import type { Strategy } from '../../src/strategies/api.js';
+import { defineStrategy, memoryOneStrategy } from '../../src/authoring/define.js';
+import { builtinStrategies } from '../../strategies/registry.js';
+import type { Strategy } from '../../src/core/strategy.js';
 import { builtin, cycle, play } from '../support/play.js';
 
 function match(a: Strategy, b: Strategy, settings: Partial<MatchSettings> = {}, seed = 1, general = false) {
@@ -74,10 +75,9 @@ describe('probabilistic ending', () => {
 
   it('hides the length from strategies when it is not fixed', () => {
     const seen: (number | undefined)[] = [];
-    const spy = defineStrategy(
-      { id: 'spy', name: 'Spy', description: '', provenance: 'test', classifier: { memoryDepth: 0, stochastic: false } },
-      () => ({ move: (view) => (seen.push(view.turns), 'C') }),
-    );
+    const spy = defineStrategy({ id: 'spy', name: 'Spy', description: '', provenance: 'test', classifier: { memoryDepth: 0, stochastic: false } }, () => ({
+      move: (view) => (seen.push(view.turns), 'C'),
+    }));
     match(spy, builtin('cooperator'), { turns: 3 });
     match(spy, builtin('cooperator'), { probEnd: 0.5 }, 9);
     expect(seen.slice(0, 3)).toEqual([3, 3, 3]);
@@ -121,16 +121,23 @@ describe('fast path', () => {
 
 describe('misbehaving strategies', () => {
   const broken = (move: () => unknown): Strategy =>
-    defineStrategy(
-      { id: 'broken', name: 'Broken', description: '', provenance: 'test', classifier: { memoryDepth: 0, stochastic: false } },
-      () => ({ move: move as () => 'C' }),
-    );
+    defineStrategy({ id: 'broken', name: 'Broken', description: '', provenance: 'test', classifier: { memoryDepth: 0, stochastic: false } }, () => ({
+      move: move as () => 'C',
+    }));
 
   it('turns a bad return value into a StrategyFault that names the strategy and the round', () => {
-    expect(() => match(broken(() => 'X'), builtin('cooperator'))).toThrow(
-      new StrategyFault('broken', "returned 'X' on round 1, expected 'C' or 'D'"),
-    );
-    expect(() => match(broken(() => Promise.resolve('C')), builtin('cooperator'))).toThrow(/returned a Promise/);
+    expect(() =>
+      match(
+        broken(() => 'X'),
+        builtin('cooperator'),
+      ),
+    ).toThrow(new StrategyFault('broken', "returned 'X' on round 1, expected 'C' or 'D'"));
+    expect(() =>
+      match(
+        broken(() => Promise.resolve('C')),
+        builtin('cooperator'),
+      ),
+    ).toThrow(/returned a Promise/);
   });
 
   it('turns an exception into a StrategyFault', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CLASSIC_GAME } from '../../src/core/game.js';
 import { ProgressiveTournament, type TournamentProgress } from '../../src/core/progressive-tournament.js';
 import { runTournament, type TournamentSettings } from '../../src/core/tournament.js';
-import { classicStrategies } from '../../src/strategies/registry.js';
+import { classicStrategies } from '../../strategies/registry.js';
 
 const settings: TournamentSettings = { game: CLASSIC_GAME, turns: 50, noise: 0.05, repetitions: 4, selfPlay: true, seed: 9 };
 const strategies = classicStrategies.slice(0, 6);

@@ -13,7 +13,7 @@ describe('seeded streams', () => {
     for (const value of first) expect(value >= 0 && value < 1).toBe(true);
   });
 
-  it('are exactly seedrandom\'s Tyche-i streams for the same key', () => {
+  it("are exactly seedrandom's Tyche-i streams for the same key", () => {
     for (const key of ['', '1', 'tit-for-tat\u001fdefector\u001f3\u001fnoise', 'ü€ long key '.repeat(20)]) {
       const ours = streamFromKey(key);
       const reference = seedrandom.tychei(key);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSIC_GAME } from '../../src/core/game.js';
 import { MatchTable, runTournament, type TournamentSettings } from '../../src/core/tournament.js';
-import { classicStrategies } from '../../src/strategies/registry.js';
+import { classicStrategies } from '../../strategies/registry.js';
 import { builtin } from '../support/play.js';
 
 const settings: TournamentSettings = {
@@ -20,7 +20,12 @@ describe('round robin', () => {
     expect(new MatchTable(4, 2, false).size).toBe(2 * 6);
     const table = new MatchTable(3, 2, false);
     expect(Array.from(table.first, (first, index) => `${table.repetition[index]}:${first}${table.second[index]}`)).toEqual([
-      '0:01', '0:02', '0:12', '1:01', '1:02', '1:12',
+      '0:01',
+      '0:02',
+      '0:12',
+      '1:01',
+      '1:02',
+      '1:12',
     ]);
   });
 

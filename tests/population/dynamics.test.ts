@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CLASSIC_GAME } from '../../src/core/game.js';
 import { deriveStream } from '../../src/core/random.js';
 import { ecological, generational, moranGame, moranProcess } from '../../src/population/dynamics.js';
-import { classicStrategies } from '../../src/strategies/registry.js';
+import { classicStrategies } from '../../strategies/registry.js';
 import { builtin } from '../support/play.js';
 
 describe('the Moran process', () => {
@@ -33,7 +33,12 @@ describe('the Moran process', () => {
 
 describe('the ecological tournament (Axelrod 1984)', () => {
   it('grows tit-for-tat and lets the exploiters die out among the classic dozen', () => {
-    const run = ecological(classicStrategies, classicStrategies.map(() => 1), { game: CLASSIC_GAME, turns: 200, noise: 0, seed: 1 }, 500);
+    const run = ecological(
+      classicStrategies,
+      classicStrategies.map(() => 1),
+      { game: CLASSIC_GAME, turns: 200, noise: 0, seed: 1 },
+      500,
+    );
     const final = run.shares[run.shares.length - 1]!;
     const share = (id: string) => final[classicStrategies.findIndex((strategy) => strategy.id === id)]!;
     expect(share('tit-for-tat')).toBeGreaterThan(2 / 12);

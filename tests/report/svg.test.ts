@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compactNumber, renderTextHeatmap, SHADES } from '../../src/report/heatmap-text.js';
 import { domainOf, escapeXml, heatmapSvg, lineChartSvg, niceTicks, stackedAreaSvg } from '../../src/report/svg.js';
-import { scaleColour } from '../../src/ui/theme.js';
+import { scaleColour } from '../../src/theme/theme.js';
 import { checkWellFormed } from './xml.js';
 
 const nasty = 'Fines <& "trust"> \'gain\'';
@@ -56,11 +56,23 @@ describe('svg builders', () => {
 
   it('builds well-formed line and stacked-area charts, one path per series', () => {
     const chart = { title: 'Co-operation & trust', xLabel: 'generation', yLabel: 'share', x: [0, 1, 2, 3], markers: [{ x: 1, label: 'Training <starts>' }] };
-    const lines = lineChartSvg({ ...chart, series: [{ name: 'a', colour: '#ff0000', values: [0, 0.5, null, 1] }, { name: 'b', colour: '#00ff00', values: [1, 1, 1, 1] }] });
+    const lines = lineChartSvg({
+      ...chart,
+      series: [
+        { name: 'a', colour: '#ff0000', values: [0, 0.5, null, 1] },
+        { name: 'b', colour: '#00ff00', values: [1, 1, 1, 1] },
+      ],
+    });
     expect(checkWellFormed(lines)).toEqual([]);
     expect(count(lines, /<path class="line"/g)).toBe(2);
     expect(lines).toContain('Training &lt;starts&gt;');
-    const areas = stackedAreaSvg({ ...chart, series: [{ name: 'x', colour: '#ff0000', values: [0.5, 0.5, 0.2, 0] }, { name: 'y', colour: '#00ff00', values: [0.5, 0.5, 0.8, 1] }] });
+    const areas = stackedAreaSvg({
+      ...chart,
+      series: [
+        { name: 'x', colour: '#ff0000', values: [0.5, 0.5, 0.2, 0] },
+        { name: 'y', colour: '#00ff00', values: [0.5, 0.5, 0.8, 1] },
+      ],
+    });
     expect(checkWellFormed(areas)).toEqual([]);
     expect(count(areas, /<path class="area"/g)).toBe(2);
   });
@@ -97,7 +109,17 @@ describe('terminal heatmap', () => {
   });
 
   it('fits any value in 3 characters', () => {
-    for (const [value, shown] of [[0, '0'], [0.824, '.82'], [1, '1.0'], [5.96, '6.0'], [12.3, '12'], [340, '340'], [2500, '2k5'], [-0.4, '-.4'], [0.004, '.00']] as const) {
+    for (const [value, shown] of [
+      [0, '0'],
+      [0.824, '.82'],
+      [1, '1.0'],
+      [5.96, '6.0'],
+      [12.3, '12'],
+      [340, '340'],
+      [2500, '2k5'],
+      [-0.4, '-.4'],
+      [0.004, '.00'],
+    ] as const) {
       expect(compactNumber(value)).toBe(shown);
     }
   });

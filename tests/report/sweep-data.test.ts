@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/game.js';
+import { InputError } from '../../src/core/errors.js';
 import { shellQuote } from '../../src/report/reproduce.js';
 import { phaseGrid, readSweep, resolveAxis, resolveMetric } from '../../src/report/sweep-data.js';
 
@@ -67,7 +67,9 @@ describe('sweep data', () => {
     expect(resolveMetric(sweep, 'avgMeanTrust')).toBe('avg_mean_trust');
     expect(() => resolveMetric(sweep, 'trust')).toThrow(InputError);
     expect(() => resolveMetric(sweep, 'trust')).toThrow('expected a column of results.csv: final_cooperation, avg_mean_trust');
-    expect(() => resolveAxis(sweep, 'fine', '--y')).toThrow("unknown --y 'fine': expected a path of the sweep's grid: sanctions.fine, trust.gain, sanctions.compensate");
+    expect(() => resolveAxis(sweep, 'fine', '--y')).toThrow(
+      "unknown --y 'fine': expected a path of the sweep's grid: sanctions.fine, trust.gain, sanctions.compensate",
+    );
   });
 
   it('quotes shell arguments only when needed', () => {

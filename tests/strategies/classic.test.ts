@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classicStrategies } from '../../src/strategies/registry.js';
+import { classicStrategies } from '../../strategies/registry.js';
 import { cycle, movesOf } from '../support/play.js';
 
 // Fixed opponents: each row pins the exact first moves of a classic strategy against them.

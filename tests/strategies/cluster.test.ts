@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSIC_GAME, type Game } from '../../src/core/game.js';
 import { compileMachine } from '../../src/core/machine.js';
-import type { ClusterContext, Move, Strategy } from '../../src/strategies/api.js';
-import { finiteStateStrategy, resolveParameters } from '../../src/strategies/define.js';
+import type { ClusterContext, Move, Strategy } from '../../src/core/strategy.js';
+import { finiteStateStrategy } from '../../src/authoring/define.js';
+import { resolveParameters } from '../../src/core/strategy.js';
 import { builtinStrategies, classicStrategies, clusterStrategies, literatureStrategies } from '../../strategies/index.js';
 import { builtin, cycle, movesOf, play, type PlayOptions } from '../support/play.js';
 import { viewAfter } from '../support/views.js';
@@ -254,9 +255,7 @@ describe('fast path and general path', () => {
       for (const partner of partners) {
         for (const name of contextNames) {
           const options = settings(name, 60, { noise: 0.1, seed: 7 });
-          expect(play(strategy, partner, { ...options, general: true }), `${strategy.id} v ${partner} (${name})`).toEqual(
-            play(strategy, partner, options),
-          );
+          expect(play(strategy, partner, { ...options, general: true }), `${strategy.id} v ${partner} (${name})`).toEqual(play(strategy, partner, options));
         }
       }
     }

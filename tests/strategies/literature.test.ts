@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSIC_GAME, type Game } from '../../src/core/game.js';
-import type { Move, Strategy } from '../../src/strategies/api.js';
-import { resolveParameters } from '../../src/strategies/define.js';
+import type { Move, Strategy } from '../../src/core/strategy.js';
+import { resolveParameters } from '../../src/core/strategy.js';
 import { classicStrategies, literatureStrategies } from '../../strategies/index.js';
 import { builtin, cycle, movesOf, play, type PlayOptions } from '../support/play.js';
 import { viewAfter } from '../support/views.js';
@@ -282,9 +282,7 @@ describe('finite-state forms', () => {
       for (const partner of partners) {
         for (const seed of [1, 2]) {
           const options = { turns: 120, noise: 0.1, seed };
-          expect(play(strategy, partner, { ...options, general: true }), `${strategy.id} v ${partner}`).toEqual(
-            play(strategy, partner, options),
-          );
+          expect(play(strategy, partner, { ...options, general: true }), `${strategy.id} v ${partner}`).toEqual(play(strategy, partner, options));
         }
       }
     }
@@ -292,8 +290,7 @@ describe('finite-state forms', () => {
 
   it('derive the four-vectors from the game and the parameters', () => {
     const vector = (id: string, game = CLASSIC_GAME, given = {}) => probabilities(builtin(id), game, given);
-    const close = (actual: readonly number[], expected: number[]) =>
-      expected.forEach((value, i) => expect(actual[i]).toBeCloseTo(value, 12));
+    const close = (actual: readonly number[], expected: number[]) => expected.forEach((value, i) => expect(actual[i]).toBeCloseTo(value, 12));
     close(vector('generous-tit-for-tat'), [1, 1, 1 / 3, 1, 1 / 3]);
     // R=4, S=0, T=5, P=1: min(1 - 1/4, 3/4) = 3/4.
     close(vector('generous-tit-for-tat', { R: 4, S: 0, T: 5, P: 1 }), [1, 1, 0.75, 1, 0.75]);

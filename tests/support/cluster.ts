@@ -1,8 +1,8 @@
 import { ClusterModel, type ClusterEvent } from '../../src/cluster/model.js';
 import { DEFAULT_PARAMETERS, validateParameters, type ActivitySpec, type ClusterParameters } from '../../src/cluster/parameters.js';
 import { WindowHistory } from '../../src/cluster/relationships.js';
-import { defineStrategy } from '../../src/strategies/define.js';
-import type { Move, Strategy } from '../../src/strategies/api.js';
+import { defineStrategy } from '../../src/authoring/define.js';
+import type { Move, Strategy } from '../../src/core/strategy.js';
 import { builtin } from './play.js';
 
 /** A plain prisoner's dilemma with a negative sucker's payoff, easy to add up by hand. */
@@ -64,11 +64,7 @@ export interface FirmsOptions {
  * has a past yet (every machine is in its initial state), so rivalry history needs a
  * single-strategy layout.
  */
-export function firms(
-  layout: readonly (string | Strategy)[],
-  overrides: DeepPartial<ClusterParameters> = {},
-  options: FirmsOptions = {},
-): ClusterModel {
+export function firms(layout: readonly (string | Strategy)[], overrides: DeepPartial<ClusterParameters> = {}, options: FirmsOptions = {}): ClusterModel {
   const resolved = layout.map((entry) => (typeof entry === 'string' ? builtin(entry) : entry));
   const pool: Strategy[] = [];
   for (const strategy of resolved) if (!pool.some((known) => known.id === strategy.id)) pool.push(strategy);

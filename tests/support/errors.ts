@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { InputError } from '../../src/core/game.js';
+import { InputError } from '../../src/core/errors.js';
 
 /** The message of the InputError `run` throws (the one line the CLI would print). */
 export function inputError(run: () => unknown): string {

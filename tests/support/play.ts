@@ -1,9 +1,9 @@
 import { CLASSIC_GAME, type Game } from '../../src/core/game.js';
 import { playMatch, playMatchGeneral, prepareContestant, type MatchSettings } from '../../src/core/match.js';
 import { deriveStream } from '../../src/core/random.js';
-import { defineStrategy } from '../../src/strategies/define.js';
-import type { ClusterContext, Move, Strategy } from '../../src/strategies/api.js';
-import { findStrategy } from '../../src/strategies/registry.js';
+import { defineStrategy } from '../../src/authoring/define.js';
+import type { ClusterContext, Move, Strategy } from '../../src/core/strategy.js';
+import { findStrategy } from '../../strategies/registry.js';
 
 /** A test opponent that plays `pattern` ('C'/'D' characters) over and over. */
 export function cycle(pattern: string): Strategy {
@@ -45,9 +45,7 @@ export function play(strategy: Strategy | string, opponent: Strategy | string, o
   const settings: MatchSettings = { game, turns: options.turns ?? 10, noise: options.noise ?? 0, cluster: options.cluster };
   const seed = options.seed ?? 0;
   const streams = (purpose: string) => deriveStream(seed, purpose);
-  const result = options.general
-    ? playMatchGeneral(first, second, settings, streams, true)
-    : playMatch(first, second, settings, streams, true);
+  const result = options.general ? playMatchGeneral(first, second, settings, streams, true) : playMatch(first, second, settings, streams, true);
   return [result.moves![0].join(''), result.moves![1].join('')];
 }
 

@@ -1,6 +1,6 @@
 import { CLASSIC_GAME } from '../../src/core/game.js';
 import { appendMove, COOPERATE, DEFECT, History } from '../../src/core/history.js';
-import type { ClusterContext, MoveView } from '../../src/strategies/api.js';
+import type { ClusterContext, MoveView } from '../../src/core/strategy.js';
 
 /**
  * A view as the lattice hands it to a firm taking over a relationship with a past: the

@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SentView } from '../../src/classroom/protocol.js';
 import { ClassSession, type ClassMode, type ClassSnapshot } from '../../src/classroom/session.js';
-import { loadScenario } from '../../src/cli/scenario-files.js';
-import type { Move } from '../../src/strategies/api.js';
-import { requireStrategies } from '../../src/strategies/registry.js';
+import { loadScenario } from '../../src/formats/scenario-file.js';
+import type { Move } from '../../src/core/strategy.js';
+import { requireStrategies } from '../../strategies/registry.js';
 import { bigText } from '../../src/ui/class/big-text.js';
 import { abbreviate, leaderboard, stretch } from '../../src/ui/class/format.js';
-import { StudentApp, type StudentAppProps } from '../../src/ui/class/StudentApp.js';
-import { latticeCellText, TeacherApp, type TeacherAppProps } from '../../src/ui/class/TeacherApp.js';
-import { makeTheme } from '../../src/ui/theme.js';
+import { StudentApp, type StudentAppProps } from '../../src/ui/class/student-app.js';
+import { latticeCellText, TeacherApp, type TeacherAppProps } from '../../src/ui/class/teacher-app.js';
+import { makeTheme } from '../../src/theme/theme.js';
 
 const colour = makeTheme(true);
 const plain = makeTheme(false);
@@ -250,7 +250,11 @@ describe("the teacher's view", () => {
     session.apply({ type: 'sanctions' });
     session.apply({ type: 'toggle-activity', index: 0 });
     session.apply({ type: 'crisis' });
-    const log = ['lobby · Ana joined', 'round 1 · sanctions on: fine 3, caught with probability 100%', 'round 1 · dropped a message from Ben (10.0.0.7): a move before joining'];
+    const log = [
+      'lobby · Ana joined',
+      'round 1 · sanctions on: fine 3, caught with probability 100%',
+      'round 1 · dropped a message from Ben (10.0.0.7): a move before joining',
+    ];
     const frame = renderTeacher(teacherProps(session.snapshot(), { log, holding: true })).lastFrame()!;
     expect(frame).toContain('sanctions ON · fine 3 · detection 100%');
     expect(frame).toContain('CRISIS');
@@ -268,7 +272,9 @@ describe("the teacher's view", () => {
     session.start();
     playRound(session, ['C', 'C', 'D', 'C']);
     session.end();
-    const frame = renderTeacher(teacherProps(session.snapshot(), { results: ['cooplab class: wrote out/class.json, out/moves.csv and out/report.html'] })).lastFrame()!;
+    const frame = renderTeacher(
+      teacherProps(session.snapshot(), { results: ['cooplab class: wrote out/class.json, out/moves.csv and out/report.html'] }),
+    ).lastFrame()!;
     expect(frame).toContain('session over after 1 of 6 rounds — results written');
     expect(frame).toContain('wrote out/class.json');
     expect(frame).toContain('q quit');
@@ -284,7 +290,10 @@ describe("the teacher's view", () => {
     const snapshots = [lattice.snapshot()];
     for (const session of [lattice, pairwise]) {
       session.start();
-      playRound(session, Array.from({ length: 10 }, (_, seat) => (seat % 3 === 0 ? 'D' : 'C')));
+      playRound(
+        session,
+        Array.from({ length: 10 }, (_, seat) => (seat % 3 === 0 ? 'D' : 'C')),
+      );
       session.openRound(NOW);
       session.choose(1, 2, 'C');
       snapshots.push(session.snapshot());

@@ -2,12 +2,12 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveCluster } from '../../src/cluster/live.js';
 import { withOverrides } from '../../src/cluster/scenario.js';
-import { loadScenario } from '../../src/cli/scenario-files.js';
-import { requireStrategies } from '../../src/strategies/registry.js';
-import { ClusterApp, commandForKey } from '../../src/ui/cluster/ClusterApp.js';
+import { loadScenario } from '../../src/formats/scenario-file.js';
+import { requireStrategies } from '../../strategies/registry.js';
+import { ClusterApp, commandForKey } from '../../src/ui/cluster/app.js';
 import { latticeRows, mapSize } from '../../src/ui/cluster/lattice-rows.js';
 import { InlineSource } from '../../src/ui/cluster/source.js';
-import { makeTheme } from '../../src/ui/theme.js';
+import { makeTheme } from '../../src/theme/theme.js';
 
 const scenario = withOverrides(loadScenario('training-first'), ['width=20', 'height=14']);
 const strategies = requireStrategies(Object.keys(scenario.parameters.strategies));

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { EvolveApp, EvolveScreen, stackedColumn } from '../../src/ui/evolve/EvolveApp.js';
-import { makeTheme } from '../../src/ui/theme.js';
+import { EvolveApp, EvolveScreen, stackedColumn } from '../../src/ui/evolve/app.js';
+import { makeTheme } from '../../src/theme/theme.js';
 
 const shares = [
   [0.5, 0.5],
@@ -17,7 +17,16 @@ describe('the evolve view', () => {
 
   it('shows the chart, the leader and the winner at the end', () => {
     const { lastFrame } = render(
-      <EvolveScreen title="moran dynamics" strategies={['cooperator', 'defector']} shares={shares} winner="defector" theme={makeTheme(false)} columns={80} rows={30} generation={2} />,
+      <EvolveScreen
+        title="moran dynamics"
+        strategies={['cooperator', 'defector']}
+        shares={shares}
+        winner="defector"
+        theme={makeTheme(false)}
+        columns={80}
+        rows={30}
+        generation={2}
+      />,
     );
     const frame = lastFrame()!;
     expect(frame).toContain('generation 2 of 2 · leader defector (100.0%) · defector took over');

@@ -3,9 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { formatShare } from '../../src/classroom/exercise.js';
 import type { PreparedTask } from '../../src/classroom/exercise-tasks.js';
 import { prepareTask } from '../../src/cli/exercise-action.js';
-import { loadExercise } from '../../src/cli/exercise-files.js';
-import { makeTheme } from '../../src/ui/theme.js';
-import { ExerciseApp } from '../../src/ui/exercise/view.js';
+import { loadExercise } from '../../src/formats/exercise-file.js';
+import { makeTheme } from '../../src/theme/theme.js';
+import { ExerciseApp } from '../../src/ui/exercise/app.js';
 import type { StudentModule } from '../../src/ui/exercise/parts.js';
 import { builtin } from '../support/play.js';
 
@@ -96,12 +96,18 @@ describe('the exercise flow', () => {
       stdin.write('\r');
     };
     await propose('7');
-    expect(await until(lastFrame, 'not on the exercise')).toContain("sanctions.fine 7 is not on the exercise's grid: expected a value from 0 to 6 in steps of 0.5");
+    expect(await until(lastFrame, 'not on the exercise')).toContain(
+      "sanctions.fine 7 is not on the exercise's grid: expected a value from 0 to 6 in steps of 0.5",
+    );
     await propose(String(answer));
     await until(lastFrame, `sanctions.fine = ${String(answer).padEnd(6)}`);
     stdin.write(`${below}\r`); // typed fast: one chunk
     const frame = await until(lastFrame, 'Found:');
-    expect(frame).toMatch(new RegExp(`sanctions\\.fine = ${String(below).replace('.', '\\.')}\\s+cooperation at generation 100:\\s+${formatShare(search.attempt(below).reading).replace('.', '\\.')}\\s+not tipped`));
+    expect(frame).toMatch(
+      new RegExp(
+        `sanctions\\.fine = ${String(below).replace('.', '\\.')}\\s+cooperation at generation 100:\\s+${formatShare(search.attempt(below).reading).replace('.', '\\.')}\\s+not tipped`,
+      ),
+    );
     expect(frame).toContain(`Found: ${answer} is the smallest sanctions.fine on the grid that tips the cluster.`);
     stdin.write('\r');
     await until(lastFrame, '[questions]');
@@ -125,7 +131,9 @@ describe('the exercise flow', () => {
     expect(reveal).toContain('Enter on to the questions');
     stdin.write('\r');
     await until(lastFrame, '[questions]');
-    expect(onSummary).toHaveBeenCalledWith(expect.stringMatching(/^you -30, Opportunist \(opportunist\) 50 over 10 rounds; \d+(st|nd|rd|th) of 41 against it; seed 3$/));
+    expect(onSummary).toHaveBeenCalledWith(
+      expect.stringMatching(/^you -30, Opportunist \(opportunist\) 50 over 10 rounds; \d+(st|nd|rd|th) of 41 against it; seed 3$/),
+    );
   });
 
   it('strategy without a module: how to start', async () => {

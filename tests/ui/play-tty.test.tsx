@@ -47,21 +47,25 @@ describe.skipIf(!REGISTERED)('cooplab play', () => {
     expect(cooplab(['play', '--opponent', 'tit-for-tatt']).stderr).toMatch(/did you mean 'tit-for-tat'/);
   });
 
-  it.skipIf(!HAS_TMUX)('plays by key in a terminal, reveals the opponent and restores the screen on q', async () => {
-    const command = `env -u CI NO_COLOR=1 '${process.execPath}' '${BIN}' play --opponent tit-for-tat --rounds 2 --seed 1; echo "EXIT=$?"; sleep 30`;
-    tmux('new-session', '-d', '-s', 'play', '-x', '120', '-y', '40', command);
-    await waitFor((text) => text.includes('round 1 of 2'), 'the first round');
-    tmux('send-keys', '-t', 'play', 'c');
-    await waitFor((text) => text.includes('round 2 of 2'), 'the second round');
-    tmux('send-keys', '-t', 'play', 'd');
-    const reveal = await waitFor((text) => text.includes('Your opponent was'), 'the reveal');
-    expect(reveal).toContain('Your opponent was Tit For Tat (tit-for-tat)');
-    expect(reveal).toContain('You scored 8, your opponent 3.');
-    expect(reveal).toContain('← you');
-    tmux('send-keys', '-t', 'play', 'q');
-    const after = await waitFor((text) => text.includes('EXIT='), 'the process to exit');
-    expect(after).toContain('cooplab play: you 8, Tit For Tat (tit-for-tat) 3 over 2 rounds; seed 1');
-    expect(after).toContain('EXIT=0');
-    expect(tmux('display-message', '-p', '-t', 'play', '#{alternate_on}').trim()).toBe('0');
-  }, 30_000);
+  it.skipIf(!HAS_TMUX)(
+    'plays by key in a terminal, reveals the opponent and restores the screen on q',
+    async () => {
+      const command = `env -u CI NO_COLOR=1 '${process.execPath}' '${BIN}' play --opponent tit-for-tat --rounds 2 --seed 1; echo "EXIT=$?"; sleep 30`;
+      tmux('new-session', '-d', '-s', 'play', '-x', '120', '-y', '40', command);
+      await waitFor((text) => text.includes('round 1 of 2'), 'the first round');
+      tmux('send-keys', '-t', 'play', 'c');
+      await waitFor((text) => text.includes('round 2 of 2'), 'the second round');
+      tmux('send-keys', '-t', 'play', 'd');
+      const reveal = await waitFor((text) => text.includes('Your opponent was'), 'the reveal');
+      expect(reveal).toContain('Your opponent was Tit For Tat (tit-for-tat)');
+      expect(reveal).toContain('You scored 8, your opponent 3.');
+      expect(reveal).toContain('← you');
+      tmux('send-keys', '-t', 'play', 'q');
+      const after = await waitFor((text) => text.includes('EXIT='), 'the process to exit');
+      expect(after).toContain('cooplab play: you 8, Tit For Tat (tit-for-tat) 3 over 2 rounds; seed 1');
+      expect(after).toContain('EXIT=0');
+      expect(tmux('display-message', '-p', '-t', 'play', '#{alternate_on}').trim()).toBe('0');
+    },
+    30_000,
+  );
 });

@@ -3,10 +3,10 @@ import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLASSIC_GAME, type Game } from '../../src/core/game.js';
 import { fieldAgainst, InteractiveMatch, type InteractiveMatchSettings } from '../../src/core/interactive-match.js';
-import { builtinStrategies } from '../../src/strategies/registry.js';
-import { makeTheme } from '../../src/ui/theme.js';
+import { builtinStrategies } from '../../strategies/registry.js';
+import { makeTheme } from '../../src/theme/theme.js';
 import { condense, ordinal } from '../../src/ui/play/model.js';
-import { PlayApp, PlayScreen, type PlayInfo } from '../../src/ui/play/view.js';
+import { PlayApp, PlayScreen, type PlayInfo } from '../../src/ui/play/app.js';
 import { builtin } from '../support/play.js';
 
 const colour = makeTheme(true);
@@ -137,7 +137,9 @@ describe('play mode', () => {
 
   it('stacks the payoffs and the score in one column below 100 columns', () => {
     const { match, info } = game('tit-for-tat', 3);
-    const lines = render(<PlayScreen state={match.state} info={info} theme={plain} columns={80} rows={40} />).lastFrame()!.split('\n');
+    const lines = render(<PlayScreen state={match.state} info={info} theme={plain} columns={80} rows={40} />)
+      .lastFrame()!
+      .split('\n');
     const payoffs = lines.findIndex((line) => line.includes('you D'));
     const score = lines.findIndex((line) => line.includes('Score'));
     expect(score).toBeGreaterThan(payoffs);

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  * and the built CLI (npm test builds first).
  */
 const BIN = fileURLToPath(new URL('../../bin/cooplab.js', import.meta.url));
-const BUILT = existsSync(fileURLToPath(new URL('../../dist/src/ui/tournament/run.js', import.meta.url)));
+const BUILT = existsSync(fileURLToPath(new URL('../../dist/src/ui/tournament/launch.js', import.meta.url)));
 const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
 const SOCKET = `cooplab-test-${process.pid}`;
 

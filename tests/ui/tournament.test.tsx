@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it, vi, type Mock } from 'vitest
 import { CLASSIC_GAME } from '../../src/core/game.js';
 import { ProgressiveTournament, type TournamentProgress } from '../../src/core/progressive-tournament.js';
 import type { TournamentSettings } from '../../src/core/tournament.js';
-import { classicStrategies } from '../../src/strategies/registry.js';
-import { makeTheme } from '../../src/ui/theme.js';
+import { classicStrategies } from '../../strategies/registry.js';
+import { makeTheme } from '../../src/theme/theme.js';
 import { heatmapGeometry, scoreBar } from '../../src/ui/tournament/model.js';
-import { TournamentApp, TournamentScreen, type TournamentSource } from '../../src/ui/tournament/view.js';
+import { TournamentApp, TournamentScreen, type TournamentSource } from '../../src/ui/tournament/app.js';
 
 const settings: TournamentSettings = { game: CLASSIC_GAME, turns: 40, noise: 0.05, repetitions: 5, selfPlay: true, seed: 2 };
 const strategies = classicStrategies.slice(0, 5);
@@ -76,7 +76,7 @@ describe('tournament view frames', () => {
     const first = strategies.findIndex((strategy) => strategy.id === leader);
     expect(frame).toContain(` 1 ${leader}`);
     expect(frame).toContain(finished.perTurn[first]![first]!.toFixed(2));
-    expect(frame).toContain("row’s score per turn against column");
+    expect(frame).toContain('row’s score per turn against column');
     expect(frame).toMatch(/[░▒▓█]/); // shades say what colour would
   });
 
@@ -122,7 +122,7 @@ describe('tournament view keys and resize', () => {
     await tick();
     stdin.write('m');
     await tick();
-    expect(lastFrame()).toContain("row’s score per turn against column");
+    expect(lastFrame()).toContain('row’s score per turn against column');
     expect(lastFrame()).toContain('m leaderboard');
     stdin.write('m');
     await tick();
@@ -186,10 +186,18 @@ describe('bars and cells', () => {
     const segments = scoreBar(2.5, [1.5, 3.75], 0, 5, 10);
     expect(segments.map((segment) => segment.text).join('')).toBe('███▓▓──┤  ');
     expect(segments.map((segment) => segment.role)).toEqual(['bar', 'interval', 'whisker', 'empty']);
-    expect(scoreBar(2.5, undefined, 0, 5, 10).map((segment) => segment.text).join('')).toBe('█████     ');
+    expect(
+      scoreBar(2.5, undefined, 0, 5, 10)
+        .map((segment) => segment.text)
+        .join(''),
+    ).toBe('█████     ');
     expect(scoreBar(Number.NaN, undefined, 0, 5, 4)).toEqual([{ text: '    ', role: 'empty' }]);
     for (const mean of [0, 0.3, 1.7, 4.99, 5, 7]) {
-      expect(scoreBar(mean, [mean - 0.4, mean + 0.4], 0, 5, 13).map((segment) => segment.text).join('')).toHaveLength(13);
+      expect(
+        scoreBar(mean, [mean - 0.4, mean + 0.4], 0, 5, 13)
+          .map((segment) => segment.text)
+          .join(''),
+      ).toHaveLength(13);
     }
   });
 

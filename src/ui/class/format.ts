@@ -1,5 +1,5 @@
 import type { ClassSnapshot, SeatState } from '../../classroom/session.js';
-import { fit } from '../tournament/widgets.js';
+import { fit } from '../shared/widgets.js';
 
 /**
  * Layout arithmetic of the class views, kept out of the components so it can be tested

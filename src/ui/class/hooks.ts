@@ -1,7 +1,7 @@
 import { useInput } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { ClassCommand, Phase } from '../../classroom/session.js';
-import type { Move } from '../../strategies/api.js';
+import type { Move } from '../../core/strategy.js';
 
 /**
  * The clock for countdowns. It only ticks while `active` (a round is open): between rounds

@@ -2,8 +2,8 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { RulesInForce } from '../../classroom/session.js';
 import { bar, chartRows } from '../cluster/chart-rows.js';
-import type { Theme } from '../theme.js';
-import { fit, KeyHints, Paint } from '../tournament/widgets.js';
+import type { Theme } from '../../theme/theme.js';
+import { fit, KeyHints, Paint } from '../shared/widgets.js';
 import { formatNumber, sanctionsText, stretch } from './format.js';
 
 /** Pieces both class views use. Every style goes through Paint, so NO_COLOR frames stay plain. */
@@ -31,7 +31,12 @@ export function StatusBar({ theme, left, right, width }: { theme: Theme; left: s
 
 /** A move as its letter, green or red. */
 export function MoveLetter({ move, theme }: { move: 'C' | 'D' | undefined; theme: Theme }): ReactNode {
-  if (move === undefined) return <Paint theme={theme} color={theme.muted}>·</Paint>;
+  if (move === undefined)
+    return (
+      <Paint theme={theme} color={theme.muted}>
+        ·
+      </Paint>
+    );
   return (
     <Paint theme={theme} color={move === 'C' ? theme.cooperate : theme.defect} bold>
       {move}
@@ -40,7 +45,17 @@ export function MoveLetter({ move, theme }: { move: 'C' | 'D' | undefined; theme
 }
 
 /** Time left as a shrinking bar; amber in the last five seconds. */
-export function Countdown({ remainingMs, totalMs, width, theme }: { remainingMs: number; totalMs: number | undefined; width: number; theme: Theme }): ReactNode {
+export function Countdown({
+  remainingMs,
+  totalMs,
+  width,
+  theme,
+}: {
+  remainingMs: number;
+  totalMs: number | undefined;
+  width: number;
+  theme: Theme;
+}): ReactNode {
   const seconds = Math.max(0, Math.ceil(remainingMs / 1000));
   const urgent = seconds <= 5;
   const share = totalMs !== undefined && totalMs > 0 ? remainingMs / totalMs : 1;

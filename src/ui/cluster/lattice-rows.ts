@@ -1,5 +1,5 @@
 import type { LiveSnapshot } from '../../cluster/live.js';
-import { ansi, RESET, scaleColour, type Theme } from '../theme.js';
+import { ansi, RESET, scaleColour, type Theme } from '../../theme/theme.js';
 
 export type LatticeView = 'strategy' | 'move' | 'trust' | 'activity';
 export const VIEWS: readonly LatticeView[] = ['strategy', 'move', 'trust', 'activity'];

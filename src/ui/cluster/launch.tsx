@@ -2,14 +2,21 @@ import { writeFileSync } from 'node:fs';
 import { render } from 'ink';
 import type { LiveSnapshot } from '../../cluster/live.js';
 import type { Scenario } from '../../cluster/scenario.js';
-import { latticeCsv, seriesCsv } from '../../cli/cluster-output.js';
-import { fullScreen, superviseInk } from '../terminal.js';
-import { makeTheme } from '../theme.js';
-import { ClusterApp } from './ClusterApp.js';
+import { latticeCsv, seriesCsv } from '../../formats/cluster-run.js';
+import { fullScreen, superviseInk } from '../shared/terminal.js';
+import { makeTheme } from '../../theme/theme.js';
+import { ClusterApp } from './app.js';
 import { WorkerSource } from './source.js';
 
 function writeSeries(snapshot: LiveSnapshot, file: string): void {
-  writeFileSync(file, seriesCsv(snapshot.records, snapshot.activities.map((activity) => activity.name), snapshot.strategies));
+  writeFileSync(
+    file,
+    seriesCsv(
+      snapshot.records,
+      snapshot.activities.map((activity) => activity.name),
+      snapshot.strategies,
+    ),
+  );
 }
 
 /** Writes the series so far and the current lattice next to where cooplab was started. */
@@ -30,7 +37,13 @@ export async function runLiveCluster(options: {
   trusted?: boolean;
 }): Promise<void> {
   let failure: Error | undefined;
-  const input = { scenario: options.scenario, strategyIds: options.strategyIds, seed: options.seed, moduleFiles: options.moduleFiles ?? [], trusted: options.trusted === true };
+  const input = {
+    scenario: options.scenario,
+    strategyIds: options.strategyIds,
+    seed: options.seed,
+    moduleFiles: options.moduleFiles ?? [],
+    trusted: options.trusted === true,
+  };
   const source = new WorkerSource(input, (error) => {
     failure = error;
     instance.unmount();

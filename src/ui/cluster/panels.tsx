@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { LiveSnapshot } from '../../cluster/live.js';
 import type { LoggedEvent } from '../../cluster/model.js';
-import type { Theme } from '../theme.js';
+import type { Theme } from '../../theme/theme.js';
 import { bar, chartRows } from './chart-rows.js';
 import { latticeRows, legend, type LatticeView } from './lattice-rows.js';
 
@@ -14,7 +14,19 @@ function sparkline(values: readonly number[], width: number): string {
 
 const percent = (value: number) => `${(value * 100).toFixed(0)}%`.padStart(4);
 
-export function LatticeMap({ snapshot, view, columns, rows, theme }: { snapshot: LiveSnapshot; view: LatticeView; columns: number; rows: number; theme: Theme }) {
+export function LatticeMap({
+  snapshot,
+  view,
+  columns,
+  rows,
+  theme,
+}: {
+  snapshot: LiveSnapshot;
+  view: LatticeView;
+  columns: number;
+  rows: number;
+  theme: Theme;
+}) {
   // One Text for the whole map: the renderer measures and lays out one node, not one per row.
   return <Text wrap="truncate">{latticeRows(snapshot, view, columns, rows, theme).join('\n')}</Text>;
 }
@@ -32,7 +44,21 @@ export function Legend({ snapshot, view, theme }: { snapshot: LiveSnapshot; view
   );
 }
 
-export function Chart({ title, values, width, height, colour, theme }: { title: string; values: readonly number[]; width: number; height: number; colour: string; theme: Theme }) {
+export function Chart({
+  title,
+  values,
+  width,
+  height,
+  colour,
+  theme,
+}: {
+  title: string;
+  values: readonly number[];
+  width: number;
+  height: number;
+  colour: string;
+  theme: Theme;
+}) {
   const last = values.length > 0 ? values[values.length - 1]! : 0;
   return (
     <Box flexDirection="column">
@@ -81,7 +107,9 @@ export function ActivityLadder({ snapshot, width, theme }: { snapshot: LiveSnaps
         const share = latest?.activities[index] ?? 0;
         return (
           <Text key={activity.name} wrap="truncate">
-            <Text color={theme.colour ? (activity.enabled ? theme.cooperate : theme.muted) : undefined}>{`${index + 1}:${activity.enabled ? 'on ' : 'off'}`}</Text>{' '}
+            <Text
+              color={theme.colour ? (activity.enabled ? theme.cooperate : theme.muted) : undefined}
+            >{`${index + 1}:${activity.enabled ? 'on ' : 'off'}`}</Text>{' '}
             {activity.name.slice(0, label).padEnd(label)} {bar(share, Math.max(4, width - label - 15))}
             {percent(share)}
           </Text>
@@ -100,14 +128,27 @@ export function Parameters({ snapshot, theme }: { snapshot: LiveSnapshot; theme:
       <Text bold>in force</Text>
       <Text wrap="truncate">
         fine {settings.fine} · detection {percent(settings.detection).trim()}
-        {settings.compensate ? ' · victims compensated' : ''} · <Text color={settings.crisis ? warn : undefined}>{settings.crisis ? 'CRISIS' : 'no crisis'}</Text>
+        {settings.compensate ? ' · victims compensated' : ''} ·{' '}
+        <Text color={settings.crisis ? warn : undefined}>{settings.crisis ? 'CRISIS' : 'no crisis'}</Text>
       </Text>
       <Text wrap="truncate">
         subsidy {percent(settings.subsidy).trim()} · trust +{settings.trustGain}/−{settings.trustLoss} · noise {settings.noise} · {settings.updateRule}
       </Text>
       <Text wrap="truncate">
-        fines paid {latest === undefined ? 0 : latest.fines.toFixed(1)} <Text color={warn}>{sparkline(snapshot.records.map((record) => record.fines), 12)}</Text> · exits{' '}
-        {latest?.exits ?? 0} <Text color={warn}>{sparkline(snapshot.records.map((record) => record.exits), 12)}</Text>
+        fines paid {latest === undefined ? 0 : latest.fines.toFixed(1)}{' '}
+        <Text color={warn}>
+          {sparkline(
+            snapshot.records.map((record) => record.fines),
+            12,
+          )}
+        </Text>{' '}
+        · exits {latest?.exits ?? 0}{' '}
+        <Text color={warn}>
+          {sparkline(
+            snapshot.records.map((record) => record.exits),
+            12,
+          )}
+        </Text>
       </Text>
       <Text wrap="truncate">mean payoff per firm {latest === undefined ? '-' : latest.meanPayoff.toFixed(2)}</Text>
     </Box>
@@ -159,8 +200,8 @@ export function HelpOverlay({ snapshot, theme }: { snapshot: LiveSnapshot; theme
     <Box flexDirection="column" borderStyle="round" borderColor={theme.colour ? theme.accent : undefined} paddingX={2}>
       <Text bold>{snapshot.scenario.title}</Text>
       <Text>
-        Each cell is a firm (two per character, one above the other). Every generation each firm plays its neighbours; firms then copy
-        strategies that did well. Joint activities with low stakes let trust grow until firms dare the risky, rewarding ones.
+        Each cell is a firm (two per character, one above the other). Every generation each firm plays its neighbours; firms then copy strategies that did well.
+        Joint activities with low stakes let trust grow until firms dare the risky, rewarding ones.
       </Text>
       <Text> </Text>
       {KEYS.map(([key, what]) => (

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { LiveCluster, type LiveCommand, type LiveSnapshot } from '../../cluster/live.js';
 import type { GenerationRecord } from '../../cluster/model.js';
 import type { Scenario } from '../../cluster/scenario.js';
-import type { Strategy } from '../../strategies/api.js';
+import type { Strategy } from '../../core/strategy.js';
 
 /** Where the live view gets its snapshots from, and where it sends the facilitator's commands. */
 export interface SimulationSource {

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LiveCluster, type LiveCommand } from '../../cluster/live.js';
-import { loadStrategyModules } from '../../strategies/modules.js';
-import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
+import { loadStrategyModules } from '../../modules/modules.js';
+import { builtinStrategies, requireStrategies } from '../../../strategies/registry.js';
 import { ACKNOWLEDGE, SimulationClock, type WorkerInput, type WorkerSnapshot } from './source.js';
 
 // The live view's simulation thread: the lattice's hot loops never run on the UI thread.
@@ -9,7 +9,8 @@ const input = workerData as WorkerInput;
 const modules =
   input.moduleFiles === undefined || input.moduleFiles.length === 0
     ? []
-    : (await loadStrategyModules(input.moduleFiles, { trusted: input.trusted === true, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) })).strategies;
+    : (await loadStrategyModules(input.moduleFiles, { trusted: input.trusted === true, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) }))
+        .strategies;
 const live = new LiveCluster(input.scenario, requireStrategies(input.strategyIds, [...builtinStrategies, ...modules]), input.seed);
 // Records only grow during a run, so each message carries the ones the UI has not seen yet.
 let sent = 0;

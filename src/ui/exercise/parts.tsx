@@ -1,9 +1,9 @@
 import { Box, Text, type useInput } from 'ink';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { Exercise } from '../../classroom/exercise.js';
-import type { Strategy } from '../../strategies/api.js';
-import type { Theme } from '../theme.js';
-import { KeyHints } from '../tournament/widgets.js';
+import type { Strategy } from '../../core/strategy.js';
+import type { Theme } from '../../theme/theme.js';
+import { KeyHints } from '../shared/widgets.js';
 
 /** The student's strategy module for a strategy exercise, loaded before the view starts. */
 export interface StudentModule {

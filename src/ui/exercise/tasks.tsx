@@ -11,13 +11,13 @@ import {
   type StrategyOutcome,
   type TippingTry,
 } from '../../classroom/exercise-tasks.js';
-import { InputError } from '../../core/game.js';
+import { InputError } from '../../core/errors.js';
 import { fieldAgainst, InteractiveMatch, type InteractiveMatchState, type PlayedRound } from '../../core/interactive-match.js';
-import type { Move } from '../../strategies/api.js';
+import type { Move } from '../../core/strategy.js';
 import { chartRows } from '../cluster/chart-rows.js';
 import { condense, ordinal } from '../play/model.js';
-import { PlayScreen, wrappedLines, type PlayInfo } from '../play/view.js';
-import { fit, formatScore, KeyHints, Paint } from '../tournament/widgets.js';
+import { PlayScreen, wrappedLines, type PlayInfo } from '../play/app.js';
+import { fit, formatScore, KeyHints, Paint } from '../shared/widgets.js';
 import { Keys, Paragraph, useMirrored, type StepProps, type StudentModule } from './parts.js';
 
 type Prepared<K extends PreparedTask['kind']> = Extract<PreparedTask, { kind: K }>;
@@ -99,7 +99,9 @@ export function PredictStep({ keys, exercise, prepared, theme, columns, onDone }
     }
     const result = outcomeNow.current;
     if (result !== undefined && key.return) {
-      onDone(`predicted ${choiceLetter(choice)}, the run gave ${formatShare(result.value)} (${choiceLetter(result.correct)}): ${result.correct === choice ? 'right' : 'not this time'}`);
+      onDone(
+        `predicted ${choiceLetter(choice)}, the run gave ${formatShare(result.value)} (${choiceLetter(result.correct)}): ${result.correct === choice ? 'right' : 'not this time'}`,
+      );
     }
   };
   return (
@@ -113,7 +115,13 @@ export function PredictStep({ keys, exercise, prepared, theme, columns, onDone }
           ) : (
             `  ${choiceLetter(index)}  ${choice.label}`
           )}
-          {outcome !== undefined && index === outcome.correct ? <Paint theme={theme} color={theme.cooperate} bold>{'   ← the run'}</Paint> : ''}
+          {outcome !== undefined && index === outcome.correct ? (
+            <Paint theme={theme} color={theme.cooperate} bold>
+              {'   ← the run'}
+            </Paint>
+          ) : (
+            ''
+          )}
         </Text>
       ))}
       <Text> </Text>
@@ -122,16 +130,27 @@ export function PredictStep({ keys, exercise, prepared, theme, columns, onDone }
       {outcome === undefined ? null : (
         <Box flexDirection="column">
           <Title theme={theme}>The run</Title>
-          <Text>{`${describeMetric(plan.metric)} at generation ${outcome.at}: `}<Paint theme={theme} bold>{formatShare(outcome.value)}</Paint></Text>
+          <Text>
+            {`${describeMetric(plan.metric)} at generation ${outcome.at}: `}
+            <Paint theme={theme} bold>
+              {formatShare(outcome.value)}
+            </Paint>
+          </Text>
           <SeriesChart series={outcome.series} width={columns} theme={theme} />
           <Text>
             {right ? (
               <Paint theme={theme} color={theme.cooperate} bold>{`You predicted ${choiceLetter(chosen!)}: right.`}</Paint>
             ) : (
-              <Paint theme={theme} color={theme.defect} bold>{`You predicted ${choiceLetter(chosen!)}: not this time. The run gave ${formatShare(outcome.value)}, which is ${choiceLetter(outcome.correct)}.`}</Paint>
+              <Paint
+                theme={theme}
+                color={theme.defect}
+                bold
+              >{`You predicted ${choiceLetter(chosen!)}: not this time. The run gave ${formatShare(outcome.value)}, which is ${choiceLetter(outcome.correct)}.`}</Paint>
             )}
           </Text>
-          <Paint theme={theme} color={theme.muted}>{fit(`Explore it: ${clusterCommand(plan, task.scenario)}`, columns - 1)}</Paint>
+          <Paint theme={theme} color={theme.muted}>
+            {fit(`Explore it: ${clusterCommand(plan, task.scenario)}`, columns - 1)}
+          </Paint>
           <Onward theme={theme} />
         </Box>
       )}
@@ -152,7 +171,11 @@ export function TippingStep({ keys, exercise, prepared, theme, columns, rows, on
       const text = typedNow.current.trim();
       const done = triesNow.current;
       if (text === '') {
-        onDone(search.found(done) ? `found ${search.answer()} in ${done.length} tries` : `tried ${done.map((entry) => entry.value).join(', ') || 'nothing'}; not found yet`);
+        onDone(
+          search.found(done)
+            ? `found ${search.answer()} in ${done.length} tries`
+            : `tried ${done.map((entry) => entry.value).join(', ') || 'nothing'}; not found yet`,
+        );
         return;
       }
       setTyped('');
@@ -193,7 +216,11 @@ export function TippingStep({ keys, exercise, prepared, theme, columns, rows, on
       ))}
       {pending === undefined ? null : <Running what={`Running with ${parameter} = ${pending}`} theme={theme} />}
       <Paragraph width={columns - 1}>{search.status(tries)}</Paragraph>
-      {error === undefined ? null : <Paint theme={theme} color={theme.defect}>{fit(error, columns - 1)}</Paint>}
+      {error === undefined ? null : (
+        <Paint theme={theme} color={theme.defect}>
+          {fit(error, columns - 1)}
+        </Paint>
+      )}
       <Text> </Text>
       <Text>
         {`${parameter} = `}
@@ -202,7 +229,13 @@ export function TippingStep({ keys, exercise, prepared, theme, columns, rows, on
         </Paint>
         {'▏'}
       </Text>
-      <Keys keys={[['0–9 .', 'type a value'], ['Enter', 'run it (with nothing typed: on to the questions)']]} theme={theme} />
+      <Keys
+        keys={[
+          ['0–9 .', 'type a value'],
+          ['Enter', 'run it (with nothing typed: on to the questions)'],
+        ]}
+        theme={theme}
+      />
     </Box>
   );
 }
@@ -229,7 +262,16 @@ function Standings({ outcome, theme, rows }: { outcome: StrategyOutcome; theme: 
   );
 }
 
-export function StrategyStep({ keys, exercise, prepared, student, theme, columns, rows, onDone }: StepProps & { prepared: Prepared<'strategy'>; student: StudentModule | undefined }): ReactNode {
+export function StrategyStep({
+  keys,
+  exercise,
+  prepared,
+  student,
+  theme,
+  columns,
+  rows,
+  onDone,
+}: StepProps & { prepared: Prepared<'strategy'>; student: StudentModule | undefined }): ReactNode {
   const { task, plan } = prepared;
   const [started, startedNow, setStarted] = useMirrored(false);
   const [outcome, outcomeNow, setOutcome] = useMirrored<StrategyOutcome | undefined>(undefined);
@@ -310,7 +352,9 @@ export function PlayStep({ keys, exercise, prepared, theme, columns, rows, onDon
       if (!key.return) return;
       const outcome = playOutcome(game, played.current, match.state.scores);
       const [mine, theirs] = outcome.scores;
-      onDone(`you ${formatScore(mine)}, ${outcome.opponent.name} (${outcome.opponent.id}) ${formatScore(theirs)} over ${outcome.rounds.length} rounds; ${ordinal(outcome.rank)} of ${outcome.of} against it; seed ${game.settings.seed}`);
+      onDone(
+        `you ${formatScore(mine)}, ${outcome.opponent.name} (${outcome.opponent.id}) ${formatScore(theirs)} over ${outcome.rounds.length} rounds; ${ordinal(outcome.rank)} of ${outcome.of} against it; seed ${game.settings.seed}`,
+      );
       return;
     }
     const move: Move | undefined = input === 'c' || input === 'C' ? 'C' : input === 'd' || input === 'D' ? 'D' : undefined;

@@ -23,13 +23,7 @@ function eighthsOf(value: number, low: number, high: number, width: number): num
  * 95% interval, shaded (▓) from there to the mean, and a whisker (──┤) on to its upper end.
  * As repetitions come in the interval narrows and the shading and whisker shrink.
  */
-export function scoreBar(
-  mean: number,
-  interval: readonly [number, number] | undefined,
-  low: number,
-  high: number,
-  width: number,
-): BarSegment[] {
+export function scoreBar(mean: number, interval: readonly [number, number] | undefined, low: number, high: number, width: number): BarSegment[] {
   if (width <= 0) return [];
   if (!Number.isFinite(mean)) return [{ text: ' '.repeat(width), role: 'empty' }];
   const meanAt = eighthsOf(mean, low, high, width);

@@ -1,0 +1,63 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { inPackOrder, parseExercise, type Exercise } from '../classroom/exercise.js';
+import { suggestIds } from '../../strategies/registry.js';
+import { packFolder, packIds } from '../cli/exercise-pack.js';
+import { jsonNames } from './json.js';
+import { loadScenario, presetNames, readJsonDocument } from './scenario-file.js';
+import type { Scenario } from '../cluster/scenario.js';
+
+/** An exercise as read: where it came from, for messages and for the scenario files it names. */
+export interface LoadedExercise {
+  readonly exercise: Exercise;
+  /** How messages name it: `exercise 'lone-pioneer'` or the path given. */
+  readonly origin: string;
+  /** The folder a teacher's scenario files are found in, relative to the exercise file. */
+  readonly folder: string;
+}
+
+function readExercise(path: string, given: string, origin: string): LoadedExercise {
+  return { exercise: parseExercise(readJsonDocument(path, 'exercise', given), origin), origin, folder: dirname(resolve(path)) };
+}
+
+/** An exercise of the pack by id, or an exercise file by path. */
+export function loadExercise(idOrFile: string): LoadedExercise {
+  const preset = join(packFolder(), `${idOrFile}.json`);
+  if (/^[a-z0-9-]+$/.test(idOrFile) && existsSync(preset)) return readExercise(preset, idOrFile, `exercise '${idOrFile}'`);
+  if (!existsSync(idOrFile)) {
+    const ids = packIds();
+    throw new InputError(
+      `unknown exercise '${idOrFile}': expected an id listed by 'cooplab exercises' or an exercise JSON file; did you mean ${suggestIds(idOrFile, ids)
+        .map((id) => `'${id}'`)
+        .join(', ')}?`,
+    );
+  }
+  return readExercise(idOrFile, idOrFile, idOrFile);
+}
+
+/** The whole pack, in the order of the argument. */
+export function loadPack(): LoadedExercise[] {
+  const loaded = packIds().map((id) => loadExercise(id));
+  const order = inPackOrder(loaded.map((entry) => entry.exercise));
+  return order.map((exercise) => loaded.find((entry) => entry.exercise === exercise)!);
+}
+
+/** The exercise files named by --check: a file, or every JSON file of a folder. */
+export function exerciseFilesIn(target: string): string[] {
+  let folder: boolean;
+  try {
+    folder = statSync(target).isDirectory();
+  } catch {
+    throw new InputError(`cannot read --check '${target}': expected an exercise JSON file or a folder of them`);
+  }
+  if (!folder) return [target];
+  const files = jsonNames(target).map((name) => join(target, `${name}.json`));
+  if (files.length === 0) throw new InputError(`--check '${target}' holds no .json files: expected exercise JSON files`);
+  return files;
+}
+
+/** A scenario an exercise names: a preset, or a file relative to the exercise's own folder. */
+export function scenarioFor(loaded: LoadedExercise, name: string): Scenario {
+  return loadScenario(presetNames().includes(name) || isAbsolute(name) ? name : join(loaded.folder, name));
+}

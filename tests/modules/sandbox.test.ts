@@ -1,0 +1,417 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLASSIC_GAME } from '../../src/core/game.js';
+import { appendMove, History } from '../../src/core/history.js';
+import { StrategyFault } from '../../src/core/errors.js';
+import type { ClusterContext, MoveView, Strategy } from '../../src/core/strategy.js';
+import { bundleStrategyFile, ModuleBuildError, type BundleFormat } from '../../src/modules/bundle.js';
+import {
+  DEFAULT_LIMITS,
+  disposeSandboxes,
+  loadIsolatedVm,
+  SandboxUnavailable,
+  sandboxedStrategy,
+  type SandboxedStrategy,
+  type SandboxLimits,
+} from '../../src/modules/sandbox.js';
+import { play } from '../support/play.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/modules/', import.meta.url));
+const LIMITS: SandboxLimits = { memoryMb: 16, moveMs: 50, matchMs: 1000 };
+
+const scratch = mkdtempSync(join(tmpdir(), 'cooplab-sandbox-test-'));
+afterAll(() => {
+  disposeSandboxes();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/**
+ * Bundles a fixture. When the tests run on src, bundle.ts looks for the 'cooplab' authoring
+ * helpers next to itself as authoring.js, which only exists in dist: fall back to dist's bundler.
+ */
+async function bundle(fixture: string, format: BundleFormat): Promise<string> {
+  const file = join(FIXTURES, fixture);
+  try {
+    return await bundleStrategyFile(file, format);
+  } catch (error) {
+    if (!(error instanceof ModuleBuildError) || !/authoring\.js/.test(error.message)) throw error;
+    const distBundler = new URL('../../dist/src/modules/bundle.js', import.meta.url).href;
+    const dist = (await import(/* @vite-ignore */ distBundler)) as typeof import('../../src/modules/bundle.js');
+    return dist.bundleStrategyFile(file, format);
+  }
+}
+
+async function sandboxed(fixture: string, limits: SandboxLimits = LIMITS): Promise<SandboxedStrategy> {
+  return sandboxedStrategy(await bundle(fixture, 'iife'), join(FIXTURES, fixture), limits);
+}
+
+let trustedCount = 0;
+
+/**
+ * The same module run in-process (as --trusted does), with Math.random drawing from the
+ * player's own stream during its move, as the sandbox makes it.
+ */
+async function trusted(fixture: string): Promise<Strategy> {
+  const file = join(scratch, `trusted-${trustedCount++}.mjs`);
+  writeFileSync(file, await bundle(fixture, 'esm'));
+  const strategy = ((await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default: Strategy }).default;
+  return {
+    ...strategy,
+    create(parameters) {
+      const player = strategy.create(parameters);
+      return {
+        move(view) {
+          const original = Math.random;
+          Math.random = () => view.random();
+          try {
+            return player.move(view);
+          } finally {
+            Math.random = original;
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The StrategyFault reason a match ends with (fails the test if it plays through). */
+function faultOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof StrategyFault) return error.reason;
+    throw error;
+  }
+  throw new Error('expected the match to end with a StrategyFault');
+}
+
+async function loadError(fixture: string, limits: SandboxLimits = LIMITS): Promise<unknown> {
+  try {
+    (await sandboxed(fixture, limits)).dispose();
+  } catch (error) {
+    return error;
+  }
+  throw new Error(`expected ${fixture} not to load`);
+}
+
+function withParameters(strategy: Strategy, values: Record<string, number>): Strategy {
+  const parameters = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { default: value, description: key }]));
+  return { ...strategy, parameters };
+}
+
+/** A view with a past, as the cluster lattice hands a player a relationship that already has one. */
+function viewWithPast(own: string, opponent: string): MoveView {
+  const ownHistory = new History();
+  const opponentHistory = new History();
+  for (const move of own) appendMove(ownHistory, move === 'D' ? 1 : 0);
+  for (const move of opponent) appendMove(opponentHistory, move === 'D' ? 1 : 0);
+  return {
+    own: ownHistory,
+    opponent: opponentHistory,
+    round: own.length + 1,
+    game: CLASSIC_GAME,
+    turns: undefined,
+    random: () => 0.5,
+    cluster: undefined,
+  };
+}
+
+const CLUSTER: ClusterContext = {
+  activity: { name: 'joint-training', lowRisk: true, cost: 0.2 },
+  trust: 0.7,
+  sanctions: { detection: 0.5, fine: 4, compensate: true },
+  generation: 3,
+};
+
+describe('loading isolated-vm', () => {
+  it('loads here (without --no-node-snapshot too) and has sensible defaults', () => {
+    expect(() => loadIsolatedVm()).not.toThrow();
+    expect(DEFAULT_LIMITS).toEqual({ memoryMb: 32, moveMs: 50, matchMs: 2000 });
+    expect(new SandboxUnavailable('x').name).toBe('SandboxUnavailable');
+  });
+});
+
+describe('honest modules play identically sandboxed and trusted', () => {
+  const honest = ['honest/tit-for-tat.ts', 'honest/math-random.js', 'honest/view-random.ts', 'honest/with-helper.ts', 'honest/generous.ts'];
+  const opponents = ['tit-for-tat', 'random', 'grudger', 'alternator'];
+
+  it.each(honest)('%s', async (fixture) => {
+    const inSandbox = await sandboxed(fixture);
+    const inProcess = await trusted(fixture);
+    expect(inSandbox.id).toBe(inProcess.id);
+    expect(inSandbox.classifier).toEqual(inProcess.classifier);
+    expect(inSandbox.finiteState).toBeUndefined();
+    for (const opponent of opponents) {
+      for (const seed of [1, 'two']) {
+        for (const turns of [1, 150]) {
+          const options = { turns, noise: 0.05, seed };
+          expect(play(inSandbox, opponent, options)).toEqual(play(inProcess, opponent, options));
+          expect(play(opponent, inSandbox, options)).toEqual(play(opponent, inProcess, options));
+        }
+      }
+    }
+    // Both seats in the same isolate.
+    expect(play(inSandbox, inSandbox, { turns: 100, noise: 0.1, seed: 3 })).toEqual(play(inProcess, inProcess, { turns: 100, noise: 0.1, seed: 3 }));
+    inSandbox.dispose();
+  });
+
+  it('keeps the declared metadata, Infinity memory depth and parameters as plain data', async () => {
+    const prober = await sandboxed('honest/view-random.ts');
+    expect(prober).toMatchObject({
+      id: 'view-random-prober',
+      name: 'View Random Prober',
+      provenance: 'test fixture',
+      classifier: { memoryDepth: Infinity, stochastic: true },
+      parameters: { forgiveness: { default: 0.4, description: 'chance of forgiving an old defection', min: 0, max: 1 } },
+    });
+    expect(Object.isFrozen(prober)).toBe(true);
+    const forgiving = withParameters(prober, { forgiveness: 1 });
+    const trustedForgiving = withParameters(await trusted('honest/view-random.ts'), { forgiveness: 1 });
+    expect(play(forgiving, 'random', { turns: 80, seed: 9 })).toEqual(play(trustedForgiving, 'random', { turns: 80, seed: 9 }));
+    prober.dispose();
+  });
+
+  it('plays a cluster relationship (the context reaches the module) like the trusted module', async () => {
+    const generous = await sandboxed('honest/generous.ts');
+    const reference = await trusted('honest/generous.ts');
+    const options = { turns: 60, noise: 0.05, seed: 4, cluster: CLUSTER, general: true };
+    expect(play(generous, 'random', options)).toEqual(play(reference, 'random', options));
+    generous.dispose();
+  });
+
+  it('takes over a relationship that already has a past (the whole history is sent once)', async () => {
+    const helper = await sandboxed('honest/with-helper.ts');
+    const player = helper.create({});
+    expect(player.move(viewWithPast('CCCC', 'CDCD'))).toBe('D');
+    const titForTat = await sandboxed('honest/tit-for-tat.ts');
+    expect(titForTat.create({}).move(viewWithPast('CCD', 'CCD'))).toBe('D');
+    expect(titForTat.create({}).move(viewWithPast('CCD', 'DDC'))).toBe('C');
+    helper.dispose();
+    titForTat.dispose();
+  });
+
+  it('plays at least 50,000 sandboxed moves per second (prints the figure; target 300,000)', async () => {
+    const titForTat = await sandboxed('honest/tit-for-tat.ts', DEFAULT_LIMITS);
+    const turns = 1000;
+    const matches = 40;
+    play(titForTat, 'tit-for-tat', { turns, seed: 0 }); // warm up
+    const started = performance.now();
+    for (let match = 0; match < matches; match++) play(titForTat, 'tit-for-tat', { turns, seed: match });
+    const perSecond = (turns * matches) / ((performance.now() - started) / 1000);
+    console.log(`sandboxed tit-for-tat: ${Math.round(perSecond).toLocaleString('en')} moves/s (against the built-in, general path)`);
+    expect(perSecond).toBeGreaterThan(50_000);
+    titForTat.dispose();
+  });
+});
+
+describe('the hostile zoo', () => {
+  it('an infinite loop is disqualified by the per-move budget', async () => {
+    const looper = await sandboxed('hostile/infinite-loop.js');
+    expect(faultOf(() => play(looper, 'tit-for-tat', { turns: 10 }))).toBe('threw on round 3: exceeded its time budget of 50 ms per move');
+    // The isolate survives a timeout: another match plays up to its own third move.
+    expect(faultOf(() => play('tit-for-tat', looper, { turns: 10 }))).toBe('threw on round 3: exceeded its time budget of 50 ms per move');
+    looper.dispose();
+  });
+
+  it('an infinite loop while loading is refused', async () => {
+    expect(await loadError('hostile/load-loop.js', { ...LIMITS, matchMs: 200 })).toEqual(new Error('exceeded its time budget of 200 ms while loading'));
+  });
+
+  it('a memory bomb is disqualified by the memory limit, and the module stays dead', async () => {
+    const bomb = await sandboxed('hostile/memory-bomb.js', { memoryMb: 16, moveMs: 5000, matchMs: 10_000 });
+    expect(faultOf(() => play(bomb, 'tit-for-tat', { turns: 10 }))).toBe('threw on round 2: exceeded its memory limit of 16 MB');
+    const started = performance.now();
+    expect(faultOf(() => play(bomb, 'tit-for-tat', { turns: 10 }))).toBe('could not create a player: exceeded its memory limit of 16 MB');
+    expect(() => bomb.create({})).toThrow('exceeded its memory limit of 16 MB');
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
+  it('a memory bomb under the default 50 ms move budget is stopped one way or the other', async () => {
+    const bomb = await sandboxed('hostile/memory-bomb.js', { memoryMb: 16, moveMs: 50, matchMs: 1000 });
+    expect(faultOf(() => play(bomb, 'tit-for-tat', { turns: 10 }))).toMatch(
+      /^threw on round 2: exceeded its (memory limit of 16 MB|time budget of 50 ms per move)$/,
+    );
+    bomb.dispose();
+  });
+
+  it('a memory bomb while loading is refused', async () => {
+    expect(await loadError('hostile/load-bomb.js', { memoryMb: 16, moveMs: 50, matchMs: 10_000 })).toEqual(new Error('exceeded its memory limit of 16 MB'));
+  });
+
+  it('a gigabyte ArrayBuffer fails inside the isolate', async () => {
+    const bomb = await sandboxed('hostile/buffer-bomb.js');
+    // On a loaded machine the allocation may still be under way when the move's time runs out: both contain it.
+    expect(faultOf(() => play(bomb, 'tit-for-tat', { turns: 3 }))).toMatch(
+      /^threw on round 1: (Array buffer allocation failed|exceeded its time budget of \d+ ms per move)$/,
+    );
+    bomb.dispose();
+  });
+
+  it('a module that throws on move 50 is disqualified on move 50', async () => {
+    const thrower = await sandboxed('hostile/throws-on-50.js');
+    expect(faultOf(() => play(thrower, 'tit-for-tat', { turns: 100 }))).toBe('threw on round 50: boom on move 50');
+    expect(play(thrower, 'tit-for-tat', { turns: 49 })[0]).toBe('C'.repeat(49));
+    thrower.dispose();
+  });
+
+  it("returning 'X', a Promise or other junk is reported as for a trusted module", async () => {
+    const x = await sandboxed('hostile/returns-x.js');
+    expect(faultOf(() => play(x, 'tit-for-tat'))).toBe("returned 'X' on round 1, expected 'C' or 'D'");
+    const promise = await sandboxed('hostile/returns-promise.js');
+    expect(faultOf(() => play(promise, 'tit-for-tat'))).toBe("returned a Promise on round 1, expected 'C' or 'D'");
+    const junk = await sandboxed('hostile/returns-junk.js');
+    const trustedJunk = await trusted('hostile/returns-junk.js');
+    const described = ['undefined', 'null', 'an object', '42', 'true', 'a function', "'cooperate'"];
+    described.forEach((what, kind) => {
+      expect(faultOf(() => play(withParameters(junk, { kind }), 'tit-for-tat'))).toBe(`returned ${what} on round 1, expected 'C' or 'D'`);
+      if (kind !== 5)
+        expect(faultOf(() => play(withParameters(trustedJunk, { kind }), 'tit-for-tat'))).toBe(`returned ${what} on round 1, expected 'C' or 'D'`);
+    });
+    for (const strategy of [x, promise, junk]) strategy.dispose();
+  });
+
+  it('importing Node built-ins or packages is refused at build time', async () => {
+    await expect(bundle('hostile/imports-fs.ts', 'iife')).rejects.toThrow(
+      new ModuleBuildError(
+        "imports the Node built-in 'node:fs': strategy modules may import only their own files and 'cooplab' (tests/fixtures/modules/hostile/imports-fs.ts:1)",
+      ),
+    );
+    await expect(bundle('hostile/dynamic-import-fs.js', 'iife')).rejects.toThrow(
+      new ModuleBuildError(
+        "imports the Node built-in 'fs': strategy modules may import only their own files and 'cooplab' (tests/fixtures/modules/hostile/dynamic-import-fs.js:7)",
+      ),
+    );
+    await expect(bundle('hostile/imports-package.js', 'iife')).rejects.toThrow(
+      new ModuleBuildError(
+        "imports the package 'seedrandom': strategy modules may import only their own files and 'cooplab' (tests/fixtures/modules/hostile/imports-package.js:1)",
+      ),
+    );
+  });
+
+  it('every run-time route to the host finds nothing, so the module throws and is reported', async () => {
+    const reach = await sandboxed('hostile/reach-host.js');
+    const reasons = [
+      'Dynamic require of "fs" is not supported', // esbuild's shim: there is no require
+      'process is not defined',
+      "Cannot read properties of undefined (reading 'binding')", // globalThis.process
+      "Cannot read properties of undefined (reading 'env')", // Function('return this')().process
+      'Function(...)(...) is not a function', // no require on the isolate's global
+      'Not supported', // import() of a computed name
+      'SharedArrayBuffer is not defined',
+      'WebAssembly is not defined',
+      'setTimeout is not defined',
+      'performance is not defined',
+      "Cannot read properties of undefined (reading 'process')", // stack frames hold no host objects
+    ];
+    reasons.forEach((reason, route) => {
+      expect(faultOf(() => play(withParameters(reach, { route }), 'tit-for-tat', { turns: 2 }))).toBe(`threw on round 1: ${reason}`);
+    });
+    reach.dispose();
+  });
+
+  it('tampering with globals and prototypes hurts neither another module nor the host', async () => {
+    const hostPush = Array.prototype.push;
+    const hostRandom = Math.random;
+    const tamper = await sandboxed('hostile/tamper.js');
+    // Its own harness still works (it captured what it needs), Math.random stayed the seeded one.
+    expect(play(tamper, 'tit-for-tat', { turns: 20 })[0]).toBe('C'.repeat(20));
+    expect(play(tamper, tamper, { turns: 5 })).toEqual(['CCCCC', 'CCCCC']);
+    const titForTat = await sandboxed('honest/tit-for-tat.ts');
+    expect(play(titForTat, 'alternator', { turns: 6 })).toEqual(['CCDCDC', 'CDCDCD']);
+    expect('polluted' in Object.prototype || 'round' in Object.prototype || 'move' in Object.prototype).toBe(false);
+    expect(Object.isFrozen(Object.prototype)).toBe(false);
+    expect(Array.prototype.push).toBe(hostPush);
+    expect(Math.random).toBe(hostRandom);
+    expect(JSON.parse(JSON.stringify({ a: [1, 'b'] }))).toEqual({ a: [1, 'b'] });
+    expect([1, 2].join('-')).toBe('1-2');
+    tamper.dispose();
+    titForTat.dispose();
+  });
+
+  it('Date.now() is deterministic: the same match gives the same moves, in any sandbox', async () => {
+    const clock = await sandboxed('hostile/date-now.js');
+    const first = play(clock, 'random', { turns: 40, seed: 5 });
+    expect(play(clock, 'random', { turns: 40, seed: 5 })).toEqual(first);
+    const again = await sandboxed('hostile/date-now.js');
+    expect(play(again, 'random', { turns: 40, seed: 5 })).toEqual(first);
+    clock.dispose();
+    again.dispose();
+  });
+
+  describe('busy loops against the time budgets', () => {
+    let spinsPerMs = 0;
+    let busy: SandboxedStrategy;
+
+    beforeAll(async () => {
+      busy = await sandboxed('hostile/busy-loop.js');
+      const calibration = await sandboxed('hostile/busy-loop.js', { memoryMb: 16, moveMs: 10_000, matchMs: 10_000 });
+      const spins = 2_000_000;
+      play(withParameters(calibration, { spins }), 'tit-for-tat', { turns: 2 });
+      const started = performance.now();
+      play(withParameters(calibration, { spins }), 'tit-for-tat', { turns: 5 });
+      spinsPerMs = (spins * 5) / (performance.now() - started);
+      calibration.dispose();
+    });
+
+    it('just under the per-move budget: plays', () => {
+      const spins = Math.round(spinsPerMs * LIMITS.moveMs * 0.1);
+      expect(play(withParameters(busy, { spins }), 'tit-for-tat', { turns: 5 })[0]).toBe('CCCCC');
+    });
+
+    it('just over the per-move budget: disqualified on its first move', () => {
+      const spins = Math.round(spinsPerMs * LIMITS.moveMs * 3);
+      expect(faultOf(() => play(withParameters(busy, { spins }), 'tit-for-tat', { turns: 5 }))).toBe(
+        'threw on round 1: exceeded its time budget of 50 ms per move',
+      );
+    });
+
+    it('under the per-move budget but over the per-match budget: disqualified mid-match', async () => {
+      const tight = await sandboxed('hostile/busy-loop.js', { memoryMb: 16, moveMs: 1000, matchMs: 100 });
+      const spins = Math.round(spinsPerMs * 15);
+      expect(faultOf(() => play(withParameters(tight, { spins }), 'tit-for-tat', { turns: 30 }))).toMatch(
+        /^threw on round \d+: exceeded its time budget of 100 ms per match$/,
+      );
+      tight.dispose();
+    });
+  });
+
+  it('a never-ending chain of microtasks is cut by the per-move budget', async () => {
+    const microtasks = await sandboxed('hostile/microtask-loop.js');
+    expect(faultOf(() => play(microtasks, 'tit-for-tat'))).toBe('threw on round 1: exceeded its time budget of 50 ms per move');
+    microtasks.dispose();
+  });
+});
+
+describe('malformed modules are refused with the reason', () => {
+  it.each([
+    ['malformed/no-default.js', 'has no default export: expected `export default` a strategy'],
+    ['malformed/bad-id.js', "has a malformed default export at 'id': expected a kebab-case id such as my-strategy, got 'My Strategy'"],
+    ['malformed/bad-classifier.js', "has a malformed default export at 'classifier.memoryDepth': expected memoryDepth to be a number >= 0 or Infinity"],
+    ['malformed/no-create.js', "has a malformed default export at 'create': expected create to be a function returning a player"],
+    ['malformed/throws-on-load.js', 'threw while loading: not ready yet'],
+  ])('%s', async (fixture, reason) => {
+    expect(await loadError(fixture)).toEqual(new Error(reason));
+  });
+
+  it('a create() that returns no player cannot create one', async () => {
+    const strategy = await sandboxed('malformed/create-returns-nothing.js');
+    expect(faultOf(() => play(strategy, 'tit-for-tat'))).toBe(
+      'could not create a player: create() returned undefined instead of a player with a move() method',
+    );
+    strategy.dispose();
+  });
+});
+
+describe('disposal', () => {
+  it('a disposed sandbox refuses to play, quickly', async () => {
+    const titForTat = await sandboxed('honest/tit-for-tat.ts');
+    const player = titForTat.create({});
+    titForTat.dispose();
+    titForTat.dispose();
+    expect(() => titForTat.create({})).toThrow('its sandbox was disposed');
+    expect(() => player.move(viewWithPast('', ''))).toThrow('its sandbox was disposed');
+  });
+});
