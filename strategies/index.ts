@@ -98,4 +98,5 @@ export const clusterStrategies: readonly Strategy[] = [
   grudgingRival,
 ];
 
+/** Every built-in strategy: the classic dozen, then those from the literature, then the cluster strategies. */
 export const builtinStrategies: readonly Strategy[] = [...classicStrategies, ...literatureStrategies, ...clusterStrategies];

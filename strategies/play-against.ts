@@ -5,6 +5,7 @@ import { deriveStream } from '../src/core/random.js';
 import type { Strategy } from '../src/core/strategy.js';
 import { builtinStrategies } from './registry.js';
 
+/** How playAgainst() plays: length, noise, seed and the game. */
 export interface PlayAgainstOptions {
   readonly turns?: number;
   readonly noise?: number;

@@ -7,6 +7,7 @@ export { builtinStrategies, classicStrategies };
 
 const byId = new Map(builtinStrategies.map((strategy) => [strategy.id, strategy]));
 
+/** The built-in strategy with this id, if there is one. */
 export function findStrategy(id: string): Strategy | undefined {
   return byId.get(id);
 }

@@ -137,6 +137,7 @@ export function memoryOneMachine(vector: MemoryOneVector): FiniteStateMachine {
   };
 }
 
+/** A memory-one strategy from its vector of co-operation probabilities (see MemoryOneVector), or a function of the parameters and game that gives it: played on the fast path. */
 export function memoryOneStrategy(meta: StrategyMeta, vector: MemoryOneVector | ((parameters: ParameterValues, game: Game) => MemoryOneVector)): Strategy {
   return finiteStateStrategy(meta, (parameters, game) => memoryOneMachine(typeof vector === 'function' ? vector(parameters, game) : vector));
 }

@@ -20,6 +20,7 @@ export interface ClusterEvent {
   readonly label?: string | undefined;
 }
 
+/** An entry of the event log: what happened at which generation, and why. */
 export interface LoggedEvent {
   readonly generation: number;
   readonly label: string;
@@ -46,6 +47,7 @@ export interface GenerationRecord {
   readonly strategies: readonly number[];
 }
 
+/** What a ClusterModel is built from: validated parameters, the seed, the strategies the pool may hold and the scenario's timeline. */
 export interface ClusterSetup {
   readonly parameters: ClusterParameters;
   readonly seed: number;
@@ -92,6 +94,7 @@ export interface PoolEntry {
   readonly replayDepth: number;
 }
 
+/** The spatial cluster: firms on a space play their neighbours each generation, build or lose trust, pay and receive fines, and revise their strategies. `step()` plays one generation and returns its record. */
 export class ClusterModel {
   readonly space: Lattice;
   readonly graph: RelationshipGraph;

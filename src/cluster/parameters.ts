@@ -35,6 +35,7 @@ export const activitySchema = z.strictObject({
   enabled: flag,
 });
 
+/** The zod schema of the cluster model's parameters (docs/model.md explains each). */
 export const parametersSchema = z.strictObject({
   width: count(1, 10_000),
   height: count(1, 10_000),
@@ -78,9 +79,12 @@ export const parametersSchema = z.strictObject({
   exit: z.strictObject({ threshold: finite.nullable(), spinoffTrust: probability }),
 });
 
+/** A joint activity on the trust ladder: its stakes, the trust it needs, its cost and whether it runs. */
 export type ActivitySpec = z.infer<typeof activitySchema>;
+/** The cluster model's parameters, as validated by parametersSchema. */
 export type ClusterParameters = z.infer<typeof parametersSchema>;
 
+/** Every parameter of the cluster model at its default: all cluster features off, which is Nowak & May's spatial game (docs/model.md). */
 export const DEFAULT_PARAMETERS: ClusterParameters = {
   width: 99,
   height: 99,

@@ -2,6 +2,7 @@ import { ClusterModel, type GenerationRecord } from './model.js';
 import type { Scenario } from './scenario.js';
 import type { Strategy } from '../core/strategy.js';
 
+/** A finished run of a scenario: its settings and one record per generation. */
 export interface ClusterRun {
   readonly scenario: Scenario;
   readonly seed: number;

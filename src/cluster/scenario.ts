@@ -33,6 +33,7 @@ const scenarioSchema = z.strictObject({
     .default([]),
 });
 
+/** A validated scenario: its parameters, timeline of events, default seed and length. */
 export interface Scenario {
   readonly name: string;
   readonly title: string;

@@ -14,13 +14,15 @@ export interface Game {
   readonly P: number;
 }
 
+/** Axelrod's payoffs R=3, S=0, T=5, P=1: the default of every command. */
 export const CLASSIC_GAME: Game = Object.freeze({ R: 3, S: 0, T: 5, P: 1 });
 
-/** Thrown for any user-facing input problem; the CLI prints only its message. */
+/** Whether the matrix is a prisoner's dilemma: T > R > P > S. */
 export function isPrisonersDilemma(game: Game): boolean {
   return game.T > game.R && game.R > game.P && game.P > game.S;
 }
 
+/** What checkGame() found. */
 export interface GameCheck {
   /** Problems that make the matrix unusable unless the caller allows any game. */
   readonly errors: string[];
@@ -28,6 +30,7 @@ export interface GameCheck {
   readonly warnings: string[];
 }
 
+/** Checks a payoff matrix: errors unless it is a prisoner's dilemma (T > R > P > S), a warning when alternating exploitation pays more than mutual co-operation (2R ≤ T + S). */
 export function checkGame(game: Game): GameCheck {
   const errors: string[] = [];
   const warnings: string[] = [];

@@ -8,6 +8,7 @@ export type { CompiledMachine };
 import type { ClusterContext, Move, MoveView, ParameterValues, Player, Strategy } from './strategy.js';
 import { resolveParameters } from './strategy.js';
 
+/** How a match is played: the game, a fixed length (`turns`) or an end probability (`probEnd`), and noise. */
 export interface MatchSettings {
   readonly game: Game;
   /** Fixed match length; ignored when probEnd is set. */
@@ -36,6 +37,7 @@ export interface Contestant {
   readonly machine: CompiledMachine | undefined;
 }
 
+/** The outcome of one match: the number of turns, both totals and both co-operation counts (and the moves, when recorded). */
 export interface MatchResult {
   readonly turns: number;
   readonly scores: [number, number];
@@ -44,6 +46,7 @@ export interface MatchResult {
   readonly moves?: [Move[], Move[]];
 }
 
+/** A strategy made ready to play a game: its finite-state machine compiled once, so that many matches reuse it. */
 export function prepareContestant(strategy: Strategy, game: Game, given?: ParameterValues): Contestant {
   const parameters = resolveParameters(strategy, given);
   const machine = strategy.finiteState ? compileMachine(strategy, strategy.finiteState(parameters, game)) : undefined;

@@ -99,6 +99,7 @@ export interface ParameterSpec {
   readonly max?: number;
 }
 
+/** Values of a strategy's numeric parameters by name (see `Strategy.parameters`). */
 export type ParameterValues = Readonly<Record<string, number>>;
 
 /**

@@ -14,12 +14,14 @@ import { KEY_SEPARATOR, streamFromKey } from './random.js';
 import { meanWithInterval } from './stats.js';
 import type { Strategy } from './strategy.js';
 
+/** A round-robin tournament: match settings, repetitions, self-play and the root seed. */
 export interface TournamentSettings extends MatchSettings {
   readonly repetitions: number;
   readonly selfPlay: boolean;
   readonly seed: number;
 }
 
+/** The CLI's defaults: 200 turns, 10 repetitions, no noise, self-play, seed 1. */
 export const DEFAULT_TOURNAMENT: Omit<TournamentSettings, 'game'> = {
   turns: 200,
   probEnd: undefined,
@@ -41,6 +43,7 @@ export interface MatchRecord {
   readonly forfeited: boolean;
 }
 
+/** One strategy's line of the ranking: mean score per turn with its 95% interval across repetitions, wins and co-operation rate. */
 export interface StrategySummary {
   readonly id: string;
   readonly rank: number;
@@ -53,6 +56,7 @@ export interface StrategySummary {
   readonly cooperationRate: number;
 }
 
+/** A tournament's ranking, score matrix and summaries; byte-identical for the same seed and inputs whatever the order or the number of workers. */
 export interface TournamentResult {
   readonly strategies: readonly string[];
   readonly settings: TournamentSettings;

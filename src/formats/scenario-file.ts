@@ -9,6 +9,7 @@ function presetFolder(): string {
   return join(packageRoot(), 'scenarios');
 }
 
+/** The names of the preset scenarios shipped in scenarios/. */
 export function presetNames(): string[] {
   return jsonNames(presetFolder());
 }

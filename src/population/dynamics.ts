@@ -14,6 +14,7 @@ export interface PopulationSettings extends MatchSettings {
   readonly seed: number;
 }
 
+/** The shares of every strategy per generation, and the strategy that fixated, if any. */
 export interface PopulationRun {
   /** shares[g][k]: share of strategy k in generation g (row 0: the start). */
   readonly shares: number[][];
@@ -50,6 +51,7 @@ export function ecological(
   return { shares: series, fixated: survivors[0] };
 }
 
+/** Options of the Moran process: the order of birth and death, mutation, and the graph. */
 export interface MoranOptions {
   /** 'birth-death' (default): reproduce ∝ fitness, replace a random individual; 'death-birth': the reverse. */
   readonly order?: 'birth-death' | 'death-birth';
