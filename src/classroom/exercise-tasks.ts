@@ -2,7 +2,7 @@ import type { GenerationRecord } from '../cluster/model.js';
 import { runScenario } from '../cluster/run.js';
 import { withOverrides, type Scenario } from '../cluster/scenario.js';
 import { parseGridAxis } from '../cluster/sweep.js';
-import { shellQuote } from '../report/reproduce.js';
+import { shellQuote } from './shell-quote.js';
 import { checkGame, CLASSIC_GAME, type Game } from '../core/game.js';
 import { InputError } from '../core/errors.js';
 import { fieldAgainst, InteractiveMatch, placeInField, type InteractiveMatchSettings, type PlayedRound } from '../core/interactive-match.js';

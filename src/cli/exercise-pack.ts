@@ -1,23 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../version.js';
-import { jsonNames, prettyJson } from '../formats/json.js';
+import { prettyJson } from '../formats/json.js';
 import { emit } from '../formats/output.js';
+import { packFolder, packIds, packSummary } from '../formats/pack.js';
 
-/**
- * The shipped pack: where it lives and its table. The table reads only the fields it shows,
- * without the schema (zod alone costs about 100 ms of start-up, and a listing must start as
- * fast as the other headless commands); `cooplab exercise ID`, `--format json` and
- * `--check` validate every field, and the test suite validates the whole pack.
- */
-
-export function packFolder(): string {
-  return join(packageRoot(), 'exercises');
-}
-
-export function packIds(): string[] {
-  return jsonNames(packFolder());
-}
+/** The shipped pack as a table (read leniently by formats/pack.ts) or as validated JSON. */
 
 interface PackRow {
   readonly step: number;
@@ -28,22 +14,8 @@ interface PackRow {
 }
 
 function packRow(id: string): PackRow {
-  let document: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(join(packFolder(), `${id}.json`), 'utf8'));
-    if (parsed !== null && typeof parsed === 'object') document = parsed as Record<string, unknown>;
-  } catch {
-    // shown as not valid below
-  }
-  const field = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '?');
-  const task = document.task !== null && typeof document.task === 'object' ? (document.task as Record<string, unknown>) : {};
-  return {
-    step: typeof document.step === 'number' ? document.step : Number.POSITIVE_INFINITY,
-    id,
-    kind: field(task.kind),
-    minutes: field(document.minutes),
-    title: typeof document.title === 'string' ? document.title : `(not valid: see cooplab exercises --check ${join(packFolder(), `${id}.json`)})`,
-  };
+  const summary = packSummary(id);
+  return { ...summary, title: summary.title ?? `(not valid: see cooplab exercises --check ${join(packFolder(), `${id}.json`)})` };
 }
 
 export function packTable(rows: readonly PackRow[]): string {

@@ -4,6 +4,7 @@ import { InputError } from '../core/errors.js';
 import type { InteractiveMatchSettings } from '../core/interactive-match.js';
 import type { ClusterContext, Strategy } from '../core/strategy.js';
 import { interactive } from '../ui/shared/terminal.js';
+import type { PlaySetup } from '../ui/play/launch.js';
 import { warn } from '../formats/output.js';
 import { endProbability, payoffs, positiveInteger, seedValue } from './options.js';
 
@@ -23,17 +24,6 @@ export const DEFAULT_PLAY_ROUNDS = 10;
 
 /** The scenario whose activities --activity names. */
 export const PLAY_SCENARIO = 'training-first';
-
-/** Everything a game of play mode needs, checked. */
-export interface PlaySetup {
-  readonly opponent: Strategy;
-  /** Drawn at random from the seed rather than named with --opponent. */
-  readonly hidden: boolean;
-  readonly settings: InteractiveMatchSettings;
-  readonly activity: { readonly name: string; readonly lowRisk: boolean; readonly description?: string | undefined } | undefined;
-  /** Every other built-in, for the comparison at the end. */
-  readonly others: readonly Strategy[];
-}
 
 /** Resolves and checks the options (no terminal needed): an InputError names what was expected. */
 export async function preparePlay(options: PlayOptions, freshSeed: () => number): Promise<PlaySetup> {

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { inPackOrder, parseExercise, type Exercise } from '../classroom/exercise.js';
 import { suggestIds } from '../../strategies/registry.js';
-import { packFolder, packIds } from '../cli/exercise-pack.js';
+import { packFolder, packIds } from './pack.js';
 import { jsonNames } from './json.js';
 import { loadScenario, presetNames, readJsonDocument } from './scenario-file.js';
 import type { Scenario } from '../cluster/scenario.js';

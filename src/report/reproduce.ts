@@ -4,6 +4,7 @@ import { CLASSIC_GAME } from '../core/game.js';
 import { DEFAULT_TOURNAMENT } from '../core/tournament.js';
 import { builtinStrategies, resolveStrategyList } from '../../strategies/registry.js';
 import { loadScenario, presetNames } from '../formats/scenario-file.js';
+import { shellQuote } from '../classroom/shell-quote.js';
 
 /**
  * The command that reproduces a run, rebuilt from its JSON or manifest: the preset and the
@@ -15,11 +16,6 @@ export interface Reproduction {
   readonly command: string | null;
   /** Why the command is missing or what it needs (a scenario file, strategy modules, another version). */
   readonly notes: readonly string[];
-}
-
-/** Quotes an argument for a POSIX shell when it needs it. */
-export function shellQuote(argument: string): string {
-  return /^[A-Za-z0-9_./:=,@%+-]+$/.test(argument) ? argument : `'${argument.replace(/'/g, `'\\''`)}'`;
 }
 
 type Plain = Record<string, unknown>;
@@ -37,7 +33,7 @@ function differences(base: unknown, target: unknown, path: string, out: string[]
   if (path === 'activities' && Array.isArray(base) && Array.isArray(target)) {
     const names = (list: unknown[]) => list.map((entry) => (isPlain(entry) ? entry.name : undefined));
     if (JSON.stringify(names(base)) === JSON.stringify(names(target))) {
-      target.forEach((entry, index) => differences(base[index], entry, `activities.${String(names(target)[index])}`, out));
+      for (const [index, entry] of target.entries()) differences(base[index], entry, `activities.${String(names(target)[index])}`, out);
       return;
     }
   }

@@ -10,7 +10,7 @@ import { InteractiveMatch } from '../../src/core/interactive-match.js';
 import { runTournament } from '../../src/core/tournament.js';
 import { prepareTask } from '../../src/cli/exercise-action.js';
 import { loadExercise, loadPack, type LoadedExercise } from '../../src/formats/exercise-file.js';
-import { packIds } from '../../src/cli/exercise-pack.js';
+import { packIds } from '../../src/formats/pack.js';
 import { loadScenario } from '../../src/formats/scenario-file.js';
 import { defineStrategy } from '../../src/authoring/define.js';
 import { requireStrategies } from '../../strategies/registry.js';

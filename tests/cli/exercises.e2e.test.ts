@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packFolder, packIds } from '../../src/cli/exercise-pack.js';
+import { packFolder, packIds } from '../../src/formats/pack.js';
 import { cooplab, type CliRun } from '../support/cli.js';
 
 /** Output with its line wrapping undone, to find a sentence wherever the page broke it. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { shellQuote } from '../../src/report/reproduce.js';
+import { shellQuote } from '../../src/classroom/shell-quote.js';
 import { phaseGrid, readSweep, resolveAxis, resolveMetric } from '../../src/report/sweep-data.js';
 
 /** A hand-made sweep folder: 2 fines × 2 gains × a boolean axis × 1 seed, with one combination missing. */

@@ -1,10 +1,21 @@
 import { render } from 'ink';
-import { fieldAgainst, InteractiveMatch } from '../../core/interactive-match.js';
-import type { PlaySetup } from '../../cli/play-command.js';
+import { fieldAgainst, InteractiveMatch, type InteractiveMatchSettings } from '../../core/interactive-match.js';
+import type { Strategy } from '../../core/strategy.js';
 import { fullScreen, superviseInk } from '../shared/terminal.js';
 import { makeTheme } from '../../theme/theme.js';
 import { formatScore } from '../shared/widgets.js';
 import { PlayApp, type PlayInfo } from './app.js';
+
+/** Everything a game of play mode needs, checked. */
+export interface PlaySetup {
+  readonly opponent: Strategy;
+  /** Drawn at random from the seed rather than named with --opponent. */
+  readonly hidden: boolean;
+  readonly settings: InteractiveMatchSettings;
+  readonly activity: { readonly name: string; readonly lowRisk: boolean; readonly description?: string | undefined } | undefined;
+  /** Every other built-in, for the comparison at the end. */
+  readonly others: readonly Strategy[];
+}
 
 /**
  * `cooplab play`: the game on the alternate screen; afterwards one line on the normal screen
