@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import React from 'react';
 import { render } from 'ink';
 import { ClassHost } from '../dist/src/classroom/host.js';
-import { TeacherScreen } from '../dist/src/ui/class/teacher-app.js';
+import { TeacherScreen } from '../dist/src/ui/class/teacher/screen.js';
 import { makeTheme } from '../dist/src/theme/theme.js';
 import { loadScenario } from '../dist/src/formats/scenario-file.js';
 import { requireStrategies } from '../dist/strategies/registry.js';

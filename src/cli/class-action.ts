@@ -92,8 +92,8 @@ export async function runClassHost(options: ClassHostOptions): Promise<void> {
     return written;
   };
   if (view) {
-    const { runTeacherView } = await import('../ui/class/launch.js');
-    await runTeacherView(host, { onQuit: finish });
+    const { launchTeacher } = await import('../ui/class/launch.js');
+    await launchTeacher(host, { onQuit: finish });
     await host.close();
     return;
   }
@@ -189,8 +189,8 @@ function checkedJoin(address: string, options: ClassJoinOptions): { code: string
 export async function runClassJoin(address: string, options: ClassJoinOptions): Promise<void> {
   const { code, name } = checkedJoin(address, options);
   if (!options.plain && interactive()) {
-    const { runStudentView } = await import('../ui/class/launch.js');
-    await runStudentView({ address, code, name });
+    const { launchStudent } = await import('../ui/class/launch.js');
+    await launchStudent({ address, code, name });
     return;
   }
   await runPlainStudent(address, code, name);

@@ -46,10 +46,10 @@ async function loadClusterModules(options: ClusterOptions) {
 export async function runClusterCommand(options: ClusterOptions): Promise<void> {
   const { scenario, strategies, seed, generations } = await prepareCluster(options);
   if (options.format === undefined && options.headless !== true && interactive()) {
-    const { runLiveCluster } = await import('../ui/cluster/launch.js');
+    const { launchCluster } = await import('../ui/cluster/launch.js');
     const { moduleFilesFrom } = await import('../modules/modules.js');
     const moduleFiles = moduleFilesFrom(options);
-    await runLiveCluster({
+    await launchCluster({
       scenario,
       strategyIds: strategies.map((strategy) => strategy.id),
       seed,

@@ -92,8 +92,8 @@ export async function runEvolveCommand(options: EvolveOptions): Promise<void> {
   const winner = run.fixated === undefined ? null : ids[run.fixated]!;
   if (options.view === true) {
     process.env.NODE_ENV ??= 'production';
-    const { runEvolveView } = await import('../ui/evolve/launch.js');
-    await runEvolveView(`${options.dynamics} dynamics · seed ${options.seed}`, ids, run.shares, winner);
+    const { launchEvolve } = await import('../ui/evolve/launch.js');
+    await launchEvolve(`${options.dynamics} dynamics · seed ${options.seed}`, ids, run.shares, winner);
     return;
   }
   if (options.format === 'csv') {

@@ -151,8 +151,8 @@ export async function runExerciseCommand(idOrFile: string, options: ExerciseOpti
   const answered = options.answer.length > 0 || options.moves !== undefined || options.solve === true;
   if (options.plain !== true && !answered && interactive()) {
     process.env.NODE_ENV ??= 'production';
-    const { runExerciseView } = await import('../ui/exercise/launch.js');
-    await runExerciseView(exercise, prepared, student);
+    const { launchExercise } = await import('../ui/exercise/launch.js');
+    await launchExercise(exercise, prepared, student);
     return;
   }
   emit(plainRun(loaded, prepared, options, student?.strategy), undefined);

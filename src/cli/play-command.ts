@@ -99,7 +99,7 @@ export function addPlayCommand(program: Command): void {
       if (!interactive()) throw new InputError('play needs an interactive terminal');
       // Ink and React load only here; React's production build, as for every live view.
       process.env.NODE_ENV ??= 'production';
-      const { runPlayView } = await import('../ui/play/launch.js');
-      await runPlayView(setup);
+      const { launchPlay } = await import('../ui/play/launch.js');
+      await launchPlay(setup);
     });
 }

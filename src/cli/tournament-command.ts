@@ -62,8 +62,8 @@ export async function runTournamentCommand(options: TournamentOptions, view = fa
     // Ink and React load only here: headless runs never pay for them. React's development
     // build checks every render and is several times slower: a CLI runs the production one.
     process.env.NODE_ENV ??= 'production';
-    const { runTournamentView } = await import('../ui/tournament/launch.js');
-    await runTournamentView(strategies, settings);
+    const { launchTournament } = await import('../ui/tournament/launch.js');
+    await launchTournament(strategies, settings);
     return;
   }
   const result = await playTournament(strategies, settings, options, files);

@@ -10,7 +10,8 @@ import { requireStrategies } from '../../strategies/registry.js';
 import { bigText } from '../../src/ui/class/big-text.js';
 import { abbreviate, leaderboard, stretch } from '../../src/ui/class/format.js';
 import { StudentApp, type StudentAppProps } from '../../src/ui/class/student-app.js';
-import { latticeCellText, TeacherApp, type TeacherAppProps } from '../../src/ui/class/teacher-app.js';
+import { latticeCellText } from '../../src/ui/class/teacher/class-lattice.js';
+import { TeacherApp, type TeacherAppProps } from '../../src/ui/class/teacher-app.js';
 import { makeTheme } from '../../src/theme/theme.js';
 
 const colour = makeTheme(true);
@@ -28,7 +29,7 @@ afterAll(() => {
   chalk.level = level;
 });
 
-let cleanups: (() => void)[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });

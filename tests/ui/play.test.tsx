@@ -6,7 +6,9 @@ import { fieldAgainst, InteractiveMatch, type InteractiveMatchSettings } from '.
 import { builtinStrategies } from '../../strategies/registry.js';
 import { makeTheme } from '../../src/theme/theme.js';
 import { condense, ordinal } from '../../src/ui/play/model.js';
-import { PlayApp, PlayScreen, type PlayInfo } from '../../src/ui/play/app.js';
+import { PlayApp } from '../../src/ui/play/app.js';
+import type { PlayInfo } from '../../src/ui/play/info.js';
+import { PlayScreen } from '../../src/ui/play/screen.js';
 import { builtin } from '../support/play.js';
 
 const colour = makeTheme(true);

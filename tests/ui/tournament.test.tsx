@@ -7,7 +7,9 @@ import type { TournamentSettings } from '../../src/core/tournament.js';
 import { classicStrategies } from '../../strategies/registry.js';
 import { makeTheme } from '../../src/theme/theme.js';
 import { heatmapGeometry, scoreBar } from '../../src/ui/tournament/model.js';
-import { TournamentApp, TournamentScreen, type TournamentSource } from '../../src/ui/tournament/app.js';
+import { TournamentApp } from '../../src/ui/tournament/app.js';
+import { TournamentScreen } from '../../src/ui/tournament/screen.js';
+import type { TournamentSource } from '../../src/ui/tournament/source.js';
 
 const settings: TournamentSettings = { game: CLASSIC_GAME, turns: 40, noise: 0.05, repetitions: 5, selfPlay: true, seed: 2 };
 const strategies = classicStrategies.slice(0, 5);

@@ -109,23 +109,3 @@ export function wrapWords(text: string, width: number, lines = Infinity): string
   kept[kept.length - 1] = last.length + 2 <= room ? `${last} …` : `${fit(last, room - 1)}…`;
   return kept;
 }
-
-/** Lines `text` takes when wrapped at spaces to `width` columns (Ink's wrap, near enough). */
-export function wrapCount(text: string, width: number): number {
-  const room = Math.max(1, width);
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
-    if (used === 0) used = word.length;
-    else if (used + 1 + word.length <= room) used += 1 + word.length;
-    else {
-      lines++;
-      used = word.length;
-    }
-    while (used > room) {
-      lines++;
-      used -= room;
-    }
-  }
-  return lines;
-}

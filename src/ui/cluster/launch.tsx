@@ -28,7 +28,7 @@ export function exportSnapshot(snapshot: LiveSnapshot, directory = process.cwd()
 }
 
 /** The live cluster view: the simulation in a worker thread, Ink on this one. */
-export async function runLiveCluster(options: {
+export async function launchCluster(options: {
   scenario: Scenario;
   strategyIds: readonly string[];
   seed: number;

@@ -4,12 +4,7 @@ import { makeTheme } from '../../theme/theme.js';
 import { EvolveApp } from './app.js';
 
 /** The live view of `cooplab evolve`: population shares as a stacked chart over time. */
-export async function runEvolveView(
-  title: string,
-  strategies: readonly string[],
-  shares: readonly (readonly number[])[],
-  winner: string | null,
-): Promise<void> {
+export async function launchEvolve(title: string, strategies: readonly string[], shares: readonly (readonly number[])[], winner: string | null): Promise<void> {
   const restore = fullScreen();
   const stdout = process.stdout;
   const instance = render(

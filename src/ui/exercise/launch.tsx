@@ -10,7 +10,7 @@ import { ExerciseApp } from './app.js';
  * `cooplab exercise` in a terminal: the steps on the alternate screen; afterwards one line on
  * the normal screen with the outcome, so it is still there for the discussion.
  */
-export async function runExerciseView(exercise: Exercise, prepared: PreparedTask, student: StudentModule | undefined): Promise<void> {
+export async function launchExercise(exercise: Exercise, prepared: PreparedTask, student: StudentModule | undefined): Promise<void> {
   let summary: string | undefined;
   const restoreScreen = fullScreen();
   const restore = () => {

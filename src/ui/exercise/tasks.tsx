@@ -16,7 +16,9 @@ import { fieldAgainst, InteractiveMatch, type InteractiveMatchState, type Played
 import type { Move } from '../../core/strategy.js';
 import { chartRows } from '../cluster/chart-rows.js';
 import { condense, ordinal } from '../play/model.js';
-import { PlayScreen, wrappedLines, type PlayInfo } from '../play/app.js';
+import type { PlayInfo } from '../play/info.js';
+import { PlayScreen } from '../play/screen.js';
+import { wrappedLines } from '../shared/format.js';
 import { fit, formatScore, KeyHints, Paint } from '../shared/widgets.js';
 import { Keys, Paragraph, useMirrored, type StepProps, type StudentModule } from './parts.js';
 

@@ -4,7 +4,8 @@ import type { Strategy } from '../../core/strategy.js';
 import { fullScreen, superviseInk } from '../shared/terminal.js';
 import { makeTheme } from '../../theme/theme.js';
 import { formatScore } from '../shared/widgets.js';
-import { PlayApp, type PlayInfo } from './app.js';
+import { PlayApp } from './app.js';
+import type { PlayInfo } from './info.js';
 
 /** Everything a game of play mode needs, checked. */
 export interface PlaySetup {
@@ -21,7 +22,7 @@ export interface PlaySetup {
  * `cooplab play`: the game on the alternate screen; afterwards one line on the normal screen
  * with the outcome and the seed, so the game can be replayed.
  */
-export async function runPlayView(setup: PlaySetup): Promise<void> {
+export async function launchPlay(setup: PlaySetup): Promise<void> {
   const match = new InteractiveMatch(setup.opponent, setup.settings);
   const info: PlayInfo = {
     opponent: setup.opponent,

@@ -23,3 +23,24 @@ export function formatDuration(ms: number | undefined): string {
   const minutes = Math.floor(seconds / 60);
   return `${minutes} min ${String(Math.round(seconds - minutes * 60)).padStart(2, '0')} s`;
 }
+
+/** How many lines `text` takes when wrapped at word boundaries to `width` columns (Ink's wrap, near enough). */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+    const length = word.length;
+    if (used === 0) used = length;
+    else if (used + 1 + length <= room) used += 1 + length;
+    else {
+      lines++;
+      used = length;
+    }
+    while (used > room) {
+      lines++;
+      used -= room;
+    }
+  }
+  return lines;
+}

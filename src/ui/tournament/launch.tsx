@@ -12,7 +12,7 @@ import { TournamentApp } from './app.js';
  * tournament plays in slices; afterwards (on q, Ctrl-C, SIGTERM) the plain table of what was
  * played is printed to the normal screen, so the result outlives the view.
  */
-export async function runTournamentView(strategies: readonly Strategy[], settings: TournamentSettings): Promise<void> {
+export async function launchTournament(strategies: readonly Strategy[], settings: TournamentSettings): Promise<void> {
   const driver = new ProgressiveTournament(strategies, settings);
   const ids = strategies.map((strategy) => strategy.id);
   let failure: unknown;
