@@ -1,9 +1,10 @@
-import { type Game } from '../core/game.js';
+import type { Game } from '../core/game.js';
 import { InputError } from '../core/errors.js';
 import { playMatch, prepareContestant, type Contestant, type MatchSettings } from '../core/match.js';
 import { deriveStream, type RandomSource } from '../core/random.js';
 import { runTournament } from '../core/tournament.js';
 import type { Strategy } from '../core/strategy.js';
+import { freshMatchFitness, matchesAreRandom } from './fresh-matches.js';
 
 /**
  * Well-mixed population dynamics: Axelrod's ecological tournament, the Moran process and the
@@ -62,12 +63,17 @@ export interface MoranOptions {
   readonly untilGenerations?: boolean;
 }
 
-/** Fitness in a Moran process: by type in a well-mixed population, or by individual on a graph. */
+/**
+ * Fitness in a Moran process: by type in a well-mixed population whose payoffs are fixed, or by
+ * individual (on a graph, or well mixed when every step plays fresh matches).
+ */
 export interface MoranFitness {
-  /** Well mixed: the fitness of an individual of `type` when the population holds `counts`. */
+  /** Well mixed: the fitness of an individual of `type` when the population holds `counts`. Used when given. */
   readonly ofType?: (type: number, counts: Int32Array) => number;
-  /** On a graph: the fitness of one individual. */
+  /** The fitness of one individual at the current step. */
   readonly ofIndividual?: (individual: number, population: Uint8Array) => number;
+  /** Called before each elementary step (numbered from 0 over the whole run): fitness drawn afresh each step starts anew. */
+  readonly newStep?: (step: number) => void;
 }
 
 /**
@@ -89,7 +95,8 @@ export function moranProcess(
   for (const type of population) counts[type]!++;
   const cycle = options.graph === 'cycle';
   if (cycle && fitness.ofIndividual === undefined) throw new Error('moranProcess: a cycle needs fitness by individual');
-  if (!cycle && fitness.ofType === undefined) throw new Error('moranProcess: a well-mixed population needs fitness by type');
+  if (fitness.ofType === undefined && fitness.ofIndividual === undefined) throw new Error('moranProcess: fitness by type or by individual is needed');
+  const byType = !cycle && fitness.ofType !== undefined;
   const weights = new Float64Array(typeCount);
   /** A type chosen in proportion to count × fitness, leaving out one individual of type `excluded`. */
   const chooseType = (excluded: number): number => {
@@ -115,6 +122,26 @@ export function moranProcess(
     }
     return typeCount - 1;
   };
+  const individual = new Float64Array(size);
+  /** An individual chosen in proportion to fitness, leaving out `excluded` (-1: no one); uniformly if no one has positive fitness. */
+  const chooseIndividual = (excluded: number): number => {
+    let total = 0;
+    for (let k = 0; k < size; k++) total += individual[k] = k === excluded ? 0 : Math.max(0, fitness.ofIndividual!(k, population));
+    if (total <= 0) {
+      const pick = Math.floor(random() * (size - (excluded >= 0 ? 1 : 0)));
+      return excluded >= 0 && pick >= excluded ? pick + 1 : pick;
+    }
+    let target = random() * total;
+    let parent = size - 1;
+    for (let k = 0; k < size; k++) {
+      target -= individual[k]!;
+      if (target < 0 && individual[k]! > 0) {
+        parent = k;
+        break;
+      }
+    }
+    return parent;
+  };
   const neighbourBirth = (dying: number): number => {
     const left = (dying + size - 1) % size;
     const right = (dying + 1) % size;
@@ -134,7 +161,21 @@ export function moranProcess(
   for (let generation = 0; generation < generations; generation++) {
     if (fixated() && mutation === 0 && options.untilGenerations !== true) break;
     for (let step = 0; step < size; step++) {
+      // Without mutation nothing changes after fixation: the rest of the generation is skipped (no draw it makes could matter).
+      if (mutation === 0 && fixated()) break;
+      fitness.newStep?.(generation * size + step);
       const mutant = mutation > 0 && random() < mutation ? Math.floor(random() * typeCount) : -1;
+      if (!cycle && !byType) {
+        // Well mixed with fitness by individual (fresh matches): the same rules, on individuals.
+        if (options.order === 'death-birth') {
+          const dying = Math.floor(random() * size);
+          replace(dying, mutant >= 0 ? mutant : population[chooseIndividual(dying)]!);
+        } else {
+          const parent = chooseIndividual(-1);
+          replace(Math.floor(random() * size), mutant >= 0 ? mutant : population[parent]!);
+        }
+        continue;
+      }
       if (cycle) {
         if (options.order === 'death-birth') {
           const dying = Math.floor(random() * size);
@@ -142,7 +183,6 @@ export function moranProcess(
           replace(dying, mutant >= 0 ? mutant : population[parent]!);
         } else {
           let total = 0;
-          const individual = new Float64Array(size);
           for (let k = 0; k < size; k++) total += individual[k] = Math.max(0, fitness.ofIndividual!(k, population));
           let target = random() * total;
           let parent = size - 1;
@@ -179,7 +219,13 @@ export function payoffMatrix(strategies: readonly Strategy[], settings: Populati
   return matrix.map((row) => row.map((value) => value ?? 0));
 }
 
-/** The Moran process with game payoffs: an individual's fitness is its mean payoff against its interaction partners. */
+/**
+ * The Moran process with game payoffs: an individual's fitness is its mean payoff per match against its
+ * interaction partners (everyone else, or its two neighbours on the cycle). When matches are deterministic
+ * (no noise, fixed length, no stochastic strategy) every payoff comes from one cached matrix; otherwise
+ * each step plays fresh matches (see fresh-matches.ts), as Axelrod-Python's MoranProcess does, so that
+ * the fixation shares over many runs carry no hidden error from one sampled matrix.
+ */
 export function moranGame(
   strategies: readonly Strategy[],
   counts: readonly number[],
@@ -188,8 +234,14 @@ export function moranGame(
   options: MoranOptions = {},
   runSeed = 0,
 ): PopulationRun {
-  const matrix = payoffMatrix(strategies, settings);
   const types = counts.flatMap((count, type) => new Array<number>(count).fill(type));
+  const random = deriveStream(settings.seed, 'moran', runSeed);
+  const graph = options.graph ?? 'complete';
+  if (matchesAreRandom(strategies, settings)) {
+    const fitness = freshMatchFitness(strategies, settings, types.length, graph, runSeed);
+    return moranProcess(types, strategies.length, fitness, random, generations, options);
+  }
+  const matrix = payoffMatrix(strategies, settings);
   const size = types.length;
   const fitness: MoranFitness = {
     // Mean payoff against everyone else.
@@ -204,7 +256,7 @@ export function moranGame(
       return (matrix[own]![population[(individual + size - 1) % size]!]! + matrix[own]![population[(individual + 1) % size]!]!) / 2;
     },
   };
-  return moranProcess(types, strategies.length, fitness, deriveStream(settings.seed, 'moran', runSeed), generations, options);
+  return moranProcess(types, strategies.length, fitness, random, generations, options);
 }
 
 /**
