@@ -1,7 +1,8 @@
 import { History, appendMove, COOPERATE, DEFECT, MOVE_OF_CODE } from '../core/history.js';
 import { askMove, PlayerView, prepareContestant } from '../core/match.js';
 import { deriveStream, type RandomSource } from '../core/random.js';
-import { buildActivityTable, chooseActivity, crisisActive, payoffOf, trustAfter, type ActivityTable } from '../cluster/activities.js';
+import { buildActivityTable, type ActivityTable } from '../cluster/activities.js';
+import { chooseActivity, crisisActive, fineOf, jointTrust, sanctioned, settledPayoff, trustAfter } from '../cluster/round-rules.js';
 import { parameterChange, type ParameterCommand } from '../cluster/live.js';
 import { withParameter, type ClusterParameters } from '../cluster/parameters.js';
 import { Lattice } from '../cluster/space.js';
@@ -375,7 +376,7 @@ export class ClassSession {
     const pairs = this.#pairsFor(this.#roundNumber);
     for (const [a, b] of pairs) {
       const relationship = this.#relationship(a, b);
-      relationship.activity = chooseActivity(table, Math.min(relationship.trustA, relationship.trustB));
+      relationship.activity = chooseActivity(table, jointTrust(relationship.trustA, relationship.trustB));
     }
     this.#round = { number: this.#roundNumber, parameters: this.#parameters, deadline: now + this.settings.timeLimit * 1000, table, pairs, choices: new Map() };
     this.#lastPairs = pairs;
@@ -441,22 +442,13 @@ export class ClassSession {
       const relationship = this.#relationship(a, b);
       const [moveA, moveB] = moves[index]!;
       const activity = relationship.activity;
-      let payoffA = payoffOf(table, activity, moveA, moveB);
-      let payoffB = payoffOf(table, activity, moveB, moveA);
-      let fineA = 0;
-      let fineB = 0;
-      if (detection > 0 && fine > 0 && moveA !== moveB && sanctionsRandom() < detection) {
-        if (moveA === DEFECT) {
-          fineA = fine;
-          if (compensate) fineB = -fine;
-        } else {
-          fineB = fine;
-          if (compensate) fineA = -fine;
-        }
-        fines += fine;
-      }
-      payoffA -= fineA;
-      payoffB -= fineB;
+      const caught = sanctioned(moveA, moveB, detection, fine, sanctionsRandom);
+      if (caught) fines += fine;
+      const fineA = fineOf(moveA, caught, fine, compensate);
+      const fineB = fineOf(moveB, caught, fine, compensate);
+      // Class firms are never tied to an external buyer: no bonus.
+      const payoffA = settledPayoff(table, activity, moveA, moveB, 0, fineA);
+      const payoffB = settledPayoff(table, activity, moveB, moveA, 0, fineB);
       relationship.trustA = trustAfter(relationship.trustA, moveB, gain, loss);
       relationship.trustB = trustAfter(relationship.trustB, moveA, gain, loss);
       appendMove(relationship.movesA, moveA);
@@ -583,7 +575,7 @@ export class ClassSession {
     const partners = this.#partnersOf(seat, open?.pairs ?? this.#lastPairs).map((partner) => {
       const relationship = this.#relationship(seat, partner);
       const mine = relationship.a === seat;
-      const activity = open !== undefined ? relationship.activity : chooseActivity(table, Math.min(relationship.trustA, relationship.trustB));
+      const activity = open !== undefined ? relationship.activity : chooseActivity(table, jointTrust(relationship.trustA, relationship.trustB));
       const tail = (history: History) => history.toArray().slice(-HISTORY_SHOWN);
       return {
         name: this.#seats[partner]!.name,

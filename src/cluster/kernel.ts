@@ -1,7 +1,9 @@
 import { CONTEXTS } from '../core/machine.js';
-import { chooseActivity, type ActivityTable } from './activities.js';
-import type { PlayTally, PoolEntry } from './model.js';
+import type { ActivityTable } from './activities.js';
+import type { PlayTally } from './metrics.js';
+import type { PoolEntry } from './pool.js';
 import type { ClusterParameters } from './parameters.js';
+import { buyerBonus, chooseActivity, machineContext, neighbourhoodPayoff, NO_ACTIVITY, settledPayoff } from './round-rules.js';
 import { Lattice, type Space } from './space.js';
 
 /**
@@ -45,28 +47,20 @@ export function playMemoryless(
   const selfActivity = chooseActivity(table, 1);
   if (neighbourActivity < 0) {
     cooperationShare.fill(0);
-    activityOf.fill(255);
+    activityOf.fill(NO_ACTIVITY);
     return { cooperations: 0, moves: 0, mutual: 0, rounds: 0, fines: 0, activityRounds };
   }
   // Each strategy's one move, towards neighbours (trust as set) and towards itself (full trust).
   const moveOf = (activity: number, trust: number): Uint8Array =>
     Uint8Array.from(entries, (entry) => {
       const machine = entry.machines![activity]!;
-      const context = table.lowRisk[activity]! | (trust >= machine.trustThreshold ? 2 : 0) | (table.deterred[activity]! << 2);
-      return machine.cooperate[machine.initial * CONTEXTS + context]! >= 1 ? 0 : 1;
+      return machine.cooperate[machine.initial * CONTEXTS + machineContext(table, activity, trust, machine.trustThreshold)]! >= 1 ? 0 : 1;
     });
   const neighbourMove = moveOf(neighbourActivity, parameters.trust.initial);
   const selfMove = selfActivity < 0 ? neighbourMove : moveOf(selfActivity, 1);
   const self = parameters.selfInteraction && selfActivity >= 0;
   const rounds = parameters.roundsPerGeneration;
   const bonus = parameters.externalBuyers.bonus;
-  const R = table.R[neighbourActivity]!;
-  const S = table.S[neighbourActivity]!;
-  const T = table.T[neighbourActivity]!;
-  const P = table.P[neighbourActivity]!;
-  const cost = table.cost[neighbourActivity]!;
-  const selfR = self ? table.R[selfActivity]! - table.cost[selfActivity]! : 0;
-  const selfP = self ? table.P[selfActivity]! : 0;
   const moves = new Uint8Array(size);
   for (let firm = 0; firm < size; firm++) moves[firm] = neighbourMove[strategyOf[firm]!]!;
   let cooperations = 0;
@@ -104,15 +98,14 @@ export function playMemoryless(
     }
     const degree = to - from;
     const move = moves[firm]!;
-    let value =
-      move === 0
-        ? cooperating * R + (degree - cooperating) * S - degree * cost
-        : cooperating * T + (degree - cooperating) * P + (buyerTied[firm] === 1 ? degree * bonus : 0);
+    const tied = buyerTied[firm]!;
+    let value = neighbourhoodPayoff(table, neighbourActivity, move, cooperating, degree, buyerBonus(move, tied, bonus));
     let cooperated = (1 - move) * degree;
     let played = degree;
     if (self) {
       const own = selfMove[strategyOf[firm]!]!;
-      value += own === 0 ? selfR : selfP + (buyerTied[firm] === 1 ? bonus : 0);
+      // A firm's move against itself: the two sides agree, so nobody is ever caught.
+      value += settledPayoff(table, selfActivity, own, own, buyerBonus(own, tied, bonus), 0);
       cooperated += 1 - own;
       played += 1;
       selfCooperations += 1 - own;

@@ -1,5 +1,5 @@
 import type { Strategy } from '../core/strategy.js';
-import { crisisActive } from './activities.js';
+import { crisisActive } from './round-rules.js';
 import { ClusterModel, type GenerationRecord, type LoggedEvent } from './model.js';
 import type { ClusterParameters } from './parameters.js';
 import type { Scenario } from './scenario.js';

@@ -229,10 +229,10 @@ describe('the activity ladder', () => {
     expect(payoffs(model)).toEqual([0, 0]);
   });
 
-  // Regression test (fixed): (src/cluster/relationships.ts:20 + src/cluster/model.ts:455-459, #play): trust is stored in a
+  // Regression test (fixed): (src/cluster/relationships.ts, the trust array + src/cluster/play.ts, playGeneration): trust is stored in a
   // Float32Array, so a trust of 0.7 reads back as 0.699999988 and fails `threshold <= t` for an
   // activity with trustThreshold 0.7 on the relationship-by-relationship path, while the
-  // memory-less kernel (kernel.ts:45) compares the float64 trust.initial and plays the risky
+  // memory-less kernel (src/cluster/kernel.ts, playMemoryless) compares the float64 trust.initial and plays the risky
   // activity. Pairs exactly at the threshold should play the risky activity on both paths.
   it('pairs exactly at a threshold of 0.7 play the risky activity on both paths', () => {
     const atThreshold = { activities: [TRAINING, { ...TECH, trustThreshold: 0.7 }], trust: { initial: 0.7 } };
@@ -458,7 +458,7 @@ describe('exits and spin-offs', () => {
     expect(record.exits).toBe(0);
   });
 
-  // Regression test (fixed): (src/cluster/model.ts:584-620, #exitAndSpinOff): when a firm exits, its relationships are reset
+  // Regression test (fixed): (src/cluster/exits.ts, exitAndSpinOff): when a firm exits, its relationships are reset
   // (relationships.reset), but only the spin-off's own sides are restarted (#strategyChanged(firm));
   // the neighbour's side keeps the finite-state machine state (and, on the general path, its
   // Player object) built from the old relationship. Here the defector at 0 exits; tit-for-tat
@@ -475,7 +475,7 @@ describe('exits and spin-offs', () => {
     expect(record.exits).toBe(0);
   });
 
-  // Regression test (fixed): (src/cluster/model.ts:333 and 586, step/#exitAndSpinOff): payoffs are added to `wealth` only inside
+  // Regression test (fixed): (src/cluster/model.ts, step, and src/cluster/exits.ts, exitAndSpinOff): payoffs are added to `wealth` only inside
   // #exitAndSpinOff, which runs only when exit.threshold is not null. With exits off, `wealth`
   // ("accumulated payoffs since it entered", model.ts:108; docs/model.md "A generation" step 3:
   // "Payoffs are added to each firm's wealth") stays 0, and switching exit.threshold on live
@@ -579,8 +579,8 @@ describe('events and live changes', () => {
     expect(() => model.step()).toThrow(InputError);
   });
 
-  // Regression test (fixed): (src/cluster/model.ts:315): #applyScheduledEvents refuses only exact STRUCTURAL_PATHS,
-  // while set() (model.ts:161) also refuses `strategies.<id>`. A timeline event
+  // Regression test (fixed): (src/cluster/events.ts, EventQueue.applyDue): it refuses only exact STRUCTURAL_PATHS,
+  // while set() (src/cluster/events.ts, setParameter) also refuses `strategies.<id>`. A timeline event
   // { set: { 'strategies.defector': 3 } } is applied silently: parameters.strategies changes
   // mid-run (and is logged) although the population cannot change. Expected an InputError as
   // for model.set('strategies.defector', 3); actual: accepted.
@@ -660,7 +660,7 @@ describe('the bounded window', () => {
     expect(partner.defections).toBe(0);
   });
 
-  // Regression test (fixed): (src/cluster/relationships.ts:93-94, WindowHistory.defectionsInLast): a negative count
+  // Regression test (fixed): (src/cluster/relationships.ts, WindowHistory.defectionsInLast): a negative count
   // gives span < 0 and the mask (1 << span) − 1 becomes 0x7fffffff, so defectionsInLast(-1)
   // counts the last 31 moves (here 16) where the tournament's History (src/core/history.ts)
   // returns 0. A strategy module sees different answers on the lattice and in a tournament.

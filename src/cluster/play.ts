@@ -1,0 +1,218 @@
+import { StrategyFault } from '../core/errors.js';
+import { askMove } from '../core/match.js';
+import { CONTEXTS } from '../core/machine.js';
+import { geometricTrials, type RandomSource } from '../core/random.js';
+import type { ActivityView, ClusterContext, Game, MoveView, SanctionsView } from '../core/strategy.js';
+import type { PlayTally } from './metrics.js';
+import { WindowHistory } from './relationships.js';
+import { buyerBonus, fineOf, jointTrust, machineContext, NO_ACTIVITY, sanctioned, settledPayoff, trustAfter } from './round-rules.js';
+import { streamOf, type ClusterState } from './state.js';
+
+/** The view a general-path strategy sees on the lattice; re-pointed at each side in turn. */
+class LatticeView implements MoveView, ClusterContext {
+  round = 1;
+  game: Game = { R: 1, S: 0, T: 1, P: 0 };
+  readonly turns = undefined;
+  activity: ActivityView = { name: '', lowRisk: false, cost: 0 };
+  trust = 1;
+  sanctions: SanctionsView = { detection: 0, fine: 0, compensate: false };
+  generation = 0;
+  random: () => number = () => 0;
+
+  constructor(
+    readonly own: WindowHistory,
+    readonly opponent: WindowHistory,
+  ) {}
+
+  get cluster(): ClusterContext {
+    return this;
+  }
+}
+
+/**
+ * Plays every relationship for a generation's rounds, relationship by relationship: each round
+ * the pair's joint trust picks the activity, both sides choose (compiled machines on the fast
+ * path, move() otherwise), noise flips moves, and the round is settled by the round rules.
+ * Writes payoffs, trust, histories and machine states; returns the generation's totals.
+ */
+export function playGeneration(state: ClusterState): PlayTally {
+  const parameters = state.parameters;
+  const table = state.activities;
+  const { firmA, firmB, count } = state.graph;
+  const { rounds, window, defections, trust, machineState } = state.relationships;
+  const strategyOf = state.strategyOf;
+  const payoff = state.payoff;
+  const entries = state.entries;
+  const poolSize = entries.length;
+  const activityCount = table.count;
+  // Flat per (strategy, activity) tables for the fast path; null where a strategy goes through move().
+  const coopTables: (Float64Array | null)[] = [];
+  const nextTables: (Int32Array | null)[] = [];
+  const thresholds = new Float64Array(poolSize);
+  for (let k = 0; k < poolSize; k++) {
+    const machines = entries[k]!.machines;
+    nextTables.push(machines === undefined ? null : machines[0]!.next);
+    thresholds[k] = machines === undefined ? 0 : machines[0]!.trustThreshold;
+    for (let a = 0; a < activityCount; a++) coopTables.push(machines === undefined ? null : machines[a]!.cooperate);
+  }
+  const strategyRandom = streamOf(state, 'strategies');
+  const noise = parameters.noise;
+  const noiseRandom = streamOf(state, 'noise');
+  let nextFlip = noise > 0 ? geometricTrials(noise, noiseRandom) - 1 : -1;
+  let moveIndex = 0;
+  const sanctionsRandom = streamOf(state, 'sanctions');
+  const { detection, fine, compensate } = parameters.sanctions;
+  const { gain, loss } = parameters.trust;
+  const trustMoves = gain > 0 || loss > 0;
+  const bonus = parameters.externalBuyers.bonus;
+  const buyerTied = state.buyerTied;
+  const roundsPerGeneration = parameters.roundsPerGeneration;
+  // The activity table and the ladder, as locals: this loop runs over millions of relationships.
+  const { threshold } = table;
+  const ladder = table.ladder;
+  const ladderLength = ladder.length;
+  const lowest = ladderLength > 0 ? ladder[0]! : -1;
+  const ladderRank = new Int32Array(activityCount);
+  for (let rank = 0; rank < ladderLength; rank++) ladderRank[ladder[rank]!] = rank + 1;
+  const activityRounds = new Float64Array(activityCount);
+  const observe = state.observe;
+  const cooperationCount = new Uint32Array(observe ? state.space.size : 0);
+  // Per firm: 1 + the ladder rank of the highest activity it played (0: none).
+  const highestRank = new Uint8Array(observe ? state.space.size : 0);
+  const view = latticeView(state, strategyRandom);
+  let cooperations = 0;
+  let mutual = 0;
+  let fines = 0;
+  let roundsPlayed = 0;
+  payoff.fill(0);
+  for (let edge = 0; edge < count; edge++) {
+    const a = firmA[edge]!;
+    const b = firmB[edge]!;
+    const ka = strategyOf[a]!;
+    const kb = strategyOf[b]!;
+    const sideA = edge * 2;
+    const sideB = sideA + 1;
+    const nextA = nextTables[ka];
+    const nextB = nextTables[kb];
+    for (let round = 0; round < roundsPerGeneration; round++) {
+      const ta = trust[sideA]!;
+      const tb = trust[sideB]!;
+      // chooseActivity, walked here on the ladder held in locals.
+      const joint = jointTrust(ta, tb);
+      let activity = lowest;
+      for (let k = 1; k < ladderLength; k++) {
+        const candidate = ladder[k]!;
+        if (threshold[candidate]! <= joint) activity = candidate;
+        else break;
+      }
+      if (activity < 0) break;
+      let moveA: number;
+      let moveB: number;
+      const coopA = coopTables[ka * activityCount + activity];
+      const coopB = coopTables[kb * activityCount + activity];
+      if (coopA != null) {
+        const p = coopA[machineState[sideA]! * CONTEXTS + machineContext(table, activity, ta, thresholds[ka]!)]!;
+        moveA = p >= 1 ? 0 : p <= 0 ? 1 : strategyRandom() < p ? 0 : 1;
+      } else {
+        moveA = askGeneral(state, view, edge, 0, activity, ta);
+      }
+      if (coopB != null) {
+        const p = coopB[machineState[sideB]! * CONTEXTS + machineContext(table, activity, tb, thresholds[kb]!)]!;
+        moveB = p >= 1 ? 0 : p <= 0 ? 1 : strategyRandom() < p ? 0 : 1;
+      } else {
+        moveB = askGeneral(state, view, edge, 1, activity, tb);
+      }
+      if (moveIndex === nextFlip) {
+        moveA ^= 1;
+        nextFlip = moveIndex + geometricTrials(noise, noiseRandom);
+      }
+      moveIndex++;
+      if (moveIndex === nextFlip) {
+        moveB ^= 1;
+        nextFlip = moveIndex + geometricTrials(noise, noiseRandom);
+      }
+      moveIndex++;
+      const caught = sanctioned(moveA, moveB, detection, fine, sanctionsRandom);
+      if (caught) fines += fine;
+      payoff[a]! += settledPayoff(table, activity, moveA, moveB, buyerBonus(moveA, buyerTied[a]!, bonus), fineOf(moveA, caught, fine, compensate));
+      if (a !== b) {
+        payoff[b]! += settledPayoff(table, activity, moveB, moveA, buyerBonus(moveB, buyerTied[b]!, bonus), fineOf(moveB, caught, fine, compensate));
+        // A firm's trust in itself stays at 1.
+        if (trustMoves) {
+          trust[sideA] = trustAfter(ta, moveB, gain, loss);
+          trust[sideB] = trustAfter(tb, moveA, gain, loss);
+        }
+      }
+      if (observe) {
+        cooperationCount[a]! += 1 - moveA;
+        if (a !== b) cooperationCount[b]! += 1 - moveB;
+        const rank = ladderRank[activity]!;
+        if (rank > highestRank[a]!) highestRank[a] = rank;
+        if (rank > highestRank[b]!) highestRank[b] = rank;
+      }
+      window[sideA] = ((window[sideA]! << 1) | moveA) >>> 0;
+      window[sideB] = ((window[sideB]! << 1) | moveB) >>> 0;
+      defections[sideA]! += moveA;
+      defections[sideB]! += moveB;
+      rounds[edge]!++;
+      if (nextA != null) machineState[sideA] = nextA[machineState[sideA]! * 4 + moveA * 2 + moveB]!;
+      if (nextB != null) machineState[sideB] = nextB[machineState[sideB]! * 4 + moveB * 2 + moveA]!;
+      activityRounds[activity]!++;
+      cooperations += 2 - moveA - moveB;
+      if ((moveA | moveB) === 0) mutual++;
+    }
+    roundsPlayed += roundsPerGeneration;
+  }
+  if (trustMoves) state.trustUniform = false;
+  const { edgeOffsets } = state.graph;
+  for (let firm = 0; observe && firm < state.space.size; firm++) {
+    // Each firm makes one move per round in each of its relationships (a self-relationship counts once).
+    const moves = (edgeOffsets[firm + 1]! - edgeOffsets[firm]!) * roundsPerGeneration;
+    state.cooperationShare[firm] = moves > 0 ? cooperationCount[firm]! / moves : 0;
+    state.activityOf[firm] = highestRank[firm] === 0 ? NO_ACTIVITY : ladder[highestRank[firm]! - 1]!;
+  }
+  if (lowest < 0) roundsPlayed = 0;
+  return { cooperations, moves: roundsPlayed * 2, mutual, rounds: roundsPlayed, fines, activityRounds };
+}
+
+function latticeView(state: ClusterState, random: RandomSource): LatticeView {
+  const view = new LatticeView(new WindowHistory(state.relationships), new WindowHistory(state.relationships));
+  view.random = random;
+  view.generation = state.generation;
+  view.sanctions = { ...state.parameters.sanctions };
+  return view;
+}
+
+/** A side's move through the strategy's move() (the general path); a strategy that breaks the rules is disqualified. */
+function askGeneral(state: ClusterState, view: LatticeView, edge: number, side: number, activity: number, trust: number): number {
+  const slot = edge * 2 + side;
+  const firm = side === 0 ? state.graph.firmA[edge]! : state.graph.firmB[edge]!;
+  const entry = state.entries[state.strategyOf[firm]!]!;
+  const poolIndex = state.strategyOf[firm]!;
+  if (state.disqualified.has(poolIndex)) return 1;
+  let player = state.players.get(slot);
+  try {
+    if (player === undefined) {
+      try {
+        player = entry.strategy.create(entry.parameters);
+      } catch (error) {
+        throw new StrategyFault(entry.strategy.id, `could not create a player: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      state.players.set(slot, player);
+    }
+    const table = state.activities;
+    view.own.point(edge, side);
+    view.opponent.point(edge, 1 - side);
+    view.round = state.relationships.rounds[edge]! + 1;
+    view.game = table.games[activity]!;
+    view.activity = { name: table.names[activity]!, lowRisk: table.lowRisk[activity] === 1, cost: table.cost[activity]! };
+    view.trust = trust;
+    return askMove(player, view, entry.strategy.id);
+  } catch (error) {
+    // A module that breaks the rules is contained: its firms defect from now on, and the log says why.
+    if (!(error instanceof StrategyFault)) throw error;
+    state.disqualified.add(poolIndex);
+    state.log.push({ generation: state.generation, label: `strategy ${entry.strategy.id} disqualified (its firms defect from now on): ${error.reason}` });
+    return 1;
+  }
+}

@@ -1,0 +1,60 @@
+import { deriveStream, type RandomSource } from '../core/random.js';
+import type { Player, Strategy } from '../core/strategy.js';
+import type { ActivityTable } from './activities.js';
+import type { LoggedEvent } from './events.js';
+import type { ClusterParameters } from './parameters.js';
+import type { PoolEntry } from './pool.js';
+import type { RelationshipState } from './relationships.js';
+import type { Lattice, RelationshipGraph } from './space.js';
+
+/**
+ * Everything a cluster run holds, shared by the model's jobs (population.ts, pool.ts, play.ts,
+ * exits.ts, trust.ts, revision.ts, events.ts, metrics.ts). ClusterModel owns the one instance and
+ * shows its firm arrays as public fields; the rest stays internal to src/cluster.
+ */
+export interface ClusterState {
+  readonly space: Lattice;
+  readonly graph: RelationshipGraph;
+  readonly relationships: RelationshipState;
+  readonly pool: readonly Strategy[];
+  readonly seed: number;
+  /** Per firm: index into the pool. */
+  readonly strategyOf: Uint8Array;
+  /** Per firm: payoff in the last generation played. */
+  readonly payoff: Float64Array;
+  /** Per firm: accumulated payoffs since it entered. */
+  readonly wealth: Float64Array;
+  /** Per firm: tied to an external buyer who plays firms against each other. */
+  readonly buyerTied: Uint8Array;
+  /** Per firm: share of its moves that were C in the last generation played. */
+  readonly cooperationShare: Float32Array;
+  /** Per firm: the highest activity (by ladder position) it played in the last generation, or NO_ACTIVITY. */
+  readonly activityOf: Uint8Array;
+  /** Events that took effect, with their labels. */
+  readonly log: LoggedEvent[];
+  /** Use the memory-less kernel when it applies. */
+  readonly kernel: boolean;
+  /** Keep the per-firm views (cooperationShare, activityOf) up to date. */
+  readonly observe: boolean;
+  /** The next generation to play. */
+  generation: number;
+  parameters: ClusterParameters;
+  /** The activities as they stand (rebuilt when a parameter changes), and the key of their games. */
+  activities: ActivityTable;
+  activitiesKey: string;
+  /** Per pool strategy: how it plays. */
+  entries: PoolEntry[];
+  /** General-path players, per relationship side (edge * 2 + side). */
+  readonly players: Map<number, Player>;
+  /** Pool strategies disqualified for breaking the rules. */
+  readonly disqualified: Set<number>;
+  /** True while every neighbour relationship still holds the initial trust. */
+  trustUniform: boolean;
+  /** One byte per firm for the revision rules. */
+  scratch: Uint8Array | undefined;
+}
+
+/** The random stream for one purpose in a generation (the current one unless given). */
+export function streamOf(state: ClusterState, purpose: string, generation = state.generation): RandomSource {
+  return deriveStream(state.seed, 'cluster', generation, purpose);
+}
