@@ -5,7 +5,7 @@ import { InputError } from '../core/errors.js';
 import { ClassClient, sessionUrl } from '../classroom/client.js';
 import { ClassHost } from '../classroom/host.js';
 import { isRoomCode } from '../classroom/protocol.js';
-import { classDocument, movesCsv } from '../formats/class-results.js';
+import { classDocument, classJson, movesCsv } from '../formats/class-results.js';
 import { NAME_PATTERN, type ClassCommand, type ClassSettings, type ClassSnapshot } from '../classroom/session.js';
 import type { SentView } from '../classroom/protocol.js';
 import { withOverrides } from '../cluster/scenario.js';
@@ -62,7 +62,7 @@ export function writeClassResults(host: ClassHost, out: string): string[] {
   }
   const document = classDocument(host.session, cooplabVersion());
   const files = { json: join(out, 'class.json'), csv: join(out, 'moves.csv'), report: join(out, 'report.html') };
-  emit(`${JSON.stringify(document, null, 2)}\n`, files.json);
+  emit(classJson(document), files.json);
   emit(movesCsv(document.moves), files.csv);
   emit(buildReport({ kind: 'class', source: files.json, run: document }, cooplabVersion()), files.report);
   return [

@@ -18,6 +18,6 @@ export function addReportCommand(program: Command): void {
     )
     .action(async (run: string, options: ReportOptions) => {
       const { runReportCommand } = await import('../report/report-action.js');
-      runReportCommand(run, options.out);
+      await runReportCommand(run, options.out);
     });
 }

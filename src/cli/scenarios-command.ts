@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { prettyJson } from '../formats/json.js';
 import { emit } from '../formats/output.js';
 
 export function addScenariosCommand(program: Command): void {
@@ -17,8 +16,7 @@ export function addScenariosCommand(program: Command): void {
     .command('show <name>')
     .description('print a preset (or a scenario file) as JSON')
     .action(async (name: string) => {
-      const { loadScenario } = await import('../formats/scenario-file.js');
-      const { scenarioDocument } = await import('../cluster/scenario.js');
-      emit(prettyJson(scenarioDocument(loadScenario(name))), undefined);
+      const { loadScenario, scenarioJson } = await import('../formats/scenario-file.js');
+      emit(scenarioJson(loadScenario(name)), undefined);
     });
 }

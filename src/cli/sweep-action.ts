@@ -8,7 +8,7 @@ import { builtinStrategies, requireStrategies } from '../../strategies/registry.
 import { cooplabVersion } from '../version.js';
 import { loadScenario } from '../formats/scenario-file.js';
 import type { SweepOptions } from './sweep-command.js';
-import { assemble, finishedKeys, prepareFolder, readManifest, readTaskResults, taskFile, writeAtomically, type SweepManifest } from '../formats/sweep-files.js';
+import { assemble, finishedKeys, prepareFolder, readManifest, readTaskResults, taskFile, writeTask, type SweepManifest } from '../formats/sweep-files.js';
 import type { SweepJob } from './sweep-worker.js';
 
 /** Progress on stderr: one updating line in a terminal, a plain line at most every two seconds otherwise. */
@@ -64,7 +64,7 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   let finished = mine.length - pending.length;
   const save = (result: TaskResult) => {
     // Each task is its own file, written whole: an interruption loses only the tasks in flight.
-    writeAtomically(taskFile(options.out, result.key), `${JSON.stringify(result)}\n`);
+    writeTask(options.out, result);
     finished++;
     report(finished);
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
+import { printable } from '../core/printable.js';
 
 /**
  * Every parameter of the cluster model. With the defaults the lattice is exactly the spatial
@@ -239,11 +240,12 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown, prefix: s
     const inActivities = names.length > 0 && names[names.length - 1] === 'activities' && Array.isArray(parent);
     names.push(inActivities && typeof activityName === 'string' && /^[a-z][a-z0-9-]*$/.test(activityName) ? activityName : String(key));
   }
-  const path = names.join('.');
+  // Keys and values come from a file or the command line: escaped and cut before they reach a terminal.
+  const path = printable(names.join('.'));
   if (issue.code === 'unrecognized_keys') {
     const where = path === '' ? prefix.replace(/\.$/, '') || 'the file' : `${prefix}${path}`;
-    return `${where}: unknown field '${issue.keys[0]}': expected only documented fields (see ${docs})`;
+    return `${where}: unknown field '${printable(issue.keys[0] ?? '')}': expected only documented fields (see ${docs})`;
   }
   if (value === undefined) return `${prefix}${path}: missing: ${issue.message}`;
-  return `${prefix}${path}: got ${JSON.stringify(value)}, ${issue.message}`;
+  return `${prefix}${path}: got ${printable(JSON.stringify(value) ?? String(value))}, ${issue.message}`;
 }

@@ -5,9 +5,11 @@ import { DEFAULT_PARAMETERS, describeIssue, isStructural, parseValue, validatePa
 
 /**
  * A scenario: a cluster, the obstacles and remedies in force, a seed, and a timeline of
- * interventions. Files give only what differs from the defaults (docs/scenarios.md).
+ * interventions. Files give only what differs from the defaults (docs/scenarios.md). This is
+ * also the scenario's part of every document that records one (a cluster run, a sweep
+ * manifest): src/formats reads those through it.
  */
-const scenarioSchema = z.strictObject({
+export const scenarioFileSchema = z.strictObject({
   name: z.string({ error: 'expected a kebab-case name' }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a kebab-case name' }),
   title: z.string({ error: 'expected a short title' }),
   description: z.string({ error: 'expected a paragraph on what the scenario demonstrates' }),
@@ -32,6 +34,9 @@ const scenarioSchema = z.strictObject({
     )
     .default([]),
 });
+
+/** A scenario as a file holds it: parameters as given (only what differs from the defaults, or all of them). */
+export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
 
 /** A validated scenario: its parameters, timeline of events, default seed and length. */
 export interface Scenario {
@@ -62,7 +67,7 @@ function overlay(base: unknown, override: unknown): unknown {
 
 /** Parses and validates a scenario document (already read from JSON); errors name the field. */
 export function parseScenario(document: unknown, origin: string): Scenario {
-  const result = scenarioSchema.safeParse(document);
+  const result = scenarioFileSchema.safeParse(document);
   if (!result.success) throw new InputError(`${origin}: ${describeIssue(result.error.issues[0]!, document, '')}`);
   const file = result.data;
   let parameters: ClusterParameters;
@@ -121,7 +126,7 @@ export function withOverrides(scenario: Scenario, assignments: readonly string[]
 }
 
 /** The scenario as a file: only what differs from the defaults, ready to copy and edit. */
-export function scenarioDocument(scenario: Scenario): Plain {
+export function scenarioDocument(scenario: Scenario): ScenarioFile {
   return {
     name: scenario.name,
     title: scenario.title,
@@ -129,7 +134,7 @@ export function scenarioDocument(scenario: Scenario): Plain {
     ...(scenario.source === undefined ? {} : { source: scenario.source }),
     seed: scenario.seed,
     generations: scenario.generations,
-    parameters: difference(DEFAULT_PARAMETERS, scenario.parameters) ?? {},
+    parameters: (difference(DEFAULT_PARAMETERS, scenario.parameters) ?? {}) as Plain,
     events: scenario.events.map((event) => ({ generation: event.generation, set: event.set, ...(event.label === undefined ? {} : { label: event.label }) })),
   };
 }

@@ -1,38 +1,80 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Announcement, ClassMode, ClassSession, MoveRecord, RoundSummary } from '../classroom/session.js';
+import { z } from 'zod';
+import type { ClassSession, MoveRecord } from '../classroom/session.js';
+import { parseDocument, readJsonFile } from './document.js';
 
-/** The results of a class session as `class.json` holds them: `cooplab report` reads this file. */
-export interface ClassDocument {
-  readonly cooplab: string;
-  readonly kind: 'class';
-  readonly mode: ClassMode;
-  readonly seed: number;
+/**
+ * A class session's results (docs/formats.md): class.json, which `cooplab class host` writes
+ * at the end and `cooplab report` reads, and moves.csv (every move, for pandas or R). The
+ * session's own types (src/classroom/session.ts) are the classroom's model; this schema is the
+ * file's, and the writer below is checked against it by the compiler.
+ */
+
+const share = z.number().min(0).max(1);
+const move = z.enum(['C', 'D']);
+const seatKind = z.enum(['student', 'bot']);
+
+const classSchema = z.object({
+  cooplab: z.string(),
+  kind: z.literal('class'),
+  mode: z.enum(['pairwise', 'lattice']),
+  seed: z.number().int().min(0),
   /** Rounds played (the session may have been ended early). */
-  readonly roundsPlayed: number;
-  readonly settings: {
-    readonly rounds: number;
-    readonly timeLimit: number;
-    readonly defaultMove: string;
-    readonly scenario: string;
-    readonly fill: readonly string[];
-    readonly seats: number;
-    readonly sanctions: { readonly fine: number; readonly detection: number };
-  };
-  readonly students: readonly {
-    readonly seat: number;
-    readonly name: string;
-    readonly kind: 'student' | 'bot';
-    readonly strategy: string | null;
-    readonly score: number;
-    readonly rank: number;
-    readonly cooperation: number;
-    readonly answered: number;
-    readonly defaulted: number;
-  }[];
-  readonly series: readonly RoundSummary[];
-  readonly log: readonly Announcement[];
-  readonly moves: readonly MoveRecord[];
-}
+  roundsPlayed: z.number().int().min(0),
+  settings: z.object({
+    rounds: z.number().int().min(1),
+    timeLimit: z.number().min(0),
+    defaultMove: move,
+    scenario: z.string(),
+    fill: z.array(z.string()),
+    seats: z.number().int().min(0),
+    sanctions: z.object({ fine: z.number(), detection: share }),
+  }),
+  students: z.array(
+    z.object({
+      seat: z.number().int().min(0),
+      name: z.string(),
+      kind: seatKind,
+      strategy: z.string().nullable(),
+      score: z.number(),
+      rank: z.number().int().min(1),
+      cooperation: share,
+      answered: z.number().int().min(0),
+      defaulted: z.number().int().min(0),
+    }),
+  ),
+  series: z.array(
+    z.object({
+      round: z.number().int().min(1),
+      cooperation: share,
+      mutualCooperation: share,
+      meanTrust: z.number(),
+      fines: z.number(),
+      activities: z.record(z.string(), z.number()),
+      defaulted: z.number().int().min(0),
+    }),
+  ),
+  /** The teacher's interventions, as announced. */
+  log: z.array(z.object({ round: z.number().int().min(0), from: z.number().int().min(0), label: z.string(), why: z.string() })),
+  moves: z.array(
+    z.object({
+      round: z.number().int().min(1),
+      seat: z.number().int().min(0),
+      student: z.string(),
+      kind: seatKind,
+      partner: z.string(),
+      move,
+      answered: z.boolean(),
+      activity: z.string(),
+      payoff: z.number(),
+      fine: z.number(),
+      trust: z.number(),
+    }),
+  ),
+});
+
+/** The results of a class session as `class.json` holds them. */
+export type ClassDocument = z.infer<typeof classSchema>;
 
 export const MOVE_COLUMNS = ['round', 'seat', 'student', 'kind', 'partner', 'move', 'answered', 'activity', 'payoff', 'fine', 'trust'] as const;
 
@@ -70,13 +112,27 @@ export function classDocument(session: ClassSession, version: string): ClassDocu
       scenario: settings.scenario.name,
       fill: settings.fill.map((strategy) => strategy.id),
       seats: settings.seats,
-      sanctions: settings.sanctions,
+      sanctions: { fine: settings.sanctions.fine, detection: settings.sanctions.detection },
     },
     students: students.sort((a, b) => a.rank - b.rank || a.seat - b.seat),
-    series: session.series,
-    log: session.log,
-    moves: records,
+    series: [...session.series],
+    log: [...session.log],
+    moves: [...records],
   };
+}
+
+export function classJson(document: ClassDocument): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** A class.json (already parsed), checked; `file` names it in messages. */
+export function parseClassDocument(document: unknown, file: string): ClassDocument {
+  return parseDocument(classSchema, document, 'class session', file);
+}
+
+/** Reads the class.json of `cooplab class host`; a bad file is refused in one line. */
+export function readClassDocument(file: string): ClassDocument {
+  return parseClassDocument(readJsonFile(file, 'class session'), file);
 }
 
 /** Every move, one row per student, partner and round: tidy, for pandas or R. */

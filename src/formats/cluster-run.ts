@@ -1,9 +1,17 @@
 import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
 import type { LiveSnapshot } from '../cluster/live.js';
 import type { GenerationRecord } from '../cluster/model.js';
 import type { ClusterRun } from '../cluster/run.js';
-import { scenarioDocument } from '../cluster/scenario.js';
+import { scenarioDocument, scenarioFileSchema } from '../cluster/scenario.js';
+import { parseDocument, readJsonFile } from './document.js';
 import { prettyJson } from './json.js';
+
+/**
+ * A cluster run's documents (docs/formats.md): the JSON that `cooplab cluster -f json` writes
+ * and `cooplab report` reads, the tidy per-generation CSV (also the live view's export) and the
+ * lattice CSV of a snapshot. The CSVs are read by pandas or R, not by cooplab.
+ */
 
 /** One row per generation; row 0 is the initial configuration as played. */
 export function clusterCsv(run: ClusterRun): string {
@@ -58,20 +66,57 @@ export function latticeCsv(snapshot: LiveSnapshot): string {
   return stringify(rows, { header: true, columns: ['x', 'y', 'strategy', 'cooperation', 'trust', 'activity'] });
 }
 
-export function clusterJson(run: ClusterRun, version: string): string {
+/** The JSON of a cluster run. The scenario part is the scenario file schema (src/cluster/scenario.ts). */
+const clusterRunSchema = z.object({
+  cooplab: z.string(),
+  scenario: scenarioFileSchema,
+  seed: z.number().int().min(0),
+  generations: z.number().int().min(0),
+  /** Every parameter as the model used it (docs/model.md); kept as recorded, whatever version wrote it. */
+  parameters: z.record(z.string(), z.unknown()),
+  /** The events of the timeline as they happened. */
+  log: z.array(z.object({ generation: z.number().int().min(0), label: z.string() })),
+  series: z.array(
+    z.object({
+      generation: z.number().int().min(0),
+      cooperation: z.number(),
+      mutualCooperation: z.number(),
+      meanTrust: z.number(),
+      meanPayoff: z.number(),
+      fines: z.number(),
+      exits: z.number(),
+      activities: z.record(z.string(), z.number()),
+      strategies: z.record(z.string(), z.number()),
+    }),
+  ),
+  final: z.object({
+    generation: z.number().int().min(0),
+    width: z.number().int().min(1),
+    height: z.number().int().min(1),
+    strategies: z.array(z.string()),
+    /** lattice[y][x]: index into `strategies` of the firm at (x, y) after the last revision. */
+    lattice: z.array(z.array(z.number().int().min(0))),
+  }),
+});
+
+/** A cluster run as its JSON holds it. */
+export type ClusterRunDocument = z.infer<typeof clusterRunSchema>;
+export type ClusterSeriesPoint = ClusterRunDocument['series'][number];
+
+export function clusterRunDocument(run: ClusterRun, version: string): ClusterRunDocument {
   const { model, scenario } = run;
   const activityNames = scenario.parameters.activities.map((activity) => activity.name);
   const ids = model.pool.map((strategy) => strategy.id);
   const { width, height } = model.space;
   const lattice: number[][] = [];
   for (let y = 0; y < height; y++) lattice.push(Array.from(model.strategyOf.subarray(y * width, (y + 1) * width)));
-  return prettyJson({
+  return {
     cooplab: version,
     scenario: scenarioDocument(scenario),
     seed: run.seed,
     generations: run.generations,
     parameters: scenario.parameters,
-    log: model.log,
+    log: model.log.map((entry) => ({ generation: entry.generation, label: entry.label })),
     series: run.records.map((record) => ({
       generation: record.generation,
       cooperation: record.cooperation,
@@ -80,16 +125,23 @@ export function clusterJson(run: ClusterRun, version: string): string {
       meanPayoff: record.meanPayoff,
       fines: record.fines,
       exits: record.exits,
-      activities: Object.fromEntries(activityNames.map((name, index) => [name, record.activities[index]])),
-      strategies: Object.fromEntries(ids.map((id, index) => [id, record.strategies[index]])),
+      activities: Object.fromEntries(activityNames.map((name, index) => [name, record.activities[index]!])),
+      strategies: Object.fromEntries(ids.map((id, index) => [id, record.strategies[index]!])),
     })),
-    final: {
-      generation: model.generation,
-      width,
-      height,
-      strategies: ids,
-      // lattice[y][x]: index into `strategies` of the firm at (x, y) after the last revision
-      lattice,
-    },
-  });
+    final: { generation: model.generation, width, height, strategies: ids, lattice },
+  };
+}
+
+export function clusterJson(run: ClusterRun, version: string): string {
+  return prettyJson(clusterRunDocument(run, version));
+}
+
+/** A cluster run's JSON (already parsed), checked; `file` names it in messages. */
+export function parseClusterRun(document: unknown, file: string): ClusterRunDocument {
+  return parseDocument(clusterRunSchema, document, 'cluster run', file);
+}
+
+/** Reads the JSON of `cooplab cluster -f json`; a bad file is refused in one line. */
+export function readClusterRun(file: string): ClusterRunDocument {
+  return parseClusterRun(readJsonFile(file, 'cluster run'), file);
 }

@@ -1,12 +1,24 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { printable } from '../core/printable.js';
 import { inPackOrder, parseExercise, type Exercise } from '../classroom/exercise.js';
 import { suggestIds } from '../../strategies/registry.js';
 import { packFolder, packIds } from './pack.js';
 import { jsonNames } from './json.js';
-import { loadScenario, presetNames, readJsonDocument } from './scenario-file.js';
+import { loadScenario, presetNames } from './scenario-file.js';
+import { readJsonFile } from './document.js';
 import type { Scenario } from '../cluster/scenario.js';
+
+/**
+ * Exercise files (docs/teaching.md lists every field; docs/formats.md): the shipped pack in
+ * exercises/ and any file a teacher writes. The schema and `parseExercise` stay in
+ * src/classroom/exercise.ts: an exercise is the classroom's own model (its task kinds, choices
+ * and checks are what the exercise runner, the UI and the text mode work with), and the
+ * classroom needs it without I/O. This module does the I/O: finding a pack exercise or a
+ * file, reading it, and the scenario files it names relative to itself. `cooplab exercises
+ * --format json` writes the pack back out as the same documents.
+ */
 
 /** An exercise as read: where it came from, for messages and for the scenario files it names. */
 export interface LoadedExercise {
@@ -18,7 +30,7 @@ export interface LoadedExercise {
 }
 
 function readExercise(path: string, given: string, origin: string): LoadedExercise {
-  return { exercise: parseExercise(readJsonDocument(path, 'exercise', given), origin), origin, folder: dirname(resolve(path)) };
+  return { exercise: parseExercise(readJsonFile(path, 'exercise', given), origin), origin, folder: dirname(resolve(path)) };
 }
 
 /** An exercise of the pack by id, or an exercise file by path. */
@@ -28,12 +40,15 @@ export function loadExercise(idOrFile: string): LoadedExercise {
   if (!existsSync(idOrFile)) {
     const ids = packIds();
     throw new InputError(
-      `unknown exercise '${idOrFile}': expected an id listed by 'cooplab exercises' or an exercise JSON file; did you mean ${suggestIds(idOrFile, ids)
+      `unknown exercise '${printable(idOrFile)}': expected an id listed by 'cooplab exercises' or an exercise JSON file; did you mean ${suggestIds(
+        idOrFile,
+        ids,
+      )
         .map((id) => `'${id}'`)
         .join(', ')}?`,
     );
   }
-  return readExercise(idOrFile, idOrFile, idOrFile);
+  return readExercise(idOrFile, idOrFile, printable(idOrFile));
 }
 
 /** The whole pack, in the order of the argument. */
@@ -49,11 +64,11 @@ export function exerciseFilesIn(target: string): string[] {
   try {
     folder = statSync(target).isDirectory();
   } catch {
-    throw new InputError(`cannot read --check '${target}': expected an exercise JSON file or a folder of them`);
+    throw new InputError(`cannot read --check '${printable(target)}': expected an exercise JSON file or a folder of them`);
   }
   if (!folder) return [target];
   const files = jsonNames(target).map((name) => join(target, `${name}.json`));
-  if (files.length === 0) throw new InputError(`--check '${target}' holds no .json files: expected exercise JSON files`);
+  if (files.length === 0) throw new InputError(`--check '${printable(target)}' holds no .json files: expected exercise JSON files`);
   return files;
 }
 

@@ -1,9 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { parseScenario, type Scenario } from '../cluster/scenario.js';
+import { printable } from '../core/printable.js';
+import { parseScenario, scenarioDocument, type Scenario } from '../cluster/scenario.js';
 import { packageRoot } from '../version.js';
-import { jsonNames } from './json.js';
+import { readJsonFile } from './document.js';
+import { jsonNames, prettyJson } from './json.js';
+
+/**
+ * Scenario files (docs/scenarios.md, docs/formats.md): the presets in scenarios/ and any file a
+ * user writes. The schema (`scenarioFileSchema`), the parser and `scenarioDocument` stay in
+ * src/cluster/scenario.ts: a scenario is the cluster model's own input, checked against the
+ * model's parameter schema and timeline rules, and the cluster layer needs it without any I/O
+ * (workers, sweeps, the library API). This module does the I/O: finding a preset, reading a
+ * file, and writing a scenario out as a file.
+ */
 
 function presetFolder(): string {
   return join(packageRoot(), 'scenarios');
@@ -20,24 +31,12 @@ export function loadScenario(nameOrFile: string): Scenario {
   const isPreset = /^[a-z0-9-]+$/.test(nameOrFile) && existsSync(preset);
   const path = isPreset ? preset : nameOrFile;
   if (!isPreset && !existsSync(path)) {
-    throw new InputError(`unknown scenario '${nameOrFile}': expected a preset (${presetNames().join(', ')}) or a JSON file`);
+    throw new InputError(`unknown scenario '${printable(nameOrFile)}': expected a preset (${presetNames().join(', ')}) or a JSON file`);
   }
-  return parseScenario(readJsonDocument(path, 'scenario', nameOrFile), isPreset ? `scenario '${nameOrFile}'` : nameOrFile);
+  return parseScenario(readJsonFile(path, 'scenario', nameOrFile), isPreset ? `scenario '${nameOrFile}'` : printable(nameOrFile));
 }
 
-/** The JSON document in a file (a scenario, an exercise); an InputError says what went wrong, naming the file as given. */
-export function readJsonDocument(path: string, kind: string, given: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError(
-      `cannot read ${kind} file '${given}' (${error instanceof Error && 'code' in error ? String(error.code) : 'read failed'}): expected a readable JSON file`,
-    );
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new InputError(`${kind} file '${given}' is not valid JSON (${error instanceof Error ? error.message : String(error)}): expected a JSON object`);
-  }
+/** The scenario as a file: only what differs from the defaults, ready to copy and edit (`cooplab scenarios show`). */
+export function scenarioJson(scenario: Scenario): string {
+  return prettyJson(scenarioDocument(scenario));
 }

@@ -1,20 +1,56 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
 import { InputError } from '../core/errors.js';
-import { SERIES_METRICS, type GridAxis, type TaskResult } from '../cluster/sweep.js';
+import { printable } from '../core/printable.js';
+import { scenarioFileSchema } from '../cluster/scenario.js';
+import { SERIES_METRICS, type TaskResult } from '../cluster/sweep.js';
+import { parseDocument } from './document.js';
+
+/**
+ * A sweep folder's documents (docs/formats.md): manifest.json (what identifies the sweep),
+ * tasks/KEY.json (one finished task each), and results.csv and series.csv assembled from the
+ * task files. `cooplab sweep` and `cooplab merge` write them; merge, resume, `cooplab plot` and
+ * `cooplab report` read them through this module. The grid axis and task result types of
+ * src/cluster/sweep.ts are the model's; the schemas here are the files', and the writers below
+ * are checked against them by the compiler.
+ */
+
+const gridValue = z.union([z.number(), z.string(), z.boolean()]);
+const gridAxisSchema = z.object({ path: z.string(), values: z.array(gridValue).readonly() });
+
+const manifestSchema = z.object({
+  cooplab: z.string(),
+  /** The scenario as run: a scenario file with every parameter (before the grid). */
+  scenario: scenarioFileSchema,
+  grid: z.array(gridAxisSchema),
+  seeds: z.number().int().min(1),
+  rootSeed: z.number().int().min(0),
+  generations: z.number().int().min(0),
+  tasks: z.number().int().min(0),
+  strategyModules: z.array(z.string()),
+});
 
 /** What identifies a sweep: a folder holds one sweep; shards and resumed runs must agree on it. */
-export interface SweepManifest {
-  readonly cooplab: string;
-  readonly scenario: unknown;
-  readonly grid: readonly GridAxis[];
-  readonly seeds: number;
-  readonly rootSeed: number;
-  readonly generations: number;
-  readonly tasks: number;
-  readonly strategyModules: readonly string[];
-}
+export type SweepManifest = z.infer<typeof manifestSchema>;
+export type SweepAxis = z.infer<typeof gridAxisSchema>;
+export type GridValue = z.infer<typeof gridValue>;
+
+const taskSchema = z.object({
+  index: z.number().int().min(0),
+  key: z.string(),
+  parameters: z.record(z.string(), gridValue),
+  seedIndex: z.number().int().min(1),
+  seed: z.number().int().min(0),
+  final: z.record(z.string(), z.number()),
+  average: z.record(z.string(), z.number()),
+  series: z.record(z.string(), z.array(z.number()).readonly()),
+});
+
+/** One finished task, as tasks/KEY.json holds it: its parameters, seed, and metrics. */
+export type SweepTaskFile = z.infer<typeof taskSchema>;
 
 /** Writes through a temporary file and a rename: a file is either whole or absent, never cut. */
 export function writeAtomically(file: string, text: string): void {
@@ -28,12 +64,12 @@ export function prepareFolder(directory: string, manifest: SweepManifest): void 
   // A run killed while writing a task leaves its temporary file behind; the task itself reruns.
   for (const name of readdirSync(join(directory, 'tasks'))) if (name.endsWith('.tmp')) rmSync(join(directory, 'tasks', name));
   const file = join(directory, 'manifest.json');
-  const text = `${JSON.stringify(manifest, null, 2)}\n`;
+  const text = manifestText(manifest);
   if (existsSync(file)) {
     const existing = readFileSync(file, 'utf8');
     if (existing !== text) {
       throw new InputError(
-        `--out '${directory}' holds a different sweep (its manifest.json differs): expected the same scenario, grid, seeds and generations to resume, or a new folder`,
+        `--out '${printable(directory)}' holds a different sweep (its manifest.json differs): expected the same scenario, grid, seeds and generations to resume, or a new folder`,
       );
     }
     return;
@@ -41,12 +77,20 @@ export function prepareFolder(directory: string, manifest: SweepManifest): void 
   writeAtomically(file, text);
 }
 
+function manifestText(manifest: SweepManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** A sweep's manifest.json, checked: the folder must hold one written by cooplab sweep. */
 export function readManifest(directory: string): SweepManifest {
+  const file = join(directory, 'manifest.json');
+  let document: unknown;
   try {
-    return JSON.parse(readFileSync(join(directory, 'manifest.json'), 'utf8')) as SweepManifest;
+    document = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    throw new InputError(`'${directory}' is not a sweep folder: expected a manifest.json written by cooplab sweep`);
+    throw new InputError(`'${printable(directory)}' is not a sweep folder: expected a manifest.json written by cooplab sweep`);
   }
+  return parseDocument(manifestSchema, document, 'sweep manifest', file);
 }
 
 export function taskFile(directory: string, key: string): string {
@@ -63,8 +107,31 @@ export function finishedKeys(directory: string): Set<string> {
   );
 }
 
-export function readTaskResults(directory: string): TaskResult[] {
-  return [...finishedKeys(directory)].map((key) => JSON.parse(readFileSync(taskFile(directory, key), 'utf8')) as TaskResult);
+/** A finished task as its file holds it. */
+export function taskJson(result: TaskResult): string {
+  const document: SweepTaskFile = result;
+  return `${JSON.stringify(document)}\n`;
+}
+
+/** Writes a finished task's file, whole or not at all: an interruption loses only the tasks in flight. */
+export function writeTask(directory: string, result: TaskResult): void {
+  writeAtomically(taskFile(directory, result.key), taskJson(result));
+}
+
+/** Every finished task of a folder, each file checked. */
+export function readTaskResults(directory: string): SweepTaskFile[] {
+  return [...finishedKeys(directory)].map((key) => {
+    const file = taskFile(directory, key);
+    let document: unknown;
+    try {
+      document = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new InputError(
+        `sweep task '${printable(file)}' is not valid JSON (${printable(error instanceof Error ? error.message : String(error))}): delete it and run the same cooplab sweep command again to redo the task`,
+      );
+    }
+    return parseDocument(taskSchema, document, 'sweep task', file);
+  });
 }
 
 const snake = (metric: string) => metric.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -73,7 +140,7 @@ const snake = (metric: string) => metric.replace(/[A-Z]/g, (letter) => `_${lette
  * The tidy outputs, assembled from the task files in task order: results.csv (one row per task:
  * its parameters, seed, final and time-averaged metrics) and series.csv (task, generation, metrics).
  */
-export function assemble(directory: string, manifest: SweepManifest, results: readonly TaskResult[]): void {
+export function assemble(directory: string, manifest: SweepManifest, results: readonly SweepTaskFile[]): void {
   const ordered = [...results].sort((a, b) => a.index - b.index);
   const paths = manifest.grid.map((axis) => axis.path);
   const resultColumns = [
@@ -101,4 +168,56 @@ export function assemble(directory: string, manifest: SweepManifest, results: re
     }
   }
   writeAtomically(join(directory, 'series.csv'), stringify(seriesRows, { header: true, columns: ['task', 'generation', ...SERIES_METRICS.map(snake)] }));
+}
+
+/** A finished sweep as `cooplab plot` and `cooplab report` read it: its manifest and results.csv. */
+export interface SweepData {
+  readonly directory: string;
+  readonly manifest: SweepManifest;
+  /** The columns of results.csv, in order. */
+  readonly columns: readonly string[];
+  /** One row per task, each cell as written. */
+  readonly rows: readonly Readonly<Record<string, string>>[];
+}
+
+export function isSweepFolder(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory() && existsSync(join(path, 'manifest.json'));
+}
+
+/** The columns results.csv starts with for this manifest; the metric columns follow. */
+function leadingColumns(manifest: SweepManifest): string[] {
+  return ['task', ...manifest.grid.map((axis) => axis.path), 'seed_index', 'seed'];
+}
+
+/** A finished sweep folder: its manifest and results.csv, checked against each other. */
+export function readSweep(directory: string): SweepData {
+  if (!existsSync(directory) || !statSync(directory).isDirectory()) {
+    throw new InputError(`no sweep folder '${printable(directory)}': expected a folder written by cooplab sweep --out`);
+  }
+  const manifest = readManifest(directory);
+  const file = join(directory, 'results.csv');
+  if (!existsSync(file)) {
+    throw new InputError(
+      `'${printable(directory)}' has no results.csv: expected a finished sweep (run the same cooplab sweep command again to finish it, or cooplab merge for shards)`,
+    );
+  }
+  let records: string[][];
+  try {
+    records = parse(readFileSync(file, 'utf8'), { relax_column_count: false, skip_empty_lines: true }) as string[][];
+  } catch (error) {
+    throw new InputError(
+      `'${printable(file)}' is not valid CSV (${printable(error instanceof Error ? error.message : String(error))}): expected the results.csv written by cooplab sweep`,
+    );
+  }
+  const [header, ...body] = records;
+  if (header === undefined) throw new InputError(`'${printable(file)}' is empty: expected a header and one row per task`);
+  const expected = leadingColumns(manifest);
+  const wrong = expected.findIndex((column, index) => header[index] !== column);
+  if (wrong >= 0) {
+    throw new InputError(
+      `results.csv '${printable(file)}': column ${wrong + 1}: got ${header[wrong] === undefined ? 'nothing' : `'${printable(header[wrong])}'`}, expected '${printable(expected[wrong]!)}' (the columns start with ${expected.map((column) => printable(column)).join(', ')})`,
+    );
+  }
+  const rows = body.map((record) => Object.fromEntries(header.map((column, index) => [column, record[index] ?? ''])));
+  return { directory, manifest, columns: header, rows };
 }

@@ -1,18 +1,60 @@
 import { stringify } from 'csv-stringify/sync';
+import type { z as zod } from 'zod';
 import type { TournamentResult } from '../core/tournament.js';
+import { parseDocument, readJsonFile } from './document.js';
 import { prettyJson } from './json.js';
 
-/** The JSON document of a tournament: stable key order, so the same run gives the same bytes. */
-/** A strategy that did not play or was disqualified: its file (for modules), id and the reason. */
-export interface Disqualification {
-  readonly file: string | null;
-  readonly id: string | null;
-  readonly reason: string;
-}
+/**
+ * A tournament's documents (docs/formats.md): the JSON that `cooplab tournament -f json` writes
+ * and `cooplab report` reads, the tidy CSV of its matches, and the ranking table a person reads.
+ *
+ * The schema is built on the first read, with zod loaded then: zod costs about 80 ms of
+ * start-up, and every `cooplab tournament` writes a document but never reads one. The type
+ * still comes from the schema alone (`TournamentDocument`).
+ */
+const tournamentSchema = (z: typeof zod) => {
+  const score = z.number().nullable(); // null: not played, or a mean over nothing (NaN in memory)
+  return z.object({
+    cooplab: z.string(),
+    seed: z.number(),
+    settings: z.object({
+      /** null when the match length is random (probEnd). */
+      turns: z.number().int().min(1).nullable(),
+      probEnd: z.number().nullable(),
+      noise: z.number(),
+      repetitions: z.number().int().min(1),
+      selfPlay: z.boolean(),
+      payoffs: z.object({ R: z.number(), S: z.number(), T: z.number(), P: z.number() }),
+    }),
+    strategies: z.array(z.string()),
+    /** matrix[i][j]: mean total score of strategy i against j per match. */
+    matrix: z.array(z.array(score)),
+    ranking: z.array(z.string()),
+    scores: z.record(z.string(), score),
+    summary: z.array(
+      z.object({
+        id: z.string(),
+        rank: z.number().int().min(1),
+        meanPerTurn: score,
+        ci95: z.tuple([z.number(), z.number()]).nullable(),
+        wins: z.number().int().min(0),
+        cooperationRate: score,
+      }),
+    ),
+    disqualified: z.array(z.object({ file: z.string().nullable(), id: z.string().nullable(), reason: z.string() })),
+  });
+};
 
-export function tournamentJson(result: TournamentResult, version: string, disqualified: readonly Disqualification[] = []): string {
+/** A tournament as its JSON holds it. */
+export type TournamentDocument = zod.infer<ReturnType<typeof tournamentSchema>>;
+
+/** A strategy that did not play or was disqualified: its file (for modules), id and the reason. */
+export type Disqualification = TournamentDocument['disqualified'][number];
+
+/** The JSON document of a tournament: stable key order, so the same run gives the same bytes. */
+export function tournamentDocument(result: TournamentResult, version: string, disqualified: readonly Disqualification[] = []): TournamentDocument {
   const { settings } = result;
-  const document = {
+  return {
     cooplab: version,
     seed: settings.seed,
     settings: {
@@ -23,9 +65,9 @@ export function tournamentJson(result: TournamentResult, version: string, disqua
       selfPlay: settings.selfPlay,
       payoffs: { R: settings.game.R, S: settings.game.S, T: settings.game.T, P: settings.game.P },
     },
-    strategies: result.strategies,
-    matrix: result.matrix,
-    ranking: result.ranking,
+    strategies: [...result.strategies],
+    matrix: result.matrix.map((row) => [...row]),
+    ranking: [...result.ranking],
     scores: Object.fromEntries(result.summaries.map((summary) => [summary.id, summary.meanPerTurn])),
     summary: result.ranking.map((id) => {
       const summary = result.summaries.find((candidate) => candidate.id === id)!;
@@ -33,14 +75,28 @@ export function tournamentJson(result: TournamentResult, version: string, disqua
         id,
         rank: summary.rank,
         meanPerTurn: summary.meanPerTurn,
-        ci95: summary.ci95 ?? null,
+        ci95: summary.ci95 === undefined ? null : [summary.ci95[0], summary.ci95[1]],
         wins: summary.wins,
         cooperationRate: summary.cooperationRate,
       };
     }),
-    disqualified,
+    disqualified: [...disqualified],
   };
-  return prettyJson(document);
+}
+
+export function tournamentJson(result: TournamentResult, version: string, disqualified: readonly Disqualification[] = []): string {
+  return prettyJson(tournamentDocument(result, version, disqualified));
+}
+
+/** A tournament's JSON (already parsed), checked; `file` names it in messages. */
+export async function parseTournament(document: unknown, file: string): Promise<TournamentDocument> {
+  const { z } = await import('zod');
+  return parseDocument(tournamentSchema(z), document, 'tournament', file);
+}
+
+/** Reads the JSON of `cooplab tournament -f json`; a bad file is refused in one line. */
+export async function readTournament(file: string): Promise<TournamentDocument> {
+  return parseTournament(readJsonFile(file, 'tournament'), file);
 }
 
 export const TOURNAMENT_CSV_COLUMNS = [

@@ -1,6 +1,7 @@
 import { renderTextHeatmap } from './heatmap-text.js';
 import { domainOf, heatmapSvg, lineChartSvg, type Domain } from './svg.js';
-import { averagedOver, isShareMetric, phaseGrid, valueLabel, type PhaseGrid, type SweepAxis, type SweepData } from './sweep-data.js';
+import type { SweepAxis, SweepData } from '../formats/sweep-files.js';
+import { averagedOver, isShareMetric, phaseGrid, valueLabel, type PhaseGrid } from './sweep-data.js';
 
 /** A phase diagram of a sweep: the grid of means, its colour domain and its titles. */
 export interface PhaseDiagram {

@@ -2,7 +2,8 @@ import { InputError } from '../core/errors.js';
 import { emit } from '../formats/output.js';
 import { colourEnabled } from '../theme/theme.js';
 import { phaseDiagram, phaseSvg, phaseText } from './phase.js';
-import { readSweep, resolveAxis, resolveMetric } from './sweep-data.js';
+import { readSweep } from '../formats/sweep-files.js';
+import { resolveAxis, resolveMetric } from './sweep-data.js';
 
 export interface PlotRequest {
   readonly x: string;

@@ -4,67 +4,30 @@ import { InputError } from '../core/errors.js';
 import { STRATEGY_COLOURS } from '../theme/theme.js';
 import { codeBlock, details, figure, htmlPage, notes, paragraph, section, settingsTable, table, type Cell } from './html.js';
 import { phaseDiagram, phaseSvg, sweepLineSvg } from './phase.js';
-import { clusterReproduction, sweepReproduction, tournamentReproduction, type Reproduction, type TournamentLike } from './reproduce.js';
+import { clusterReproduction, sweepReproduction, tournamentReproduction, type Reproduction } from './reproduce.js';
 import { domainOf, heatmapSvg, lineChartSvg, stackedAreaSvg } from './svg.js';
-import { isSweepFolder, metricColumns, readSweep, type SweepData } from './sweep-data.js';
-import type { ClassDocument } from '../formats/class-results.js';
+import { metricColumns } from './sweep-data.js';
+import { isSweepFolder, readSweep, type SweepData } from '../formats/sweep-files.js';
+import { parseClassDocument, type ClassDocument } from '../formats/class-results.js';
+import { parseClusterRun, type ClusterRunDocument } from '../formats/cluster-run.js';
+import { parseTournament, type TournamentDocument } from '../formats/tournament-result.js';
+import { printable } from '../core/printable.js';
 
-/** What `cooplab report` reads: a cluster run's JSON, a tournament's JSON, or a sweep folder. */
+/** What `cooplab report` reads: a cluster run's JSON, a tournament's JSON, a class session's class.json, or a sweep folder. */
 export type ReportInput =
-  | { readonly kind: 'cluster'; readonly source: string; readonly run: ClusterDocument }
+  | { readonly kind: 'cluster'; readonly source: string; readonly run: ClusterRunDocument }
   | { readonly kind: 'tournament'; readonly source: string; readonly run: TournamentDocument }
   | { readonly kind: 'sweep'; readonly source: string; readonly sweep: SweepData }
   | { readonly kind: 'class'; readonly source: string; readonly run: ClassDocument };
 
-export interface ClusterSeriesPoint {
-  readonly generation: number;
-  readonly cooperation: number;
-  readonly mutualCooperation: number;
-  readonly meanTrust: number;
-  readonly meanPayoff: number;
-  readonly fines: number;
-  readonly exits: number;
-  readonly activities: Readonly<Record<string, number>>;
-  readonly strategies: Readonly<Record<string, number>>;
-}
-
-export interface ClusterDocument {
-  readonly cooplab: string;
-  readonly scenario: Readonly<Record<string, unknown>> & { readonly name: string; readonly title?: string; readonly description?: string };
-  readonly seed: number;
-  readonly generations: number;
-  readonly parameters: Readonly<Record<string, unknown>>;
-  readonly log: readonly { readonly generation: number; readonly label: string }[];
-  readonly series: readonly ClusterSeriesPoint[];
-  readonly final?: {
-    readonly width: number;
-    readonly height: number;
-    readonly strategies: readonly string[];
-    readonly lattice: readonly (readonly number[])[];
-  };
-}
-
-export interface TournamentDocument extends TournamentLike {
-  readonly cooplab: string;
-  readonly matrix: readonly (readonly (number | null)[])[];
-  readonly ranking: readonly string[];
-  readonly summary: readonly {
-    readonly id: string;
-    readonly rank: number;
-    readonly meanPerTurn: number;
-    readonly ci95: readonly [number, number] | null;
-    readonly wins: number;
-    readonly cooperationRate: number;
-  }[];
-  readonly disqualified: readonly { readonly file: string | null; readonly id: string | null; readonly reason: string }[];
-}
-
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-export function loadReportInput(path: string): ReportInput {
-  if (!existsSync(path)) throw new InputError(`no run '${path}': expected a cluster or tournament JSON file (-f json) or a sweep folder`);
+/** Which document a file holds, by the fields only that document has; each is then read through its own schema. */
+export async function loadReportInput(path: string): Promise<ReportInput> {
+  const shown = printable(path);
+  if (!existsSync(path)) throw new InputError(`no run '${shown}': expected a cluster or tournament JSON file (-f json) or a sweep folder`);
   if (statSync(path).isDirectory()) {
-    if (!isSweepFolder(path)) throw new InputError(`'${path}' is not a sweep folder: expected a manifest.json written by cooplab sweep`);
+    if (!isSweepFolder(path)) throw new InputError(`'${shown}' is not a sweep folder: expected a manifest.json written by cooplab sweep`);
     return { kind: 'sweep', source: path, sweep: readSweep(path) };
   }
   let document: unknown;
@@ -72,20 +35,20 @@ export function loadReportInput(path: string): ReportInput {
     document = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new InputError(
-      `'${path}' is not JSON (${error instanceof Error ? error.message : String(error)}): expected the output of cooplab cluster -f json or cooplab tournament -f json`,
+      `'${shown}' is not JSON (${printable(error instanceof Error ? error.message : String(error))}): expected the output of cooplab cluster -f json or cooplab tournament -f json`,
     );
   }
   if (isObject(document) && document.kind === 'class' && Array.isArray(document.series) && Array.isArray(document.students)) {
-    return { kind: 'class', source: path, run: document as unknown as ClassDocument };
+    return { kind: 'class', source: path, run: parseClassDocument(document, path) };
   }
   if (isObject(document) && Array.isArray(document.series) && isObject(document.scenario) && isObject(document.parameters)) {
-    return { kind: 'cluster', source: path, run: document as unknown as ClusterDocument };
+    return { kind: 'cluster', source: path, run: parseClusterRun(document, path) };
   }
   if (isObject(document) && Array.isArray(document.matrix) && Array.isArray(document.summary) && isObject(document.settings)) {
-    return { kind: 'tournament', source: path, run: document as unknown as TournamentDocument };
+    return { kind: 'tournament', source: path, run: await parseTournament(document, path) };
   }
   throw new InputError(
-    `'${path}' is neither a cluster run, a tournament nor a class session: expected the JSON of cooplab cluster -f json, cooplab tournament -f json or the class.json of cooplab class host`,
+    `'${shown}' is neither a cluster run, a tournament nor a class session: expected the JSON of cooplab cluster -f json, cooplab tournament -f json or the class.json of cooplab class host`,
   );
 }
 
@@ -159,7 +122,7 @@ function ladderFigure(series: readonly CooperationPoint[], x: readonly number[],
   );
 }
 
-export function clusterReport(run: ClusterDocument, source: string, version: string): string {
+export function clusterReport(run: ClusterRunDocument, source: string, version: string): string {
   const generations = run.series.map((point) => point.generation);
   const markers = run.log.map((entry) => ({ x: entry.generation, label: entry.label }));
   const strategyIds = Object.keys(run.series[0]?.strategies ?? {});
@@ -267,7 +230,7 @@ export function tournamentReport(run: TournamentDocument, source: string, versio
     entry.meanPerTurn,
     entry.ci95 === null ? null : `${entry.ci95[0].toFixed(3)} – ${entry.ci95[1].toFixed(3)}`,
     entry.wins,
-    Number.isFinite(entry.cooperationRate) ? `${(entry.cooperationRate * 100).toFixed(1)}%` : null,
+    entry.cooperationRate !== null && Number.isFinite(entry.cooperationRate) ? `${(entry.cooperationRate * 100).toFixed(1)}%` : null,
   ]);
   const scores = scoreStrip(run);
   return htmlPage({

@@ -5,6 +5,9 @@ import { DEFAULT_TOURNAMENT } from '../core/tournament.js';
 import { builtinStrategies, resolveStrategyList } from '../../strategies/registry.js';
 import { loadScenario, presetNames } from '../formats/scenario-file.js';
 import { shellQuote } from '../classroom/shell-quote.js';
+import type { ClusterRunDocument } from '../formats/cluster-run.js';
+import type { SweepManifest } from '../formats/sweep-files.js';
+import type { TournamentDocument } from '../formats/tournament-result.js';
 
 /**
  * The command that reproduces a run, rebuilt from its JSON or manifest: the preset and the
@@ -113,17 +116,9 @@ function unknownStrategies(ids: readonly string[]): string[] {
   return ids.filter((id) => !known.has(id));
 }
 
-export interface ClusterRunLike {
-  readonly cooplab?: unknown;
-  readonly scenario: Plain;
-  readonly seed: number;
-  readonly generations: number;
-  readonly parameters: Plain;
-}
-
-export function clusterReproduction(run: ClusterRunLike, current: string): Reproduction {
-  const name = String(run.scenario.name);
-  const events = Array.isArray(run.scenario.events) ? run.scenario.events : [];
+export function clusterReproduction(run: ClusterRunDocument, current: string): Reproduction {
+  const name = run.scenario.name;
+  const events = run.scenario.events;
   const notes = versionNote(run.cooplab, current);
   const modules = unknownStrategies(Object.keys(isPlain(run.parameters.strategies) ? run.parameters.strategies : {}));
   if (modules.length > 0) notes.push(`needs the strategy modules ${modules.join(', ')}: add --strategy FILE for each`);
@@ -136,28 +131,13 @@ export function clusterReproduction(run: ClusterRunLike, current: string): Repro
   };
 }
 
-export interface TournamentLike {
-  readonly cooplab?: unknown;
-  readonly seed: number;
-  readonly settings: {
-    readonly turns: number | null;
-    readonly probEnd: number | null;
-    readonly noise: number;
-    readonly repetitions: number;
-    readonly selfPlay: boolean;
-    readonly payoffs: { readonly R: number; readonly S: number; readonly T: number; readonly P: number };
-  };
-  readonly strategies: readonly string[];
-  readonly disqualified?: readonly { readonly file: string | null; readonly id: string | null }[];
-}
-
-export function tournamentReproduction(run: TournamentLike, current: string): Reproduction {
+export function tournamentReproduction(run: TournamentDocument, current: string): Reproduction {
   const { settings } = run;
   const notes = versionNote(run.cooplab, current);
   const args = ['cooplab', 'tournament'];
   const builtin = run.strategies.filter((id) => !unknownStrategies([id]).length);
   const classic = resolveStrategyList('classic').map((strategy) => strategy.id);
-  const files = (run.disqualified ?? []).filter((entry) => entry.file !== null).map((entry) => entry.file!);
+  const files = run.disqualified.flatMap((entry) => (entry.file === null ? [] : [entry.file]));
   const modules = unknownStrategies(run.strategies);
   if (!sameJson(builtin, classic) || modules.length > 0) {
     if (builtin.length > 0) args.push('--strategies', builtin.join(','));
@@ -178,20 +158,10 @@ export function tournamentReproduction(run: TournamentLike, current: string): Re
   return { command: args.map(shellQuote).join(' '), notes };
 }
 
-export interface SweepLike {
-  readonly cooplab?: unknown;
-  readonly scenario: { readonly name: string; readonly parameters: unknown; readonly events?: readonly unknown[] };
-  readonly grid: readonly { readonly path: string; readonly values: readonly (number | string | boolean)[] }[];
-  readonly seeds: number;
-  readonly rootSeed: number;
-  readonly generations: number;
-  readonly strategyModules: readonly string[];
-}
-
-export function sweepReproduction(manifest: SweepLike, current: string, out = 'sweep'): Reproduction {
+export function sweepReproduction(manifest: SweepManifest, current: string, out = 'sweep'): Reproduction {
   const notes = versionNote(manifest.cooplab, current);
   const expected = (scenario: Scenario) => sameJson({ ...scenarioDocument(scenario), parameters: scenario.parameters }, manifest.scenario);
-  const flags = scenarioFlags(manifest.scenario.name, manifest.scenario.parameters, manifest.scenario.events ?? [], expected);
+  const flags = scenarioFlags(manifest.scenario.name, manifest.scenario.parameters, manifest.scenario.events, expected);
   const grid = manifest.grid.flatMap((axis) => [
     '--grid',
     `${axis.path}=${axis.values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(',')}`,

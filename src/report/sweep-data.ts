@@ -1,83 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { InputError } from '../core/errors.js';
+import type { GridValue, SweepAxis, SweepData } from '../formats/sweep-files.js';
 
 /**
- * A sweep folder as written by `cooplab sweep`: its manifest and results.csv, read back for
- * phase diagrams and reports.
+ * What the reports and `cooplab plot` compute from a finished sweep (read by
+ * src/formats/sweep-files.ts): metric and axis lookup, and the means behind a phase diagram.
  */
-export type GridValue = number | string | boolean;
-
-export interface SweepAxis {
-  readonly path: string;
-  readonly values: readonly GridValue[];
-}
-
-export interface SweepManifestDocument {
-  readonly cooplab: string;
-  readonly scenario: {
-    readonly name: string;
-    readonly title?: string;
-    readonly description?: string;
-    readonly seed?: number;
-    readonly generations?: number;
-    readonly parameters: Readonly<Record<string, unknown>>;
-    readonly events?: readonly unknown[];
-  };
-  readonly grid: readonly SweepAxis[];
-  readonly seeds: number;
-  readonly rootSeed: number;
-  readonly generations: number;
-  readonly tasks: number;
-  readonly strategyModules: readonly string[];
-}
-
-export interface SweepData {
-  readonly directory: string;
-  readonly manifest: SweepManifestDocument;
-  /** The columns of results.csv, in order. */
-  readonly columns: readonly string[];
-  /** One row per task, each cell as written. */
-  readonly rows: readonly Readonly<Record<string, string>>[];
-}
-
-export function isSweepFolder(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory() && existsSync(join(path, 'manifest.json'));
-}
-
-export function readSweep(directory: string): SweepData {
-  if (!existsSync(directory) || !statSync(directory).isDirectory()) {
-    throw new InputError(`no sweep folder '${directory}': expected a folder written by cooplab sweep --out`);
-  }
-  let manifest: SweepManifestDocument;
-  try {
-    manifest = JSON.parse(readFileSync(join(directory, 'manifest.json'), 'utf8')) as SweepManifestDocument;
-  } catch {
-    throw new InputError(`'${directory}' is not a sweep folder: expected a manifest.json written by cooplab sweep`);
-  }
-  if (!Array.isArray(manifest.grid) || typeof manifest.scenario !== 'object' || manifest.scenario === null) {
-    throw new InputError(`'${directory}/manifest.json' is not a sweep manifest: expected scenario and grid fields written by cooplab sweep`);
-  }
-  const file = join(directory, 'results.csv');
-  if (!existsSync(file)) {
-    throw new InputError(
-      `'${directory}' has no results.csv: expected a finished sweep (run the same cooplab sweep command again to finish it, or cooplab merge for shards)`,
-    );
-  }
-  let records: string[][];
-  try {
-    records = parse(readFileSync(file, 'utf8'), { relax_column_count: false, skip_empty_lines: true }) as string[][];
-  } catch (error) {
-    throw new InputError(
-      `'${file}' is not valid CSV (${error instanceof Error ? error.message : String(error)}): expected the results.csv written by cooplab sweep`,
-    );
-  }
-  const [header, ...body] = records;
-  if (header === undefined) throw new InputError(`'${file}' is empty: expected a header and one row per task`);
-  const rows = body.map((record) => Object.fromEntries(header.map((column, index) => [column, record[index] ?? ''])));
-  return { directory, manifest, columns: header, rows };
-}
 
 /** The metric columns of results.csv (the final and time-averaged metrics). */
 export function metricColumns(sweep: SweepData): string[] {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { shellQuote } from '../../src/classroom/shell-quote.js';
-import { phaseGrid, readSweep, resolveAxis, resolveMetric } from '../../src/report/sweep-data.js';
+import { readSweep } from '../../src/formats/sweep-files.js';
+import { phaseGrid, resolveAxis, resolveMetric } from '../../src/report/sweep-data.js';
 
 /** A hand-made sweep folder: 2 fines × 2 gains × a boolean axis × 1 seed, with one combination missing. */
 function fixture(): string {
@@ -13,7 +14,7 @@ function fixture(): string {
     join(folder, 'manifest.json'),
     JSON.stringify({
       cooplab: '0.1.0',
-      scenario: { name: 'training-first', parameters: {} },
+      scenario: { name: 'training-first', title: 'Training first', description: 'A hand-made manifest.', seed: 1, generations: 10, parameters: {}, events: [] },
       grid: [
         { path: 'sanctions.fine', values: [0, 2] },
         { path: 'trust.gain', values: [0.05, 0.1] },

@@ -1,0 +1,66 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/cluster/run.js';
+import { withOverrides } from '../../src/cluster/scenario.js';
+import { clusterCsv, clusterJson, clusterRunDocument, readClusterRun } from '../../src/formats/cluster-run.js';
+import { loadScenario } from '../../src/formats/scenario-file.js';
+import { requireStrategies } from '../../strategies/registry.js';
+import { HOSTILE, REMOVED, withField, HOSTILE_SHOWN, refusal, scratch, writeJson } from './refused.js';
+
+const folder = scratch('cluster');
+const scenario = withOverrides(loadScenario('training-first'), ['width=8', 'height=8']);
+const run = runScenario(scenario, requireStrategies(Object.keys(scenario.parameters.strategies)), { seed: 3, generations: 12 });
+const file = join(folder, 'run.json');
+writeFileSync(file, clusterJson(run, '0.1.0'));
+
+describe('a cluster run as JSON', () => {
+  it('reads back what it wrote: the same document, and the same bytes when written again', () => {
+    const read = readClusterRun(file);
+    expect(read).toEqual(clusterRunDocument(run, '0.1.0'));
+    expect(read).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    expect(read.log).toEqual([{ generation: 10, label: 'The business association starts a joint training programme' }]);
+    expect(read.final.lattice).toHaveLength(8);
+  });
+
+  it('refuses a wrong value in one line naming the file, the field, the value and what was expected', async () => {
+    const bad = writeJson(folder, 'bad-value.json', withField(JSON.parse(readFileSync(file, 'utf8')), 'series.3.cooperation', 'high'));
+    expect(await refusal(() => readClusterRun(bad))).toBe(`cluster run '${bad}': series.3.cooperation: got "high", expected a number`);
+  });
+
+  it('refuses a missing field, and escapes what a hostile file holds', async () => {
+    const missing = writeJson(folder, 'missing.json', withField(JSON.parse(readFileSync(file, 'utf8')), 'final', REMOVED));
+    expect(await refusal(() => readClusterRun(missing))).toBe(`cluster run '${missing}': final: missing: expected an object`);
+    const hostile = writeJson(folder, 'hostile.json', withField(JSON.parse(readFileSync(file, 'utf8')), 'log.0.generation', HOSTILE));
+    expect(await refusal(() => readClusterRun(hostile))).toBe(`cluster run '${hostile}': log.0.generation: got ${HOSTILE_SHOWN}, expected a number`);
+  });
+
+  it('refuses a file that is not JSON', async () => {
+    const text = join(folder, 'not.json');
+    writeFileSync(text, 'generation,cooperation\n');
+    expect(await refusal(() => readClusterRun(text))).toMatch(/^cluster run file '.*not\.json' is not valid JSON \(.*\): expected a JSON object$/);
+  });
+});
+
+describe('a cluster run as CSV', () => {
+  it('holds one row per generation with the JSON series values, by column name', () => {
+    const rows = parse(clusterCsv(run), { columns: true, cast: true }) as Record<string, number>[];
+    const { series } = clusterRunDocument(run, '0.1.0');
+    expect(rows).toHaveLength(series.length);
+    rows.forEach((row, index) => {
+      const point = series[index]!;
+      expect(row).toEqual({
+        generation: point.generation,
+        cooperation: point.cooperation,
+        mutual_cooperation: point.mutualCooperation,
+        mean_trust: point.meanTrust,
+        mean_payoff: point.meanPayoff,
+        fines: point.fines,
+        exits: point.exits,
+        ...Object.fromEntries(Object.entries(point.activities).map(([name, share]) => [`activity:${name}`, share])),
+        ...Object.fromEntries(Object.entries(point.strategies).map(([id, share]) => [`share:${id}`, share])),
+      });
+    });
+  });
+});
