@@ -1,4 +1,5 @@
 import { OUTCOME_SCORE, OUTCOME_SIZE, playMatchInto, prepareContestant, type Contestant } from '../core/match.js';
+import { StrategyFault } from '../core/errors.js';
 import { KEY_SEPARATOR, streamFromKey } from '../core/random.js';
 import type { Strategy } from '../core/strategy.js';
 import type { MoranFitness, PopulationSettings } from './dynamics.js';
@@ -35,6 +36,8 @@ export function freshMatchFitness(
   const highScore = new Float64Array(size * size);
   const playedAt = new Float64Array(size * size);
   const outcome = new Float64Array(OUTCOME_SIZE);
+  // Types disqualified for breaking the rules: from their first fault on, their matches are forfeited (0 to both), as in a tournament.
+  const disqualified = new Set<number>();
   let step = 0;
   const runKey = [settings.seed, 'moran', runSeed, 'match', ''].join(KEY_SEPARATOR);
   let stepKey = `${runKey}0${KEY_SEPARATOR}`;
@@ -46,9 +49,20 @@ export function freshMatchFitness(
     if (playedAt[cell] !== step + 1) {
       // The key deriveStream(seed, 'moran', run, 'match', step, low, high, purpose) would build, joined by hand: this is the hot path.
       const pairKey = `${stepKey}${low}${KEY_SEPARATOR}${high}${KEY_SEPARATOR}`;
-      playMatchInto(contestants[population[low]!]!, contestants[population[high]!]!, settings, (purpose) => streamFromKey(pairKey + purpose), outcome, 0);
-      lowScore[cell] = outcome[OUTCOME_SCORE]!;
-      highScore[cell] = outcome[OUTCOME_SCORE + 1]!;
+      const lowType = population[low]!;
+      const highType = population[high]!;
+      lowScore[cell] = 0;
+      highScore[cell] = 0;
+      if (!disqualified.has(lowType) && !disqualified.has(highType)) {
+        try {
+          playMatchInto(contestants[lowType]!, contestants[highType]!, settings, (purpose) => streamFromKey(pairKey + purpose), outcome, 0);
+          lowScore[cell] = outcome[OUTCOME_SCORE]!;
+          highScore[cell] = outcome[OUTCOME_SCORE + 1]!;
+        } catch (error) {
+          if (!(error instanceof StrategyFault)) throw error;
+          disqualified.add(error.strategyId === contestants[lowType]!.strategy.id ? lowType : highType);
+        }
+      }
       playedAt[cell] = step + 1;
     }
     return individual === low ? lowScore[cell]! : highScore[cell]!;

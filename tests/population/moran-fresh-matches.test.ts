@@ -3,6 +3,7 @@ import { CLASSIC_GAME } from '../../src/core/game.js';
 import { deriveStream } from '../../src/core/random.js';
 import { type MoranFitness, moranGame, moranProcess, type PopulationSettings, payoffMatrix } from '../../src/population/dynamics.js';
 import { matchesAreRandom } from '../../src/population/fresh-matches.js';
+import { defineStrategy } from '../../src/authoring/define.js';
 import { builtin } from '../support/play.js';
 
 const tftAndDefector = [builtin('tit-for-tat'), builtin('defector')];
@@ -101,5 +102,27 @@ describe('the Moran process with random match outcomes', () => {
     const share = fixed / runs;
     const standardError = Math.hypot(Math.sqrt((share * (1 - share)) / runs), 0.018 / 1.96);
     expect(Math.abs(share - 0.627)).toBeLessThan(1.96 * standardError);
+  });
+});
+
+describe('a strategy that breaks the rules during fresh matches', () => {
+  it('is disqualified as in a tournament: its matches are forfeited and the run goes on', () => {
+    const throwsOnFifth = defineStrategy(
+      {
+        id: 'throws-on-fifth',
+        name: 'Throws on the fifth move',
+        description: 'Co-operates, then throws.',
+        provenance: 'test fixture',
+        classifier: { memoryDepth: 0, stochastic: false },
+      },
+      () => ({
+        move: (view) => {
+          if (view.round === 5) throw new Error('boom');
+          return 'C';
+        },
+      }),
+    );
+    const settings = { game: CLASSIC_GAME, turns: 10, noise: 0.05, seed: 2 };
+    for (let run = 0; run < 5; run++) expect(moranGame([builtin('tit-for-tat'), throwsOnFifth], [3, 3], settings, 1000, {}, run).fixated).toBe(0);
   });
 });
