@@ -1,11 +1,39 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Two projects. `unit` runs the sources directly. `e2e` runs the real CLI from the built `dist/`
+ * (tests/support/cli.ts, tmux, worker threads), so its global setup builds first: an e2e run
+ * never tests stale code. Timeouts are generous on purpose: a machine three times slower than
+ * a quiet 2-core laptop, with every core busy, still meets them (scripts/test-busy.sh).
+ */
+const E2E = ['tests/cli/**/*.e2e.test.ts', 'tests/ui/*-tty.test.tsx'];
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-    testTimeout: 30_000,
     pool: 'forks',
     // isolated-vm (the strategy sandbox) asks for Node's --no-node-snapshot on Node 20+.
     execArgv: ['--no-node-snapshot'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+          exclude: [...configDefaults.exclude, ...E2E],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: E2E,
+          globalSetup: ['tests/support/build.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

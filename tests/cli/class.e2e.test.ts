@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, cooplab } from '../support/cli.js';
+import { waitFor } from '../support/wait.js';
 
 // The real CLI: a headless host and students in plain mode, each its own process, on loopback.
 
 interface Running {
   readonly child: ChildProcessWithoutNullStreams;
   output(): string;
-  waitFor(pattern: RegExp, timeout?: number): Promise<RegExpExecArray>;
+  waitFor(pattern: RegExp): Promise<RegExpExecArray>;
   exited: Promise<number | null>;
 }
 
@@ -26,15 +27,7 @@ function start(args: readonly string[]): Running {
     child,
     output: () => text,
     exited,
-    async waitFor(pattern, timeout = 15_000) {
-      const started = Date.now();
-      for (;;) {
-        const match = pattern.exec(text);
-        if (match !== null) return match;
-        if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${String(pattern)}; output:\n${text}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    },
+    waitFor: (pattern) => waitFor(() => pattern.exec(text), String(pattern), { timeout: 90_000, state: () => text }),
   };
   running.push(handle);
   return handle;
@@ -54,8 +47,9 @@ const hostArgs = (out: string, extra: readonly string[] = []) => [
   '127.0.0.1',
   '--code',
   'K7QXM',
+  // Long enough that no student of a test on a busy machine misses a round.
   '--time-limit',
-  '10',
+  '60',
   '--pause',
   '0.1',
   '--out',
@@ -107,7 +101,7 @@ describe('cooplab class', () => {
     const report = cooplab(['report', join(out, 'class.json'), '--out', join(out, 'again.html')]);
     expect(report.status).toBe(0);
     expect(existsSync(join(out, 'again.html'))).toBe(true);
-  }, 40_000);
+  });
 
   it('writes the results so far when the teacher presses Ctrl-C mid-session', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'cooplab-class-')), 'results');
@@ -130,7 +124,7 @@ describe('cooplab class', () => {
       [2, 'D', false],
     ]);
     expect(await ana.exited).toBe(0);
-  }, 40_000);
+  });
 
   it('refuses bad input with one line and exit 2', () => {
     const cases: [string[], RegExp][] = [
@@ -147,5 +141,5 @@ describe('cooplab class', () => {
       expect(run.stderr).toMatch(pattern);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
-  }, 60_000);
+  });
 });

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cooplab, type CliRun } from '../support/cli.js';
+import { CHROMIUM, hasChromium } from '../support/tools.js';
 import { checkWellFormed } from '../report/xml.js';
 import { classDocument } from '../../src/formats/class-results.js';
 import { ClassSession } from '../../src/classroom/session.js';
@@ -249,9 +250,7 @@ describe('cooplab report', () => {
   });
 });
 
-const CHROMIUM = '/usr/bin/chromium';
-
-describe.runIf(existsSync(CHROMIUM))('the reports in headless Chromium', () => {
+describe.runIf(hasChromium('the report tests in headless Chromium'))('the reports in headless Chromium', () => {
   type Browser = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launch']>>;
   type Page = Awaited<ReturnType<Browser['newPage']>>;
   let browser: Browser | undefined;

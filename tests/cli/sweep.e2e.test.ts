@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, cooplab } from '../support/cli.js';
+import { waitFor } from '../support/wait.js';
 
 const sweep = [
   'sweep',
@@ -85,10 +86,7 @@ describe('cooplab sweep', () => {
     const exited = new Promise((resolve) => child.on('exit', resolve));
     // Kill it once the first task is saved: mid-run, with tasks done and tasks to go.
     const tasks = join(killed, 'tasks');
-    for (let waited = 0; waited < 20_000; waited += 20) {
-      if (existsSync(tasks) && readdirSync(tasks).some((name) => name.endsWith('.json'))) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitFor(() => existsSync(tasks) && readdirSync(tasks).some((name) => name.endsWith('.json')), 'the first saved task', { timeout: 90_000 });
     child.kill('SIGTERM');
     await exited;
     // Every saved task is whole (a write in flight is at most a .tmp file, removed on resume).

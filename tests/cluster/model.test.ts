@@ -477,7 +477,7 @@ describe('exits and spin-offs', () => {
 
   // Regression test (fixed): (src/cluster/model.ts, step, and src/cluster/exits.ts, exitAndSpinOff): payoffs are added to `wealth` only inside
   // #exitAndSpinOff, which runs only when exit.threshold is not null. With exits off, `wealth`
-  // ("accumulated payoffs since it entered", model.ts:108; docs/model.md "A generation" step 3:
+  // ("accumulated payoffs since it entered"; docs/model.md "A generation" step 3:
   // "Payoffs are added to each firm's wealth") stays 0, and switching exit.threshold on live
   // compares it against payoffs since the switch only. Expected [6, 6] here, actual [0, 0].
   it('wealth accumulates even with exits switched off', () => {

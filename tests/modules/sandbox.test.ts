@@ -193,16 +193,13 @@ describe('honest modules play identically sandboxed and trusted', () => {
     titForTat.dispose();
   });
 
-  it('plays at least 50,000 sandboxed moves per second (prints the figure; target 300,000)', async () => {
+  // Its speed (moves per second, sandboxed and trusted) is a figure for `npm run bench -- modules`, not a test.
+  it('plays long matches move for move as the built-in does', async () => {
     const titForTat = await sandboxed('honest/tit-for-tat.ts', DEFAULT_LIMITS);
-    const turns = 1000;
-    const matches = 40;
-    play(titForTat, 'tit-for-tat', { turns, seed: 0 }); // warm up
-    const started = performance.now();
-    for (let match = 0; match < matches; match++) play(titForTat, 'tit-for-tat', { turns, seed: match });
-    const perSecond = (turns * matches) / ((performance.now() - started) / 1000);
-    console.log(`sandboxed tit-for-tat: ${Math.round(perSecond).toLocaleString('en')} moves/s (against the built-in, general path)`);
-    expect(perSecond).toBeGreaterThan(50_000);
+    for (let match = 0; match < 5; match++) {
+      const options = { turns: 1000, noise: 0.05, seed: match };
+      expect(play(titForTat, 'grudger', options)).toEqual(play('tit-for-tat', 'grudger', options));
+    }
     titForTat.dispose();
   });
 });

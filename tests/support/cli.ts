@@ -9,13 +9,14 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the real, built CLI (npm test builds first) with no terminal attached. */
+/** Runs the real, built CLI (the e2e project builds first: tests/support/build.ts) with no terminal attached. */
 export function cooplab(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     cwd: options.cwd,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
-    timeout: 60_000,
+    // A backstop for a hang, below the e2e test timeout; a slow machine is still far inside it.
+    timeout: 100_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -77,7 +77,7 @@ export function firms(layout: readonly (string | Strategy)[], overrides: DeepPar
   });
   if (parameters.rivalry.history > 0 && pool.length > 1) throw new Error('firms(): rivalry history needs a single-strategy layout');
   const model = new ClusterModel({ parameters, seed: options.seed ?? 1, strategies: pool, kernel: options.kernel, events: options.events });
-  resolved.forEach((strategy, firm) => (model.strategyOf[firm] = pool.findIndex((known) => known.id === strategy.id)));
+  for (const [firm, strategy] of resolved.entries()) model.strategyOf[firm] = pool.findIndex((known) => known.id === strategy.id);
   return model;
 }
 

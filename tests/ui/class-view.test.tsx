@@ -13,10 +13,10 @@ import { StudentApp, type StudentAppProps } from '../../src/ui/class/student-app
 import { latticeCellText } from '../../src/ui/class/teacher/class-lattice.js';
 import { TeacherApp, type TeacherAppProps } from '../../src/ui/class/teacher-app.js';
 import { makeTheme } from '../../src/theme/theme.js';
+import { frameWith, keysReady } from '../support/ink.js';
 
 const colour = makeTheme(true);
 const plain = makeTheme(false);
-const tick = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
 const level = chalk.level;
 const ESC = '\u001b';
 const NOW = 1_700_000_000_000;
@@ -204,21 +204,19 @@ describe("the teacher's view", () => {
     const session = classSession('pairwise', ['Ana', 'Ben']);
     const lobby = teacherProps(session.snapshot());
     const view = renderTeacher(lobby);
-    await tick();
+    // Ink hands each key to the view's handler as it is written.
+    await keysReady(view);
     view.stdin.write(' ');
-    await tick();
     expect(lobby.onStart).toHaveBeenCalledTimes(1);
     expect(lobby.onNext).not.toHaveBeenCalled();
 
     session.start();
     playRound(session, ['C', 'C']);
     const closed = teacherProps(session.snapshot());
+    const lobbyFrame = view.lastFrame();
     view.rerender(<TeacherApp {...closed} />);
-    await tick();
-    for (const key of ['s', 'f', 'F', 'd', 'D', '1', '2', '9', 'c', ' ', 'p', 'x']) {
-      view.stdin.write(key);
-      await tick(20);
-    }
+    await frameWith(view, (frame) => frame !== lobbyFrame);
+    for (const key of ['s', 'f', 'F', 'd', 'D', '1', '2', '9', 'c', ' ', 'p', 'x']) view.stdin.write(key);
     expect(vi.mocked(closed.onCommand).mock.calls.map(([command]) => command)).toEqual([
       { type: 'sanctions' },
       { type: 'fine', delta: 1 },
@@ -236,10 +234,8 @@ describe("the teacher's view", () => {
     expect(closed.onQuit).not.toHaveBeenCalled();
     // Ctrl-C quits and is no crisis; q quits.
     view.stdin.write('\u0003');
-    await tick();
     expect(closed.onQuit).toHaveBeenCalledTimes(1);
     view.stdin.write('q');
-    await tick();
     expect(closed.onQuit).toHaveBeenCalledTimes(2);
     expect(closed.onCommand).toHaveBeenCalledTimes(8);
   });
@@ -364,16 +360,13 @@ describe("the student's view", () => {
     }
     const view = render(<Connected />);
     cleanups.push(view.unmount);
-    await tick();
+    await keysReady(view);
     view.stdin.write('c');
-    await tick();
     expect(onChoose).toHaveBeenCalledWith('C');
-    const frame = view.lastFrame()!;
+    const frame = await frameWith(view, 'you chose C — waiting for the others: 1/3 answered');
     expect(frame).toContain('[✓ C co-operate ]');
-    expect(frame).toContain('you chose C — waiting for the others: 1/3 answered');
     // A second key does not change the choice.
     view.stdin.write('d');
-    await tick();
     expect(onChoose).toHaveBeenCalledTimes(1);
   });
 
@@ -381,13 +374,11 @@ describe("the student's view", () => {
     const session = openRound();
     const props = studentProps(sent(session, 0));
     const view = renderStudent(props);
-    await tick();
     expect(view.lastFrame()).toContain('▶ C co-operate');
+    await keysReady(view);
     view.stdin.write('\u001b[C');
-    await tick();
-    expect(view.lastFrame()).toContain('▶ D defect');
+    await frameWith(view, '▶ D defect');
     view.stdin.write('\r');
-    await tick();
     expect(props.onChoose).toHaveBeenCalledWith('D');
   });
 

@@ -8,6 +8,7 @@ import { ClusterApp, commandForKey } from '../../src/ui/cluster/app.js';
 import { latticeRows, mapSize } from '../../src/ui/cluster/lattice-rows.js';
 import { InlineSource } from '../../src/ui/cluster/source.js';
 import { makeTheme } from '../../src/theme/theme.js';
+import { frameWith, keysReady, press } from '../support/ink.js';
 
 const scenario = withOverrides(loadScenario('training-first'), ['width=20', 'height=14']);
 const strategies = requireStrategies(Object.keys(scenario.parameters.strategies));
@@ -31,7 +32,11 @@ function setup(options: { columns?: number; rows?: number; colour?: boolean } = 
   return { ...view, live, source, exported };
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 150));
+/** Once the view shows the first snapshot and listens to keys. Commands apply as each key is written. */
+async function ready(view: ReturnType<typeof setup>): Promise<string> {
+  await keysReady(view);
+  return frameWith(view, 'training-first · gen');
+}
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
@@ -39,10 +44,9 @@ describe('the live cluster view', () => {
   it('shows the status line, the map, the charts, the shares, the ladder and the parameters', async () => {
     const view = setup();
     cleanup = view.unmount;
-    await tick();
-    view.stdin.write('n');
-    await tick();
-    const frame = view.lastFrame()!;
+    await ready(view);
+    // The first generation fills the charts and the shares.
+    const frame = await press(view, 'n', /defector\s+█/);
     expect(frame).toContain('training-first · gen 0 · seed 1 · PAUSED');
     expect(frame).toContain('co-operation');
     expect(frame).toContain('mean trust');
@@ -57,29 +61,20 @@ describe('the live cluster view', () => {
   it('steps one generation with n and switches a programme with its number, logging it', async () => {
     const view = setup();
     cleanup = view.unmount;
-    await tick();
+    await ready(view);
     view.stdin.write('n');
-    await tick();
-    view.stdin.write('n');
-    await tick();
-    expect(view.lastFrame()).toContain('gen 1 ·');
-    view.stdin.write('1');
-    await tick();
-    expect(view.lastFrame()).toContain('1:on  training');
-    expect(view.lastFrame()).toContain('gen 2: training programme switched on');
+    await press(view, 'n', 'gen 1 ·');
+    const frame = await press(view, '1', '1:on  training');
+    expect(frame).toContain('gen 2: training programme switched on');
     expect(view.live.model.parameters.activities[0]!.enabled).toBe(true);
   });
 
   it('raises the fine and the detection, starts a crisis, and shows them in force', async () => {
     const view = setup();
     cleanup = view.unmount;
-    await tick();
-    for (const key of ['f', 'f', 'f', 'd', 'd', 'c']) {
-      view.stdin.write(key);
-      await tick();
-    }
-    const frame = view.lastFrame()!;
-    expect(frame).toContain('fine 3 · detection 20% · CRISIS');
+    await ready(view);
+    for (const key of ['f', 'f', 'f', 'd', 'd']) view.stdin.write(key);
+    const frame = await press(view, 'c', 'fine 3 · detection 20% · CRISIS');
     expect(frame).toContain('gen 0: fine raised to 3');
     expect(frame).toContain('crisis starts');
   });
@@ -87,38 +82,27 @@ describe('the live cluster view', () => {
   it('cycles the views with v and exports a snapshot with e', async () => {
     const view = setup();
     cleanup = view.unmount;
-    await tick();
-    view.stdin.write('v');
-    await tick();
-    expect(view.lastFrame()).toContain('view: move');
-    expect(view.lastFrame()).toContain('mostly co-operated');
-    view.stdin.write('v');
-    await tick();
-    expect(view.lastFrame()).toContain('view: trust');
-    view.stdin.write('e');
-    await tick();
+    await ready(view);
+    expect(await press(view, 'v', 'view: move')).toContain('mostly co-operated');
+    await press(view, 'v', 'view: trust');
+    await press(view, 'e', 'exported generation -1');
     expect(view.exported).toEqual([-1]);
-    expect(view.lastFrame()).toContain('exported generation -1');
   });
 
   it('opens the help overlay with ? and closes it with any key', async () => {
     const view = setup();
     cleanup = view.unmount;
-    await tick();
-    view.stdin.write('?');
-    await tick();
-    expect(view.lastFrame()).toContain('switch a joint-activity programme on or off');
-    expect(view.lastFrame()).toContain('Training first: low-risk joint activities pave the way');
-    view.stdin.write('x');
-    await tick();
-    expect(view.lastFrame()).toContain('firms by strategy');
+    await ready(view);
+    const help = await press(view, '?', 'switch a joint-activity programme on or off');
+    expect(help).toContain('Training first: low-risk joint activities pave the way');
+    expect(help).not.toContain('firms by strategy');
+    await press(view, 'x', 'firms by strategy');
   });
 
   it('stacks into one readable column below 100 columns', async () => {
     const view = setup({ columns: 80, rows: 40 });
     cleanup = view.unmount;
-    await tick();
-    const lines = view.lastFrame()!.split('\n');
+    const lines = (await ready(view)).split('\n');
     expect(lines.every((line) => line.length <= 80)).toBe(true);
     const mapEnd = lines.findIndex((line) => line.startsWith('view: strategy'));
     const sharesAt = lines.findIndex((line) => line.includes('firms by strategy'));
@@ -127,13 +111,11 @@ describe('the live cluster view', () => {
 
   it('draws no colour codes with NO_COLOR, and half blocks with colour', async () => {
     const plain = setup({ colour: false });
-    await tick();
-    expect(plain.lastFrame()).not.toMatch(/\u001b\[/);
+    expect(await ready(plain)).not.toMatch(/\u001b\[/);
     plain.unmount();
     const coloured = setup({ colour: true });
     cleanup = coloured.unmount;
-    await tick();
-    expect(coloured.lastFrame()).toContain('▀');
+    await frameWith(coloured, '▀');
   });
 });
 

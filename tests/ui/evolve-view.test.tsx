@@ -2,6 +2,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { EvolveApp, EvolveScreen, stackedColumn } from '../../src/ui/evolve/app.js';
 import { makeTheme } from '../../src/theme/theme.js';
+import { frameWith, keysReady } from '../support/ink.js';
 
 const shares = [
   [0.5, 0.5],
@@ -36,13 +37,21 @@ describe('the evolve view', () => {
 
   it('plays the run back and pauses on space', async () => {
     const view = render(<EvolveApp title="t" strategies={['a', 'b']} shares={shares} winner="b" theme={makeTheme(false)} columns={80} rows={30} speed={50} />);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(view.lastFrame()).toContain('generation 2 of 2');
+    await frameWith(view, 'generation 2 of 2');
     view.unmount();
-    const paused = render(<EvolveApp title="t" strategies={['a', 'b']} shares={shares} winner="b" theme={makeTheme(false)} columns={80} rows={30} speed={5} />);
+    const long = Array.from({ length: 21 }, (_, generation) => [1 - generation / 20, generation / 20]);
+    const app = () => <EvolveApp title="t" strategies={['a', 'b']} shares={long} winner="b" theme={makeTheme(false)} columns={80} rows={30} speed={5} />;
+    const generation = (frame: string) => Number(/generation (\d+) of 20/.exec(frame)![1]);
+    const paused = render(app());
+    await keysReady(paused);
+    const atPause = generation(paused.lastFrame()!);
     paused.stdin.write(' ');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(paused.lastFrame()).toContain('generation 0 of 2');
+    // A second run at the same speed, started after the pause, moves on three generations;
+    // the paused one moves on at most the one already due when space was pressed.
+    const running = render(app());
+    await frameWith(running, 'generation 3 of 20');
+    expect(generation(paused.lastFrame()!)).toBeLessThanOrEqual(atPause + 1);
     paused.unmount();
+    running.unmount();
   });
 });

@@ -10,10 +10,10 @@ import { PlayApp } from '../../src/ui/play/app.js';
 import type { PlayInfo } from '../../src/ui/play/info.js';
 import { PlayScreen } from '../../src/ui/play/screen.js';
 import { builtin } from '../support/play.js';
+import { keysReady, press } from '../support/ink.js';
 
 const colour = makeTheme(true);
 const plain = makeTheme(false);
-const tick = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
 const level = chalk.level;
 
 beforeAll(() => {
@@ -57,18 +57,11 @@ describe('play mode', () => {
 
   it('plays a round on each c or d, updating both histories and the scores', async () => {
     const { match, info } = game('tit-for-tat', 5);
-    const { lastFrame, stdin } = render(<PlayApp source={match} info={info} theme={plain} columns={120} rows={40} />);
-    await tick();
-    stdin.write('c');
-    await tick();
-    expect(lastFrame()).toContain('round 2 of 5');
-    expect(lastFrame()).toMatch(/you\s+3\s/);
-    stdin.write('D');
-    await tick();
-    stdin.write('x'); // not a move
-    await tick();
-    const frame = lastFrame()!;
-    expect(frame).toContain('round 3 of 5');
+    const view = render(<PlayApp source={match} info={info} theme={plain} columns={120} rows={40} />);
+    expect(await press(view, 'c', 'round 2 of 5')).toMatch(/you\s+3\s/);
+    await press(view, 'D', 'round 3 of 5');
+    view.stdin.write('x'); // not a move: Ink runs the handler as the key is written
+    const frame = view.lastFrame()!;
     expect(frame).toMatch(/you\s+C\s+D\n/);
     expect(frame).toMatch(/them\s+C\s+C\n/);
     expect(frame).toMatch(/points\s+3\s+5\n/);
@@ -80,14 +73,10 @@ describe('play mode', () => {
 
   it('reveals the opponent at the end and places the player among the other strategies', async () => {
     const { match, info } = game('tit-for-tat', 3, { hidden: true });
-    const { lastFrame, stdin } = render(<PlayApp source={match} info={info} theme={plain} columns={120} rows={60} />);
-    await tick();
-    for (const key of ['c', 'c', 'd']) {
-      stdin.write(key);
-      await tick();
-    }
-    const frame = lastFrame()!;
-    expect(frame).toContain('game over after 3 rounds');
+    const view = render(<PlayApp source={match} info={info} theme={plain} columns={120} rows={60} />);
+    await press(view, 'c', 'round 2 of 3');
+    await press(view, 'c', 'round 3 of 3');
+    const frame = await press(view, 'd', 'game over after 3 rounds');
     expect(frame).toContain('Your opponent was Tit For Tat (tit-for-tat)');
     expect(frame).toContain(builtin('tit-for-tat').description.slice(0, 40));
     expect(frame).toContain('Anatol Rapoport');
@@ -97,21 +86,15 @@ describe('play mode', () => {
     for (const strategy of builtinStrategies.filter((candidate) => candidate.id !== 'tit-for-tat')) expect(frame).toContain(strategy.id);
     expect(frame).toMatch(/\n\s+\d+\s+cooperator\s+9\s+9\n/);
     // Further moves do nothing; q still quits.
-    stdin.write('c');
-    await tick();
+    view.stdin.write('c');
     expect(match.state.played).toBe(3);
   });
 
   it('condenses the field around the player on a short screen', async () => {
     const { match, info } = game('defector', 2);
-    const { lastFrame, stdin } = render(<PlayApp source={match} info={info} theme={plain} columns={100} rows={30} />);
-    await tick();
-    stdin.write('d');
-    await tick();
-    stdin.write('d');
-    await tick();
-    const frame = lastFrame()!;
-    expect(frame).toContain('← you');
+    const view = render(<PlayApp source={match} info={info} theme={plain} columns={100} rows={30} />);
+    await press(view, 'd', 'round 2 of 2');
+    const frame = await press(view, 'd', '← you');
     expect(frame).toMatch(/… \d+ more/);
     expect(frame.split('\n').length).toBeLessThanOrEqual(30);
   });
@@ -119,10 +102,9 @@ describe('play mode', () => {
   it('quits on q', async () => {
     const { match, info } = game('grudger', 4);
     const onQuit = vi.fn();
-    const { stdin } = render(<PlayApp source={match} info={info} theme={plain} columns={120} rows={40} onQuit={onQuit} />);
-    await tick();
-    stdin.write('q');
-    await tick();
+    const view = render(<PlayApp source={match} info={info} theme={plain} columns={120} rows={40} onQuit={onQuit} />);
+    await keysReady(view);
+    view.stdin.write('q');
     expect(onQuit).toHaveBeenCalledTimes(1);
   });
 

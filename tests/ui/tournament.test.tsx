@@ -10,14 +10,13 @@ import { heatmapGeometry, scoreBar } from '../../src/ui/tournament/model.js';
 import { TournamentApp } from '../../src/ui/tournament/app.js';
 import { TournamentScreen } from '../../src/ui/tournament/screen.js';
 import type { TournamentSource } from '../../src/ui/tournament/source.js';
+import { frameWith, press, resize } from '../support/ink.js';
 
 const settings: TournamentSettings = { game: CLASSIC_GAME, turns: 40, noise: 0.05, repetitions: 5, selfPlay: true, seed: 2 };
 const strategies = classicStrategies.slice(0, 5);
 const colour = makeTheme(true);
 const plain = makeTheme(false);
 const ESCAPE = '\u001b[';
-
-const tick = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let finished: TournamentProgress;
 let midway: TournamentProgress;
@@ -119,46 +118,31 @@ describe('tournament view keys and resize', () => {
   it('switches to the heatmap and back on m, and quits on q', async () => {
     const source = fixedSource(finished);
     const onQuit = vi.fn();
-    const { lastFrame, stdin } = render(<TournamentApp source={source} theme={plain} columns={120} rows={40} onQuit={onQuit} />);
-    expect(lastFrame()).toContain('m score matrix');
-    await tick();
-    stdin.write('m');
-    await tick();
-    expect(lastFrame()).toContain('row’s score per turn against column');
-    expect(lastFrame()).toContain('m leaderboard');
-    stdin.write('m');
-    await tick();
-    expect(lastFrame()).toContain('m score matrix');
-    stdin.write('q');
-    await tick();
+    const view = render(<TournamentApp source={source} theme={plain} columns={120} rows={40} onQuit={onQuit} />);
+    expect(view.lastFrame()).toContain('m score matrix');
+    expect(await press(view, 'm', 'row’s score per turn against column')).toContain('m leaderboard');
+    await press(view, 'm', 'm score matrix');
+    view.stdin.write('q');
     expect(source.stop).toHaveBeenCalled();
     expect(onQuit).toHaveBeenCalledTimes(1);
   });
 
   it('follows a running tournament to its final table', async () => {
     const driver = new ProgressiveTournament(strategies, settings, { sliceMs: 1, emitEveryMs: 0 });
-    const { lastFrame, frames } = render(<TournamentApp source={driver} theme={plain} columns={120} rows={40} />);
-    expect(lastFrame()).toContain(`0/${driver.progress.total} matches`);
+    const view = render(<TournamentApp source={driver} theme={plain} columns={120} rows={40} />);
+    expect(view.lastFrame()).toContain(`0/${driver.progress.total} matches`);
     await driver.run();
-    await tick();
-    expect(lastFrame()).toContain('final table');
-    expect(frames.length).toBeGreaterThan(2);
+    await frameWith(view, 'final table');
+    expect(view.frames.length).toBeGreaterThan(2);
   });
 
   it('switches layout when the terminal is resized', async () => {
-    const { lastFrame, stdout } = render(<TournamentApp source={fixedSource(finished)} theme={plain} />);
+    const view = render(<TournamentApp source={fixedSource(finished)} theme={plain} />);
     // The test terminal is 100 columns wide: the wide table, without the side panel.
-    expect(lastFrame()).toContain('95% CI');
-    expect(lastFrame()).not.toContain('Settings');
-    Object.defineProperty(stdout, 'columns', { value: 70, configurable: true });
-    stdout.emit('resize');
-    await tick();
-    expect(lastFrame()).not.toContain('95% CI');
-    expect(lastFrame()).toContain('±95%');
-    Object.defineProperty(stdout, 'columns', { value: 130, configurable: true });
-    stdout.emit('resize');
-    await tick();
-    expect(lastFrame()).toContain('Settings');
+    expect(view.lastFrame()).toContain('95% CI');
+    expect(view.lastFrame()).not.toContain('Settings');
+    expect(await resize(view, 70, '±95%')).not.toContain('95% CI');
+    await resize(view, 130, 'Settings');
   });
 });
 
