@@ -1,12 +1,13 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { E2E_TESTS as E2E } from './tests/support/projects.js';
 
 /**
  * Two projects. `unit` runs the sources directly. `e2e` runs the real CLI from the built `dist/`
- * (tests/support/cli.ts, tmux, worker threads), so its global setup builds first: an e2e run
+ * (tests/support/cli.ts, tmux, worker threads): every `*.e2e.test.ts` and the `*-tty` UI
+ * tests. Its global setup builds first: an e2e run
  * never tests stale code. Timeouts are generous on purpose: a machine three times slower than
  * a quiet 2-core laptop, with every core busy, still meets them (scripts/test-busy.sh).
  */
-const E2E = ['tests/cli/**/*.e2e.test.ts', 'tests/ui/*-tty.test.tsx'];
 
 export default defineConfig({
   test: {
@@ -20,8 +21,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: [...configDefaults.exclude, ...E2E],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
