@@ -30,7 +30,7 @@ const closedAt = new Map();
 const frameAt = new Map();
 let awaitingFrame;
 const screen = new Writable({
-  write(chunk, _encoding, done) {
+  write(_chunk, _encoding, done) {
     if (awaitingFrame !== undefined && !frameAt.has(awaitingFrame)) frameAt.set(awaitingFrame, Date.now());
     awaitingFrame = undefined;
     done();
@@ -89,5 +89,5 @@ for (let round = 1; round <= rounds; round++) {
     received: entry.received,
   });
 }
-process.stdout.write(JSON.stringify({ students, rounds, mode, rows }) + '\n');
+process.stdout.write(`${JSON.stringify({ students, rounds, mode, rows })}\n`);
 process.exit(0);

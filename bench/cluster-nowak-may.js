@@ -15,4 +15,4 @@ for (let g = 0; g < generations; g++) {
   model.step();
   times.push(performance.now() - started);
 }
-process.stdout.write(JSON.stringify({ firms: side * side, setup, times, rss: process.memoryUsage().rss }) + '\n');
+process.stdout.write(`${JSON.stringify({ firms: side * side, setup, times, rss: process.memoryUsage().rss })}\n`);

@@ -26,12 +26,12 @@ for (let generation = 0; generation < generations; generation++) {
   times.push(performance.now() - t);
 }
 process.stdout.write(
-  JSON.stringify({
+  `${JSON.stringify({
     firms: width * height,
     relationships: model.graph.count,
     setup,
     times,
     peakRss: process.resourceUsage().maxRSS * 1024,
     cooperation: last.cooperation,
-  }) + '\n',
+  })}\n`,
 );

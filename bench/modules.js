@@ -62,5 +62,5 @@ for (let i = 0; i < 3; i++) {
   if (run.status !== 0) throw new Error(run.stderr);
 }
 walls.sort((a, b) => a - b);
-process.stdout.write(JSON.stringify({ sandboxed, trusted, tournament: { best: walls[0], median: walls[1] } }) + '\n');
+process.stdout.write(`${JSON.stringify({ sandboxed, trusted, tournament: { best: walls[0], median: walls[1] } })}\n`);
 process.exit(0);

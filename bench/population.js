@@ -20,4 +20,4 @@ for (let round = 0; round < 5; round++) {
   const run = moranGame(['tit-for-tat', 'defector', 'cooperator', 'grudger'].map(findStrategy), [25, 25, 25, 25], classic, 200, { mutation: 0.01 }, round);
   moranBest = Math.max(moranBest, ((run.shares.length - 1) * 100) / ((performance.now() - started) / 1000));
 }
-process.stdout.write(JSON.stringify({ generationsPerSecond: best, moranStepsPerSecond: moranBest }) + '\n');
+process.stdout.write(`${JSON.stringify({ generationsPerSecond: best, moranStepsPerSecond: moranBest })}\n`);

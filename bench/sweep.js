@@ -34,4 +34,4 @@ const two = mkdtempSync(join(tmpdir(), 'cooplab-bench-sweep-'));
 const single = time(['--out', one, '--workers', '1']);
 const double = time(['--out', two, '--workers', '2']);
 const resume = time(['--out', two, '--workers', '2']);
-process.stdout.write(JSON.stringify({ tasks: 200, single, double, resume }) + '\n');
+process.stdout.write(`${JSON.stringify({ tasks: 200, single, double, resume })}\n`);

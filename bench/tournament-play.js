@@ -15,4 +15,4 @@ for (let run = 0; run < runs; run++) {
   times.push(performance.now() - started);
   turns = table.records().reduce((sum, match) => sum + match.turns, 0);
 }
-process.stdout.write(JSON.stringify({ turns, times }) + '\n');
+process.stdout.write(`${JSON.stringify({ turns, times })}\n`);

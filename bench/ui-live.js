@@ -92,5 +92,5 @@ for (let press = 0; press < 12; press++) {
 instance.unmount();
 source.stop();
 delays.sort((a, b) => a - b);
-process.stdout.write(JSON.stringify({ fps, keyToFrame: { median: delays[Math.floor(delays.length / 2)], worst: delays[delays.length - 1] } }) + '\n');
+process.stdout.write(`${JSON.stringify({ fps, keyToFrame: { median: delays[Math.floor(delays.length / 2)], worst: delays[delays.length - 1] } })}\n`);
 process.exit(0);

@@ -136,6 +136,7 @@ export class ClassHost {
   }
 
   /** Starts the session (from the lobby) and opens the first round. */
+  // biome-ignore lint/suspicious/useAdjacentOverloadSignatures: not an overload: the static start() makes a host, this one starts its session
   start(): void {
     if (this.session.phase !== 'lobby') return;
     this.session.start();

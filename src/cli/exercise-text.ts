@@ -71,7 +71,7 @@ export function task(exercise: Exercise, prepared: PreparedTask): string {
       break;
     }
     case 'predict':
-      prepared.task.choices.forEach((choice, index) => lines.push(`${INDENT}${choiceLetter(index)}  ${choice.label}`));
+      for (const [index, choice] of prepared.task.choices.entries()) lines.push(`${INDENT}${choiceLetter(index)}  ${choice.label}`);
       break;
     case 'tipping':
       lines.push(wrap(prepared.search.describeRule()));
@@ -157,7 +157,7 @@ export function playResult(prepared: Extract<PreparedTask, { kind: 'play' }>, ou
     '',
     `${INDENT}You scored ${formatScore(mine)}, your opponent ${formatScore(theirs)}. ${verdict} Both co-operated in ${outcome.mutual} of ${rounds.length} rounds.`,
     `${INDENT}Your opponent was ${opponent.name} (${opponent.id}).`,
-    wrap(opponent.description, WIDTH, INDENT + '  '),
+    wrap(opponent.description, WIDTH, `${INDENT}  `),
     wrap(
       `Every other built-in strategy played the same rounds against it: you would have placed ${ordinal(outcome.rank)} of ${outcome.of}. Play the same game again with --seed ${prepared.game.settings.seed}.`,
     ),

@@ -19,7 +19,7 @@ export function memorylessEligible(parameters: ClusterParameters, entries: reado
   if (!trustUniform || parameters.noise > 0 || parameters.trust.gain > 0 || parameters.trust.loss > 0 || parameters.trust.decay > 0) return false;
   if (parameters.sanctions.detection > 0 && parameters.sanctions.fine > 0) return false;
   if (parameters.exit.threshold !== null) return false;
-  return entries.every((entry) => entry.machines !== undefined && entry.machines.every((machine) => machine.states === 1 && !machine.stochastic));
+  return entries.every((entry) => entry.machines?.every((machine) => machine.states === 1 && !machine.stochastic));
 }
 
 export interface MemorylessTarget {

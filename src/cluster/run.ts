@@ -19,7 +19,7 @@ export interface ClusterRun {
 export function runScenario(
   scenario: Scenario,
   strategies: readonly Strategy[],
-  options: { seed: number; generations: number; onGeneration?: (record: GenerationRecord, model: ClusterModel) => boolean | void },
+  options: { seed: number; generations: number; onGeneration?: (record: GenerationRecord, model: ClusterModel) => boolean | undefined },
 ): ClusterRun {
   const model = new ClusterModel({ parameters: scenario.parameters, seed: options.seed, strategies, events: scenario.events, observeFirms: false });
   const records: GenerationRecord[] = [];

@@ -170,9 +170,9 @@ export function perTurnMatrix(table: MatchTable, strategyCount: number): (number
       turns[first * n + first]! += 2 * length;
       continue;
     }
-    score[first * n + second]! += outcomes[at + OUTCOME_SCORE]!;
+    score[first * n + second]! += outcomes[at + OUTCOME_SCORE];
     turns[first * n + second]! += length;
-    score[second * n + first]! += outcomes[at + OUTCOME_SCORE + 1]!;
+    score[second * n + first]! += outcomes[at + OUTCOME_SCORE + 1];
     turns[second * n + first]! += length;
   }
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => (turns[i * n + j]! > 0 ? score[i * n + j]! / turns[i * n + j]! : null)));

@@ -232,7 +232,7 @@ export function summarizeTournament(ids: readonly string[], settings: Tournament
       repetitionScore[own * repetitions + repetition]! += score;
       repetitionTurns[own * repetitions + repetition]! += turns;
       if (score > outcomes[at + OUTCOME_SCORE + 1 - seat]!) wins[own]! += 1;
-      defections[own]! += outcomes[at + OUTCOME_DEFECTIONS + seat]!;
+      defections[own]! += outcomes[at + OUTCOME_DEFECTIONS + seat];
       moves[own]! += turns;
     }
   }

@@ -80,7 +80,7 @@ export function validateStrategy(strategy: Strategy): ValidationCheck[] {
       for (const result of [run.first, run.otherSeed]) {
         const [own, other] = result.moves!;
         for (let round = depth; round < own.length && conflict === undefined; round++) {
-          const key = own.slice(round - depth, round).join('') + '|' + other.slice(round - depth, round).join('');
+          const key = `${own.slice(round - depth, round).join('')}|${other.slice(round - depth, round).join('')}`;
           const previous = seen.get(key);
           if (previous !== undefined && previous !== own[round])
             conflict = `after the same last ${depth} round(s) (${key.replace('|', ' vs ')}) it played both C and D`;

@@ -210,7 +210,7 @@ export function moranProcess(
     }
     series.push(shares());
   }
-  return { shares: series, fixated: fixated() ? counts.findIndex((count) => count === size) : undefined };
+  return { shares: series, fixated: fixated() ? counts.indexOf(size) : undefined };
 }
 
 /** Mean payoff per match of strategy i against j (both seats averaged), from a short tournament. */

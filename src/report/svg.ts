@@ -445,7 +445,7 @@ export function stackedAreaSvg(spec: ChartSpec): string {
   const areas = spec.series.map((series) => {
     const lower = [...base];
     const upper = lower.map((value, index) => value + Math.max(0, series.values[index] ?? 0));
-    upper.forEach((value, index) => (base[index] = value));
+    for (const [index, value] of upper.entries()) base[index] = value;
     const top = upper.map((value, index) => `${index === 0 ? 'M' : 'L'}${coordinate(plot.sx(spec.x[index]!))} ${coordinate(plot.sy(value))}`).join('');
     const bottom = lower
       .map((value, index) => [value, index] as const)

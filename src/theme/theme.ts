@@ -64,14 +64,14 @@ const escapes = new Map<string, string>();
  */
 export function ansi(hex: string, layer: 'fg' | 'bg'): string {
   const key = hex + layer;
-  let escape = escapes.get(key);
-  if (escape === undefined) {
+  let sequence = escapes.get(key);
+  if (sequence === undefined) {
     const level = (offset: number) => Math.round((parseInt(hex.slice(offset, offset + 2), 16) / 255) * 5);
     const index = 16 + 36 * level(1) + 6 * level(3) + level(5);
-    escape = `\u001b[${layer === 'fg' ? 38 : 48};5;${index}m`;
-    escapes.set(key, escape);
+    sequence = `\u001b[${layer === 'fg' ? 38 : 48};5;${index}m`;
+    escapes.set(key, sequence);
   }
-  return escape;
+  return sequence;
 }
 
 export const RESET = '\u001b[0m';

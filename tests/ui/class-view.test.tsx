@@ -46,7 +46,7 @@ function classSession(mode: ClassMode, names: readonly string[], fill: readonly 
 /** Plays one round in which each student makes the move given for it (all answer, so it closes). */
 function playRound(session: ClassSession, moves: readonly Move[]): void {
   expect(session.openRound(NOW)).toBe(true);
-  moves.forEach((move, seat) => session.choose(seat, session.round, move));
+  for (const [seat, move] of moves.entries()) session.choose(seat, session.round, move);
   expect(session.phase).not.toBe('open');
 }
 

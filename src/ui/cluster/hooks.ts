@@ -10,18 +10,22 @@ export function useSnapshot(source: SimulationSource): LiveSnapshot | undefined 
   return snapshot;
 }
 
+function measure(stdout: NodeJS.WriteStream, columns: number, rows: number): { columns: number; rows: number } {
+  return { columns: stdout.columns || columns, rows: stdout.rows || rows };
+}
+
 /** The terminal's size, following resize events. */
 export function useTerminalSize(fallback = { columns: 120, rows: 40 }): { columns: number; rows: number } {
   const { stdout } = useStdout();
-  const read = () => ({ columns: stdout.columns || fallback.columns, rows: stdout.rows || fallback.rows });
-  const [size, setSize] = useState(read);
+  const { columns, rows } = fallback;
+  const [size, setSize] = useState(() => measure(stdout, columns, rows));
   useEffect(() => {
-    const onResize = () => setSize(read());
+    const onResize = () => setSize(measure(stdout, columns, rows));
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };
-  }, [stdout]);
+  }, [stdout, columns, rows]);
   return size;
 }
 
@@ -29,6 +33,7 @@ export function useTerminalSize(fallback = { columns: 120, rows: 40 }): { column
 export function useFramesPerSecond(frameKey: unknown): number {
   const stamps = useRef<number[]>([]);
   const [fps, setFps] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per frame drawn, which frameKey stands for
   useEffect(() => {
     const now = performance.now();
     stamps.current.push(now);

@@ -32,7 +32,9 @@ function useNextTick(): (work: () => void) => void {
   const timers = useRef(new Set<NodeJS.Timeout>());
   useEffect(() => {
     const pending = timers.current;
-    return () => pending.forEach((timer) => clearTimeout(timer));
+    return () => {
+      for (const timer of pending) clearTimeout(timer);
+    };
   }, []);
   return useCallback((work: () => void) => {
     const timer = setTimeout(() => {

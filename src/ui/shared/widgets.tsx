@@ -13,19 +13,19 @@ export interface TerminalSize {
   readonly rows: number;
 }
 
+function measure(stdout: NodeJS.WriteStream, columns: number | undefined, rows: number | undefined): TerminalSize {
+  return { columns: columns ?? (stdout.columns > 0 ? stdout.columns : 80), rows: rows ?? (stdout.rows > 0 ? stdout.rows : 24) };
+}
+
 /**
  * The terminal's size, updated on 'resize'. Given sizes (tests, or a caller that knows
  * better) take precedence over the stream's.
  */
 export function useTerminalSize(columns?: number, rows?: number): TerminalSize {
   const { stdout } = useStdout();
-  const read = (): TerminalSize => ({
-    columns: columns ?? (stdout.columns > 0 ? stdout.columns : 80),
-    rows: rows ?? (stdout.rows > 0 ? stdout.rows : 24),
-  });
-  const [size, setSize] = useState<TerminalSize>(read);
+  const [size, setSize] = useState<TerminalSize>(() => measure(stdout, columns, rows));
   useEffect(() => {
-    const onResize = () => setSize(read());
+    const onResize = () => setSize(measure(stdout, columns, rows));
     onResize();
     stdout.on('resize', onResize);
     return () => {

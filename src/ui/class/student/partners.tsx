@@ -64,7 +64,7 @@ export function Partners({ view, theme, width, compact }: { view: SentView; them
       <Title theme={theme}>{fit(title, width)}</Title>
       {view.partners.map((partner) => {
         const head = (
-          <Text>
+          <Text key="head">
             {'  '}
             <Paint theme={theme} bold>
               {fit(partner.name, name).padEnd(name)}
@@ -75,7 +75,7 @@ export function Partners({ view, theme, width, compact }: { view: SentView; them
           </Text>
         );
         const tail = (
-          <Text>
+          <Text key="tail">
             {'trust '}
             <Paint theme={theme} color={theme.accent}>
               {theme.colour ? bar(partner.trust, 10) : bar(partner.trust, 10).replaceAll(' ', '░')}
