@@ -3,7 +3,7 @@ import { withOverrides } from '../cluster/scenario.js';
 import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
 import { cooplabVersion } from '../version.js';
 import type { ClusterOptions } from './cluster-command.js';
-import { clusterCsv, clusterJson } from '../formats/cluster-run.js';
+import { clusterCsv, clusterJson, clusterRunsCsv, clusterRunsJson } from '../formats/cluster-run.js';
 import { emit, warn } from '../formats/output.js';
 import { loadScenario } from '../formats/scenario-file.js';
 import { interactive } from '../ui/shared/terminal.js';
@@ -114,12 +114,5 @@ async function runSeveralSeeds(
       await pool.destroy();
     }
   }
-  if (format === 'json') return `{\n"runs": [\n${texts.map((text) => text.trimEnd()).join(',\n')}\n]\n}\n`;
-  return texts
-    .map((text, index) => {
-      const [header, ...rows] = text.trimEnd().split('\n');
-      return [...(index === 0 ? [`seed,${header}`] : []), ...rows.map((row) => `${seeds[index]},${row}`)].join('\n');
-    })
-    .join('\n')
-    .concat('\n');
+  return format === 'json' ? clusterRunsJson(texts) : clusterRunsCsv(seeds, texts);
 }

@@ -101,7 +101,6 @@ const clusterRunSchema = z.object({
 
 /** A cluster run as its JSON holds it. */
 export type ClusterRunDocument = z.infer<typeof clusterRunSchema>;
-export type ClusterSeriesPoint = ClusterRunDocument['series'][number];
 
 export function clusterRunDocument(run: ClusterRun, version: string): ClusterRunDocument {
   const { model, scenario } = run;
@@ -134,6 +133,22 @@ export function clusterRunDocument(run: ClusterRun, version: string): ClusterRun
 
 export function clusterJson(run: ClusterRun, version: string): string {
   return prettyJson(clusterRunDocument(run, version));
+}
+
+/** Several seeds' runs (`--seeds N -f json`) as one document, `{ "runs": [ … ] }`, each run as clusterJson wrote it. */
+export function clusterRunsJson(runs: readonly string[]): string {
+  return `{\n"runs": [\n${runs.map((text) => text.trimEnd()).join(',\n')}\n]\n}\n`;
+}
+
+/** Several seeds' CSVs (`--seeds N`) as one table: a seed column in front, one header. */
+export function clusterRunsCsv(seeds: readonly number[], csvs: readonly string[]): string {
+  return csvs
+    .map((text, index) => {
+      const [header, ...rows] = text.trimEnd().split('\n');
+      return [...(index === 0 ? [`seed,${header}`] : []), ...rows.map((row) => `${seeds[index]},${row}`)].join('\n');
+    })
+    .join('\n')
+    .concat('\n');
 }
 
 /** A cluster run's JSON (already parsed), checked; `file` names it in messages. */

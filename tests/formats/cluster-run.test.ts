@@ -4,7 +4,15 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/cluster/run.js';
 import { withOverrides } from '../../src/cluster/scenario.js';
-import { clusterCsv, clusterJson, clusterRunDocument, readClusterRun } from '../../src/formats/cluster-run.js';
+import {
+  clusterCsv,
+  clusterJson,
+  clusterRunDocument,
+  clusterRunsCsv,
+  clusterRunsJson,
+  parseClusterRun,
+  readClusterRun,
+} from '../../src/formats/cluster-run.js';
 import { loadScenario } from '../../src/formats/scenario-file.js';
 import { requireStrategies } from '../../strategies/registry.js';
 import { HOSTILE, REMOVED, withField, HOSTILE_SHOWN, refusal, scratch, writeJson } from './refused.js';
@@ -62,5 +70,21 @@ describe('a cluster run as CSV', () => {
         ...Object.fromEntries(Object.entries(point.strategies).map(([id, share]) => [`share:${id}`, share])),
       });
     });
+  });
+});
+
+describe('several seeds in one document', () => {
+  const again = runScenario(scenario, requireStrategies(Object.keys(scenario.parameters.strategies)), { seed: 4, generations: 12 });
+
+  it('JSON: { "runs": [ … ] }, each run readable as a cluster run', () => {
+    const { runs } = JSON.parse(clusterRunsJson([clusterJson(run, '0.1.0'), clusterJson(again, '0.1.0')])) as { runs: unknown[] };
+    expect(runs.map((entry, index) => parseClusterRun(entry, `runs.${index}`))).toEqual([clusterRunDocument(run, '0.1.0'), clusterRunDocument(again, '0.1.0')]);
+  });
+
+  it('CSV: one header with a seed column in front, then every run', () => {
+    const rows = parse(clusterRunsCsv([3, 4], [clusterCsv(run), clusterCsv(again)]), { columns: true, cast: true }) as Record<string, number>[];
+    const single = parse(clusterCsv(again), { columns: true, cast: true }) as Record<string, number>[];
+    expect(rows).toHaveLength(26);
+    expect(rows.slice(13)).toEqual(single.map((row) => ({ seed: 4, ...row })));
   });
 });
