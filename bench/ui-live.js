@@ -44,7 +44,8 @@ class Keyboard extends EventEmitter {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const scenario = withOverrides(loadScenario('training-first'), ['width=200', 'height=70']);
+// No end: the live run pauses at its scenario's last generation, which would stop the frames being counted.
+const scenario = { ...withOverrides(loadScenario('training-first'), ['width=200', 'height=70']), generations: Number.MAX_SAFE_INTEGER };
 const source = new WorkerSource({ scenario, strategyIds: Object.keys(scenario.parameters.strategies), seed: 1 }, (error) => {
   throw error;
 });

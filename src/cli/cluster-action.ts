@@ -10,6 +10,10 @@ import { interactive } from '../ui/shared/terminal.js';
 import { availableParallelism } from 'node:os';
 import type { Scenario } from '../cluster/scenario.js';
 import type { ClusterJob } from './cluster-worker.js';
+import { InputError } from '../core/errors.js';
+
+export const DEMO_NEEDS_A_TERMINAL =
+  "the live demo needs a terminal: run 'npm start' (or 'npx cooplab') in a terminal window; for the data in a pipe, run: cooplab cluster --scenario training-first --format csv";
 
 export async function prepareCluster(options: ClusterOptions) {
   const base = loadScenario(options.scenario);
@@ -44,18 +48,22 @@ async function loadClusterModules(options: ClusterOptions) {
 }
 
 export async function runClusterCommand(options: ClusterOptions): Promise<void> {
+  // The demo is a live view for a room: in a pipe, 78 s of silent computing helps nobody.
+  if (options.demo === true && !interactive()) throw new InputError(DEMO_NEEDS_A_TERMINAL);
   const { scenario, strategies, seed, generations } = await prepareCluster(options);
   if (options.format === undefined && options.headless !== true && interactive()) {
     const { launchCluster } = await import('../ui/cluster/launch.js');
     const { moduleFilesFrom } = await import('../modules/modules.js');
     const moduleFiles = moduleFilesFrom(options);
     await launchCluster({
-      scenario,
+      // The live run pauses at its end: --generations moves that end.
+      scenario: { ...scenario, generations },
       strategyIds: strategies.map((strategy) => strategy.id),
       seed,
       out: options.out,
       moduleFiles,
       trusted: options.trusted === true,
+      projector: options.projector === true,
     });
     return;
   }

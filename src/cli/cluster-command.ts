@@ -15,6 +15,9 @@ export interface ClusterOptions {
   seeds?: number;
   workers?: number;
   out?: string;
+  projector?: boolean;
+  /** The default job of `npm start`: in a pipe it explains instead of computing. */
+  demo?: boolean;
 }
 
 export function latticeSize(value: string): { width: number; height: number } {
@@ -58,6 +61,7 @@ export function addClusterCommand(program: Command): void {
     .option('--submissions <dir>', 'every strategy module in a folder')
     .option('--trusted', 'run module files in-process instead of in the sandbox (only for code you trust)')
     .option('--headless', 'plain output (csv) even in a terminal, instead of the live view')
+    .option('--projector', 'the live view for a projector: bigger cells, bold headline figures, time axes (p toggles it)')
     .option('-o, --out <file>', 'write the result to a file instead of stdout (the live view writes the series so far on exit)')
     .action(async (options: ClusterOptions) => {
       // The model and zod load only when a cluster actually runs, to keep other commands' start fast.

@@ -41,7 +41,8 @@ export function buildProgram(): Command {
   addEvolveCommand(program);
   addExercisesCommands(program);
   addClassCommand(program);
-  program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
+  program.option('--projector', 'the live demo for a projector: bigger cells, bold headline figures, time axes (p toggles it)');
+  program.allowExcessArguments(true).action(async (options: { projector?: boolean }, command: Command) => {
     const [unknown] = command.args;
     if (unknown !== undefined) {
       const names = program.commands.map((sub) => sub.name());
@@ -51,9 +52,9 @@ export function buildProgram(): Command {
           .join(', ')}?`,
       );
     }
-    // The main job (`npm start`): the live training-first demo in a terminal, its series otherwise.
+    // The main job (`npm start`): the live training-first demo in a terminal; in a pipe, how to run it and what to run instead.
     const { runClusterCommand } = await import('./cluster-action.js');
-    await runClusterCommand({ scenario: 'training-first', set: [] });
+    await runClusterCommand({ scenario: 'training-first', set: [], demo: true, projector: options.projector === true });
   });
   return program;
 }

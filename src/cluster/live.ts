@@ -63,10 +63,13 @@ const DEFAULT_SPEED = 3;
 
 /** Everything the live view shows, emitted by the core; the UI only renders it. */
 export interface LiveSnapshot {
-  readonly scenario: { readonly name: string; readonly title: string };
+  /** `generations`: the scenario's length; the run pauses once its last generation is played. */
+  readonly scenario: { readonly name: string; readonly title: string; readonly generations: number };
   readonly seed: number;
   /** The last generation played (-1 before the first). */
   readonly generation: number;
+  /** The scenario's last generation has been played (the run may go on past it). */
+  readonly ended: boolean;
   readonly running: boolean;
   readonly speed: number;
   readonly width: number;
@@ -135,10 +138,15 @@ export class LiveCluster {
     return this.#records;
   }
 
-  /** Plays the next generation. */
+  /** Plays the next generation; at the scenario's last one the run pauses and says so. */
   step(): GenerationRecord {
     const record = this.#model.step();
     this.#records.push(record);
+    const played = this.#model.generation - 1;
+    if (played === this.scenario.generations) {
+      this.#running = false;
+      this.#log.push({ generation: played, label: `scenario ended at generation ${played}: paused (space runs on, r starts again)` });
+    }
     return record;
   }
 
@@ -146,8 +154,9 @@ export class LiveCluster {
   apply(command: LiveCommand): string | undefined {
     const model = this.#model;
     const parameters = model.parameters;
+    // Stamped with the run in place after the command: a reset's line belongs to the new run, not the old one's timeline.
     const note = (label: string): string => {
-      this.#log.push({ generation: model.generation, label });
+      this.#log.push({ generation: this.#model.generation, label });
       return label;
     };
     switch (command.type) {
@@ -194,9 +203,10 @@ export class LiveCluster {
     // The model logs the timeline's events and the changes made through it; the live log adds resets.
     const log = [...this.#log, ...model.log].sort((a, b) => a.generation - b.generation);
     return {
-      scenario: { name: this.scenario.name, title: this.scenario.title },
+      scenario: { name: this.scenario.name, title: this.scenario.title, generations: this.scenario.generations },
       seed: this.#seed,
       generation: model.generation - 1,
+      ended: model.generation - 1 >= this.scenario.generations,
       running: this.#running,
       speed: this.speed,
       width: model.space.width,

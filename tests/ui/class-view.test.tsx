@@ -421,6 +421,29 @@ describe("the student's view", () => {
     expect(later).not.toContain('NEW ·');
   });
 
+  it('shows the whole explanation of a change at 80 and at 120 columns: wrapped, never cut', () => {
+    const session = openRound();
+    session.close();
+    session.apply({ type: 'toggle-activity', index: 0 });
+    const view = sent(session, 0);
+    const why = view.announcements[view.announcements.length - 1]!.why;
+    expect(why.length).toBeGreaterThan(160);
+    for (const [columns, rows] of [
+      [80, 24],
+      [120, 40],
+    ] as const) {
+      const frame = renderStudent(studentProps(view, { columns, rows })).lastFrame()!;
+      const size = frameSize(frame);
+      expect(size.columns).toBeLessThanOrEqual(columns);
+      const text = frame
+        .split('\n')
+        .map((line) => line.replace(/^[\s│║]+|[\s│║]+$/g, ''))
+        .join(' ')
+        .replace(/\s+/g, ' ');
+      expect(text).toContain(why);
+    }
+  });
+
   it('shows the lobby, a lost connection and the end of the session', () => {
     const session = classSession('pairwise', ['Ana', 'Ben']);
     let frame = renderStudent(studentProps(sent(session, 1))).lastFrame()!;

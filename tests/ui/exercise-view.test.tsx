@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { formatShare } from '../../src/classroom/exercise.js';
-import type { PreparedTask } from '../../src/classroom/exercise-tasks.js';
+import { clusterCommand, type PreparedTask } from '../../src/classroom/exercise-tasks.js';
 import { prepareTask } from '../../src/cli/exercise-action.js';
 import { loadExercise } from '../../src/formats/exercise-file.js';
 import { makeTheme } from '../../src/theme/theme.js';
@@ -57,7 +57,20 @@ describe('the exercise flow', () => {
     expect(frame).toContain('▶ d  more than 20%');
     expect(frame).toContain('← the run');
     expect(frame).toContain(' 100% │');
-    expect(frame).toContain('Explore it: cooplab cluster --scenario rivalry');
+    // The command to copy is whole: its rows, joined as the shell joins ` \` lines, are the command.
+    const command = clusterCommand((prepared as Extract<PreparedTask, { kind: 'predict' }>).plan, 'rivalry');
+    expect(command.length).toBeGreaterThan(120);
+    const rows = frame.split('\n');
+    const from = rows.findIndex((row) => row.startsWith('Explore it:'));
+    expect(from).toBeGreaterThanOrEqual(0);
+    const copied = rows
+      .slice(from + 1)
+      .map((row) => row.trim())
+      .join('\n')
+      .split(' \\\n')
+      .join(' ');
+    expect(copied.startsWith(command)).toBe(true);
+    expect(rows.every((row) => row.length <= 120)).toBe(true);
     view.stdin.write('\r');
     const questions = await frameWith(view, '[questions]');
     expect(questions).toMatch(/Outcome: predicted d, the run gave \d+\.\d% \([a-d]\)/);

@@ -83,29 +83,3 @@ export function signed(value: number): string {
   const text = formatNumber(value);
   return value > 0 && text !== '0' ? `+${text}` : text;
 }
-
-/**
- * `text` wrapped at spaces into at most `lines` rows of `width` (a word longer than a row is
- * cut), ending in '…' when some was left out. Wrapped here rather than by Ink, whose wrap can
- * start a row with the space it broke at.
- */
-export function wrapWords(text: string, width: number, lines = Infinity): string[] {
-  const room = Math.max(1, width);
-  const rows: string[] = [];
-  let row = '';
-  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
-    const piece = word.length > room ? fit(word, room) : word;
-    if (row === '') row = piece;
-    else if (row.length + 1 + piece.length <= room) row += ` ${piece}`;
-    else {
-      rows.push(row);
-      row = piece;
-    }
-  }
-  if (row !== '') rows.push(row);
-  if (rows.length <= lines) return rows;
-  const kept = rows.slice(0, Math.max(1, lines));
-  const last = kept[kept.length - 1]!;
-  kept[kept.length - 1] = last.length + 2 <= room ? `${last} …` : `${fit(last, room - 1)}…`;
-  return kept;
-}

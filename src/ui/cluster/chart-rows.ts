@@ -37,3 +37,28 @@ export function bar(share: number, width: number): string {
   const partial = eighths % 8;
   return ('█'.repeat(full) + (partial > 0 ? '▏▎▍▌▋▊▉'[partial - 1]! : '')).padEnd(width).slice(0, width);
 }
+
+const AXIS_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
+
+/**
+ * The time axis under a chartRows chart of `count` values (generations 0 … count − 1) drawn in
+ * `width` columns: generation numbers under the columns that show them, spaced so they never
+ * touch. Empty before there is data.
+ */
+export function timeAxis(count: number, width: number): string {
+  if (count <= 0 || width <= 0) return '';
+  const span = Math.max(1, count / width);
+  const columnOf = (generation: number) => Math.min(width - 1, Math.floor(generation / span));
+  const widest = String(count - 1).length;
+  const step = AXIS_STEPS.find((candidate) => candidate / span >= widest + 2) ?? AXIS_STEPS[AXIS_STEPS.length - 1]!;
+  const line = Array.from({ length: width }, () => ' ');
+  let free = 0;
+  for (let generation = 0; generation < count; generation += step) {
+    const label = String(generation);
+    const at = columnOf(generation);
+    if (at < free || at + label.length > width) continue;
+    for (let index = 0; index < label.length; index++) line[at + index] = label[index]!;
+    free = at + label.length + 1;
+  }
+  return line.join('').trimEnd();
+}

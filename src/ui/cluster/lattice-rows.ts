@@ -87,6 +87,37 @@ export function latticeRows(snapshot: LiveSnapshot, view: LatticeView, columns: 
   return lines;
 }
 
+/**
+ * The projector's lattice: fewer, bigger cells, each two characters wide and one row high (a
+ * square on most terminals) showing one firm, the lattice's aspect kept. A lattice larger
+ * than the room is sampled evenly.
+ */
+export function bigLatticeRows(snapshot: LiveSnapshot, view: LatticeView, columns: number, rows: number, theme: Theme): string[] {
+  const { width, height } = snapshot;
+  if (columns < 2 || rows < 1) return [];
+  const scale = Math.min(1, Math.floor(columns / 2) / width, rows / height);
+  const across = Math.max(1, Math.min(width, Math.round(width * scale)));
+  const down = Math.max(1, Math.min(height, Math.round(height * scale)));
+  const lines: string[] = [];
+  for (let row = 0; row < down; row++) {
+    const y = Math.min(height - 1, Math.floor((row * height) / down));
+    let line = '';
+    let colour = '';
+    for (let column = 0; column < across; column++) {
+      const firm = y * width + Math.min(width - 1, Math.floor((column * width) / across));
+      if (!theme.colour) {
+        line += glyphOf(snapshot, view, firm, theme).repeat(2);
+        continue;
+      }
+      const next = colourOf(snapshot, view, firm, theme);
+      if (next !== colour) line += ansi((colour = next), 'fg');
+      line += '██';
+    }
+    lines.push(theme.colour ? line + RESET : line);
+  }
+  return lines;
+}
+
 /** What each colour (or glyph) means in a view. */
 export function legend(snapshot: LiveSnapshot, view: LatticeView, theme: Theme): { label: string; colour: string; glyph: string }[] {
   switch (view) {

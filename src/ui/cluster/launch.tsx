@@ -35,6 +35,7 @@ export async function launchCluster(options: {
   out?: string | undefined;
   moduleFiles?: readonly string[];
   trusted?: boolean;
+  projector?: boolean;
 }): Promise<void> {
   let failure: Error | undefined;
   const input = {
@@ -50,7 +51,7 @@ export async function launchCluster(options: {
   });
   const restore = fullScreen();
   const theme = makeTheme();
-  const instance = render(<ClusterApp source={source} theme={theme} onExport={(snapshot) => exportSnapshot(snapshot)} />, {
+  const instance = render(<ClusterApp source={source} theme={theme} onExport={(snapshot) => exportSnapshot(snapshot)} projector={options.projector} />, {
     exitOnCtrlC: true,
     maxFps: 60,
     patchConsole: false,

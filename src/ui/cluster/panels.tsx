@@ -1,18 +1,12 @@
 import { Box, Text } from 'ink';
 import type { LiveSnapshot } from '../../cluster/live.js';
-import type { LoggedEvent } from '../../cluster/model.js';
 import type { Theme } from '../../theme/theme.js';
-import { bar, chartRows } from './chart-rows.js';
+import { bar, chartRows, timeAxis } from './chart-rows.js';
 import { latticeRows, legend, type LatticeView } from './lattice-rows.js';
 
-/** The last `width` values as a one-row chart scaled to their own maximum. */
-function sparkline(values: readonly number[], width: number): string {
-  const recent = values.slice(-width);
-  const top = Math.max(0, ...recent);
-  return chartRows(top > 0 ? recent.map((value) => value / top) : recent.map(() => 0), Math.min(width, Math.max(1, recent.length)), 1)[0] ?? '';
-}
-
 const percent = (value: number) => `${(value * 100).toFixed(0)}%`.padStart(4);
+/** A share, or a dash before the first generation is played: no figure is better than a false 0%. */
+const percentOrDash = (value: number | undefined) => (value === undefined ? '   —' : percent(value));
 
 export function LatticeMap({
   snapshot,
@@ -51,6 +45,7 @@ export function Chart({
   height,
   colour,
   theme,
+  axis = false,
 }: {
   title: string;
   values: readonly number[];
@@ -58,18 +53,20 @@ export function Chart({
   height: number;
   colour: string;
   theme: Theme;
+  /** A row of generation numbers under the chart. */
+  axis?: boolean;
 }) {
-  const last = values.length > 0 ? values[values.length - 1]! : 0;
   return (
     <Box flexDirection="column">
       <Text>
-        <Text bold>{title}</Text> {percent(last)}
+        <Text bold>{title}</Text> <Text bold={axis}>{percentOrDash(values[values.length - 1])}</Text>
       </Text>
       {chartRows(values, width, height).map((line, index) => (
         <Text key={index} color={theme.colour ? colour : undefined}>
           {line}
         </Text>
       ))}
+      {axis ? <Text dimColor={theme.colour}>{timeAxis(values.length, width) || ' '}</Text> : null}
     </Box>
   );
 }
@@ -81,13 +78,13 @@ export function StrategyShares({ snapshot, width, theme }: { snapshot: LiveSnaps
     <Box flexDirection="column">
       <Text bold>firms by strategy</Text>
       {snapshot.strategies.map((id, index) => {
-        const share = latest?.strategies[index] ?? 0;
+        const share = latest?.strategies[index];
         const colour = theme.strategyColours[index % theme.strategyColours.length]!;
         return (
           <Text key={id} wrap="truncate">
             {theme.colour ? <Text color={colour}>■</Text> : theme.strategyGlyphs[index % theme.strategyGlyphs.length]} {id.slice(0, label).padEnd(label)}{' '}
-            <Text color={theme.colour ? colour : undefined}>{bar(share, Math.max(4, width - label - 10))}</Text>
-            {percent(share)}
+            <Text color={theme.colour ? colour : undefined}>{bar(share ?? 0, Math.max(4, width - label - 10))}</Text>
+            {percentOrDash(share)}
           </Text>
         );
       })}
@@ -104,14 +101,14 @@ export function ActivityLadder({ snapshot, width, theme }: { snapshot: LiveSnaps
         trust ladder: rounds by activity <Text dimColor>(keys 1–{snapshot.activities.length})</Text>
       </Text>
       {snapshot.activities.map((activity, index) => {
-        const share = latest?.activities[index] ?? 0;
+        const share = latest?.activities[index];
         return (
           <Text key={activity.name} wrap="truncate">
             <Text
               color={theme.colour ? (activity.enabled ? theme.cooperate : theme.muted) : undefined}
             >{`${index + 1}:${activity.enabled ? 'on ' : 'off'}`}</Text>{' '}
-            {activity.name.slice(0, label).padEnd(label)} {bar(share, Math.max(4, width - label - 15))}
-            {percent(share)}
+            {activity.name.slice(0, label).padEnd(label)} {bar(share ?? 0, Math.max(4, width - label - 15))}
+            {percentOrDash(share)}
           </Text>
         );
       })}
@@ -119,62 +116,19 @@ export function ActivityLadder({ snapshot, width, theme }: { snapshot: LiveSnaps
   );
 }
 
-export function Parameters({ snapshot, theme }: { snapshot: LiveSnapshot; theme: Theme }) {
-  const { settings } = snapshot;
-  const latest = snapshot.records[snapshot.records.length - 1];
-  const warn = theme.colour ? theme.warning : undefined;
-  return (
-    <Box flexDirection="column">
-      <Text bold>in force</Text>
-      <Text wrap="truncate">
-        fine {settings.fine} · detection {percent(settings.detection).trim()}
-        {settings.compensate ? ' · victims compensated' : ''} ·{' '}
-        <Text color={settings.crisis ? warn : undefined}>{settings.crisis ? 'CRISIS' : 'no crisis'}</Text>
-      </Text>
-      <Text wrap="truncate">
-        subsidy {percent(settings.subsidy).trim()} · trust +{settings.trustGain}/−{settings.trustLoss} · noise {settings.noise} · {settings.updateRule}
-      </Text>
-      <Text wrap="truncate">
-        fines paid {latest === undefined ? 0 : latest.fines.toFixed(1)}{' '}
-        <Text color={warn}>
-          {sparkline(
-            snapshot.records.map((record) => record.fines),
-            12,
-          )}
-        </Text>{' '}
-        · exits {latest?.exits ?? 0}{' '}
-        <Text color={warn}>
-          {sparkline(
-            snapshot.records.map((record) => record.exits),
-            12,
-          )}
-        </Text>
-      </Text>
-      <Text wrap="truncate">mean payoff per firm {latest === undefined ? '-' : latest.meanPayoff.toFixed(2)}</Text>
-    </Box>
-  );
-}
-
-export function EventLog({ events, lines }: { events: readonly LoggedEvent[]; lines: number }) {
-  const shown = events.slice(-lines);
-  return (
-    <Box flexDirection="column">
-      <Text bold>events</Text>
-      {shown.length === 0 ? <Text dimColor>none yet</Text> : null}
-      {shown.map((event, index) => (
-        <Text key={index} wrap="truncate">
-          gen {event.generation}: {event.label}
-        </Text>
-      ))}
-    </Box>
-  );
-}
-
-export function StatusLine({ snapshot, view, fps, theme }: { snapshot: LiveSnapshot; view: LatticeView; fps: number; theme: Theme }) {
+/** The status line's parts, the optional ones dropped when the terminal is too narrow for all. */
+export function statusText(snapshot: LiveSnapshot, view: LatticeView, fps: number, columns: number): string {
   const speed = snapshot.speed === Infinity ? 'max' : `${snapshot.speed} gen/s`;
+  const state = snapshot.running ? speed : snapshot.ended ? 'PAUSED · scenario ended' : 'PAUSED';
+  const head = `${snapshot.scenario.name} · gen ${Math.max(0, snapshot.generation)} · seed ${snapshot.seed} · ${state}`;
+  const full = ` ${head} · ${fps} fps · view ${view} · ? help · q quit `;
+  return full.length <= columns ? full : ` ${head} · ? help · q quit `;
+}
+
+export function StatusLine({ snapshot, view, fps, theme, columns }: { snapshot: LiveSnapshot; view: LatticeView; fps: number; theme: Theme; columns: number }) {
   return (
     <Text wrap="truncate" inverse={theme.colour}>
-      {` ${snapshot.scenario.name} · gen ${Math.max(0, snapshot.generation)} · seed ${snapshot.seed} · ${snapshot.running ? speed : 'PAUSED'} · ${fps} fps · view ${view} · ? help · q quit `}
+      {statusText(snapshot, view, fps, columns)}
     </Text>
   );
 }
@@ -191,6 +145,7 @@ export const KEYS: readonly [string, string][] = [
   ['r', 'reset with the same seed'],
   ['s', 'new run with a new seed'],
   ['e', 'export a snapshot (CSV of the series and the lattice)'],
+  ['p', 'projector mode: bigger cells, bold figures, time axes'],
   ['? / h', 'this help'],
   ['q / Ctrl-C', 'quit'],
 ];

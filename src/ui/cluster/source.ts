@@ -88,8 +88,9 @@ export class SimulationClock {
     // At full speed, play as many generations as fit in one frame before showing one.
     do {
       this.live.step();
-    } while (this.live.speed === Infinity && this.now() - started < SNAPSHOT_INTERVAL_MS / 2);
-    if (this.now() - this.#lastEmit >= SNAPSHOT_INTERVAL_MS || this.live.speed <= 30) this.#publish();
+    } while (this.live.running && this.live.speed === Infinity && this.now() - started < SNAPSHOT_INTERVAL_MS / 2);
+    // A run that paused itself (the scenario's end) is shown at once: no later frame would.
+    if (this.now() - this.#lastEmit >= SNAPSHOT_INTERVAL_MS || this.live.speed <= 30 || !this.live.running) this.#publish();
     this.#schedule();
   }
 }

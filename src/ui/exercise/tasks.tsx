@@ -18,7 +18,7 @@ import { chartRows } from '../cluster/chart-rows.js';
 import { condense, ordinal } from '../play/model.js';
 import type { PlayInfo } from '../play/info.js';
 import { PlayScreen } from '../play/screen.js';
-import { wrappedLines } from '../shared/format.js';
+import { commandRows, wrappedLines } from '../shared/format.js';
 import { fit, formatScore, KeyHints, Paint } from '../shared/widgets.js';
 import { Keys, Paragraph, useMirrored, type StepProps, type StudentModule } from './parts.js';
 
@@ -152,9 +152,15 @@ export function PredictStep({ keys, exercise, prepared, theme, columns, onDone }
               >{`You predicted ${choiceLetter(chosen!)}: not this time. The run gave ${formatShare(outcome.value)}, which is ${choiceLetter(outcome.correct)}.`}</Paint>
             )}
           </Text>
-          <Paint theme={theme} color={theme.muted}>
-            {fit(`Explore it: ${clusterCommand(plan, task.scenario)}`, columns - 1)}
-          </Paint>
+          {/* The command whole, to copy: wrapped as the shell reads it, never cut. */}
+          {(`Explore it: ${clusterCommand(plan, task.scenario)}`.length <= columns - 1
+            ? [`Explore it: ${clusterCommand(plan, task.scenario)}`]
+            : ['Explore it:', ...commandRows(clusterCommand(plan, task.scenario), columns - 3).map((row) => `  ${row}`)]
+          ).map((row, index) => (
+            <Paint key={index} theme={theme} color={theme.muted}>
+              {row}
+            </Paint>
+          ))}
           <Onward theme={theme} />
         </Box>
       )}

@@ -44,3 +44,63 @@ export function wrappedLines(text: string, width: number): number {
   }
   return lines;
 }
+
+/**
+ * `text` wrapped at spaces into rows of at most `width` characters. Nothing is cut: a word
+ * longer than a row (a path, a JSON value) is broken across rows instead.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const room = Math.max(1, width);
+  const rows: string[] = [];
+  let row = '';
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+    if (row !== '' && row.length + 1 + word.length <= room) {
+      row += ` ${word}`;
+      continue;
+    }
+    if (row !== '') rows.push(row);
+    let rest = word;
+    while (rest.length > room) {
+      rows.push(rest.slice(0, room));
+      rest = rest.slice(room);
+    }
+    row = rest;
+  }
+  if (row !== '' || rows.length === 0) rows.push(row);
+  return rows;
+}
+
+/**
+ * A shell command as rows of at most `width` characters that still paste as one command: it
+ * breaks only at spaces outside quotes, and every row but the last ends in ` \`. A single
+ * word wider than a row (a long quoted value) keeps a row of its own, whole.
+ */
+export function commandRows(command: string, width: number): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quote: string | undefined;
+  for (const character of command) {
+    if (quote === undefined && character === ' ') {
+      if (word !== '') words.push(word);
+      word = '';
+      continue;
+    }
+    if (character === "'" || character === '"') quote = quote === undefined ? character : quote === character ? undefined : quote;
+    word += character;
+  }
+  if (word !== '') words.push(word);
+  if (command.length <= width) return [words.join(' ')];
+  const room = Math.max(1, width - 2);
+  const rows: string[] = [];
+  let row = '';
+  for (const next of words) {
+    if (row === '') row = next;
+    else if (row.length + 1 + next.length <= room) row += ` ${next}`;
+    else {
+      rows.push(`${row} \\`);
+      row = `  ${next}`;
+    }
+  }
+  rows.push(row);
+  return rows;
+}

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import type { SentView } from '../../../classroom/protocol.js';
 import type { Announcement } from '../../../classroom/session.js';
 import type { Theme } from '../../../theme/theme.js';
-import { fit, Paint } from '../../shared/widgets.js';
-import { wrapWords } from '../format.js';
+import { wrapText } from '../../shared/format.js';
+import { Paint } from '../../shared/widgets.js';
 
 /**
  * An announcement is new until the student has seen a round's result under it: made since
@@ -33,19 +33,22 @@ export function AnnouncementBanner({
   const when = (entry: Announcement) => (entry.round === 0 ? 'before round 1' : `from round ${entry.from}`);
   const label = `${fresh ? 'NEW · ' : ''}${when(announcement)}: ${announcement.label}`;
   const inner = compact ? width : width - 4;
-  const why = wrapWords(announcement.why, inner, compact ? 2 : 4);
+  // Wrapped in full at any width: the explanation is what the student has to read.
+  const why = wrapText(announcement.why, inner);
   const colour = fresh ? theme.warning : theme.muted;
   const body = (
     <>
-      <Paint theme={theme} color={colour} bold>
-        {fit(`${compact && fresh ? '▶ ' : ''}${label}`, inner)}
-      </Paint>
+      {wrapText(`${compact && fresh ? '▶ ' : ''}${label}`, inner).map((line, index) => (
+        <Paint key={`label-${index}`} theme={theme} color={colour} bold>
+          {line}
+        </Paint>
+      ))}
       {why.map((line, index) => (
         <Text key={index}>{line}</Text>
       ))}
       {earlier.map((entry, index) => (
         <Paint key={`earlier-${index}`} theme={theme} color={theme.muted}>
-          {fit(`also new · ${when(entry)}: ${entry.label}`, inner)}
+          {wrapText(`also new · ${when(entry)}: ${entry.label}`, inner).join('\n')}
         </Paint>
       ))}
     </>

@@ -1,0 +1,37 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import type { LoggedEvent } from '../../cluster/model.js';
+import { wrapText } from '../shared/format.js';
+
+/** One event as the rows it takes at `width`: wrapped, never cut, continuation rows indented. */
+export function eventRows(event: LoggedEvent, width: number): string[] {
+  const [first, ...rest] = wrapText(`gen ${event.generation}: ${event.label}`, Math.max(8, width - 2));
+  return [first!, ...rest.map((row) => `  ${row}`)];
+}
+
+/** The newest events whose rows fit in `rows` (the newest one always shows in full). */
+export function visibleEventRows(events: readonly LoggedEvent[], width: number, rows: number): string[] {
+  const shown: string[][] = [];
+  let used = 0;
+  for (let index = events.length - 1; index >= 0; index--) {
+    const lines = eventRows(events[index]!, width);
+    if (shown.length > 0 && used + lines.length > rows) break;
+    shown.unshift(lines);
+    used += lines.length;
+  }
+  return shown.flat();
+}
+
+/** What happened, newest last: the story the facilitator tells. */
+export function EventLog({ events, width, rows }: { events: readonly LoggedEvent[]; width: number; rows: number }): ReactNode {
+  const lines = visibleEventRows(events, width, rows);
+  return (
+    <Box flexDirection="column" flexShrink={0}>
+      <Text bold>events</Text>
+      {lines.length === 0 ? <Text dimColor>none yet</Text> : null}
+      {lines.map((line, index) => (
+        <Text key={index}>{line}</Text>
+      ))}
+    </Box>
+  );
+}
