@@ -192,9 +192,12 @@ describe('the scenario end and a reset', () => {
     const view = app();
     for (let press = 0; press < 12; press++) view.stdin.write('n');
     await until(view.lastFrame, 'business association starts a');
+    view.stdin.write('e');
+    await until(view.lastFrame, 'exported the run so far');
     view.stdin.write('r');
     const reset = await until(view.lastFrame, 'gen 0: reset with seed 1');
     expect(reset).not.toContain('business association');
+    expect(reset).not.toContain('exported the run so far');
     expect(view.live.snapshot().log).toEqual([{ generation: 0, label: 'reset with seed 1' }]);
   });
 });

@@ -1,5 +1,5 @@
 import { Text, useApp, useInput } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { LiveCommand, LiveSnapshot } from '../../cluster/live.js';
 import type { Theme } from '../../theme/theme.js';
 import { useFramesPerSecond, useSnapshot, useTerminalSize } from './hooks.js';
@@ -46,10 +46,18 @@ export function ClusterApp({ source, theme, onExport, size, projector: startProj
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [projector, setProjector] = useState(startProjector === true);
   const fps = useFramesPerSecond(snapshot);
+  // Keys read the newest state, not that of the render that subscribed them: a key can beat a redraw.
+  const latest = useRef(snapshot);
+  latest.current = snapshot;
+  const helpOpen = useRef(false);
+  const showHelp = (open: boolean): void => {
+    helpOpen.current = open;
+    setHelp(open);
+  };
   const { exit } = useApp();
 
   const handleKey = (input: string): void => {
-    if (input === '?' || input === 'h') return setHelp(true);
+    if (input === '?' || input === 'h') return showHelp(true);
     if (input === 'v') return setView((current) => VIEWS[(VIEWS.indexOf(current) + 1) % VIEWS.length]!);
     if (input === 'p') {
       setProjector((current) => !current);
@@ -57,14 +65,14 @@ export function ClusterApp({ source, theme, onExport, size, projector: startProj
     }
     // A new run starts with a clean slate: the last run's export notice goes with its log.
     if (input === 'r' || input === 's') setNotice(undefined);
-    if (input === 'e' && snapshot !== undefined) return setNotice(onExport(snapshot));
+    if (input === 'e' && latest.current !== undefined) return setNotice(onExport(latest.current));
     const command = commandForKey(input);
     if (command !== undefined) source.send(command);
   };
 
   useInput((input, key) => {
-    if (help) {
-      setHelp(false);
+    if (helpOpen.current) {
+      showHelp(false);
       return;
     }
     if (input === 'q' || key.escape) {
