@@ -11,6 +11,7 @@ import { ClusterScreen } from '../../src/ui/cluster/screen.js';
 import { InlineSource } from '../../src/ui/cluster/source.js';
 import { commandRows, wrapText } from '../../src/ui/shared/format.js';
 import { requireStrategies } from '../../strategies/registry.js';
+import { frameWith, keysReady } from '../support/ink.js';
 
 // The live cluster view as a facilitator uses it before a room: nothing cut, a projector mode,
 // the scenario's end, a clean reset, and no figure before there is data.
@@ -45,16 +46,6 @@ function sideText(lines: readonly string[], columns: number): string {
     .map((line) => line.slice(from).trim())
     .join(' ')
     .replace(/\s+/g, ' ');
-}
-
-async function until(frame: () => string | undefined, wanted: string | RegExp, ms = 10_000): Promise<string> {
-  const started = Date.now();
-  for (;;) {
-    const text = frame() ?? '';
-    if (typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text)) return text;
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${String(wanted)} in:\n${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 let cleanup: (() => void) | undefined;
@@ -132,8 +123,9 @@ describe('text a room has to read is wrapped, never cut', () => {
 describe('projector mode', () => {
   it('starts with --projector and toggles with p: bigger cells, a bold headline figure, time axes', async () => {
     const view = app(scenario, { projector: true });
+    await keysReady(view);
     for (let press = 0; press < 12; press++) view.stdin.write('n');
-    const projected = await until(view.lastFrame, 'generation 11 of 200');
+    const projected = await frameWith(view, 'generation 11 of 200');
     // The headline: co-operation in the block font beside its label.
     expect(projected).toMatch(/█.*co-operation/);
     // Time axes under both charts, from generation 0.
@@ -144,10 +136,10 @@ describe('projector mode', () => {
     expect(cells.length % 2).toBe(0);
     for (let index = 0; index < cells.length; index += 2) expect(cells[index]).toBe(cells[index + 1]);
     view.stdin.write('p');
-    const standard = await until(view.lastFrame, 'firms by strategy');
+    const standard = await frameWith(view, 'firms by strategy');
     expect(standard).not.toContain('generation 11 of 200');
     view.stdin.write('p');
-    await until(view.lastFrame, 'generation 11 of 200');
+    await frameWith(view, 'generation 11 of 200');
   });
 
   it('shows a dash, not 0%, before the first generation is played', () => {
@@ -178,24 +170,26 @@ describe('the scenario end and a reset', () => {
   it('pauses at the scenario’s last generation and says so; space runs on', async () => {
     const short: Scenario = { ...scenario, generations: 3 };
     const view = app(short);
+    await keysReady(view);
     view.stdin.write(' '); // run
-    const ended = await until(view.lastFrame, 'scenario ended at generation 3 — space runs on, r starts again');
+    const ended = await frameWith(view, 'scenario ended at generation 3 — space runs on, r starts again');
     expect(ended).toContain('gen 3 · seed 1 · PAUSED · scenario ended');
     expect(ended).toContain('gen 3: scenario ended at generation 3');
     expect(view.live.running).toBe(false);
     view.stdin.write(' ');
-    await until(() => (view.live.records.length > 5 ? view.lastFrame() : ''), /gen \d+ · seed 1 · \d+ gen\/s/);
+    await frameWith(view, (frame) => view.live.records.length > 5 && /gen \d+ · seed 1 · \d+ gen\/s/.test(frame));
     expect(view.lastFrame()).not.toContain('scenario ended at generation 3 — space runs on');
   });
 
   it('r starts again with a clean event log: nothing of the previous run stays', async () => {
     const view = app();
+    await keysReady(view);
     for (let press = 0; press < 12; press++) view.stdin.write('n');
-    await until(view.lastFrame, 'business association starts a');
+    await frameWith(view, 'business association starts a');
     view.stdin.write('e');
-    await until(view.lastFrame, 'exported the run so far');
+    await frameWith(view, 'exported the run so far');
     view.stdin.write('r');
-    const reset = await until(view.lastFrame, 'gen 0: reset with seed 1');
+    const reset = await frameWith(view, 'gen 0: reset with seed 1');
     expect(reset).not.toContain('business association');
     expect(reset).not.toContain('exported the run so far');
     expect(view.live.snapshot().log).toEqual([{ generation: 0, label: 'reset with seed 1' }]);
