@@ -1,6 +1,6 @@
 import { parameterChange, type ParameterCommand } from '../cluster/live.js';
 import { withParameter, type ClusterParameters } from '../cluster/parameters.js';
-import { crisisActive } from '../cluster/round-rules.js';
+import { crisisActive, sanctionsOn } from '../cluster/round-rules.js';
 import { announce, type SessionState } from './session-state.js';
 import type { Announcement, ClassCommand, RulesInForce } from './session-types.js';
 
@@ -23,7 +23,7 @@ const WHY = {
 export function applyCommand(state: SessionState, command: ClassCommand): Announcement | undefined {
   const parameters = state.parameters;
   if (command.type === 'sanctions') {
-    const on = !(parameters.sanctions.detection > 0 && parameters.sanctions.fine > 0);
+    const on = !sanctionsOn(parameters.sanctions.detection, parameters.sanctions.fine);
     const { fine, detection } = on ? state.settings.sanctions : { fine: 0, detection: 0 };
     state.parameters = withParameter(withParameter(parameters, 'sanctions.fine', fine), 'sanctions.detection', detection);
     const label = on ? `sanctions on: fine ${fine}, caught with probability ${Math.round(detection * 100)}%` : 'sanctions off';

@@ -3,7 +3,7 @@ import type { ActivityTable } from './activities.js';
 import type { PlayTally } from './metrics.js';
 import type { PoolEntry } from './pool.js';
 import type { ClusterParameters } from './parameters.js';
-import { buyerBonus, chooseActivity, machineContext, neighbourhoodPayoff, NO_ACTIVITY, settledPayoff } from './round-rules.js';
+import { buyerBonus, chooseActivity, machineContext, neighbourhoodPayoff, NO_ACTIVITY, sanctionsOn, settledPayoff } from './round-rules.js';
 import { Lattice, type Space } from './space.js';
 
 /**
@@ -17,7 +17,7 @@ import { Lattice, type Space } from './space.js';
  */
 export function memorylessEligible(parameters: ClusterParameters, entries: readonly PoolEntry[], trustUniform: boolean): boolean {
   if (!trustUniform || parameters.noise > 0 || parameters.trust.gain > 0 || parameters.trust.loss > 0 || parameters.trust.decay > 0) return false;
-  if (parameters.sanctions.detection > 0 && parameters.sanctions.fine > 0) return false;
+  if (sanctionsOn(parameters.sanctions.detection, parameters.sanctions.fine)) return false;
   if (parameters.exit.threshold !== null) return false;
   return entries.every((entry) => entry.machines?.every((machine) => machine.states === 1 && !machine.stochastic));
 }

@@ -5,7 +5,8 @@ import type { ClusterParameters } from './parameters.js';
  * The rules that settle one round between two firms, written once for the lattice's play loop
  * (play.ts), the memory-less kernel (kernel.ts) and the class session (classroom/session-settlement.ts).
  * Plain functions on numbers and the activity table's typed arrays: the play loop calls them for
- * every round of millions of relationships, so they allocate nothing and inline.
+ * every round of millions of relationships, so they allocate nothing and inline, and the loop
+ * calls those of a mechanism only while it is on (bench: cluster-training-first).
  * Moves are codes: 0 = C, 1 = D.
  */
 
@@ -63,9 +64,19 @@ export function jointTrust(trustA: number, trustB: number): number {
   return trustA < trustB ? trustA : trustB;
 }
 
-/** The context index a finite-state strategy reads in an activity (see core/machine.ts): low risk, trusting the partner, deterred by sanctions. */
+/** The part of a finite-state strategy's context (core/machine.ts) that the activity sets: low risk, and deterred by the sanctions in force. */
+export function activityContext(rates: RoundRates, activity: number): number {
+  return rates.lowRisk[activity]! | (rates.deterred[activity]! << 2);
+}
+
+/** The part of the context that trust sets: the side trusts its partner at least as much as the machine's threshold. */
+export function trustContext(trust: number, trustThreshold: number): number {
+  return trust >= trustThreshold ? 2 : 0;
+}
+
+/** The context index a finite-state strategy reads in a round of an activity. */
 export function machineContext(rates: RoundRates, activity: number, trust: number, trustThreshold: number): number {
-  return rates.lowRisk[activity]! | (trust >= trustThreshold ? 2 : 0) | (rates.deterred[activity]! << 2);
+  return activityContext(rates, activity) | trustContext(trust, trustThreshold);
 }
 
 /**
@@ -88,7 +99,12 @@ export function buyerBonus(own: number, tied: number, bonus: number): number {
  * a run without sanctions or without a lone defector consumes no draws.
  */
 export function sanctioned(moveA: number, moveB: number, detection: number, fine: number, random: () => number): boolean {
-  return detection > 0 && fine > 0 && moveA !== moveB && random() < detection;
+  return sanctionsOn(detection, fine) && moveA !== moveB && random() < detection;
+}
+
+/** Sanctions are in force when there is both a chance of detection and a fine. */
+export function sanctionsOn(detection: number, fine: number): boolean {
+  return detection > 0 && fine > 0;
 }
 
 /** The fine a side pays in a round (negative: the compensation a cheated co-operator receives). */
