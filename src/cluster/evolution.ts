@@ -2,9 +2,22 @@ import type { RandomSource } from '../core/random.js';
 import { Lattice, type Space } from './space.js';
 
 /**
- * Strategy revision. Each rule reads this generation's payoffs and writes the strategies for
- * the next one into strategyOf; the model then restarts the relationships of the firms whose
- * strategy differs (once, however often a firm changed back and forth during the revision).
+ * The payoffs of the configuration as it stands, kept up to date as firms change strategy
+ * (kernel.ts, CurrentPayoffs, for memory-less play).
+ */
+export interface CurrentPayoffView {
+  /** A firm's payoff for a generation against its neighbours' current strategies. */
+  payoffOf(firm: number): number;
+  /** Gives a firm a strategy (writes strategyOf). */
+  adopt(firm: number, strategy: number): void;
+}
+
+/**
+ * Strategy revision. Each rule reads payoffs and writes the strategies for the next generation
+ * into strategyOf; the model then restarts the relationships of the firms whose strategy
+ * differs (once, however often a firm changed back and forth during the revision). The
+ * synchronous rule reads this generation's payoffs; the sequential rules read the current
+ * configuration's when `current` is given, and this generation's otherwise.
  */
 export interface Revision {
   readonly space: Space;
@@ -17,6 +30,8 @@ export interface Revision {
   readonly random: RandomSource;
   /** A buffer of one byte per firm that a synchronous rule may use (saves an allocation a generation). */
   readonly scratch?: Uint8Array | undefined;
+  /** Payoffs of the current configuration, for the sequential rules (memory-less play). */
+  readonly current?: CurrentPayoffView | undefined;
 }
 
 /** A revising firm mutates with probability μ: it takes a strategy from the pool at random. */
@@ -28,7 +43,13 @@ function mutate(revision: Revision): number {
 }
 
 function adopt(revision: Revision, firm: number, strategy: number): void {
-  revision.strategyOf[firm] = strategy;
+  if (revision.current === undefined) revision.strategyOf[firm] = strategy;
+  else revision.current.adopt(firm, strategy);
+}
+
+/** A firm's payoff as a sequential rule sees it: the current configuration's if known, else the generation's. */
+function payoffNow(revision: Revision, firm: number): number {
+  return revision.current === undefined ? revision.payoff[firm]! : revision.current.payoffOf(firm);
 }
 
 /**
@@ -104,10 +125,12 @@ export function imitateBest(revision: Revision): void {
 /**
  * Pairwise comparison (Szabó & Tőke 1998; Traulsen et al. 2006): random sequential; a firm
  * x picks a random neighbour y and adopts its strategy with probability
- * 1 / (1 + exp((P_x − P_y) / K)). One generation is share × N elementary updates.
+ * 1 / (1 + exp((P_x − P_y) / K)). One generation is share × N elementary updates. With
+ * current payoffs, P_x and P_y are those of the configuration at the step, and a step whose
+ * two firms hold the same strategy changes nothing and draws no coin (as in Szabó's own code).
  */
 export function fermi(revision: Revision, K: number): void {
-  const { space, strategyOf, payoff, random, mutation, poolSize } = revision;
+  const { space, strategyOf, random, mutation, poolSize, current } = revision;
   const { neighbourOffsets, neighbourList, size } = space;
   const steps = Math.round(revision.share * size);
   // On a torus a neighbour's index is arithmetic: no lookups in the neighbour lists, whose
@@ -122,7 +145,7 @@ export function fermi(revision: Revision, K: number): void {
   for (let step = 0; step < steps; step++) {
     const firm = Math.floor(random() * size);
     if (mutation > 0 && random() < mutation) {
-      strategyOf[firm] = Math.floor(random() * poolSize);
+      adopt(revision, firm, Math.floor(random() * poolSize));
       continue;
     }
     let neighbour: number;
@@ -142,20 +165,30 @@ export function fermi(revision: Revision, K: number): void {
       if (degree === 0) continue;
       neighbour = neighbourList[neighbourOffsets[firm]! + Math.floor(random() * degree)]!;
     }
-    const probability = 1 / (1 + Math.exp((payoff[firm]! - payoff[neighbour]!) * inverseK));
-    if (random() < probability) strategyOf[firm] = strategyOf[neighbour]!;
+    const model = strategyOf[neighbour]!;
+    if (current !== undefined && model === strategyOf[firm]) continue;
+    const probability = 1 / (1 + Math.exp((payoffNow(revision, firm) - payoffNow(revision, neighbour)) * inverseK));
+    if (random() < probability) adopt(revision, firm, model);
   }
 }
 
 /**
  * Death–birth Moran updating (Ohtsuki et al. 2006): a random firm's strategy is replaced by
- * that of a neighbour chosen in proportion to payoff. Payoffs can be negative, so weights are
- * payoffs less the lowest among the neighbours (all equal: uniform). share × N steps.
+ * that of a neighbour chosen in proportion to its fitness exp(P / K), share × N times. The
+ * exponential is the Fermi rule's (a neighbour's chance grows with its payoff at the same
+ * noise K), positive for negative payoffs, and under weak selection (K large against payoff
+ * differences) it is Ohtsuki et al.'s fitness 1 − w + w·P with w = 1/K to first order. With
+ * current payoffs, the neighbours' payoffs are those of the configuration at the step, the
+ * dying firm's strategy included (as in Stollmeier's replication).
  */
-export function moran(revision: Revision): void {
-  const { space, strategyOf, payoff, random } = revision;
+export function moran(revision: Revision, K: number): void {
+  const { space, strategyOf, random } = revision;
   const { neighbourOffsets, neighbourList, size } = space;
   const steps = Math.round(revision.share * size);
+  let maxDegree = 0;
+  for (let firm = 0; firm < size; firm++) maxDegree = Math.max(maxDegree, neighbourOffsets[firm + 1]! - neighbourOffsets[firm]!);
+  const payoffs = new Float64Array(maxDegree);
+  const inverseK = 1 / K;
   for (let step = 0; step < steps; step++) {
     const firm = Math.floor(random() * size);
     const mutant = mutate(revision);
@@ -166,22 +199,35 @@ export function moran(revision: Revision): void {
     const from = neighbourOffsets[firm]!;
     const to = neighbourOffsets[firm + 1]!;
     if (to === from) continue;
-    let lowest = Infinity;
-    for (let k = from; k < to; k++) lowest = Math.min(lowest, payoff[neighbourList[k]!]!);
+    // A neighbourhood of one strategy passes it on whatever the payoffs: no weights, no draw.
+    const first = strategyOf[neighbourList[from]!]!;
+    let uniform = true;
+    for (let k = from + 1; k < to && uniform; k++) uniform = strategyOf[neighbourList[k]!] === first;
+    if (uniform) {
+      adopt(revision, firm, first);
+      continue;
+    }
+    let highest = -Infinity;
+    for (let k = from; k < to; k++) {
+      const value = payoffNow(revision, neighbourList[k]!);
+      payoffs[k - from] = value;
+      if (value > highest) highest = value;
+    }
+    // Weights relative to the best neighbour's (which weighs 1), so exp cannot overflow.
     let total = 0;
-    for (let k = from; k < to; k++) total += payoff[neighbourList[k]!]! - lowest;
+    for (let k = 0; k < to - from; k++) {
+      const weight = Math.exp((payoffs[k]! - highest) * inverseK);
+      payoffs[k] = weight;
+      total += weight;
+    }
     let chosen = neighbourList[to - 1]!;
-    if (total > 0) {
-      let target = random() * total;
-      for (let k = from; k < to; k++) {
-        target -= payoff[neighbourList[k]!]! - lowest;
-        if (target < 0) {
-          chosen = neighbourList[k]!;
-          break;
-        }
+    let target = random() * total;
+    for (let k = from; k < to; k++) {
+      target -= payoffs[k - from]!;
+      if (target < 0) {
+        chosen = neighbourList[k]!;
+        break;
       }
-    } else {
-      chosen = neighbourList[from + Math.floor(random() * (to - from))]!;
     }
     adopt(revision, firm, strategyOf[chosen]!);
   }

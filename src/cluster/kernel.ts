@@ -22,6 +22,32 @@ export function memorylessEligible(parameters: ClusterParameters, entries: reado
   return entries.every((entry) => entry.machines?.every((machine) => machine.states === 1 && !machine.stochastic));
 }
 
+/** What a memory-less pool plays: one move per strategy towards neighbours (at the initial trust) and one towards itself (full trust). */
+interface MemorylessMoves {
+  /** The activity neighbours play, or -1 if none is enabled. */
+  readonly neighbourActivity: number;
+  readonly selfActivity: number;
+  /** Per pool strategy: its move (0 = C, 1 = D). */
+  readonly neighbourMove: Uint8Array;
+  readonly selfMove: Uint8Array;
+  /** Whether firms play themselves this generation. */
+  readonly self: boolean;
+}
+
+function memorylessMoves(parameters: ClusterParameters, table: ActivityTable, entries: readonly PoolEntry[]): MemorylessMoves {
+  const neighbourActivity = chooseActivity(table, parameters.trust.initial);
+  const selfActivity = chooseActivity(table, 1);
+  const moveOf = (activity: number, trust: number): Uint8Array =>
+    Uint8Array.from(entries, (entry) => {
+      if (activity < 0) return 1;
+      const machine = entry.machines![activity]!;
+      return machine.cooperate[machine.initial * CONTEXTS + machineContext(table, activity, trust, machine.trustThreshold)]! >= 1 ? 0 : 1;
+    });
+  const neighbourMove = moveOf(neighbourActivity, parameters.trust.initial);
+  const selfMove = selfActivity < 0 ? neighbourMove : moveOf(selfActivity, 1);
+  return { neighbourActivity, selfActivity, neighbourMove, selfMove, self: parameters.selfInteraction && selfActivity >= 0 };
+}
+
 export interface MemorylessTarget {
   readonly space: Space;
   readonly strategyOf: Uint8Array;
@@ -43,22 +69,12 @@ export function playMemoryless(
   const { size, neighbourOffsets, neighbourList } = space;
   const activityRounds = new Float64Array(table.count);
   payoff.fill(0);
-  const neighbourActivity = chooseActivity(table, parameters.trust.initial);
-  const selfActivity = chooseActivity(table, 1);
+  const { neighbourActivity, selfActivity, neighbourMove, selfMove, self } = memorylessMoves(parameters, table, entries);
   if (neighbourActivity < 0) {
     cooperationShare.fill(0);
     activityOf.fill(NO_ACTIVITY);
     return { cooperations: 0, moves: 0, mutual: 0, rounds: 0, fines: 0, activityRounds };
   }
-  // Each strategy's one move, towards neighbours (trust as set) and towards itself (full trust).
-  const moveOf = (activity: number, trust: number): Uint8Array =>
-    Uint8Array.from(entries, (entry) => {
-      const machine = entry.machines![activity]!;
-      return machine.cooperate[machine.initial * CONTEXTS + machineContext(table, activity, trust, machine.trustThreshold)]! >= 1 ? 0 : 1;
-    });
-  const neighbourMove = moveOf(neighbourActivity, parameters.trust.initial);
-  const selfMove = selfActivity < 0 ? neighbourMove : moveOf(selfActivity, 1);
-  const self = parameters.selfInteraction && selfActivity >= 0;
   const rounds = parameters.roundsPerGeneration;
   const bonus = parameters.externalBuyers.bonus;
   const moves = new Uint8Array(size);
@@ -131,4 +147,103 @@ export function playMemoryless(
     fines: 0,
     activityRounds,
   };
+}
+
+/**
+ * The payoffs of the configuration as it stands, for the sequential revision rules (Fermi,
+ * death–birth Moran) in memory-less play: Szabó & Tőke (1998) and Ohtsuki et al. (2006) give
+ * the firms involved in an elementary step the payoffs of the current strategies, not those of
+ * the last generation. A firm's payoff follows from its move and its count of co-operating
+ * neighbours (as in playMemoryless, to the bit), so the counts are kept per firm and updated
+ * only when a firm's move changes: a payoff costs O(1), a change O(degree), and nothing is
+ * allocated per step. The same bookkeeping as Stollmeier's replication of Ohtsuki et al.
+ * (ReScience, pd_graph_lib: adjacent_cooperators).
+ */
+export class CurrentPayoffs {
+  #moves: Uint8Array = new Uint8Array(0);
+  #cooperating: Uint8Array = new Uint8Array(0);
+  #selfValue: Float64Array = new Float64Array(0);
+  #neighbourMove: Uint8Array = new Uint8Array(0);
+  #activity = -1;
+  #self = false;
+  #bonus = 0;
+  #rounds = 1;
+  #table: ActivityTable | undefined;
+  #space: Space | undefined;
+  #strategyOf: Uint8Array = new Uint8Array(0);
+  #buyerTied: Uint8Array = new Uint8Array(0);
+
+  /**
+   * Reads the configuration and the rules in force (once per revision; the per-firm buffers are
+   * kept between revisions of the same size).
+   */
+  reset(
+    target: Pick<MemorylessTarget, 'space' | 'strategyOf' | 'buyerTied'>,
+    parameters: ClusterParameters,
+    table: ActivityTable,
+    entries: readonly PoolEntry[],
+  ): this {
+    const { space, strategyOf, buyerTied } = target;
+    const { size, neighbourOffsets, neighbourList } = space;
+    const { neighbourActivity, selfActivity, neighbourMove, selfMove, self } = memorylessMoves(parameters, table, entries);
+    const bonus = parameters.externalBuyers.bonus;
+    this.#space = space;
+    this.#strategyOf = strategyOf;
+    this.#buyerTied = buyerTied;
+    this.#table = table;
+    this.#activity = neighbourActivity;
+    this.#self = self;
+    this.#bonus = bonus;
+    this.#rounds = parameters.roundsPerGeneration;
+    this.#neighbourMove = neighbourMove;
+    // A firm's move against itself: the two sides agree, so nobody is ever caught (as in playMemoryless).
+    this.#selfValue = new Float64Array(entries.length * 2);
+    for (let k = 0; self && k < entries.length; k++) {
+      const own = selfMove[k]!;
+      for (let tied = 0; tied < 2; tied++) this.#selfValue[k * 2 + tied] = settledPayoff(table, selfActivity, own, own, buyerBonus(own, tied, bonus), 0);
+    }
+    if (this.#moves.length !== size) {
+      this.#moves = new Uint8Array(size);
+      this.#cooperating = new Uint8Array(size);
+    }
+    const moves = this.#moves;
+    const cooperating = this.#cooperating;
+    for (let firm = 0; firm < size; firm++) moves[firm] = neighbourMove[strategyOf[firm]!]!;
+    for (let firm = 0; firm < size; firm++) {
+      let count = 0;
+      for (let k = neighbourOffsets[firm]!; k < neighbourOffsets[firm + 1]!; k++) count += 1 - moves[neighbourList[k]!]!;
+      cooperating[firm] = count;
+    }
+    return this;
+  }
+
+  /** A firm's payoff for a generation against its neighbours' current strategies. */
+  payoffOf(firm: number): number {
+    if (this.#activity < 0) return 0;
+    const offsets = this.#space!.neighbourOffsets;
+    const move = this.#moves[firm]!;
+    const tied = this.#buyerTied[firm]!;
+    let value = neighbourhoodPayoff(
+      this.#table!,
+      this.#activity,
+      move,
+      this.#cooperating[firm]!,
+      offsets[firm + 1]! - offsets[firm]!,
+      buyerBonus(move, tied, this.#bonus),
+    );
+    if (this.#self) value += this.#selfValue[this.#strategyOf[firm]! * 2 + tied]!;
+    return value * this.#rounds;
+  }
+
+  /** Gives a firm a strategy and, if its move changes, tells its neighbours. */
+  adopt(firm: number, strategy: number): void {
+    this.#strategyOf[firm] = strategy;
+    const move = this.#neighbourMove[strategy]!;
+    const change = this.#moves[firm]! - move;
+    if (change === 0) return;
+    this.#moves[firm] = move;
+    const { neighbourOffsets, neighbourList } = this.#space!;
+    const cooperating = this.#cooperating;
+    for (let k = neighbourOffsets[firm]!; k < neighbourOffsets[firm + 1]!; k++) cooperating[neighbourList[k]!]! += change;
+  }
 }

@@ -1,6 +1,26 @@
 import { fermi, imitateBest, moran, type Revision } from './evolution.js';
+import { CurrentPayoffs, memorylessEligible } from './kernel.js';
 import { restartFirm } from './pool.js';
 import { streamOf, type ClusterState } from './state.js';
+
+/** One CurrentPayoffs per run, so that its per-firm buffers are reused from one revision to the next. */
+const currentPayoffs = new WeakMap<ClusterState, CurrentPayoffs>();
+
+/**
+ * The payoffs a sequential rule reads. In memory-less play a firm's payoff is a function of its
+ * neighbours' strategies, so an elementary step can use the current configuration's, as Szabó &
+ * Tőke (1998) and Ohtsuki et al. (2006) do. Otherwise (strategies with memory, trust that moves,
+ * several rounds of a relationship with a past) a payoff is what a generation of a relationship's
+ * rounds paid, and those rounds cannot be replayed per step: the rule reads the generation's
+ * (docs/model.md, "Evolution"). This depends on the population and the rules, not on whether the
+ * kernel is switched on, so that `kernel: false` gives the same run.
+ */
+function currentPayoffsFor(state: ClusterState): CurrentPayoffs | undefined {
+  if (!memorylessEligible(state.parameters, state.entries, state.trustUniform)) return undefined;
+  let current = currentPayoffs.get(state);
+  if (current === undefined) currentPayoffs.set(state, (current = new CurrentPayoffs()));
+  return current.reset(state, state.parameters, state.activities, state.entries);
+}
 
 /** Firms revise their strategies by the update rule; those that changed restart their relationships' strategy state. */
 export function revise(state: ClusterState): void {
@@ -15,13 +35,14 @@ export function revise(state: ClusterState): void {
     mutation,
     random: streamOf(state, 'evolution'),
     scratch: (state.scratch ??= new Uint8Array(space.size)),
+    current: update.rule === 'imitate-best' ? undefined : currentPayoffsFor(state),
   };
   // Only strategies with private state per relationship need it rebuilt after a change.
   const stateful = state.players.size > 0 || state.entries.some((entry) => entry.machines === undefined || entry.machines[0]!.states > 1);
   const before = stateful ? strategyOf.slice() : undefined;
   if (update.rule === 'imitate-best') imitateBest(revision);
   else if (update.rule === 'fermi') fermi(revision, update.K);
-  else moran(revision);
+  else moran(revision, update.K);
   if (before === undefined) return;
   for (let firm = 0; firm < space.size; firm++) if (strategyOf[firm] !== before[firm]) restartFirm(state, firm);
 }

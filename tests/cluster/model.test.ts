@@ -929,27 +929,39 @@ describe('revision rules', () => {
   });
 
   // A 3×3 lattice with fixed edges, von Neumann: the centre (4) has neighbours 1, 3, 5, 7 in
-  // that order, holding strategies 1..4, with payoffs −2, −1, 0, 1: weights 0, 1, 2, 3 of 6.
+  // that order, holding strategies 1..4, with payoffs −2, −1, 0, 1: at K = 1, weights e^−2, e^−1, 1, e.
   const grid = new Lattice(3, 3, 'von-neumann', 'fixed');
   const strategies = [0, 1, 0, 2, 0, 3, 0, 4, 0];
   const centrePayoffs = [9, -2, 9, -1, 9, 0, 9, 1, 9];
-  const moranOnce = (random: () => number, payoff = centrePayoffs) => {
+  const weights = [-2, -1, 0, 1].map(Math.exp);
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  const below = (count: number) => weights.slice(0, count).reduce((sum, weight) => sum + weight, 0) / total;
+  const moranOnce = (random: () => number, payoff = centrePayoffs, K = 1) => {
     // share · N = 1 step; the first draw, 0.5, picks firm ⌊0.5 · 9⌋ = 4
     const { target } = revision(grid, strategies, payoff, random, { share: 1 / 9 });
-    moran(target);
+    moran(target, K);
     return target.strategyOf[4];
   };
 
-  it('moran: the dying firm takes a neighbour chosen in proportion to payoff − lowest', () => {
-    expect(moranOnce(scripted([0.5, 0]))).toBe(2); // the lowest never reproduces
-    expect(moranOnce(scripted([0.5, 1 / 6 - 1e-9]))).toBe(2);
-    expect(moranOnce(scripted([0.5, 1 / 6 + 1e-9]))).toBe(3);
-    expect(moranOnce(scripted([0.5, 0.5 - 1e-9]))).toBe(3);
-    expect(moranOnce(scripted([0.5, 0.5 + 1e-9]))).toBe(4);
+  it('moran: the dying firm takes a neighbour chosen in proportion to exp(P / K)', () => {
+    expect(moranOnce(scripted([0.5, 0]))).toBe(1);
+    expect(moranOnce(scripted([0.5, below(1) - 1e-9]))).toBe(1);
+    expect(moranOnce(scripted([0.5, below(1) + 1e-9]))).toBe(2);
+    expect(moranOnce(scripted([0.5, below(2) + 1e-9]))).toBe(3);
+    expect(moranOnce(scripted([0.5, below(3) - 1e-9]))).toBe(3);
+    expect(moranOnce(scripted([0.5, below(3) + 1e-9]))).toBe(4);
     expect(moranOnce(scripted([0.5, 0.999999]))).toBe(4);
+    // K tiny: the best neighbour, almost surely
+    expect(moranOnce(scripted([0.5, 0.01]), centrePayoffs, 1e-3)).toBe(4);
     // all equal: uniform over the neighbours
     expect(moranOnce(scripted([0.5, 0.3]), [5, 5, 5, 5, 5, 5, 5, 5, 5])).toBe(2);
     expect(moranOnce(scripted([0.5, 0.8]), [5, 5, 5, 5, 5, 5, 5, 5, 5])).toBe(4);
+  });
+
+  it('moran: a neighbourhood of one strategy passes it on without a draw', () => {
+    const { target } = revision(grid, [0, 3, 0, 3, 1, 3, 0, 3, 0], centrePayoffs, scripted([0.5]), { share: 1 / 9 });
+    moran(target, 1);
+    expect(target.strategyOf[4]).toBe(3);
   });
 
   it('moran: frequencies follow the weights', () => {
@@ -958,10 +970,7 @@ describe('revision rules', () => {
     const trials = 6000;
     for (let trial = 0; trial < trials; trial++) counts[moranOnce(scripted([0.5], stream))!]!++;
     expect(counts[0]).toBe(0);
-    expect(counts[1]).toBe(0);
-    expect(counts[2]! / trials).toBeCloseTo(1 / 6, 1);
-    expect(counts[3]! / trials).toBeCloseTo(2 / 6, 1);
-    expect(counts[4]! / trials).toBeCloseTo(3 / 6, 1);
+    for (let strategy = 1; strategy <= 4; strategy++) expect(counts[strategy]! / trials).toBeCloseTo(weights[strategy - 1]! / total, 1);
   });
 
   it('mutation 1 with a two-strategy pool scrambles the population', () => {
