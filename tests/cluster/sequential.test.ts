@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fermi, moran, type Revision } from '../../src/cluster/evolution.js';
+import { fermi, type Revision } from '../../src/cluster/evolution.js';
 import { buildActivityTable } from '../../src/cluster/activities.js';
 import { CurrentPayoffs, playMemoryless } from '../../src/cluster/kernel.js';
 import { ClusterModel } from '../../src/cluster/model.js';
