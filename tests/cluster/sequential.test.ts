@@ -191,8 +191,8 @@ function binomialAtMost(x: number, n: number, p: number): number {
  *
  * The choice: a 10 × 10 torus with the von Neumann neighbourhood (k = 4, N = 100) and the
  * donation game (R = b − c, S = −c, T = b, P = 0, c = 1), no self-interaction. On a graph this
- * small the weak-selection threshold is (N − 2)/(N/k − 2) = 4.26 rather than k (Allen et al. 2017,
- * for any transitive graph), so the test stays well away from it on both sides: b/c = 2 and
+ * small the weak-selection threshold is (N − 2)/(N/k − 2) = 4.26 rather than k (Taylor, Day & Wild 2007,
+ * for homogeneous graphs), so the test stays well away from it on both sides: b/c = 2 and
  * b/c = 8. Selection w = 1/K = 0.01 keeps w·b·k ≤ 0.32. Measured (docs/model.md): the fixation
  * probability is about 0.0034 at b/c = 2, 0.012 at b/c = 4.26 and 0.033 at b/c = 8 against
  * 1/N = 0.01, so 6,000 runs at b/c = 2 and 3,000 at b/c = 8 (two seeds each, a few seconds in
