@@ -66,18 +66,18 @@ const sections = {
     // the revision, share × N elementary steps on current payoffs.
     const perGeneration = (rule, share) => {
       const times = [];
-      for (let i = 0; i < 3; i++) times.push(...JSON.parse(node([here('./cluster-sequential.js'), '1000', '8', rule, String(share)]).stdout).times.slice(2));
+      for (let i = 0; i < 2; i++) times.push(...JSON.parse(node([here('./cluster-sequential.js'), '1000', '6', rule, String(share)]).stdout).times.slice(2));
       return { median: median(times), best: Math.min(...times) };
     };
     const play = perGeneration('fermi', 0);
     console.log("cluster: sequential revision on current payoffs, Szabó & Tőke's setting on a 1000 × 1000 torus (von Neumann, b = 1.02, 50% co-operators)");
-    console.log(`  play only (memory-less kernel)   median ${fmt(play.median, 1)} ms a generation`);
+    console.log(`  play only (memory-less kernel)   median ${fmt(play.median, 1)} ms of CPU a generation`);
     for (const rule of ['fermi', 'moran']) {
       const revised = perGeneration(rule, 1);
       // 10^6 steps a generation: a millisecond of revision a generation is a nanosecond a step.
       const step = (ms) => ms - play.median;
       console.log(
-        `  ${rule.padEnd(6)} one MCS (10^6 steps)  median ${fmt(revised.median, 0)} ms a generation = ${fmt(step(revised.median), 0)} ns a step, best ${fmt(step(revised.best), 0)} ns`,
+        `  ${rule.padEnd(6)} one MCS (10^6 steps)  median ${fmt(revised.median, 0)} ms of CPU a generation = ${fmt(step(revised.median), 0)} ns a step, best ${fmt(step(revised.best), 0)} ns`,
       );
     }
   },
