@@ -10,6 +10,7 @@ import { interactive } from '../ui/shared/terminal.js';
 import { availableParallelism } from 'node:os';
 import type { Scenario } from '../cluster/scenario.js';
 import type { ClusterJob } from './cluster-worker.js';
+import { workerThreads } from './worker-threads.js';
 import { InputError } from '../core/errors.js';
 
 export const DEMO_NEEDS_A_TERMINAL =
@@ -107,7 +108,7 @@ async function runSeveralSeeds(
     generations,
     format,
   }));
-  const workers = Math.min(options.workers ?? availableParallelism(), jobs.length);
+  const workers = workerThreads(options.workers ?? availableParallelism(), jobs.length);
   let texts: string[];
   if (workers <= 1) {
     const { default: runClusterJob } = await import('./cluster-worker.js');

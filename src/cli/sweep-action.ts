@@ -10,6 +10,7 @@ import { loadScenario } from '../formats/scenario-file.js';
 import type { SweepOptions } from './sweep-command.js';
 import { assemble, finishedKeys, prepareFolder, readManifest, readTaskResults, taskFile, writeTask, type SweepManifest } from '../formats/sweep-files.js';
 import type { SweepJob } from './sweep-worker.js';
+import { workerThreads } from './worker-threads.js';
 
 /** Progress on stderr: one updating line in a terminal, a plain line at most every two seconds otherwise. */
 function progressReporter(total: number, already: number) {
@@ -68,7 +69,7 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
     finished++;
     report(finished);
   };
-  const workers = Math.min(options.workers ?? availableParallelism(), Math.max(1, pending.length));
+  const workers = workerThreads(options.workers ?? availableParallelism(), pending.length);
   const interrupted = () => {
     process.stderr.write(
       `\ncooplab: sweep interrupted: ${finished} of ${mine.length} tasks are saved in ${options.out}; run the same command again to resume\n`,

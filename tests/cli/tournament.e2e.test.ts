@@ -59,7 +59,8 @@ describe('cooplab tournament', () => {
 
 describe('worker threads', () => {
   it('give byte-identical results for any number of workers', () => {
-    const args = ['tournament', '--strategies', 'all', '--repetitions', '2', '--noise', '0.05', '--seed', '5', '--format', 'json'];
+    // 5 million turns: three slices (of at least 2 million turns), one for each worker.
+    const args = ['tournament', '--strategies', 'all', '--repetitions', '2', '--turns', '3000', '--noise', '0.05', '--seed', '5', '--format', 'json'];
     const single = cooplab([...args, '--workers', '1']);
     const parallel = cooplab([...args, '--workers', '3']);
     expect(single.status).toBe(0);

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MIN_SLICE_TURNS, tournamentSlices } from '../../src/cli/tournament-parallel.js';
+import { workerThreads } from '../../src/cli/worker-threads.js';
+
+afterEach(() => vi.restoreAllMocks());
+
+function written(): string[] {
+  const lines: string[] = [];
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  return lines;
+}
+
+describe('workerThreads', () => {
+  it('starts no more threads than tasks, and says nothing about a sane request', () => {
+    const lines = written();
+    expect(workerThreads(8, 3, 2)).toBe(3);
+    expect(workerThreads(2, 10, 2)).toBe(2);
+    expect(workerThreads(4, 0, 2)).toBe(1);
+    expect(workerThreads(0, 5, 2)).toBe(0);
+    expect(lines).toEqual([]);
+  });
+
+  it('warns once, on one line, above four threads per core', () => {
+    const lines = written();
+    expect(workerThreads(1000, 12, 2)).toBe(12);
+    expect(lines).toEqual([
+      'cooplab: warning: --workers 1000 is more than 4 threads per core (this machine has 2): expected at most 8; using 12 (no more than the tasks)\n',
+    ]);
+  });
+});
+
+describe('tournamentSlices', () => {
+  it('cuts a tiny tournament into one slice and a big one into up to four per worker', () => {
+    expect(tournamentSlices(12, 20, 64)).toBe(1);
+    expect(tournamentSlices(1000, MIN_SLICE_TURNS, 64)).toBe(256);
+    expect(tournamentSlices(1000, MIN_SLICE_TURNS, 2)).toBe(8);
+    expect(tournamentSlices(10, MIN_SLICE_TURNS * 100, 8)).toBe(10);
+  });
+});
