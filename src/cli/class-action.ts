@@ -84,7 +84,7 @@ export async function runClassHost(options: ClassHostOptions): Promise<void> {
   }
   const out = options.out ?? `class-${host.code}`;
   let written: string[] | undefined;
-  // Once only, whichever way the session ends: the last round, q, Ctrl-C or SIGTERM.
+  // Once only, whichever way the session ends: the last round, q, Ctrl-C, SIGTERM or SIGHUP.
   const finish = (): string[] => {
     if (written !== undefined) return written;
     host.end();
@@ -116,6 +116,20 @@ const HOST_COMMANDS: Readonly<Record<string, ClassCommand | 'start' | 'next' | '
 /** The host without a screen: log lines on stdout, the teacher's commands as lines on stdin. */
 async function runHeadlessHost(host: ClassHost, finish: () => string[]): Promise<void> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
+  let reported = false;
+  const report = () => {
+    if (reported) return;
+    reported = true;
+    for (const line of finish()) say(line);
+  };
+  const onSignal = (code: number) => () => {
+    report();
+    void host.close().finally(() => process.exit(code));
+  };
+  // Before the first line is printed: whoever reads it may signal at once. SIGHUP is a dropped SSH session.
+  process.once('SIGINT', onSignal(130));
+  process.once('SIGTERM', onSignal(143));
+  process.once('SIGHUP', onSignal(129));
   const { settings } = host.session;
   say(`cooplab class: room code ${host.code} · ${settings.mode} · ${settings.rounds} rounds of ${settings.timeLimit} s`);
   for (const address of host.addresses()) say(`cooplab class: students join with: cooplab class join ${address} --code ${host.code} --name <name>`);
@@ -159,15 +173,9 @@ async function runHeadlessHost(host: ClassHost, finish: () => string[]): Promise
     else if (command === 'end') host.end();
     else host.apply(command);
   });
-  const onSignal = (code: number) => () => {
-    for (const line of finish()) say(line);
-    void host.close().finally(() => process.exit(code));
-  };
-  process.once('SIGINT', onSignal(130));
-  process.once('SIGTERM', onSignal(143));
   await done;
   lines.close();
-  for (const line of finish()) say(line);
+  report();
   await host.close();
 }
 

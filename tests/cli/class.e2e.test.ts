@@ -126,6 +126,15 @@ describe('cooplab class', () => {
     expect(await ana.exited).toBe(0);
   });
 
+  it('writes the results so far when the host is hung up on (a dropped SSH session)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cooplab-class-')), 'results');
+    const host = start(hostArgs(out, ['--rounds', '3']));
+    await host.waitFor(/join with: cooplab class join/);
+    host.child.kill('SIGHUP');
+    expect(await host.exited).toBe(129);
+    expect(JSON.parse(readFileSync(join(out, 'class.json'), 'utf8'))).toMatchObject({ kind: 'class', roundsPlayed: 0 });
+  }, 40_000);
+
   it('refuses bad input with one line and exit 2', () => {
     const cases: [string[], RegExp][] = [
       [['class', 'host', '--mode', 'ring'], /option '--mode <mode>' argument 'ring' is invalid\. expected one of pairwise, lattice/],

@@ -1,19 +1,23 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LiveCluster } from '../../src/cluster/live.js';
+import { LiveCluster, type LiveSnapshot } from '../../src/cluster/live.js';
 import { withOverrides } from '../../src/cluster/scenario.js';
 import { loadScenario } from '../../src/formats/scenario-file.js';
 import { requireStrategies } from '../../strategies/registry.js';
 import { ClusterApp, commandForKey } from '../../src/ui/cluster/app.js';
 import { latticeRows, mapSize } from '../../src/ui/cluster/lattice-rows.js';
 import { InlineSource } from '../../src/ui/cluster/source.js';
+import { exportSnapshot } from '../../src/ui/cluster/launch.js';
 import { makeTheme } from '../../src/theme/theme.js';
 import { frameWith, keysReady, press } from '../support/ink.js';
 
 const scenario = withOverrides(loadScenario('training-first'), ['width=20', 'height=14']);
 const strategies = requireStrategies(Object.keys(scenario.parameters.strategies));
 
-function setup(options: { columns?: number; rows?: number; colour?: boolean } = {}) {
+function setup(options: { columns?: number; rows?: number; colour?: boolean; onExport?: (snapshot: LiveSnapshot) => string } = {}) {
   const live = new LiveCluster(scenario, strategies, 1);
   live.apply({ type: 'toggle-pause' }); // paused: the test steps by key
   const source = new InlineSource(live, { autostart: false });
@@ -23,10 +27,13 @@ function setup(options: { columns?: number; rows?: number; colour?: boolean } = 
       source={source}
       theme={makeTheme(options.colour ?? false)}
       size={{ columns: options.columns ?? 120, rows: options.rows ?? 40 }}
-      onExport={(snapshot) => {
-        exported.push(snapshot.generation);
-        return `exported generation ${snapshot.generation}`;
-      }}
+      onExport={
+        options.onExport ??
+        ((snapshot) => {
+          exported.push(snapshot.generation);
+          return `exported generation ${snapshot.generation}`;
+        })
+      }
     />,
   );
   return { ...view, live, source, exported };
@@ -87,6 +94,21 @@ describe('the live cluster view', () => {
     await press(view, 'v', 'view: trust');
     await press(view, 'e', 'exported generation -1');
     expect(view.exported).toEqual([-1]);
+  });
+
+  it('says so in the view when an export cannot be written, and goes on', async () => {
+    // A folder under a file: no user, root included, can write there.
+    const file = join(mkdtempSync(join(tmpdir(), 'cooplab-export-')), 'a-file');
+    writeFileSync(file, '');
+    const folder = join(file, 'folder');
+    const view = setup({ onExport: (snapshot) => exportSnapshot(snapshot, folder) });
+    cleanup = view.unmount;
+    const shown = (text: string) => (frame: string) => frame.replace(/\s+/g, '').includes(text);
+    await ready(view);
+    await press(view, 'e', shown(`exportfailed:cannotwriteto${folder}(ENOTDIR)`));
+    await press(view, 'n', shown('gen0·'));
+    await press(view, 'n', shown('gen1·'));
+    expect(view.lastFrame()).toContain('training-first · gen 1');
   });
 
   it('opens the help overlay with ? and closes it with any key', async () => {

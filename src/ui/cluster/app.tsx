@@ -2,6 +2,7 @@ import { Text, useApp, useInput } from 'ink';
 import { useRef, useState } from 'react';
 import type { LiveCommand, LiveSnapshot } from '../../cluster/live.js';
 import type { Theme } from '../../theme/theme.js';
+import { printable } from '../../core/printable.js';
 import { useFramesPerSecond, useSnapshot, useTerminalSize } from './hooks.js';
 import { VIEWS, type LatticeView } from './lattice-rows.js';
 import { HelpOverlay } from './panels.js';
@@ -37,6 +38,15 @@ export function commandForKey(input: string): LiveCommand | undefined {
   return undefined;
 }
 
+/** A failed export (a folder that cannot be written, a full disk) is a line in the view, never the end of a demonstration. */
+function exportNotice(onExport: (snapshot: LiveSnapshot) => string, snapshot: LiveSnapshot): string {
+  try {
+    return onExport(snapshot);
+  } catch (error) {
+    return `export failed: ${printable(error instanceof Error ? error.message : String(error))}`;
+  }
+}
+
 export function ClusterApp({ source, theme, onExport, size, projector: startProjector }: ClusterAppProps) {
   const snapshot = useSnapshot(source);
   const terminal = useTerminalSize();
@@ -65,7 +75,7 @@ export function ClusterApp({ source, theme, onExport, size, projector: startProj
     }
     // A new run starts with a clean slate: the last run's export notice goes with its log.
     if (input === 'r' || input === 's') setNotice(undefined);
-    if (input === 'e' && latest.current !== undefined) return setNotice(onExport(latest.current));
+    if (input === 'e' && latest.current !== undefined) return setNotice(exportNotice(onExport, latest.current));
     const command = commandForKey(input);
     if (command !== undefined) source.send(command);
   };

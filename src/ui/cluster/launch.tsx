@@ -19,11 +19,16 @@ function writeSeries(snapshot: LiveSnapshot, file: string): void {
   );
 }
 
-/** Writes the series so far and the current lattice next to where cooplab was started. */
+/** Writes the series so far and the current lattice next to where cooplab was started; throws what could not be written and why. */
 export function exportSnapshot(snapshot: LiveSnapshot, directory = process.cwd()): string {
   const stem = `${directory}/cooplab-${snapshot.scenario.name}-seed${snapshot.seed}-gen${Math.max(0, snapshot.generation)}`;
-  writeSeries(snapshot, `${stem}-series.csv`);
-  writeFileSync(`${stem}-lattice.csv`, latticeCsv(snapshot));
+  try {
+    writeSeries(snapshot, `${stem}-series.csv`);
+    writeFileSync(`${stem}-lattice.csv`, latticeCsv(snapshot));
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot write to ${directory} (${reason})`);
+  }
   return `exported ${stem}-series.csv and ${stem}-lattice.csv`;
 }
 

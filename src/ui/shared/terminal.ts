@@ -2,7 +2,8 @@ import type { Instance } from 'ink';
 
 /**
  * A full-screen terminal session: the alternate screen while the app runs, and the terminal
- * always restored afterwards — on quit, Ctrl-C, SIGTERM, or an error. `onExit` runs first, so
+ * always restored afterwards — on quit, Ctrl-C, SIGTERM, SIGHUP (a closed window, a dropped SSH
+ * session), or an error. `onExit` runs first, so
  * results computed so far are written (e.g. --out) before the process ends.
  */
 export function fullScreen(stdout: NodeJS.WriteStream = process.stdout): () => void {
@@ -31,6 +32,8 @@ export function superviseInk(instance: Instance, restore: () => void, onExit: ()
   };
   const onSignal = () => finish(130);
   const onTerm = () => finish(143);
+  // A hung-up terminal may be gone or may be reused (tmux, screen): either way the process ends with results written and the screen restored.
+  const onHangUp = () => finish(129);
   const onError = (error: unknown) => {
     finish(undefined);
     process.stderr.write(`cooplab: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -38,6 +41,7 @@ export function superviseInk(instance: Instance, restore: () => void, onExit: ()
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onTerm);
+  process.once('SIGHUP', onHangUp);
   process.once('uncaughtException', onError);
   return instance
     .waitUntilExit()
@@ -48,6 +52,7 @@ export function superviseInk(instance: Instance, restore: () => void, onExit: ()
     .finally(() => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onTerm);
+      process.off('SIGHUP', onHangUp);
       process.off('uncaughtException', onError);
     });
 }
