@@ -39,10 +39,11 @@ describe.runIf(hasTmux)('the live cluster view on SIGHUP', () => {
     const directory = mkdtempSync(join(tmpdir(), 'cooplab-hangup-'));
     const out = join(directory, 'series.csv');
     const pidFile = join(directory, 'pid');
-    // The inner shell writes its own id and becomes node (exec): the signal goes to cooplab and nothing else.
-    const command = `sh -c 'echo $$ > ${pidFile}; exec node ${BIN} cluster --scenario rivalry --size 20x20 --out ${out}'; echo "EXIT:$?"; sleep 60`;
+    // The inner shell writes its own id and becomes node (exec): the signal goes to this cooplab and nothing else.
+    // (The scenario differs from live.e2e.test.ts's, whose SIGTERM case signals its process by a pattern.)
+    const command = `sh -c 'echo $$ > ${pidFile}; exec node ${BIN} cluster --scenario sanctions --size 20x20 --out ${out}'; echo "EXIT:$?"; sleep 60`;
     tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', asAPerson(command));
-    await waitFor((text) => text.includes('rivalry · gen'), 'the status line');
+    await waitFor((text) => text.includes('sanctions · gen'), 'the status line');
     expect(tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim()).toBe('1');
     process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 'SIGHUP');
     const after = await waitFor((text) => text.includes('EXIT:'), 'the process to exit');
