@@ -110,13 +110,22 @@ export class ClassClient {
     socket.on('close', (code, reason) => {
       if (this.#socket !== socket || this.#stopped) return;
       const text = reason.toString();
-      if (code === 1008 || code === 1013) return this.#giveUp(text === '' ? `the host closed the connection (${code})` : text);
-      // Only a student who has joined comes back by itself; a first connection that fails is reported at once.
-      if (this.#seat === undefined) return this.#giveUp(this.#lastError ?? `the host closed the connection (${code})`);
-      if (this.#attempts >= (this.#options.retries ?? 10)) return this.#giveUp(`the host cannot be reached (${this.#lastError ?? code})`);
+      const said = text === '' ? `the host closed the connection (${code})` : text;
+      if (code === 1008) return this.#giveUp(said);
+      // 1013, "try again later": the host is full for now (idle connections make way within seconds).
+      const busy = code === 1013;
+      // Otherwise only a student who has joined comes back by itself; a first connection that fails is reported at once.
+      if (!busy && this.#seat === undefined) return this.#giveUp(this.#lastError ?? said);
+      if (this.#attempts >= (this.#options.retries ?? 10)) return this.#giveUp(busy ? said : `the host cannot be reached (${this.#lastError ?? code})`);
       this.#attempts++;
-      this.#setStatus('reconnecting');
-      setTimeout(() => this.#open(), Math.min(2_000, 100 * 2 ** Math.min(this.#attempts, 5)));
+      this.#setStatus(this.#seat === undefined ? 'connecting' : 'reconnecting');
+      // A full host is asked again later and at scattered times, so that its students do not all come back at once.
+      const wait = busy
+        ? Math.min(5_000, 250 * 2 ** Math.min(this.#attempts, 5)) * (0.5 + Math.random() / 2)
+        : Math.min(2_000, 100 * 2 ** Math.min(this.#attempts, 5));
+      setTimeout(() => {
+        if (!this.#stopped) this.#open();
+      }, wait);
     });
   }
 

@@ -1,14 +1,18 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { networkInterfaces } from 'node:os';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { printable } from '../core/printable.js';
 import { MAX_CLIENT_MESSAGE_BYTES, parseClientMessage, roomCode, type HostMessage } from './protocol.js';
 import { ClassSession, type ClassCommand, type ClassSettings, type ClassSnapshot } from './session.js';
 
 /**
  * The teacher's side of a class session: a WebSocket server around a ClassSession. It owns
  * the clock (round deadlines, the pause between rounds) and the connections; every message
- * is checked, rate-limited and tied to the connection that joined.
+ * is checked, rate-limited and tied to the connection that joined. Every string a client sends
+ * is escaped (printable()) as it arrives, so no log line and no view ever holds a raw one.
+ * The threat model (plain WebSocket on a classroom network) is in docs/teaching.md.
  */
 
 /** What a teacher's screen (or a test) follows; every callback is optional. */
@@ -36,6 +40,8 @@ export interface HostOptions {
   readonly onChange?: ((snapshot: ClassSnapshot) => void) | undefined;
   /** Called once when the last round has closed. */
   readonly onEnd?: (() => void) | undefined;
+  /** A certificate and its key (PEM): students connect with wss:// and the traffic is encrypted. */
+  readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer } | undefined;
 }
 
 /** Per connection: a token bucket of this many messages, refilled at RATE_PER_SECOND. */
@@ -43,11 +49,19 @@ const BURST = 20;
 const RATE_PER_SECOND = 10;
 /** A connection that has had this many messages dropped for flooding is closed. */
 const FLOOD_LIMIT = 200;
-const JOIN_TIMEOUT_MS = 10_000;
+/** A client joins as soon as it connects: a connection still silent after this is closed. */
+const JOIN_TIMEOUT_MS = 3_000;
 const HEARTBEAT_MS = 5_000;
+/** How long a connection has to answer a ping before a rejoin with its token may take its seat. */
+const PROBE_MS = 3_000;
+/** A connection the host closes that does not close its side in this time is cut. */
+const CLOSE_GRACE_MS = 2_000;
 /** Failed joins from one address in a minute before it is refused outright (guessing the code). */
 const FAILED_JOINS_PER_MINUTE = 10;
 const MAX_CONNECTIONS = 400;
+/** Connections from one address; the teacher's own machine (a demonstration with many terminals) is not capped. */
+const MAX_CONNECTIONS_PER_ADDRESS = 16;
+const OWN_ADDRESSES: ReadonlySet<string> = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const MAX_STUDENTS = 200;
 /** A client that reads nothing while this much waits for it gets no more views until it catches up. */
 const MAX_BUFFERED_BYTES = 1 << 20;
@@ -63,6 +77,14 @@ interface Connection {
   dropped: number;
   lastDropLog: number;
   alive: boolean;
+  /** When the last pong came. */
+  answered: number;
+  /** The host has closed it: whatever else it sends is ignored. */
+  closing: boolean;
+  /** Its join waits for the proof that the seat's old connection is dead. */
+  joining: boolean;
+  /** Rejoins waiting to learn whether this connection still answers. */
+  readonly probes: Set<(alive: boolean) => void>;
 }
 
 export class ClassHost {
@@ -80,8 +102,11 @@ export class ClassHost {
   #soon: NodeJS.Timeout | undefined;
   readonly #listeners = new Set<HostListener>();
 
-  private constructor(server: WebSocketServer, options: HostOptions, code: string) {
+  readonly #https: HttpsServer | undefined;
+
+  private constructor(server: WebSocketServer, options: HostOptions, code: string, https: HttpsServer | undefined) {
     this.#server = server;
+    this.#https = https;
     this.#options = options;
     this.code = code;
     this.session = new ClassSession(options.settings, () => randomBytes(16).toString('hex'));
@@ -90,34 +115,60 @@ export class ClassHost {
     this.#heartbeat.unref();
   }
 
-  /** Starts listening; resolves once the port is open. */
+  /** Starts listening; resolves once the port is open. A certificate or key that cannot be used rejects. */
   static start(options: HostOptions): Promise<ClassHost> {
     const code = options.code ?? roomCode(randomBytes(16));
     return new Promise((resolve, reject) => {
-      const server = new WebSocketServer({ host: options.host, port: options.port, maxPayload: MAX_CLIENT_MESSAGE_BYTES, perMessageDeflate: false });
-      server.once('error', reject);
-      server.once('listening', () => {
-        server.off('error', reject);
-        server.on('error', (error) => options.log?.(`server error: ${error.message}`));
-        resolve(new ClassHost(server, options, code));
+      const settings = { maxPayload: MAX_CLIENT_MESSAGE_BYTES, perMessageDeflate: false };
+      const onError = (error: Error) => options.log?.(`server error: ${error.message}`);
+      if (options.tls === undefined) {
+        const server = new WebSocketServer({ host: options.host, port: options.port, ...settings });
+        server.once('error', reject);
+        server.once('listening', () => {
+          server.off('error', reject);
+          server.on('error', onError);
+          resolve(new ClassHost(server, options, code, undefined));
+        });
+        return;
+      }
+      let https: HttpsServer;
+      try {
+        https = createHttpsServer({ cert: options.tls.cert, key: options.tls.key });
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      const server = new WebSocketServer({ server: https, ...settings });
+      https.once('error', reject);
+      https.listen(options.port, options.host, () => {
+        https.off('error', reject);
+        https.on('error', onError);
+        server.on('error', onError);
+        resolve(new ClassHost(server, options, code, https));
       });
     });
   }
 
+  /** Whether students connect with wss:// (TLS). */
+  get secure(): boolean {
+    return this.#https !== undefined;
+  }
+
   get port(): number {
-    const address = this.#server.address();
+    const address = (this.#https ?? this.#server).address();
     return typeof address === 'object' && address !== null ? address.port : 0;
   }
 
-  /** Where students can reach this host: every non-internal IPv4 address (loopback if none). */
+  /** Where students can reach this host: every non-internal IPv4 address (loopback if none); wss://… with TLS. */
   addresses(): string[] {
+    const scheme = this.secure ? 'wss://' : '';
     const listen = this.#options.host;
-    if (listen !== '0.0.0.0' && listen !== '::') return [`${listen}:${this.port}`];
+    if (listen !== '0.0.0.0' && listen !== '::') return [`${scheme}${listen}:${this.port}`];
     const found = Object.values(networkInterfaces())
       .flat()
       .filter((entry) => entry !== undefined && entry.family === 'IPv4' && !entry.internal)
-      .map((entry) => `${entry!.address}:${this.port}`);
-    return found.length > 0 ? found : [`127.0.0.1:${this.port}`];
+      .map((entry) => `${scheme}${entry!.address}:${this.port}`);
+    return found.length > 0 ? found : [`${scheme}127.0.0.1:${this.port}`];
   }
 
   /** Follows the session; returns the function that stops following it. */
@@ -183,6 +234,9 @@ export class ClassHost {
     clearTimeout(this.#soon);
     for (const connection of this.#connections) connection.socket.terminate();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    // The WebSocket server does not close an HTTPS server it was given.
+    const https = this.#https;
+    if (https !== undefined) await new Promise<void>((resolve) => https.close(() => resolve()));
   }
 
   #openRound(): void {
@@ -241,25 +295,48 @@ export class ClassHost {
 
   #accept(socket: WebSocket, request: IncomingMessage): void {
     const address = request.socket.remoteAddress ?? 'unknown';
-    if (this.#connections.size >= MAX_CONNECTIONS || this.#tooManyFailures(address)) {
+    const crowded = !OWN_ADDRESSES.has(address) && this.#openFrom(address) >= MAX_CONNECTIONS_PER_ADDRESS;
+    if (crowded || this.#tooManyFailures(address) || !this.#roomForOneMore()) {
       socket.close(1013, 'try again later');
+      setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
       return;
     }
-    const connection: Connection = { socket, address, seat: undefined, tokens: BURST, refilled: Date.now(), dropped: 0, lastDropLog: 0, alive: true };
+    const now = Date.now();
+    const connection: Connection = {
+      socket,
+      address,
+      seat: undefined,
+      tokens: BURST,
+      refilled: now,
+      dropped: 0,
+      lastDropLog: 0,
+      alive: true,
+      answered: now,
+      closing: false,
+      joining: false,
+      probes: new Set(),
+    };
     this.#connections.add(connection);
     const joinTimer = setTimeout(() => {
-      if (connection.seat === undefined) socket.close(1008, 'no join in time');
+      if (connection.seat === undefined && !connection.joining) this.#shut(connection, 1008, 'no join in time');
     }, JOIN_TIMEOUT_MS);
     joinTimer.unref();
-    socket.on('pong', () => (connection.alive = true));
+    socket.on('pong', () => {
+      connection.alive = true;
+      connection.answered = Date.now();
+      for (const probe of connection.probes) probe(true);
+    });
     socket.on('message', (data, isBinary) => this.#receive(connection, data, isBinary));
     socket.on('error', (error) => {
       // ws reports an oversized message here before it closes the connection (code 1009).
-      this.#log(`closed the connection of ${this.#who(connection)}: ${error.message}`);
+      if (!connection.closing) this.#log(`closed the connection of ${this.#who(connection)}: ${error.message}`);
+      connection.closing = true;
     });
     socket.on('close', () => {
       clearTimeout(joinTimer);
+      connection.closing = true;
       this.#connections.delete(connection);
+      for (const probe of connection.probes) probe(false);
       if (connection.seat !== undefined && this.#ownerOf(connection.seat) === undefined) {
         this.session.leave(connection.seat);
         this.#log(`${this.session.seatName(connection.seat)} left`);
@@ -269,14 +346,15 @@ export class ClassHost {
   }
 
   #receive(connection: Connection, data: RawData, isBinary: boolean): void {
-    if (!this.#admit(connection)) return;
+    if (connection.closing || !this.#admit(connection)) return;
     if (isBinary) return this.#drop(connection, 'a binary message');
     const parsed = parseClientMessage(data.toString());
     if (!parsed.ok) return this.#drop(connection, parsed.reason);
     const message = parsed.message;
     if (message.type === 'join') {
-      if (connection.seat !== undefined) return this.#drop(connection, 'a second join on a joined connection');
-      return this.#join(connection, message.code, message.name, message.token);
+      if (connection.seat !== undefined || connection.joining) return this.#drop(connection, 'a second join on a joined connection');
+      // Escaped here, where it arrives: a name with a control code is refused, and shown escaped in the refusal.
+      return this.#join(connection, printable(message.code), printable(message.name), message.token);
     }
     if (connection.seat === undefined) return this.#drop(connection, 'a move before joining');
     const outcome = this.session.choose(connection.seat, message.round, message.move);
@@ -297,28 +375,46 @@ export class ClassHost {
       this.#recordFailure(connection.address);
       this.#log(`refused a join from ${connection.address}: wrong room code`);
       this.#send(connection, { type: 'refused', reason: 'wrong room code' });
-      connection.socket.close(1008, 'wrong room code');
+      this.#shut(connection, 1008, 'wrong room code');
       return;
     }
     if (this.session.studentCount >= MAX_STUDENTS && this.session.phase !== 'lobby') {
       this.#send(connection, { type: 'refused', reason: 'the class is full' });
-      connection.socket.close(1008, 'full');
+      this.#shut(connection, 1008, 'full');
       return;
     }
     const outcome = this.session.join(name, token);
     if (!outcome.ok) {
       this.#log(`refused a join from ${connection.address}: ${outcome.reason}`);
       this.#send(connection, { type: 'refused', reason: outcome.reason });
-      connection.socket.close(1008, 'refused');
+      this.#shut(connection, 1008, 'refused');
       return;
     }
-    // A reconnecting client replaces a connection the host has not yet seen drop.
+    // The right token for a seat whose connection is still open: a client coming back before the
+    // host saw its old connection drop, or someone replaying a token read off the network. Only
+    // an old connection that no longer answers a ping gives up its seat.
     const previous = this.#ownerOf(outcome.seat);
-    connection.seat = outcome.seat;
-    if (previous !== undefined) {
-      previous.seat = undefined;
-      previous.socket.close(1000, 'replaced by a new connection');
+    if (previous !== undefined && previous !== connection) {
+      connection.joining = true;
+      this.#probe(previous, (alive) => {
+        connection.joining = false;
+        if (connection.closing) return;
+        const seatName = this.session.seatName(outcome.seat);
+        if (alive) {
+          this.#log(`refused a rejoin of ${seatName} from ${connection.address}: their connection is alive`);
+          this.#send(connection, { type: 'refused', reason: `name '${name.trim().replace(/\s+/g, ' ')}' is taken by a student who is connected` });
+          this.#shut(connection, 1008, 'refused');
+          return;
+        }
+        if (previous.seat === outcome.seat) {
+          previous.seat = undefined;
+          this.#shut(previous, 1000, 'replaced by a new connection');
+        }
+        this.#join(connection, code, name, token);
+      });
+      return;
     }
+    connection.seat = outcome.seat;
     const seatName = this.session.seatName(outcome.seat);
     this.#log(`${seatName} ${outcome.rejoined ? 'rejoined' : 'joined'}`);
     this.#send(connection, { type: 'welcome', seat: outcome.seat, name: seatName, token: outcome.token, rejoined: outcome.rejoined });
@@ -352,10 +448,62 @@ export class ClassHost {
       this.#log(`dropping messages from ${this.#who(connection)}: more than ${RATE_PER_SECOND} a second`);
     }
     if (connection.dropped >= FLOOD_LIMIT) {
+      // Once: the messages still in flight are ignored (#receive), not logged one by one.
       this.#log(`closed the connection of ${this.#who(connection)}: flooding`);
-      connection.socket.close(1008, 'flooding');
+      this.#shut(connection, 1008, 'flooding');
     }
     return false;
+  }
+
+  /** Closes a connection with a reason; one that does not close its side in time is cut. */
+  #shut(connection: Connection, code: number, reason: string): void {
+    if (connection.closing) return;
+    connection.closing = true;
+    connection.socket.close(code, reason);
+    setTimeout(() => connection.socket.terminate(), CLOSE_GRACE_MS).unref();
+  }
+
+  /** Whether `target` answers a ping within PROBE_MS; a closed connection does not. */
+  #probe(target: Connection, done: (alive: boolean) => void): void {
+    if (target.closing || target.socket.readyState !== target.socket.OPEN) {
+      done(false);
+      return;
+    }
+    const asked = Date.now();
+    const settle = (alive: boolean) => {
+      if (!target.probes.delete(settle)) return;
+      clearTimeout(timer);
+      done(alive);
+    };
+    // At the deadline, a pong already received but not yet read still counts: it is read first (setImmediate runs after I/O).
+    const timer = setTimeout(() => setImmediate(() => settle(target.answered >= asked)), PROBE_MS);
+    timer.unref();
+    target.probes.add(settle);
+    target.socket.ping();
+  }
+
+  #openFrom(address: string): number {
+    let count = 0;
+    for (const connection of this.#connections) if (!connection.closing && connection.address === address) count++;
+    return count;
+  }
+
+  /**
+   * Whether one more connection fits: when the host is full, the oldest connection that has not
+   * joined makes room (a real client joins at once, so idle sockets cannot keep students out).
+   */
+  #roomForOneMore(): boolean {
+    let open = 0;
+    let idle: Connection | undefined;
+    for (const connection of this.#connections) {
+      if (connection.closing) continue;
+      open++;
+      if (idle === undefined && connection.seat === undefined && !connection.joining) idle = connection;
+    }
+    if (open < MAX_CONNECTIONS) return true;
+    if (idle === undefined) return false;
+    this.#shut(idle, 1013, 'try again later');
+    return true;
   }
 
   #drop(connection: Connection, reason: string): void {
@@ -389,6 +537,7 @@ export class ClassHost {
         connection.socket.terminate();
         continue;
       }
+      if (connection.socket.readyState !== connection.socket.OPEN) continue;
       connection.alive = false;
       connection.socket.ping();
     }
@@ -426,7 +575,9 @@ export class ClassHost {
     for (const listener of this.#listeners) listener.change?.(snapshot);
   }
 
-  #log(line: string): void {
+  #log(text: string): void {
+    // Client text is escaped where it arrives; this catches any path that forgets.
+    const line = printable(text, 1_000);
     this.#options.log?.(line);
     for (const listener of this.#listeners) listener.log?.(line);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printable } from '../core/printable.js';
 import type { StudentView } from './session.js';
 
 /**
@@ -71,7 +72,7 @@ export function parseHostMessage(text: string): HostMessage | undefined {
 
 export type ParsedClientMessage = { readonly ok: true; readonly message: ClientMessage } | { readonly ok: false; readonly reason: string };
 
-/** Parses a message from a client; the reason says what was wrong, for the host's log. */
+/** Parses a message from a client; the reason says what was wrong, for the host's log (escaped: it may quote the client). */
 export function parseClientMessage(text: string): ParsedClientMessage {
   let data: unknown;
   try {
@@ -81,10 +82,11 @@ export function parseClientMessage(text: string): ParsedClientMessage {
   }
   const result = clientMessage.safeParse(data);
   if (result.success) return { ok: true, message: result.data };
-  const type = data !== null && typeof data === 'object' && 'type' in data ? String((data as { type: unknown }).type).slice(0, 20) : undefined;
+  const type = data !== null && typeof data === 'object' && 'type' in data ? printable(String((data as { type: unknown }).type), 20) : undefined;
   const issue = result.error.issues[0]!;
   const where = issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-  return { ok: false, reason: type === undefined ? 'unknown message: no type' : `invalid '${type}' message${where}: ${issue.message}` };
+  // The path and the message may name a key the client sent: the whole reason is escaped.
+  return { ok: false, reason: printable(type === undefined ? 'unknown message: no type' : `invalid '${type}' message${where}: ${issue.message}`) };
 }
 
 /** Letters and digits that cannot be mistaken for each other on a projector. */

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InputError } from '../core/errors.js';
+import { printable } from '../core/printable.js';
 import { ClassClient, sessionUrl } from '../classroom/client.js';
 import { ClassHost } from '../classroom/host.js';
 import { isRoomCode } from '../classroom/protocol.js';
@@ -75,11 +76,16 @@ export async function runClassHost(options: ClassHostOptions): Promise<void> {
   const code = options.code === undefined ? undefined : checkedCode(options.code);
   const settings = classSettings(options);
   const view = !options.headless && interactive();
+  const tls = readTls(options);
   let host: ClassHost;
   try {
-    host = await ClassHost.start({ settings, port: options.port, host: options.host, code, pause: options.pause, startWhen: options.startWhen });
+    host = await ClassHost.start({ settings, port: options.port, host: options.host, code, pause: options.pause, startWhen: options.startWhen, tls });
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : error instanceof Error ? error.message : String(error);
+    if (tls !== undefined && !/^E[A-Z]+$/.test(reason))
+      throw new InputError(
+        `cannot use --tls-cert '${options.tlsCert}' with --tls-key '${options.tlsKey}' (${printable(reason)}): expected a PEM certificate and its private key`,
+      );
     throw new InputError(`cannot listen on ${options.host}:${options.port} (${reason}): expected a free port (--port 0 picks one)`);
   }
   const out = options.out ?? `class-${host.code}`;
@@ -98,6 +104,23 @@ export async function runClassHost(options: ClassHostOptions): Promise<void> {
     return;
   }
   await runHeadlessHost(host, finish);
+}
+
+/** The certificate and key for wss://, both or neither. */
+function readTls(options: ClassHostOptions): { cert: Buffer; key: Buffer } | undefined {
+  if (options.tlsCert === undefined && options.tlsKey === undefined) return undefined;
+  if (options.tlsCert === undefined || options.tlsKey === undefined)
+    throw new InputError('--tls-cert and --tls-key: expected both, a certificate and its private key');
+  const read = (flag: string, file: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw new InputError(
+        `${flag} '${file}' (${error instanceof Error && 'code' in error ? String(error.code) : 'unreadable'}): expected a readable PEM file`,
+      );
+    }
+  };
+  return { cert: read('--tls-cert', options.tlsCert), key: read('--tls-key', options.tlsKey) };
 }
 
 const HOST_COMMANDS: Readonly<Record<string, ClassCommand | 'start' | 'next' | 'hold' | 'end'>> = {

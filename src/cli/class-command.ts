@@ -20,6 +20,8 @@ export interface ClassHostOptions {
   startWhen: number;
   out?: string;
   headless?: boolean;
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 export interface ClassJoinOptions {
@@ -73,6 +75,8 @@ export function addClassCommand(program: Command): void {
     .option('--start-when <n>', 'start by itself once this many students have joined (0: the teacher starts)', count, 0)
     .option('-o, --out <dir>', 'folder for the results: class.json, moves.csv, report.html (default class-<code>)')
     .option('--headless', 'plain log lines and commands from standard input instead of the live view')
+    .option('--tls-cert <file>', 'a certificate (PEM), with --tls-key: students join with wss:// and the traffic is encrypted')
+    .option('--tls-key <file>', 'the private key (PEM) of --tls-cert')
     .action(async (options: ClassHostOptions) => {
       const { runClassHost } = await import('./class-action.js');
       await runClassHost(options);

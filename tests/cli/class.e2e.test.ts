@@ -1,5 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,9 +16,11 @@ interface Running {
 }
 
 const running: Running[] = [];
+const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+if (!hasOpenssl) console.warn('openssl is missing: the TLS session test is skipped (it makes a self-signed certificate with openssl)');
 
-function start(args: readonly string[]): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+function start(args: readonly string[], env: NodeJS.ProcessEnv = {}): Running {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
   let text = '';
   child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -134,6 +136,77 @@ describe('cooplab class', () => {
     expect(await host.exited).toBe(129);
     expect(JSON.parse(readFileSync(join(out, 'class.json'), 'utf8'))).toMatchObject({ kind: 'class', roundsPlayed: 0 });
   }, 40_000);
+
+  it.runIf(hasOpenssl)(
+    'encrypts the session with --tls-cert and --tls-key: students join with wss://',
+    async () => {
+      const directory = mkdtempSync(join(tmpdir(), 'cooplab-class-tls-'));
+      const cert = join(directory, 'cert.pem');
+      const key = join(directory, 'key.pem');
+      // A self-signed certificate for this machine; a student's Node trusts it through NODE_EXTRA_CA_CERTS.
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1,DNS:localhost',
+          '-keyout',
+          key,
+          '-out',
+          cert,
+        ],
+        { stdio: 'ignore' },
+      );
+      const out = join(directory, 'results');
+      const host = start(hostArgs(out, ['--rounds', '1', '--start-when', '2', '--fill', 'tit-for-tat', '--tls-cert', cert, '--tls-key', key]));
+      const [, address] = await host.waitFor(/join with: cooplab class join (wss:\/\/\S+) --code K7QXM/);
+      // Without the certificate a student's Node refuses the host: nobody can pose as it.
+      const untrusting = cooplab(['class', 'join', address!, '--code', 'K7QXM', '--name', 'Eve', '--plain']);
+      expect(untrusting.status).toBe(2);
+      expect(untrusting.stderr).toMatch(/cannot join the class session at wss:.*(self[- ]signed|certificate)/i);
+      // Nor can a plain WebSocket client talk to it.
+      const plain = cooplab(['class', 'join', address!.replace('wss://', ''), '--code', 'K7QXM', '--name', 'Eve', '--plain']);
+      expect(plain.status).toBe(2);
+      const ana = start(['class', 'join', address!, '--code', 'K7QXM', '--name', 'Ana', '--plain'], { NODE_EXTRA_CA_CERTS: cert });
+      const ben = start(['class', 'join', address!, '--code', 'K7QXM', '--name', 'Ben', '--plain'], { NODE_EXTRA_CA_CERTS: cert });
+      await ana.waitFor(/round 1 of 1: you play Ben/);
+      await ben.waitFor(/round 1 of 1: you play Ana/);
+      ana.child.stdin.write('C\n');
+      ben.child.stdin.write('D\n');
+      expect(await host.exited).toBe(0);
+      expect(await ana.exited).toBe(0);
+      expect(ana.output()).toContain('round 1 result: you played C; Ben played D');
+    },
+    60_000,
+  );
+
+  it('refuses --tls-cert without --tls-key, and a file that is not a certificate, with one line and exit 2', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'cooplab-class-tls-'));
+    const junk = join(directory, 'junk.pem');
+    writeFileSync(junk, 'not a certificate\n');
+    const cases: [string[], RegExp][] = [
+      [['--tls-cert', junk], /--tls-cert and --tls-key: expected both/],
+      [['--tls-cert', join(directory, 'missing.pem'), '--tls-key', junk], /--tls-cert '.*missing\.pem' \(ENOENT\): expected a readable PEM file/],
+      [
+        ['--tls-cert', junk, '--tls-key', junk],
+        /cannot use --tls-cert '.*junk\.pem' with --tls-key '.*junk\.pem' \(.*\): expected a PEM certificate and its private key/,
+      ],
+    ];
+    for (const [extra, pattern] of cases) {
+      const run = cooplab(['class', 'host', '--headless', '--port', '0', '--host', '127.0.0.1', ...extra]);
+      expect(run.status, extra.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(pattern);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  }, 60_000);
 
   it('refuses bad input with one line and exit 2', () => {
     const cases: [string[], RegExp][] = [
