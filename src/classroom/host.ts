@@ -59,8 +59,11 @@ const CLOSE_GRACE_MS = 2_000;
 /** Failed joins from one address in a minute before it is refused outright (guessing the code). */
 const FAILED_JOINS_PER_MINUTE = 10;
 const MAX_CONNECTIONS = 400;
-/** Connections from one address; the teacher's own machine (a demonstration with many terminals) is not capped. */
-const MAX_CONNECTIONS_PER_ADDRESS = 16;
+/**
+ * Connections from one address that have not joined (a real client joins at once; a class behind
+ * one NAT address still gets in). The teacher's own machine (a demonstration with many terminals) is not capped.
+ */
+const MAX_WAITING_PER_ADDRESS = 16;
 const OWN_ADDRESSES: ReadonlySet<string> = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const MAX_STUDENTS = 200;
 /** A client that reads nothing while this much waits for it gets no more views until it catches up. */
@@ -295,7 +298,7 @@ export class ClassHost {
 
   #accept(socket: WebSocket, request: IncomingMessage): void {
     const address = request.socket.remoteAddress ?? 'unknown';
-    const crowded = !OWN_ADDRESSES.has(address) && this.#openFrom(address) >= MAX_CONNECTIONS_PER_ADDRESS;
+    const crowded = !OWN_ADDRESSES.has(address) && this.#waitingFrom(address) >= MAX_WAITING_PER_ADDRESS;
     if (crowded || this.#tooManyFailures(address) || !this.#roomForOneMore()) {
       socket.close(1013, 'try again later');
       setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
@@ -482,9 +485,10 @@ export class ClassHost {
     target.socket.ping();
   }
 
-  #openFrom(address: string): number {
+  /** Open connections from `address` that have not joined. */
+  #waitingFrom(address: string): number {
     let count = 0;
-    for (const connection of this.#connections) if (!connection.closing && connection.address === address) count++;
+    for (const connection of this.#connections) if (!connection.closing && connection.seat === undefined && connection.address === address) count++;
     return count;
   }
 

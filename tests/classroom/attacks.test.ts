@@ -131,7 +131,7 @@ describe('a replayed token', () => {
 });
 
 describe('connection exhaustion', () => {
-  it('caps the connections from one address; other machines still get in', async () => {
+  it('caps the connections from one address that have not joined; other machines, and students who joined, still get in', async () => {
     const log: string[] = [];
     await startHost(log);
     const held = await Promise.all(Array.from({ length: 16 }, () => raw(host!, '127.0.0.3')));
@@ -143,6 +143,11 @@ describe('connection exhaustion', () => {
     const other = await joined(host!, 'Ana', '127.0.0.4');
     sockets.push(other.socket);
     expect(other.of('welcome')).toHaveLength(1);
+    // Students who have joined do not count: a class behind one NAT address gets in.
+    const classmates = [];
+    for (let k = 0; k < 20; k++) classmates.push(await joined(host!, `Student ${k + 1}`, '127.0.0.9'));
+    sockets.push(...classmates.map((connection) => connection.socket));
+    expect(host!.session.studentCount).toBe(21);
   }, 30_000);
 
   it('lets a dropped student back in while idle connections from many machines fill the host', async () => {
