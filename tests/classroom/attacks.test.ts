@@ -5,13 +5,13 @@ import { ClassHost } from '../../src/classroom/host.js';
 import type { ClassSettings } from '../../src/classroom/session.js';
 import { isPrintable } from '../../src/core/printable.js';
 import { loadScenario } from '../../src/formats/scenario-file.js';
+import { waitFor } from '../support/wait.js';
 
 // Hostile students against a real host on loopback. Linux routes all of 127.0.0.0/8 to the
 // loopback interface, so a client bound to 127.0.0.2 is "another machine" as far as the host
 // can tell (the teacher's own machine, 127.0.0.1, is the one address without a per-address cap).
 
 const CODE = 'K7QXM';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function settings(overrides: Partial<ClassSettings> = {}): ClassSettings {
   return {
@@ -26,14 +26,6 @@ function settings(overrides: Partial<ClassSettings> = {}): ClassSettings {
     sanctions: { fine: 3, detection: 1 },
     ...overrides,
   };
-}
-
-async function waitFor(predicate: () => boolean, what: string, timeout = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!predicate()) {
-    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
 }
 
 interface Raw {
