@@ -235,6 +235,19 @@ export class ClassHost {
     clearTimeout(this.#deadlineTimer);
     clearTimeout(this.#nextTimer);
     clearTimeout(this.#soon);
+    // A close frame, not a cut: what was sent last (the final view) is still in flight, in
+    // buffers that a cut would drop (more of it over TLS). A client that does not answer is cut.
+    const goodbyes = [...this.#connections].map(
+      (connection) =>
+        new Promise<void>((resolve) => {
+          if (connection.socket.readyState === connection.socket.CLOSED) return resolve();
+          connection.socket.once('close', () => resolve());
+          connection.socket.close(1001, 'the host has closed');
+        }),
+    );
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(goodbyes), new Promise<void>((resolve) => (grace = setTimeout(resolve, CLOSE_GRACE_MS)))]);
+    clearTimeout(grace);
     for (const connection of this.#connections) connection.socket.terminate();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
     // The WebSocket server does not close an HTTPS server it was given.
