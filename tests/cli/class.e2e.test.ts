@@ -181,8 +181,9 @@ describe('cooplab class', () => {
       await ben.waitFor(/round 1 of 1: you play Ana/);
       ana.child.stdin.write('C\n');
       ben.child.stdin.write('D\n');
-      expect(await host.exited).toBe(0);
-      expect(await ana.exited).toBe(0);
+      expect(await host.exited, host.output()).toBe(0);
+      expect(await ana.exited, ana.output()).toBe(0);
+      expect(await ben.exited, ben.output()).toBe(0);
       expect(ana.output()).toContain('round 1 result: you played C; Ben played D');
     },
     60_000,
