@@ -1,7 +1,9 @@
 import { isDeterred } from '../core/machine.js';
 import type { Game } from '../core/game.js';
 import type { ClusterParameters } from './parameters.js';
-import { costAfterSubsidy, temptationFactorAt, type RoundRates } from './round-rules.js';
+import { gameInCrisis } from './crisis.js';
+import { maintainedReward } from './maintenance.js';
+import { costAfterSubsidy, type RoundRates } from './round-rules.js';
 
 /**
  * The activities as they stand in one generation: payoffs with the crisis applied, the
@@ -14,10 +16,21 @@ export interface ActivityTable extends RoundRates {
   readonly games: readonly Game[];
 }
 
-export function buildActivityTable(parameters: ClusterParameters, generation: number): ActivityTable {
+/**
+ * `upkeep`: the low-risk joint facilities' state of repair and whether the programme's budget
+ * still pays the subsidy (maintenance.ts; maintained and paid when not given).
+ */
+const MAINTAINED = { condition: 1, funded: true };
+
+export function buildActivityTable(
+  parameters: ClusterParameters,
+  generation: number,
+  upkeep: { condition: number; funded: boolean } = MAINTAINED,
+): ActivityTable {
+  const subsidy = upkeep.funded ? parameters.subsidy : 0;
+  const condition = upkeep.condition;
   const { activities } = parameters;
   const count = activities.length;
-  const factor = temptationFactorAt(parameters, generation);
   const table = {
     count,
     names: activities.map((activity) => activity.name),
@@ -33,13 +46,14 @@ export function buildActivityTable(parameters: ClusterParameters, generation: nu
     ladder: new Int32Array(0),
   };
   activities.forEach((activity, index) => {
-    const game = { R: activity.R, S: activity.S, T: (activity.T ?? parameters.temptation) * factor, P: activity.P };
+    const R = activity.lowRisk ? maintainedReward(activity.R, activity.P, condition) : activity.R;
+    const game = gameInCrisis({ R, S: activity.S, T: activity.T ?? parameters.temptation, P: activity.P }, activity.lowRisk, parameters, generation);
     table.games.push(game);
     table.R[index] = game.R;
     table.S[index] = game.S;
     table.T[index] = game.T;
     table.P[index] = game.P;
-    table.cost[index] = costAfterSubsidy(activity.cost, parameters.subsidy);
+    table.cost[index] = costAfterSubsidy(activity.cost, subsidy);
     table.threshold[index] = activity.trustThreshold;
     table.lowRisk[index] = activity.lowRisk ? 1 : 0;
     table.deterred[index] = isDeterred(game, parameters.sanctions.detection, parameters.sanctions.fine) ? 1 : 0;

@@ -2,6 +2,7 @@ import { InputError } from '../core/errors.js';
 import type { Strategy } from '../core/strategy.js';
 import { EventQueue, setParameter, type ClusterEvent, type LoggedEvent } from './events.js';
 import { exitAndSpinOff } from './exits.js';
+import { freshMaintenance, maintain } from './maintenance.js';
 import { memorylessEligible, playMemoryless } from './kernel.js';
 import { recordOf, strategyCounts, type GenerationRecord } from './metrics.js';
 import { validateParameters, type ClusterParameters } from './parameters.js';
@@ -98,6 +99,7 @@ export class ClusterModel {
       players: new Map(),
       disqualified: new Set(),
       trustUniform: true,
+      maintenance: freshMaintenance(),
       scratch: undefined,
     };
     this.#state = state;
@@ -140,6 +142,7 @@ export class ClusterModel {
   step(): GenerationRecord {
     const state = this.#state;
     this.#events.applyDue(state);
+    if (maintain(state)) refreshTables(state);
     const parameters = state.parameters;
     const counts = strategyCounts(state);
     const tally =

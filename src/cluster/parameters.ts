@@ -67,7 +67,15 @@ export const parametersSchema = z.strictObject({
     active: flag,
     temptationFactor: z.number({ error: 'expected a number >= 1' }).min(1, { error: 'expected a number >= 1' }),
     windows: z.array(z.strictObject({ from: count(0), to: count(0) }), { error: 'expected a list of { from, to } generations' }),
+    /** Added to R of low-risk activities during a crisis: what acting together saves (crisis.ts). */
+    jointSavings: nonNegative.default(0),
+    /** Taken from P of low-risk activities during a crisis: what going it alone costs (crisis.ts). */
+    aloneCost: nonNegative.default(0),
   }),
+  /** The upkeep of the low-risk joint facilities, paid from a grant (maintenance.ts). */
+  maintenance: z
+    .strictObject({ cost: nonNegative.default(0), grant: nonNegative.default(0), decline: probability.default(0) })
+    .default({ cost: 0, grant: 0, decline: 0 }),
   externalBuyers: z.strictObject({ share: probability, bonus: nonNegative }),
   rivalry: z.strictObject({ history: count(0, 1_000_000) }),
   update: z.strictObject({
@@ -102,7 +110,8 @@ export const DEFAULT_PARAMETERS: ClusterParameters = {
   trust: { initial: 1, gain: 0, loss: 0, decay: 0, baseline: 1 },
   sanctions: { detection: 0, fine: 0, compensate: false },
   subsidy: 0,
-  crisis: { active: false, temptationFactor: 1.5, windows: [] },
+  crisis: { active: false, temptationFactor: 1.5, windows: [], jointSavings: 0, aloneCost: 0 },
+  maintenance: { cost: 0, grant: 0, decline: 0 },
   externalBuyers: { share: 0, bonus: 0 },
   rivalry: { history: 0 },
   update: { rule: 'imitate-best', K: 0.1, share: 1, every: 1 },

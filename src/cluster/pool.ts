@@ -1,6 +1,7 @@
 import { compileMachine, type CompiledMachine } from '../core/machine.js';
 import { resolveParameters, type ParameterValues, type Strategy } from '../core/strategy.js';
 import { buildActivityTable, type ActivityTable } from './activities.js';
+import { funded } from './maintenance.js';
 import { WINDOW } from './relationships.js';
 import type { ClusterState } from './state.js';
 
@@ -31,7 +32,10 @@ export function poolEntry(strategy: Strategy, table: ActivityTable): PoolEntry {
 
 /** Recompiles what depends on parameters: the activity table and the pool's machines. */
 export function refreshTables(state: ClusterState): void {
-  const table = buildActivityTable(state.parameters, state.generation);
+  const table = buildActivityTable(state.parameters, state.generation, {
+    condition: state.maintenance.condition,
+    funded: funded(state.parameters, state.maintenance),
+  });
   const key = JSON.stringify(table.games);
   state.activities = table;
   if (key === state.activitiesKey && state.entries.length > 0) return;

@@ -2,6 +2,7 @@ import { deriveStream, type RandomSource } from '../core/random.js';
 import type { Player, Strategy } from '../core/strategy.js';
 import type { ActivityTable } from './activities.js';
 import type { LoggedEvent } from './events.js';
+import type { MaintenanceState } from './maintenance.js';
 import type { ClusterParameters } from './parameters.js';
 import type { PoolEntry } from './pool.js';
 import type { RelationshipState } from './relationships.js';
@@ -50,6 +51,8 @@ export interface ClusterState {
   readonly disqualified: Set<number>;
   /** True while every neighbour relationship still holds the initial trust. */
   trustUniform: boolean;
+  /** The joint facilities' budget and condition (maintenance.ts). */
+  readonly maintenance: MaintenanceState;
   /** One byte per firm for the revision rules. */
   scratch: Uint8Array | undefined;
 }

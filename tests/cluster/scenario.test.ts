@@ -122,7 +122,7 @@ describe('the overlay of a file on the defaults', () => {
   it('merges objects key by key', () => {
     expect(parameters({ trust: { gain: 0.2 } }).trust).toEqual({ ...DEFAULT_PARAMETERS.trust, gain: 0.2 });
     expect(parameters({ exit: { threshold: -5 } }).exit).toEqual({ threshold: -5, spinoffTrust: 0.1 });
-    expect(parameters({ crisis: { windows: [{ from: 1, to: 2 }] } }).crisis).toEqual({ active: false, temptationFactor: 1.5, windows: [{ from: 1, to: 2 }] });
+    expect(parameters({ crisis: { windows: [{ from: 1, to: 2 }] } }).crisis).toEqual({ ...DEFAULT_PARAMETERS.crisis, windows: [{ from: 1, to: 2 }] });
     expect(parameters({ width: 5 })).toEqual({ ...DEFAULT_PARAMETERS, width: 5 });
   });
 
