@@ -2,15 +2,14 @@
  * Cautious Pioneer.
  * Provenance: Meyer-Stamer, J. (2001) "Clustering and the creation of an innovation-oriented
  * environment for industrial competitiveness", §3.2 and §4.1; Roberts, G. & Sherratt, T. N. (1998)
- * "Development of cooperative relationships through increasing investment", Nature 394:175–179;
- * Sonobe, T. & Otsuka, K., "an endogenous model of cluster-based industrial development"
- * (training programmes).
+ * "Development of cooperative relationships through increasing investment", Nature 394:175–179.
  *
  * Rationale. The firm that starts the ladder of §4.1 but guards its trade secrets. In the low-risk
  * joint activities that meet Meyer-Stamer's four criteria (immediate problems, not core
  * activities, "little or no latitude for predatory behavior", economies of scale) it is the
- * pioneer: it co-operates first and plays tit-for-tat (Axelrod 1984). The training programmes
- * Sonobe & Otsuka recommend for stagnant clusters are such activities. Risky co-operation is
+ * pioneer: it co-operates first and plays tit-for-tat (Axelrod 1984). (Sonobe & Otsuka's training
+ * programmes are another thing: they train managers in management and marketing to spur
+ * innovation, not rival firms training together; see docs/sources.md.) Risky co-operation is
  * different: "the most obvious risk is the loss of trade secrets" (§3.2), so it only exchanges
  * technology with a partner it trusts highly (trust ≥ 0.7 by default, above the lattice's default
  * 0.5) *and* that co-operated in their last round — trust "which permits other, more ambitious and

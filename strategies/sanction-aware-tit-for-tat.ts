@@ -15,7 +15,10 @@
  *
  * Machine: the state is the partner's last move (C before the first round). After a partner's C
  * it co-operates; after a partner's D it co-operates only when deterred. In a plain tournament
- * (no sanctions) it is tit-for-tat.
+ * (no sanctions) it is tit-for-tat. Its forgiveness rests on a deterrence test written into its
+ * rule, so the `sanctions` preset does not use it (deterrence there has to emerge from the fines in
+ * the firms' payoffs and imitation). Meyer-Stamer's §3.2 fines are anti-trust fines, a cost of
+ * cartel-like co-operation, not a sanction against cheating: this strategy does not rest on them.
  */
 import { finiteStateStrategy } from '../src/authoring/define.js';
 
