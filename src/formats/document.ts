@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { InputError } from '../core/errors.js';
+import { checkDocumentShape } from '../core/document-shape.js';
 import { printable } from '../core/printable.js';
 
 /**
@@ -17,21 +18,39 @@ function reason(error: unknown, fallback: string): string {
   return error instanceof Error && 'code' in error ? String(error.code) : fallback;
 }
 
+/**
+ * A document's text as JSON: a UTF-8 byte-order mark is accepted, UTF-16 and other binary text
+ * refused, a syntax error is one escaped line, and the shape is checked (checkDocumentShape).
+ */
+export function parseJsonText(bytes: Buffer | string, kind: string, given: string): unknown {
+  let text: string;
+  if (typeof bytes === 'string') text = bytes;
+  else {
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    if (utf16 || bytes.includes(0)) throw new InputError(`${kind} file '${printable(given)}' is not UTF-8 text: expected a JSON file saved as UTF-8`);
+    text = bytes.toString('utf8');
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    const detail = printable(error instanceof Error ? error.message : String(error), VALUE_LIMIT);
+    throw new InputError(`${kind} file '${printable(given)}' is not valid JSON (${detail}): expected a JSON object`);
+  }
+  checkDocumentShape(document, `${kind} '${printable(given)}'`);
+  return document;
+}
+
 /** The JSON document in a file (a scenario, an exercise, a run); an InputError says what went wrong, naming the file as given. */
 export function readJsonFile(path: string, kind: string, given = path): unknown {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw new InputError(`cannot read ${kind} file '${printable(given)}' (${reason(error, 'read failed')}): expected a readable JSON file`);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new InputError(
-      `${kind} file '${printable(given)}' is not valid JSON (${printable(error instanceof Error ? error.message : String(error))}): expected a JSON object`,
-    );
-  }
+  return parseJsonText(bytes, kind, given);
 }
 
 /** A value as a message quotes it: JSON, escaped and cut. */
