@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../core/errors.js';
-import { StrategyFault } from '../core/errors.js';
+import { FileSystemError, fileErrorReason } from '../formats/output.js';
+import { printable } from '../core/printable.js';
+import { InputError, StrategyFault } from '../core/errors.js';
 import { cooplabVersion } from '../version.js';
 import { addStrategiesCommand } from './strategies-command.js';
 import { addClusterCommand } from './cluster-command.js';
@@ -59,6 +60,11 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** An error of the machine's from a file operation (open, write, mkdir, …), not a bug: say what and why. */
+function isFileError(error: unknown): error is NodeJS.ErrnoException & { syscall: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
 function fail(message: string, code: number): never {
   process.stderr.write(`cooplab: ${message}\n`);
   process.exit(code);
@@ -80,6 +86,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     if (error instanceof InputError) fail(error.message, EXIT_INPUT);
     if (error instanceof StrategyFault) fail(error.message, EXIT_FAILURE);
+    if (error instanceof FileSystemError) fail(error.message, EXIT_FAILURE);
+    if (isFileError(error)) {
+      const what = error.path === undefined ? error.syscall : `${error.syscall} '${printable(error.path)}'`;
+      fail(`cannot ${what}: ${fileErrorReason(error)}`, EXIT_FAILURE);
+    }
     const detail = error instanceof Error ? error.message : String(error);
     fail(`internal error: ${detail} (set COOPLAB_DEBUG=1 for the stack trace)`, EXIT_FAILURE);
   }

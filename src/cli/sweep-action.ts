@@ -8,7 +8,18 @@ import { builtinStrategies, requireStrategies } from '../../strategies/registry.
 import { cooplabVersion } from '../version.js';
 import { loadScenario } from '../formats/scenario-file.js';
 import type { SweepOptions } from './sweep-command.js';
-import { assemble, finishedKeys, prepareFolder, readManifest, readTaskResults, taskFile, writeTask, type SweepManifest } from '../formats/sweep-files.js';
+import { warn } from '../formats/output.js';
+import {
+  assemble,
+  finishedKeys,
+  validTaskKeys,
+  prepareFolder,
+  readManifest,
+  readTaskResults,
+  taskFile,
+  writeTask,
+  type SweepManifest,
+} from '../formats/sweep-files.js';
 import type { SweepJob } from './sweep-worker.js';
 import { workerThreads } from './worker-threads.js';
 
@@ -59,7 +70,7 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   };
   prepareFolder(options.out, manifest);
   const mine = options.shard === undefined ? tasks : tasks.filter((task) => task.index % options.shard!.count === options.shard!.index - 1);
-  const done = finishedKeys(options.out);
+  const done = validTaskKeys(options.out, (file, problem) => warn(`${problem}: running its task again`));
   const pending = mine.filter((task) => !done.has(task.key));
   const report = progressReporter(mine.length, mine.length - pending.length);
   let finished = mine.length - pending.length;
@@ -94,7 +105,7 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   report(finished, true);
   process.off('SIGINT', interrupted);
   process.off('SIGTERM', interrupted);
-  // Nothing new and the outputs are there: resuming a finished sweep costs next to nothing.
+  // Nothing new and the outputs are there (every task file checked above): resuming a finished sweep costs next to nothing.
   if (pending.length === 0 && ['results.csv', 'series.csv'].every((file) => existsSync(join(options.out, file)))) return;
   const keys = new Set(mine.map((task) => task.key));
   assemble(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
+import { checkDocumentShape, isForbiddenKey } from '../core/document-shape.js';
 import { printable } from '../core/printable.js';
 
 /**
@@ -12,8 +13,22 @@ const probability = z
   .number({ error: 'expected a number from 0 to 1' })
   .min(0, { error: 'expected a number from 0 to 1' })
   .max(1, { error: 'expected a number from 0 to 1' });
-const nonNegative = z.number({ error: 'expected a number >= 0' }).min(0, { error: 'expected a number >= 0' });
-const finite = z.number({ error: 'expected a number' }).refine(Number.isFinite, { error: 'expected a finite number' });
+/**
+ * The largest payoff, cost, fine or bonus a parameter may hold. Far beyond any meaningful stake,
+ * and small enough that a run's sums (a firm's wealth over a million generations of eight
+ * neighbours) stay finite: results are never Infinity or NaN.
+ */
+export const PAYOFF_LIMIT = 1_000_000;
+/** The most firms a lattice may hold: 4096 × 4096, a few GB of relationships at the most. */
+export const MAX_FIRMS = 4096 * 4096;
+const nonNegative = z
+  .number({ error: `expected a number from 0 to ${PAYOFF_LIMIT}` })
+  .min(0, { error: `expected a number from 0 to ${PAYOFF_LIMIT}` })
+  .max(PAYOFF_LIMIT, { error: `expected a number from 0 to ${PAYOFF_LIMIT}` });
+const finite = z
+  .number({ error: `expected a number from -${PAYOFF_LIMIT} to ${PAYOFF_LIMIT}` })
+  .min(-PAYOFF_LIMIT, { error: `expected a number from -${PAYOFF_LIMIT} to ${PAYOFF_LIMIT}` })
+  .max(PAYOFF_LIMIT, { error: `expected a number from -${PAYOFF_LIMIT} to ${PAYOFF_LIMIT}` });
 const count = (minimum: number, maximum = 1_000_000_000) =>
   z
     .number({ error: `expected a whole number from ${minimum} to ${maximum}` })
@@ -65,7 +80,10 @@ export const parametersSchema = z.strictObject({
   subsidy: probability,
   crisis: z.strictObject({
     active: flag,
-    temptationFactor: z.number({ error: 'expected a number >= 1' }).min(1, { error: 'expected a number >= 1' }),
+    temptationFactor: z
+      .number({ error: 'expected a number from 1 to 100' })
+      .min(1, { error: 'expected a number from 1 to 100' })
+      .max(100, { error: 'expected a number from 1 to 100' }),
     windows: z.array(z.strictObject({ from: count(0), to: count(0) }), { error: 'expected a list of { from, to } generations' }),
     /** Added to R of low-risk activities during a crisis: what acting together saves (crisis.ts). */
     jointSavings: nonNegative.default(0),
@@ -153,24 +171,36 @@ function resolvePath(parameters: ClusterParameters, path: string): (string | num
   const parts = path.split('.');
   const keys: (string | number)[] = [];
   let node: unknown = parameters;
+  const unknownPath = () =>
+    new InputError(
+      `unknown parameter '${printable(path, 80)}': expected a path such as trust.gain, sanctions.fine or activities.<name>.enabled (see docs/model.md)`,
+    );
+  if (parts.some(isForbiddenKey)) {
+    throw new InputError(`invalid parameter path '${printable(path, 80)}': expected no __proto__, constructor or prototype in a path`);
+  }
   for (let index = 0; index < parts.length; index++) {
     const part = parts[index]!;
     if (Array.isArray(node) && keys[keys.length - 1] === 'activities') {
       const position = (node as ActivitySpec[]).findIndex((activity) => activity.name === part);
       if (position < 0) {
         const names = (node as ActivitySpec[]).map((activity) => activity.name);
-        throw new InputError(`unknown activity '${part}' in '${path}': expected one of ${names.join(', ')}`);
+        throw new InputError(`unknown activity '${printable(part, 80)}' in '${printable(path, 80)}': expected one of ${names.join(', ')}`);
       }
       keys.push(position);
       node = (node as ActivitySpec[])[position];
       continue;
     }
+    if (Array.isArray(node)) {
+      // A list (crisis.windows) is addressed by position only: not by 'length' or any other property.
+      if (!/^\d+$/.test(part) || Number(part) >= node.length) throw unknownPath();
+      keys.push(Number(part));
+      node = node[Number(part)];
+      continue;
+    }
     const record = node as Record<string, unknown> | null;
     const isActivity = keys.length === 2 && keys[0] === 'activities';
-    const known = record !== null && typeof record === 'object' && (part in record || (isActivity && ['T', 'description'].includes(part)));
-    if (!known) {
-      throw new InputError(`unknown parameter '${path}': expected a path such as trust.gain, sanctions.fine or activities.<name>.enabled (see docs/model.md)`);
-    }
+    const known = record !== null && typeof record === 'object' && (Object.hasOwn(record, part) || (isActivity && ['T', 'description'].includes(part)));
+    if (!known) throw unknownPath();
     keys.push(part);
     node = record![part];
     if (part === 'strategies' && index < parts.length - 1) {
@@ -190,11 +220,14 @@ export function parseValue(text: string): Json {
   if (trimmed === 'null') return null;
   if (trimmed !== '' && Number.isFinite(Number(trimmed))) return Number(trimmed);
   if (/^[[{"]/.test(trimmed)) {
+    let value: Json;
     try {
-      return JSON.parse(trimmed) as Json;
+      value = JSON.parse(trimmed) as Json;
     } catch {
-      throw new InputError(`invalid value '${text}': expected a number, true, false, a word or JSON`);
+      throw new InputError(`invalid value '${printable(text, 80)}': expected a number, true, false, a word or JSON`);
     }
+    checkDocumentShape(value, `value '${printable(text, 80)}'`);
+    return value;
   }
   return trimmed;
 }
@@ -223,6 +256,9 @@ function checkConsistency(parameters: ClusterParameters, prefix: string): void {
   for (const activity of parameters.activities) {
     if (names.has(activity.name)) throw new InputError(`${prefix}activities: activity '${activity.name}' is listed twice: expected unique names`);
     names.add(activity.name);
+  }
+  if (parameters.width * parameters.height > MAX_FIRMS) {
+    throw new InputError(`${prefix}width × height ${parameters.width}×${parameters.height}: expected at most ${MAX_FIRMS} firms (4096 × 4096)`);
   }
   if (parameters.boundary === 'torus' && (parameters.width < 3 || parameters.height < 3)) {
     throw new InputError(`${prefix}width × height ${parameters.width}×${parameters.height}: a torus needs at least 3×3 firms`);

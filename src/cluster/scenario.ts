@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { checkDocumentShape } from '../core/document-shape.js';
 import { InputError } from '../core/errors.js';
+import { printable } from '../core/printable.js';
 import type { ClusterEvent } from './model.js';
 import { DEFAULT_PARAMETERS, describeIssue, isStructural, parseValue, validateParameters, withParameter, type ClusterParameters } from './parameters.js';
 
@@ -9,6 +11,11 @@ import { DEFAULT_PARAMETERS, describeIssue, isStructural, parseValue, validatePa
  * also the scenario's part of every document that records one (a cluster run, a sweep
  * manifest): src/formats reads those through it.
  */
+/** The most generations a scenario may ask for (and the latest an event may be scheduled). */
+export const MAX_GENERATIONS = 1_000_000;
+/** The most events a scenario's timeline may hold: a timeline is read by people, not generated. */
+export const MAX_EVENTS = 10_000;
+
 export const scenarioFileSchema = z.strictObject({
   name: z.string({ error: 'expected a kebab-case name' }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a kebab-case name' }),
   title: z.string({ error: 'expected a short title' }),
@@ -16,22 +23,25 @@ export const scenarioFileSchema = z.strictObject({
   source: z.string({ error: 'expected the passage of the literature it comes from' }).optional(),
   seed: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }),
   generations: z
-    .number({ error: 'expected a whole number >= 0' })
-    .int({ error: 'expected a whole number >= 0' })
-    .min(0, { error: 'expected a whole number >= 0' }),
+    .number({ error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
+    .int({ error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
+    .min(0, { error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
+    .max(MAX_GENERATIONS, { error: `expected a whole number from 0 to ${MAX_GENERATIONS}` }),
   parameters: z.record(z.string(), z.unknown(), { error: 'expected an object of parameters' }),
   events: z
     .array(
       z.strictObject({
         generation: z
-          .number({ error: 'expected a whole number >= 0' })
-          .int({ error: 'expected a whole number >= 0' })
-          .min(0, { error: 'expected a whole number >= 0' }),
+          .number({ error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
+          .int({ error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
+          .min(0, { error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
+          .max(MAX_GENERATIONS, { error: `expected a whole number from 0 to ${MAX_GENERATIONS}` }),
         set: z.record(z.string(), z.unknown(), { error: 'expected an object of parameter paths and values' }),
         label: z.string({ error: 'expected a sentence for the event log' }).optional(),
       }),
       { error: 'expected a list of events' },
     )
+    .max(MAX_EVENTS, { error: `expected at most ${MAX_EVENTS} events` })
     .default([]),
 });
 
@@ -67,6 +77,7 @@ function overlay(base: unknown, override: unknown): unknown {
 
 /** Parses and validates a scenario document (already read from JSON); errors name the field. */
 export function parseScenario(document: unknown, origin: string): Scenario {
+  checkDocumentShape(document, origin);
   const result = scenarioFileSchema.safeParse(document);
   if (!result.success) throw new InputError(`${origin}: ${describeIssue(result.error.issues[0]!, document, '')}`);
   const file = result.data;
@@ -80,12 +91,14 @@ export function parseScenario(document: unknown, origin: string): Scenario {
   file.events.forEach((event, index) => {
     for (const [path, value] of Object.entries(event.set)) {
       if (isStructural(path)) {
-        throw new InputError(`${origin}: events.${index}.set.${path}: shapes the lattice or the starting population, so it cannot change during a run`);
+        throw new InputError(
+          `${origin}: events.${index}.set.${printable(path, 80)}: shapes the lattice or the starting population, so it cannot change during a run`,
+        );
       }
       try {
         withParameter(parameters, path, value);
       } catch (error) {
-        if (error instanceof InputError) throw new InputError(`${origin}: events.${index}.set.${path}: ${error.message}`);
+        if (error instanceof InputError) throw new InputError(`${origin}: events.${index}.set.${printable(path, 80)}: ${error.message}`);
         throw error;
       }
     }
@@ -113,7 +126,7 @@ export function withOverrides(scenario: Scenario, assignments: readonly string[]
   const pinned = new Set<string>();
   for (const assignment of assignments) {
     const equals = assignment.indexOf('=');
-    if (equals <= 0) throw new InputError(`invalid --set '${assignment}': expected path=value, such as trust.gain=0.2`);
+    if (equals <= 0) throw new InputError(`invalid --set '${printable(assignment, 80)}': expected path=value, such as trust.gain=0.2`);
     const path = assignment.slice(0, equals).trim();
     const value = parseValue(assignment.slice(equals + 1));
     parameters = withParameter(parameters, path, value);

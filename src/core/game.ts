@@ -1,4 +1,5 @@
 import { InputError } from './errors.js';
+import { printable } from './printable.js';
 /**
  * The stage game: a symmetric 2×2 payoff matrix in the usual R, S, T, P notation
  * (Rapoport & Chammah 1965; Axelrod 1984).
@@ -51,12 +52,20 @@ export function formatPayoffs(game: Game): string {
   return `R=${game.R},S=${game.S},T=${game.T},P=${game.P}`;
 }
 
+/** The largest payoff magnitude a game may have: scores summed over billions of turns stay finite. */
+export const GAME_PAYOFF_LIMIT = 1_000_000;
+
 /** Parses "R,S,T,P" as given on the command line. */
 export function parsePayoffs(text: string): Game {
   const parts = text.split(',').map((part) => part.trim());
   const numbers = parts.map((part) => (part === '' ? Number.NaN : Number(part)));
   if (parts.length !== 4 || numbers.some((value) => !Number.isFinite(value))) {
-    throw new InputError(`invalid --payoffs '${text}': expected four numbers R,S,T,P such as 3,0,5,1`);
+    throw new InputError(`invalid --payoffs '${printable(text, 80)}': expected four numbers R,S,T,P such as 3,0,5,1`);
+  }
+  if (numbers.some((value) => Math.abs(value) > GAME_PAYOFF_LIMIT)) {
+    throw new InputError(
+      `invalid --payoffs '${printable(text, 80)}': expected each payoff from -${GAME_PAYOFF_LIMIT} to ${GAME_PAYOFF_LIMIT}, so that scores stay finite`,
+    );
   }
   const [R, S, T, P] = numbers as [number, number, number, number];
   return { R, S, T, P };

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
@@ -7,7 +7,8 @@ import { InputError } from '../core/errors.js';
 import { printable } from '../core/printable.js';
 import { scenarioFileSchema } from '../cluster/scenario.js';
 import { SERIES_METRICS, type TaskResult } from '../cluster/sweep.js';
-import { parseDocument } from './document.js';
+import { parseDocument, readJsonFile } from './document.js';
+import { writeFileAtomically } from './output.js';
 
 /**
  * A sweep folder's documents (docs/formats.md): manifest.json (what identifies the sweep),
@@ -53,12 +54,6 @@ const taskSchema = z.object({
 export type SweepTaskFile = z.infer<typeof taskSchema>;
 
 /** Writes through a temporary file and a rename: a file is either whole or absent, never cut. */
-export function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
-}
-
 export function prepareFolder(directory: string, manifest: SweepManifest): void {
   mkdirSync(join(directory, 'tasks'), { recursive: true });
   // A run killed while writing a task leaves its temporary file behind; the task itself reruns.
@@ -74,7 +69,7 @@ export function prepareFolder(directory: string, manifest: SweepManifest): void 
     }
     return;
   }
-  writeAtomically(file, text);
+  writeFileAtomically(file, text);
 }
 
 function manifestText(manifest: SweepManifest): string {
@@ -84,13 +79,8 @@ function manifestText(manifest: SweepManifest): string {
 /** A sweep's manifest.json, checked: the folder must hold one written by cooplab sweep. */
 export function readManifest(directory: string): SweepManifest {
   const file = join(directory, 'manifest.json');
-  let document: unknown;
-  try {
-    document = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    throw new InputError(`'${printable(directory)}' is not a sweep folder: expected a manifest.json written by cooplab sweep`);
-  }
-  return parseDocument(manifestSchema, document, 'sweep manifest', file);
+  if (!existsSync(file)) throw new InputError(`'${printable(directory)}' is not a sweep folder: expected a manifest.json written by cooplab sweep`);
+  return parseDocument(manifestSchema, readJsonFile(file, 'sweep manifest'), 'sweep manifest', file);
 }
 
 export function taskFile(directory: string, key: string): string {
@@ -115,22 +105,45 @@ export function taskJson(result: TaskResult): string {
 
 /** Writes a finished task's file, whole or not at all: an interruption loses only the tasks in flight. */
 export function writeTask(directory: string, result: TaskResult): void {
-  writeAtomically(taskFile(directory, result.key), taskJson(result));
+  writeFileAtomically(taskFile(directory, result.key), taskJson(result));
 }
 
-/** Every finished task of a folder, each file checked. */
+/** A task file checked: its result, or why it cannot be used (cut short by a crash, edited, from another version). */
+function readTaskFile(file: string): { result: SweepTaskFile } | { problem: string } {
+  try {
+    return { result: parseDocument(taskSchema, readJsonFile(file, 'sweep task'), 'sweep task', file) };
+  } catch (error) {
+    if (error instanceof InputError) return { problem: error.message };
+    throw error;
+  }
+}
+
+/**
+ * The tasks of a folder whose files are whole and valid. A damaged file (a crash mid-write on a
+ * file system without atomic rename, a copy cut short) is removed so that its task runs again,
+ * and `onDamaged` is told which and why.
+ */
+export function validTaskKeys(directory: string, onDamaged: (file: string, problem: string) => void): Set<string> {
+  const valid = new Set<string>();
+  for (const key of finishedKeys(directory)) {
+    const file = taskFile(directory, key);
+    const read = readTaskFile(file);
+    if ('result' in read) valid.add(key);
+    else {
+      onDamaged(file, read.problem);
+      rmSync(file, { force: true });
+    }
+  }
+  return valid;
+}
+
+/** Every finished task of a folder, each file checked; a damaged one is named (merge and reports cannot redo it). */
 export function readTaskResults(directory: string): SweepTaskFile[] {
   return [...finishedKeys(directory)].map((key) => {
     const file = taskFile(directory, key);
-    let document: unknown;
-    try {
-      document = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new InputError(
-        `sweep task '${printable(file)}' is not valid JSON (${printable(error instanceof Error ? error.message : String(error))}): delete it and run the same cooplab sweep command again to redo the task`,
-      );
-    }
-    return parseDocument(taskSchema, document, 'sweep task', file);
+    const read = readTaskFile(file);
+    if ('problem' in read) throw new InputError(`${read.problem}; delete it and run the same cooplab sweep command again to redo the task`);
+    return read.result;
   });
 }
 
@@ -159,7 +172,7 @@ export function assemble(directory: string, manifest: SweepManifest, results: re
     ...SERIES_METRICS.map((metric) => result.final[metric]),
     ...SERIES_METRICS.map((metric) => result.average[metric]),
   ]);
-  writeAtomically(join(directory, 'results.csv'), stringify(resultRows, { header: true, columns: resultColumns }));
+  writeFileAtomically(join(directory, 'results.csv'), stringify(resultRows, { header: true, columns: resultColumns }));
   const seriesRows: (string | number | undefined)[][] = [];
   for (const result of ordered) {
     const length = result.series.cooperation!.length;
@@ -167,7 +180,7 @@ export function assemble(directory: string, manifest: SweepManifest, results: re
       seriesRows.push([result.index, generation, ...SERIES_METRICS.map((metric) => result.series[metric]![generation])]);
     }
   }
-  writeAtomically(join(directory, 'series.csv'), stringify(seriesRows, { header: true, columns: ['task', 'generation', ...SERIES_METRICS.map(snake)] }));
+  writeFileAtomically(join(directory, 'series.csv'), stringify(seriesRows, { header: true, columns: ['task', 'generation', ...SERIES_METRICS.map(snake)] }));
 }
 
 /** A finished sweep as `cooplab plot` and `cooplab report` read it: its manifest and results.csv. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { STRATEGY_COLOURS } from '../theme/theme.js';
@@ -12,6 +12,7 @@ import { parseClassDocument, type ClassDocument } from '../formats/class-results
 import { parseClusterRun, type ClusterRunDocument } from '../formats/cluster-run.js';
 import { parseTournament, type TournamentDocument } from '../formats/tournament-result.js';
 import { printable } from '../core/printable.js';
+import { readJsonFile } from '../formats/document.js';
 
 /** What `cooplab report` reads: a cluster run's JSON, a tournament's JSON, a class session's class.json, or a sweep folder. */
 export type ReportInput =
@@ -30,14 +31,7 @@ export async function loadReportInput(path: string): Promise<ReportInput> {
     if (!isSweepFolder(path)) throw new InputError(`'${shown}' is not a sweep folder: expected a manifest.json written by cooplab sweep`);
     return { kind: 'sweep', source: path, sweep: readSweep(path) };
   }
-  let document: unknown;
-  try {
-    document = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(
-      `'${shown}' is not JSON (${printable(error instanceof Error ? error.message : String(error))}): expected the output of cooplab cluster -f json or cooplab tournament -f json`,
-    );
-  }
+  const document = readJsonFile(path, 'run');
   if (isObject(document) && document.kind === 'class' && Array.isArray(document.series) && Array.isArray(document.students)) {
     return { kind: 'class', source: path, run: parseClassDocument(document, path) };
   }

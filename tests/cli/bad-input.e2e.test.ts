@@ -1,0 +1,169 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cooplab, type CliRun } from '../support/cli.js';
+
+/**
+ * Bad input of every kind gets one line on stderr naming the bad value and what was expected, a
+ * non-zero exit and nothing else: no stack trace, no crash, no control characters, nothing left
+ * behind (issue 12).
+ */
+
+const folder = mkdtempSync(join(tmpdir(), 'cooplab-bad-input-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(folder, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** A minimal valid scenario with `extra` fields merged in. */
+function scenario(extra: Record<string, unknown> = {}, parameters: Record<string, unknown> = {}): string {
+  return JSON.stringify({ name: 'bad', title: 't', description: 'd', seed: 1, generations: 2, parameters: { width: 6, height: 6, ...parameters }, ...extra });
+}
+
+/** Asserts the run failed with exactly one printable line (no escape codes, no stack) and returns it. */
+function oneLine(run: CliRun, status = 2): string {
+  expect(run.status).toBe(status);
+  expect(run.stdout).toBe('');
+  const lines = run.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^cooplab: /);
+  expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+  expect(lines[0]).not.toMatch(/internal error| {4}at /);
+  expect(lines[0]!.length).toBeLessThan(600);
+  return lines[0]!;
+}
+
+describe('hostile and broken scenario files, --set values and flags', () => {
+  it('refuses values nested thousands deep in a file, a --set value and an exercise file (no stack overflow)', () => {
+    const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
+    const inFile = file('deep.json', scenario().replace('"width":6', `"noise":${deep},"width":6`));
+    expect(oneLine(cooplab(['cluster', '--scenario', inFile, '--headless']))).toMatch(/nests deeper than 64 levels/);
+    expect(oneLine(cooplab(['cluster', '--generations', '1', '--headless', '--set', `noise=${deep}`]))).toMatch(/nests deeper than 64 levels/);
+    const exercise = file('deep-exercise.json', `{"id":"x","task":${deep}}`);
+    expect(oneLine(cooplab(['exercises', '--check', exercise]))).toMatch(/nests deeper than 64 levels/);
+  });
+
+  it('refuses __proto__, constructor and prototype in --set paths, event paths and file keys', () => {
+    for (const path of ['trust.__proto__.hasOwnProperty=5', '__proto__.toString=1', 'strategies.__proto__=1', 'sanctions.constructor=1']) {
+      expect(oneLine(cooplab(['cluster', '--generations', '1', '--headless', '--set', path]))).toMatch(/__proto__, constructor or prototype/);
+    }
+    const inEvent = file('proto-event.json', scenario({ events: [{ generation: 1, set: { 'trust.__proto__.hasOwnProperty': 5 } }] }));
+    expect(oneLine(cooplab(['cluster', '--scenario', inEvent, '--headless']))).toMatch(/__proto__, constructor or prototype/);
+    const inKeys = file('proto-keys.json', scenario().replace('"parameters":{', '"parameters":{"__proto__":{"noise":0.5},'));
+    expect(oneLine(cooplab(['cluster', '--scenario', inKeys, '--headless']))).toMatch(/'parameters\.__proto__' is not allowed/);
+  });
+
+  it('addresses lists by position only: crisis.windows.length is an unknown parameter', () => {
+    expect(oneLine(cooplab(['cluster', '--generations', '1', '--headless', '--set', 'crisis.windows.length={}']))).toMatch(
+      /unknown parameter 'crisis\.windows\.length'/,
+    );
+  });
+
+  it('bounds what a file may ask for: events, generations and lattice size', () => {
+    const events = Array.from({ length: 20_000 }, (_, generation) => ({ generation, set: { noise: 0.01 } }));
+    expect(oneLine(cooplab(['cluster', '--scenario', file('events.json', scenario({ events })), '--headless']))).toMatch(/at most 10000 events/);
+    expect(oneLine(cooplab(['cluster', '--scenario', file('long.json', scenario({ generations: 1e9 })), '--headless']))).toMatch(/generations: got 1000000000/);
+    expect(oneLine(cooplab(['cluster', '--headless', '--size', '10000x10000']))).toMatch(/at most 16777216 firms/);
+  });
+
+  it('refuses inputs whose results could not be finite', () => {
+    expect(oneLine(cooplab(['cluster', '--generations', '1', '--headless', '--set', 'temptation=1e308']))).toMatch(/temptation: got 1e\+308/);
+    expect(oneLine(cooplab(['cluster', '--generations', '1', '--headless', '--set', 'activities.cooperation.cost=1e308']))).toMatch(/cost/);
+    expect(oneLine(cooplab(['tournament', '--payoffs', '1e308,-1e308,1.7e308,0', '--allow-any-game']))).toMatch(/--payoffs/);
+  });
+
+  it('accepts a UTF-8 byte-order mark, and refuses UTF-16 and syntax errors in one escaped line', () => {
+    const bom = file('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(scenario())]));
+    const run = cooplab(['cluster', '--scenario', bom, '--headless']);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')[0]).toMatch(/^generation,cooperation/);
+    const utf16 = file('utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(scenario(), 'utf16le')]));
+    expect(oneLine(cooplab(['cluster', '--scenario', utf16, '--headless']))).toMatch(/is not UTF-8 text/);
+    const broken = file('syntax.json', '{"name":\n"x",\u0000,}');
+    expect(oneLine(cooplab(['cluster', '--scenario', broken, '--headless']))).toMatch(/not (valid JSON|UTF-8 text)/);
+    const syntax = file('syntax2.json', '{"name":\n"x",,}');
+    expect(oneLine(cooplab(['cluster', '--scenario', syntax, '--headless']))).toMatch(/is not valid JSON \(/);
+  });
+
+  it('escapes control characters in unknown keys and cuts huge values', () => {
+    const escape = file('escape.json', scenario({}, { 'temp\u001b[2Jtation': 3 }));
+    expect(oneLine(cooplab(['cluster', '--scenario', escape, '--headless']))).toContain('temp\\u001b[2Jtation');
+    const huge = file('huge.json', scenario({}, { noise: Array.from({ length: 1_000_000 }, () => 1) }));
+    expect(oneLine(cooplab(['cluster', '--scenario', huge, '--headless']))).toMatch(/noise/);
+  });
+});
+
+describe('output that cannot be written', () => {
+  it('says what could not be written and why, exit 1, and leaves no temporary file', () => {
+    const where = join(folder, 'out-cases');
+    mkdirSync(where);
+    expect(oneLine(cooplab(['tournament', '-s', 'tit-for-tat,defector', '--out', ''], { cwd: where }))).toMatch(/invalid --out ''/);
+    expect(oneLine(cooplab(['tournament', '-s', 'tit-for-tat,defector', '--out', join(where, 'missing', 'x.json')]), 1)).toMatch(
+      /cannot write '.*x\.json': the folder does not exist \(ENOENT\)/,
+    );
+    writeFileSync(join(where, 'a-file'), '');
+    expect(
+      oneLine(
+        cooplab([
+          'sweep',
+          '--scenario',
+          'rivalry',
+          '--grid',
+          'sanctions.fine=0,1',
+          '--generations',
+          '2',
+          '--size',
+          '6x6',
+          '--out',
+          join(where, 'a-file', 'sweep'),
+        ]),
+        1,
+      ),
+    ).toMatch(/cannot mkdir .*: a part of the path is not a folder \(ENOTDIR\)/);
+    expect(readdirSync(where)).toEqual(['a-file']);
+  });
+});
+
+describe('damaged sweep task files', () => {
+  const args = (out: string) => [
+    'sweep',
+    '--scenario',
+    'rivalry',
+    '--grid',
+    'sanctions.fine=0,1',
+    '--seeds',
+    '2',
+    '--generations',
+    '4',
+    '--size',
+    '8x8',
+    '--out',
+    out,
+    '--workers',
+    '1',
+  ];
+
+  it('a resume recomputes a task file cut short, says so, and ends with the same results; merge names a damaged file', () => {
+    const out = join(folder, 'sweep');
+    expect(cooplab(args(out)).status).toBe(0);
+    const results = readFileSync(join(out, 'results.csv'), 'utf8');
+    const tasks = readdirSync(join(out, 'tasks'));
+    const damaged = join(out, 'tasks', tasks[0]!);
+    writeFileSync(damaged, readFileSync(damaged, 'utf8').slice(0, 60));
+
+    const resumed = cooplab(args(out));
+    expect(resumed.status).toBe(0);
+    expect(resumed.stderr).toMatch(/sweep task file .* is not valid JSON .*: running its task again/);
+    expect(readFileSync(join(out, 'results.csv'), 'utf8')).toBe(results);
+
+    writeFileSync(damaged, '{"key":');
+    const merged = cooplab(['merge', out, '--out', join(folder, 'merged')]);
+    expect(merged.status).toBe(2);
+    expect(merged.stderr).toMatch(/sweep task file '.*' is not valid JSON/);
+    expect(existsSync(join(folder, 'merged', 'results.csv'))).toBe(false);
+  }, 120_000);
+});
