@@ -70,7 +70,7 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   };
   prepareFolder(options.out, manifest);
   const mine = options.shard === undefined ? tasks : tasks.filter((task) => task.index % options.shard!.count === options.shard!.index - 1);
-  const done = validTaskKeys(options.out, (file, problem) => warn(`${problem}: running its task again`));
+  const done = validTaskKeys(options.out, (_file, problem) => warn(`${problem}: running its task again`));
   const pending = mine.filter((task) => !done.has(task.key));
   const report = progressReporter(mine.length, mine.length - pending.length);
   let finished = mine.length - pending.length;

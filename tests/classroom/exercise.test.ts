@@ -117,7 +117,7 @@ describe("a teacher's file with a mistake gets one line naming the field, the va
     );
     expect(await checkError(withTask('lone-pioneer', { set: { 'sanctions.fin': 2 } }))).toMatch(/^mine\.json: task\.set: unknown parameter 'sanctions\.fin'/);
     expect(await checkError(withTask('lone-pioneer', { set: { 'sanctions.fine': -2 } }))).toBe(
-      'mine.json: task.set: sanctions.fine: got -2, expected a number >= 0',
+      'mine.json: task.set: sanctions.fine: got -2, expected a number from 0 to 1000000',
     );
     expect(await checkError(withTask('trust', { metric: 'share:cooperator' }))).toBe(
       'mine.json: task.metric: got "share:cooperator", expected share:<strategy id> of the scenario (defector, tit-for-tat, raise-the-stakes, trust-threshold)',

@@ -90,8 +90,8 @@ describe('hostile and broken scenario files, --set values and flags', () => {
   });
 
   it('escapes control characters in unknown keys and cuts huge values', () => {
-    const escape = file('escape.json', scenario({}, { 'temp\u001b[2Jtation': 3 }));
-    expect(oneLine(cooplab(['cluster', '--scenario', escape, '--headless']))).toContain('temp\\u001b[2Jtation');
+    const withEscape = file('escape.json', scenario({}, { 'temp\u001b[2Jtation': 3 }));
+    expect(oneLine(cooplab(['cluster', '--scenario', withEscape, '--headless']))).toContain('temp\\u001b[2Jtation');
     const huge = file('huge.json', scenario({}, { noise: Array.from({ length: 1_000_000 }, () => 1) }));
     expect(oneLine(cooplab(['cluster', '--scenario', huge, '--headless']))).toMatch(/noise/);
   });

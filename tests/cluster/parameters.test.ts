@@ -150,8 +150,8 @@ describe('withParameter', () => {
       ['update.rule', 'best', "update.rule: got \"best\", expected 'imitate-best', 'fermi' or 'moran'"],
       ['update.K', 0, 'update.K: got 0, expected a number > 0'],
       ['sanctions.compensate', 'yes', 'sanctions.compensate: got "yes", expected true or false'],
-      ['sanctions.fine', -1, 'sanctions.fine: got -1, expected a number >= 0'],
-      ['crisis.temptationFactor', 0.5, 'crisis.temptationFactor: got 0.5, expected a number >= 1'],
+      ['sanctions.fine', -1, 'sanctions.fine: got -1, expected a number from 0 to 1000000'],
+      ['crisis.temptationFactor', 0.5, 'crisis.temptationFactor: got 0.5, expected a number from 1 to 100'],
       ['cooperators', undefined, 'cooperators: missing: expected a number from 0 to 1'],
     ];
     for (const [path, value, message] of cases) expect(inputError(() => withParameter(DEFAULT_PARAMETERS, path, value))).toBe(message);

@@ -51,8 +51,10 @@ describe('parseScenario', () => {
     expect(parseError({})).toBe('tiny.json: name: missing: expected a kebab-case name');
     expect(parseError(documentWith({ name: 'Tiny Cluster' }))).toBe('tiny.json: name: got "Tiny Cluster", expected a kebab-case name');
     expect(parseError(documentWith({ seed: 1.5 }))).toBe('tiny.json: seed: got 1.5, expected a whole number >= 0');
-    expect(parseError(documentWith({ generations: -1 }))).toBe('tiny.json: generations: got -1, expected a whole number >= 0');
-    expect(parseError(documentWith({ events: [{ generation: -1, set: {} }] }))).toBe('tiny.json: events.0.generation: got -1, expected a whole number >= 0');
+    expect(parseError(documentWith({ generations: -1 }))).toBe('tiny.json: generations: got -1, expected a whole number from 0 to 1000000');
+    expect(parseError(documentWith({ events: [{ generation: -1, set: {} }] }))).toBe(
+      'tiny.json: events.0.generation: got -1, expected a whole number from 0 to 1000000',
+    );
     expect(
       parseError(
         documentWith({
@@ -62,7 +64,7 @@ describe('parseScenario', () => {
           ],
         }),
       ),
-    ).toBe('tiny.json: events.1.generation: got "soon", expected a whole number >= 0');
+    ).toBe('tiny.json: events.1.generation: got "soon", expected a whole number from 0 to 1000000');
     expect(parseError(documentWith({ events: [{ generation: 1 }] }))).toBe(
       'tiny.json: events.0.set: missing: expected an object of parameter paths and values',
     );

@@ -72,7 +72,9 @@ describe('a sweep folder', () => {
     writeJson(broken, 'manifest.json', manifest);
     const task = taskFile(broken, results[0]!.key);
     writeJson(broken, `tasks/${results[0]!.key}.json`, withField(results[0], 'seedIndex', HOSTILE));
-    expect(await refusal(() => readTaskResults(broken))).toBe(`sweep task '${task}': seedIndex: got ${HOSTILE_SHOWN}, expected a number`);
+    expect(await refusal(() => readTaskResults(broken))).toBe(
+      `sweep task '${task}': seedIndex: got ${HOSTILE_SHOWN}, expected a number; delete it and run the same cooplab sweep command again to redo the task`,
+    );
     const csv = join(broken, 'results.csv');
     writeFileSync(csv, readFileSync(csv, 'utf8').replace('sanctions.compensate', 'compensate'));
     expect(await refusal(() => readSweep(broken))).toBe(
