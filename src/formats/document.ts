@@ -22,7 +22,7 @@ function reason(error: unknown, fallback: string): string {
  * A document's text as JSON: a UTF-8 byte-order mark is accepted, UTF-16 and other binary text
  * refused, a syntax error is one escaped line, and the shape is checked (checkDocumentShape).
  */
-export function parseJsonText(bytes: Buffer | string, kind: string, given: string): unknown {
+export function parseJsonText(bytes: Buffer | string, kind: string, given: string, expected = 'a JSON object'): unknown {
   let text: string;
   if (typeof bytes === 'string') text = bytes;
   else {
@@ -36,21 +36,21 @@ export function parseJsonText(bytes: Buffer | string, kind: string, given: strin
     document = JSON.parse(text);
   } catch (error) {
     const detail = printable(error instanceof Error ? error.message : String(error), VALUE_LIMIT);
-    throw new InputError(`${kind} file '${printable(given)}' is not valid JSON (${detail}): expected a JSON object`);
+    throw new InputError(`${kind} file '${printable(given)}' is not valid JSON (${detail}): expected ${expected}`);
   }
   checkDocumentShape(document, `${kind} '${printable(given)}'`);
   return document;
 }
 
 /** The JSON document in a file (a scenario, an exercise, a run); an InputError says what went wrong, naming the file as given. */
-export function readJsonFile(path: string, kind: string, given = path): unknown {
+export function readJsonFile(path: string, kind: string, given = path, expected = 'a JSON object'): unknown {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     throw new InputError(`cannot read ${kind} file '${printable(given)}' (${reason(error, 'read failed')}): expected a readable JSON file`);
   }
-  return parseJsonText(bytes, kind, given);
+  return parseJsonText(bytes, kind, given, expected);
 }
 
 /** A value as a message quotes it: JSON, escaped and cut. */

@@ -31,7 +31,7 @@ export async function loadReportInput(path: string): Promise<ReportInput> {
     if (!isSweepFolder(path)) throw new InputError(`'${shown}' is not a sweep folder: expected a manifest.json written by cooplab sweep`);
     return { kind: 'sweep', source: path, sweep: readSweep(path) };
   }
-  const document = readJsonFile(path, 'run');
+  const document = readJsonFile(path, 'run', path, 'the output of cooplab cluster -f json or cooplab tournament -f json');
   if (isObject(document) && document.kind === 'class' && Array.isArray(document.series) && Array.isArray(document.students)) {
     return { kind: 'class', source: path, run: parseClassDocument(document, path) };
   }

@@ -242,7 +242,7 @@ describe('cooplab report', () => {
     const result = cooplab(['report', join(folder, 'tournament.html'), '--out', join(folder, 'x.html')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
-      /^cooplab: '.*tournament\.html' is not JSON \(.*\): expected the output of cooplab cluster -f json or cooplab tournament -f json\n$/,
+      /^cooplab: run file '.*tournament\.html' is not valid JSON \(.*\): expected the output of cooplab cluster -f json or cooplab tournament -f json\n$/,
     );
     const missing = cooplab(['report', join(folder, 'nothing.json'), '--out', join(folder, 'x.html')]);
     expect(missing.status).toBe(2);
