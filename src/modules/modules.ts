@@ -3,7 +3,9 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import type { MoveView, Strategy } from '../core/strategy.js';
-import { bundleStrategyFile, ModuleBuildError } from './bundle.js';
+import { printable } from '../core/printable.js';
+import { bundleStrategyFile, MODULE_FILE, ModuleBuildError } from './bundle.js';
+import { METADATA_LIMITS } from './sandbox-harness.js';
 
 /** A strategy module that could not be used, and why: reported, never a crash. */
 export interface ModuleProblem {
@@ -18,8 +20,6 @@ export interface LoadedModules {
   readonly files: ReadonlyMap<string, string>;
   readonly problems: readonly ModuleProblem[];
 }
-
-const MODULE_FILE = /\.(ts|mts|js|mjs)$/;
 
 /** Every strategy module in a folder (not tests, not declaration files), in name order. */
 export function submissionFiles(directory: string): string[] {
@@ -49,10 +49,20 @@ const classifierSchema = z.strictObject({
 
 /** The shape every strategy must have, whatever ran it (checked before it plays). */
 export const strategyShape = z.looseObject({
-  id: z.string({ error: 'expected an id' }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a kebab-case id such as my-strategy' }),
-  name: z.string({ error: 'expected a name' }).min(1, { error: 'expected a name' }),
-  description: z.string({ error: 'expected a description' }),
-  provenance: z.string({ error: 'expected a provenance (who proposed it, where)' }),
+  id: z
+    .string({ error: 'expected an id' })
+    .max(METADATA_LIMITS.id, { error: `expected an id of at most ${METADATA_LIMITS.id} characters` })
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a kebab-case id such as my-strategy' }),
+  name: z
+    .string({ error: 'expected a name' })
+    .min(1, { error: 'expected a name' })
+    .max(METADATA_LIMITS.name, { error: `expected a name of at most ${METADATA_LIMITS.name} characters` }),
+  description: z
+    .string({ error: 'expected a description' })
+    .max(METADATA_LIMITS.description, { error: `expected a description of at most ${METADATA_LIMITS.description} characters` }),
+  provenance: z
+    .string({ error: 'expected a provenance (who proposed it, where)' })
+    .max(METADATA_LIMITS.provenance, { error: `expected a provenance of at most ${METADATA_LIMITS.provenance} characters` }),
   classifier: classifierSchema,
   create: z.custom<Strategy['create']>((value) => typeof value === 'function', { error: 'expected create to be a function returning a player' }),
   parameters: z
@@ -67,7 +77,7 @@ export function checkStrategyShape(value: unknown): Strategy {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const path = issue.path.map(String).join('.');
-    throw new Error(`has a malformed default export${path === '' ? '' : ` at '${path}'`}: ${issue.message}`);
+    throw new Error(`has a malformed default export${path === '' ? '' : ` at '${printable(path, 100)}'`}: ${issue.message}`);
   }
   return value as Strategy;
 }
@@ -130,9 +140,9 @@ export async function loadStrategyModules(files: readonly string[], options: { t
       const strategy = options.trusted ? await loadTrusted(file) : await loadSandboxed(file);
       if (options.takenIds.has(strategy.id) || byId.has(strategy.id)) {
         problems.push({
-          file: given,
+          file: printable(given, 300),
           id: strategy.id,
-          reason: `its id '${strategy.id}' is already taken by ${byId.get(strategy.id) ?? 'a built-in strategy'}`,
+          reason: `its id '${strategy.id}' is already taken by ${printable(byId.get(strategy.id) ?? 'a built-in strategy', 300)}`,
         });
         continue;
       }
@@ -141,7 +151,8 @@ export async function loadStrategyModules(files: readonly string[], options: { t
     } catch (error) {
       if (error instanceof Error && error.name === 'SandboxUnavailable') throw new InputError(error.message);
       const reason = error instanceof ModuleBuildError ? `does not build: ${error.message}` : error instanceof Error ? error.message : String(error);
-      problems.push({ file: given, reason });
+      // Every reason may carry the module's own words: escaped and bounded before anyone prints it.
+      problems.push({ file: printable(given, 300), reason: printable(reason, 600) });
     }
   }
   return { strategies, files: byId, problems };

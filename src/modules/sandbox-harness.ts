@@ -11,7 +11,7 @@
  * short strings):
  * - describe() → JSON text of the strategy's metadata, or of { error } when it is malformed.
  *   Non-finite numbers are encoded as { "$number": "Infinity" | "-Infinity" | "NaN" }.
- * - create(id, parametersJson) → '' once the player exists (throws when create fails).
+ * - create(id, parametersJson) → '' once the player exists, or 'e' + the reason it could not be created.
  * - sync(id, ownLength, ownDefections, ownMoves, opponentLength, opponentDefections, opponentMoves)
  *   → replaces a player's histories (totals over the whole past; the moves strings hold the
  *   most recent moves, 'C'/'D', oldest first).
@@ -27,8 +27,13 @@
  * - release(id) → forgets a player.
  *
  * `__cooplabHostRandom` (an isolated-vm Callback: the current player's seeded stream) is read
- * from globalThis and deleted before the module runs.
+ * from globalThis and deleted before the module runs. The module's bundle runs inside a try
+ * whose catch hands the error to `__cooplabLoadFailed` (see wrapBundle in sandbox.ts), so no
+ * error of the module's ever crosses into the host: every call answers with a clipped text.
  */
+/** The longest metadata a module may declare (characters; parameters: how many). */
+export const METADATA_LIMITS = Object.freeze({ id: 64, name: 100, description: 2000, provenance: 500, parameters: 32 });
+
 export const HARNESS_SOURCE = String.raw`
 (() => {
   'use strict';
@@ -56,7 +61,20 @@ export const HARNESS_SOURCE = String.raw`
   const stringCharCodeAt = String.prototype.charCodeAt;
   const stringSlice = String.prototype.slice;
   const isFiniteNumber = Number.isFinite;
+  const symbolDescription = getOwnPropertyDescriptor(Symbol.prototype, 'description').get;
   const MOVES = freeze(['C', 'D']);
+
+  // V8 calls Error.prepareStackTrace outside every time budget when an error's stack is
+  // formatted: a module must not be able to set it (nor to catch our errors on the way out).
+  defineProperty(ErrorIntrinsic, 'prepareStackTrace', { value: undefined, writable: false, configurable: false, enumerable: false });
+
+  /** An error thrown by the module's top-level code, caught by the try around the bundle (see wrapBundle). */
+  let loadError = null;
+  let loadFailed = false;
+  defineProperty(g, '__cooplabLoadFailed', {
+    value: function (error) { loadFailed = true; loadError = error; },
+    writable: false, configurable: false, enumerable: false,
+  });
 
   // Nothing host-like, nothing that could block or measure time, nothing outside the heap limit.
   for (const name of ['SharedArrayBuffer', 'Atomics', 'WebAssembly', 'setTimeout', 'setInterval', 'setImmediate',
@@ -179,18 +197,31 @@ export const HARNESS_SOURCE = String.raw`
   freeze(SandboxView);
 
   const CLASSIC = freeze({ R: 3, S: 0, T: 5, P: 1 });
+  const LIMITS = freeze(${JSON.stringify(METADATA_LIMITS)});
   const players = create(null);
   let strategy = null;
 
+  /**
+   * At most 300 characters of a text. A text far longer is not cut but described: cutting a
+   * string built by concatenation would flatten it first (hundreds of megabytes, natively,
+   * outside every budget).
+   */
   function clip(text) {
-    const s = StringOf(text);
-    return s.length > 300 ? apply(stringSlice, s, [0, 300]) + '…' : s;
+    if (typeof text !== 'string') return 'a ' + typeof text;
+    if (text.length > 100000) return '(a text of ' + text.length + ' characters)';
+    return text.length > 300 ? apply(stringSlice, text, [0, 300]) + '…' : text;
   }
 
   function errorText(error) {
     try {
-      if (error instanceof ErrorIntrinsic) return clip(error.message);
-      return clip(error);
+      if (error instanceof ErrorIntrinsic) {
+        const message = error.message;
+        return typeof message === 'string' ? clip(message) : 'an error whose message is not a string';
+      }
+      if (typeof error === 'string') return clip(error);
+      if (typeof error === 'number' || typeof error === 'boolean' || typeof error === 'bigint') return clip(StringOf(error));
+      if (error === undefined || error === null) return StringOf(error);
+      return 'a thrown ' + typeof error;
     } catch {
       return 'an exception that cannot be described';
     }
@@ -203,8 +234,17 @@ export const HARNESS_SOURCE = String.raw`
     if (value instanceof PromiseIntrinsic) return 'p';
     if (typeof value === 'object') return 'o';
     if (typeof value === 'function') return 'f';
-    if (typeof value === 'symbol') return 'y' + clip(value.description ?? '');
-    return 'x' + clip(value);
+    if (typeof value === 'symbol') {
+      const description = apply(symbolDescription, value, []);
+      return 'y' + clip(description ?? '');
+    }
+    return 'x' + clip(StringOf(value));
+  }
+
+  /** A string field of the metadata, or { $tooLong: length } past \`limit\` (never copied whole). */
+  function metadataText(value, limit) {
+    if (typeof value === 'string' && value.length > limit) return { $tooLong: value.length };
+    return value;
   }
 
   function plainNumber(value) {
@@ -215,6 +255,7 @@ export const HARNESS_SOURCE = String.raw`
   function describe() {
     current = null;
     try {
+      if (loadFailed) return jsonStringify({ error: 'threw while loading: ' + errorText(loadError) });
       const exported = g.__cooplabModule;
       const value = exported === undefined || exported === null ? undefined : exported.default;
       if (value === undefined || value === null) return jsonStringify({ error: 'has no default export: expected ' + '\x60export default\x60 a strategy' });
@@ -224,20 +265,23 @@ export const HARNESS_SOURCE = String.raw`
       let specs;
       if (parameters !== undefined && parameters !== null && typeof parameters === 'object') {
         specs = {};
-        for (const key of O.keys(parameters)) {
+        const keys = O.keys(parameters);
+        if (keys.length > LIMITS.parameters) return jsonStringify({ error: 'has a malformed default export at \'parameters\': expected at most ' + LIMITS.parameters + ' parameters, got ' + keys.length });
+        for (const key of keys) {
+          if (key.length > LIMITS.id) return jsonStringify({ error: 'has a malformed default export at \'parameters\': expected parameter names of at most ' + LIMITS.id + ' characters, got one of ' + key.length });
           const spec = parameters[key];
           specs[key] = spec !== null && typeof spec === 'object'
-            ? { default: plainNumber(spec.default), description: spec.description, min: plainNumber(spec.min), max: plainNumber(spec.max) }
+            ? { default: plainNumber(spec.default), description: metadataText(spec.description, LIMITS.description), min: plainNumber(spec.min), max: plainNumber(spec.max) }
             : { notAnObject: typeof spec };
         }
       } else if (parameters !== undefined) {
         specs = { $invalid: parameters === null ? 'null' : typeof parameters };
       }
       const meta = {
-        id: value.id,
-        name: value.name,
-        description: value.description,
-        provenance: value.provenance,
+        id: metadataText(value.id, LIMITS.id),
+        name: metadataText(value.name, LIMITS.name),
+        description: metadataText(value.description, LIMITS.description),
+        provenance: metadataText(value.provenance, LIMITS.provenance),
         classifier: classifier !== null && typeof classifier === 'object'
           ? { memoryDepth: plainNumber(classifier.memoryDepth), stochastic: classifier.stochastic }
           : { $invalid: classifier === null ? 'null' : typeof classifier },
@@ -245,18 +289,25 @@ export const HARNESS_SOURCE = String.raw`
         create: typeof value.create,
       };
       strategy = value;
-      return jsonStringify(meta, (key, v) => (typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'function' ? { $invalid: typeof v } : v));
+      return jsonStringify(meta, (key, v) =>
+        typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'function' ? { $invalid: typeof v } : typeof v === 'string' && v.length > LIMITS.description ? { $tooLong: v.length } : v);
     } catch (error) {
       return jsonStringify({ error: 'could not be read: ' + errorText(error) });
     }
   }
 
+  /** Creates a player: '' once it exists, or 'e' + why not (nothing the module throws leaves the isolate). */
   function makePlayer(id, parametersJson) {
     current = null;
-    const values = freeze(jsonParse(parametersJson));
-    const player = strategy.create(values);
-    if (player === null || (typeof player !== 'object' && typeof player !== 'function') || typeof player.move !== 'function') {
-      throw new ErrorIntrinsic('create() returned ' + (player === null || typeof player !== 'object' ? StringOf(player === null ? 'null' : typeof player === 'undefined' ? 'undefined' : 'a ' + typeof player) : 'an object without a move() method') + ' instead of a player with a move() method');
+    let player;
+    try {
+      const values = freeze(jsonParse(parametersJson));
+      player = strategy.create(values);
+      if (player === null || (typeof player !== 'object' && typeof player !== 'function') || typeof player.move !== 'function') {
+        return 'ecreate() returned ' + (player === null || typeof player !== 'object' ? StringOf(player === null ? 'null' : typeof player === 'undefined' ? 'undefined' : 'a ' + typeof player) : 'an object without a move() method') + ' instead of a player with a move() method';
+      }
+    } catch (error) {
+      return 'e' + errorText(error);
     }
     const entry = { player, own: new SandboxHistory(), opponent: new SandboxHistory(), view: null, round: 0, turns: undefined, game: CLASSIC, cluster: undefined, ticks: 0 };
     entry.view = new SandboxView(entry);

@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import type { Game } from '../core/game.js';
 import type { ClusterContext, Move, MoveView, ParameterSpec, ParameterValues, Player, Strategy } from '../core/strategy.js';
-import { HARNESS_SOURCE } from './sandbox-harness.js';
+import { isPrintable, printable } from '../core/printable.js';
+import { HARNESS_SOURCE, METADATA_LIMITS } from './sandbox-harness.js';
 
 type IsolatedVm = typeof import('isolated-vm');
 type Isolate = import('isolated-vm').Isolate;
@@ -136,7 +137,7 @@ class ModuleSandbox {
 
   /** Runs the module's bundled script in the context (module code runs now, under the load budget). */
   evaluate(bundle: string, file: string): void {
-    const script = this.isolate.compileScriptSync(bundle, { filename: `file://${file}` });
+    const script = this.isolate.compileScriptSync(wrapBundle(bundle), { filename: `file://${file}` });
     try {
       script.runSync(this.context, { timeout: this.limits.matchMs });
     } finally {
@@ -186,6 +187,20 @@ class ModuleSandbox {
   }
 }
 
+/**
+ * The bundle inside a try whose catch hands what the module threw to the harness: an error
+ * thrown across into the host would be copied whole (a huge message) and have its stack
+ * formatted outside every time budget.
+ */
+function wrapBundle(bundle: string): string {
+  return `try {\n${bundle}\n} catch (error) { __cooplabLoadFailed(error); }\n`;
+}
+
+/** Text the harness sent back from the module (already clipped there), escaped for any terminal, log or file. */
+function moduleText(text: string): string {
+  return printable(text, 320);
+}
+
 const KEBAB_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 type Encoded = unknown;
@@ -197,11 +212,12 @@ function decodeNumber(value: Encoded): Encoded {
 }
 
 function malformed(path: string, message: string): Error {
-  return new Error(`has a malformed default export at '${path}': ${message}`);
+  return new Error(`has a malformed default export at '${printable(path, 100)}': ${message}`);
 }
 
 function describeKind(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (value !== null && typeof value === 'object' && '$tooLong' in value) return `a text of ${Number((value as { $tooLong: unknown }).$tooLong)} characters`;
   if (value === null) return 'null';
   if (typeof value === 'object' && '$invalid' in value) return String((value as { $invalid: unknown }).$invalid);
   return typeof value;
@@ -219,14 +235,19 @@ interface Metadata {
 /** Checks the metadata read out of the isolate: plain data of the right shape, or a clear reason. */
 function checkMetadata(json: string): Metadata {
   const raw = JSON.parse(json) as Record<string, Encoded>;
-  if (typeof raw.error === 'string') throw new Error(raw.error);
+  if (typeof raw.error === 'string') throw new Error(moduleText(raw.error));
   const text = (key: 'id' | 'name' | 'description' | 'provenance', what: string): string => {
     const value = raw[key];
+    const limit = METADATA_LIMITS[key];
+    if (typeof value !== 'string' && value !== null && typeof value === 'object' && '$tooLong' in value) {
+      throw malformed(key, `expected ${what} of at most ${limit} characters, got ${describeKind(value)}`);
+    }
     if (typeof value !== 'string') throw malformed(key, `expected ${what} (a string), got ${describeKind(value)}`);
-    return value;
+    // Names and descriptions are shown in tables, reports and the UI: escaped once, here.
+    return printable(value, limit);
   };
   const id = text('id', 'an id');
-  if (!KEBAB_ID.test(id)) throw malformed('id', `expected a kebab-case id such as my-strategy, got '${id}'`);
+  if (!KEBAB_ID.test(id)) throw malformed('id', `expected a kebab-case id such as my-strategy, got '${printable(id, 64)}'`);
   const name = text('name', 'a name');
   if (name === '') throw malformed('name', 'expected a name');
   const description = text('description', 'a description');
@@ -244,13 +265,18 @@ function checkMetadata(json: string): Metadata {
     if ('$invalid' in given) throw malformed('parameters', `expected an object of parameter specs, got ${describeKind(given)}`);
     parameters = {};
     for (const [key, value] of Object.entries(given)) {
+      if (!isPrintable(key, METADATA_LIMITS.id)) throw malformed('parameters', `expected parameter names of at most ${METADATA_LIMITS.id} plain characters`);
       const spec = value as Record<string, Encoded>;
       if ('notAnObject' in spec) throw malformed(`parameters.${key}`, `expected { default, description }, got ${String(spec.notAnObject)}`);
       const fallback = decodeNumber(spec.default);
       if (typeof fallback !== 'number' || !Number.isFinite(fallback)) throw malformed(`parameters.${key}.default`, 'expected a numeric default');
       const description = spec.description ?? '';
-      if (typeof description !== 'string') throw malformed(`parameters.${key}.description`, 'expected a string');
-      const out: { default: number; description: string; min?: number; max?: number } = { default: fallback, description };
+      if (typeof description !== 'string')
+        throw malformed(`parameters.${printable(key, 64)}.description`, `expected a string of at most ${METADATA_LIMITS.description} characters`);
+      const out: { default: number; description: string; min?: number; max?: number } = {
+        default: fallback,
+        description: printable(description, METADATA_LIMITS.description),
+      };
       for (const bound of ['min', 'max'] as const) {
         const limit = decodeNumber(spec[bound]);
         if (limit === undefined || limit === null) continue;
@@ -277,7 +303,7 @@ const NO_TURNS = -1;
 /** The value a strategy returned, rebuilt host-side from the harness's description so askMove reports it as for a trusted module. */
 function returnedValue(tagged: string): unknown {
   const tag = tagged[0];
-  const text = tagged.slice(1);
+  const text = moduleText(tagged.slice(1));
   switch (tag) {
     case 's':
       return text;
@@ -291,6 +317,8 @@ function returnedValue(tagged: string): unknown {
       return Object.freeze({});
     case 'f':
       return Object.assign(() => undefined, { toString: () => 'a function' });
+    case 'y':
+      return Symbol(text);
     default:
       return text === 'true' ? true : text === 'false' ? false : Number.isNaN(Number(text)) ? text : Number(text);
   }
@@ -361,14 +389,15 @@ class SandboxedPlayer implements Player {
       throw new Error(this.dead);
     }
     if (result === 'C' || result === 'D') return result;
-    if (result[0] === 'e') throw new Error(result.slice(1));
+    if (result[0] === 'e') throw new Error(moduleText(result.slice(1)));
     // Anything else: hand back a value askMove rejects and describes as it would for a trusted module.
     return returnedValue(result) as Move;
   }
 
   /** The harness forgot this player after its last round; it is asked again: start it afresh from the full history. */
   private revive(): void {
-    this.sandbox.harness.create.applySync(undefined, [this.id, this.parametersJson], { timeout: this.sandbox.limits.moveMs });
+    const created = this.sandbox.harness.create.applySync(undefined, [this.id, this.parametersJson], { timeout: this.sandbox.limits.moveMs });
+    if (created !== '') throw new Error(moduleText(created.slice(1)));
     this.released = false;
     this.synced = -1;
     this.game = undefined;
@@ -422,7 +451,7 @@ export async function sandboxedStrategy(bundle: string, file: string, limits: Sa
       sandbox.evaluate(bundle, file);
     } catch (error) {
       const failure = sandbox.failure(error, `exceeded its time budget of ${limits.matchMs} ms while loading`);
-      throw new Error(failure.message.startsWith('exceeded') ? failure.message : `threw while loading: ${failure.message}`);
+      throw new Error(failure.message.startsWith('exceeded') ? failure.message : `threw while loading: ${moduleText(failure.message)}`);
     }
     let json: string;
     try {
@@ -439,11 +468,13 @@ export async function sandboxedStrategy(bundle: string, file: string, limits: Sa
     if (sandbox.dead !== undefined) throw new Error(sandbox.dead);
     const id = sandbox.newId();
     const parametersJson = JSON.stringify(parameters ?? {});
+    let created: string;
     try {
-      sandbox.harness.create.applySync(undefined, [id, parametersJson], { timeout: limits.matchMs });
+      created = sandbox.harness.create.applySync(undefined, [id, parametersJson], { timeout: limits.matchMs });
     } catch (error) {
       throw sandbox.failure(error, `exceeded its time budget of ${limits.matchMs} ms in create()`);
     }
+    if (created !== '') throw new Error(moduleText(created.slice(1)));
     const player = new SandboxedPlayer(sandbox, id, parametersJson);
     sandbox.track(player, id);
     return player;

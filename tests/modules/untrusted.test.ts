@@ -1,0 +1,77 @@
+/**
+ * The attacks of issue 13, one hostile fixture each: what a module must not be able to do to
+ * the run, the terminal or the teacher's files. (The attacks that kill or hang a process, and
+ * those on determinism, are in child.test.ts.)
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { disposeSandboxes } from '../../src/modules/sandbox.js';
+import { play } from '../support/play.js';
+import { bundle, CONTROL, faultOf, loadError, sandboxed } from './zoo.js';
+
+afterAll(() => disposeSandboxes());
+
+describe('strings from a module are bounded and escaped', () => {
+  it('a million-line message thrown at load is clipped and escaped (attack 4)', async () => {
+    expect(await loadError('hostile/flood-load-error.js')).toEqual(new Error('threw while loading: (a text of 6000000 characters)'));
+  });
+
+  it('a million-character id is refused without being copied (attack 4)', async () => {
+    expect(await loadError('hostile/huge-id.js')).toEqual(
+      new Error("has a malformed default export at 'id': expected an id of at most 64 characters, got a text of 1000000 characters"),
+    );
+  });
+
+  it('a 151-million-character message thrown at load is described, never flattened or copied (attack 3)', async () => {
+    const error = (await loadError('hostile/huge-load-error.js')) as Error;
+    expect(error.message).toBe('threw while loading: (a text of 150994944 characters)');
+  });
+
+  it('terminal control sequences in a message are escaped (attack 5)', async () => {
+    const escapes = await sandboxed('hostile/terminal-escapes.js');
+    const reason = faultOf(() => play(escapes, 'tit-for-tat'));
+    expect(reason).not.toMatch(CONTROL);
+    expect(reason).toBe('threw on round 1: \\u001b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\\u0007\\u001b]0;owned\\u0007\\u001b[2J\\u000dall good\\u009b31m');
+    escapes.dispose();
+  });
+});
+
+describe('nothing a module does runs outside its time budget', () => {
+  it('a never-ending Error.prepareStackTrace and a throw from create(): reported, no hang (attack 2)', async () => {
+    const hang = await sandboxed('hostile/prepare-stack-hang.js');
+    expect(faultOf(() => play(hang, 'tit-for-tat'))).toBe('could not create a player: no player for you');
+    hang.dispose();
+  });
+
+  it('a symbol whose description getter throws is described, not thrown (attack 2)', async () => {
+    const symbol = await sandboxed('hostile/symbol-description.js');
+    expect(faultOf(() => play(symbol, 'tit-for-tat'))).toBe("returned Symbol(C) on round 1, expected 'C' or 'D'");
+    symbol.dispose();
+  });
+});
+
+describe('a module is built only from its own code files', () => {
+  it('refuses a file outside its folder: package.json (attack 6)', async () => {
+    const refusal = bundle('hostile/reads-package-json.js', 'iife');
+    await expect(refusal).rejects.toThrow(/^imports '\.\.\/\.\.\/\.\.\/\.\.\/package\.json': outside its own files/);
+    await expect(refusal).rejects.not.toThrow(/isolated-vm|devDependencies/);
+  });
+
+  it('refuses an absolute path read as text (attack 6)', async () => {
+    await expect(bundle('hostile/reads-any-file.js', 'iife')).rejects.toThrow(
+      "imports '/etc/passwd': strategy modules may import only code (no import attributes such as `with { type: ... }`)",
+    );
+  });
+
+  it("refuses a classmate's submission, as code or as text, and a classmate's helper folder (attack 7)", async () => {
+    await expect(bundle('class/copies-bob.js', 'iife')).rejects.toThrow(/^imports '\.\/bob\.js': outside its own files/);
+    await expect(bundle('class/reads-bob.js', 'iife')).rejects.toThrow(/^imports '\.\/bob\.js': strategy modules may import only code/);
+    await expect(bundle('class/dave.js', 'iife')).rejects.toThrow(/^imports '\.\/carol\/copy\.js': outside its own files/);
+  });
+
+  it('builds a submission with helpers in its own folder, and a module with helpers in a folder below it', async () => {
+    const carol = await sandboxed('class/carol.js');
+    expect(play(carol, 'alternator', { turns: 4 })).toEqual(['CCDC', 'CDCD']);
+    carol.dispose();
+    await expect(bundle('honest/with-helper.ts', 'iife')).resolves.toContain('twoOfThree');
+  });
+});
