@@ -26,11 +26,27 @@ export class SandboxUnavailable extends Error {
 export interface SandboxLimits {
   /** Heap limit of the module's isolate (isolated-vm's minimum is 8). */
   readonly memoryMb: number;
-  /** Time one move may take (wall clock). */
+  /** The module's own CPU time one move may take. */
   readonly moveMs: number;
-  /** Time all the moves of one player (one match) may take together, and the time loading may take. */
+  /** The module's own CPU time all the moves of one player (one match) may take together, and loading may take. */
   readonly matchMs: number;
 }
+
+/**
+ * Budgets count the module's own CPU time, so a busy machine does not
+ * push an honest module over them. A call that runs on past this many times its budget in wall
+ * time is stopped (a loop never returns by itself): only a machine that gives the module less
+ * than a twentieth of a core could stop an honest call this way.
+ */
+export const WALL_BACKSTOP_FACTOR = 20;
+const WALL_BACKSTOP_MIN_MS = 1000;
+
+function backstop(budgetMs: number): number {
+  return Math.max(WALL_BACKSTOP_MIN_MS, budgetMs * WALL_BACKSTOP_FACTOR);
+}
+
+/** Read the CPU time again after this much wall time of calls (a reading costs a microsecond or more, a move a few). */
+const CHECKPOINT_MS = 5;
 
 export const DEFAULT_LIMITS: SandboxLimits = Object.freeze({ memoryMb: 32, moveMs: 50, matchMs: 2000 });
 
@@ -105,6 +121,12 @@ class ModuleSandbox {
   private readonly isolate: Isolate;
   private readonly context: import('isolated-vm').Context;
   readonly harness: HarnessFunctions;
+  /** The wall-clock stop of one move's calls, and of loading or creating a player. */
+  readonly moveOptions: { readonly timeout: number };
+  readonly loadOptions: { readonly timeout: number };
+  /** CPU time (ms) at the last reading, and the wall time of the calls into the isolate made since. */
+  private checkpointCpuMs = 0;
+  private wallSinceCheckpointMs = 0;
 
   constructor(
     ivm: IsolatedVm,
@@ -113,6 +135,8 @@ class ModuleSandbox {
     this.memoryReason = `exceeded its memory limit of ${limits.memoryMb} MB`;
     this.moveReason = `exceeded its time budget of ${limits.moveMs} ms per move`;
     this.matchReason = `exceeded its time budget of ${limits.matchMs} ms per match`;
+    this.moveOptions = Object.freeze({ timeout: backstop(limits.moveMs) });
+    this.loadOptions = Object.freeze({ timeout: backstop(limits.matchMs) });
     this.isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
     live.add(this);
     try {
@@ -123,7 +147,7 @@ class ModuleSandbox {
         return view.random();
       });
       context.global.setSync('__cooplabHostRandom', random);
-      const api = context.evalSync(HARNESS_SOURCE, { reference: true, timeout: limits.matchMs }) as unknown as Reference<Record<string, unknown>>;
+      const api = context.evalSync(HARNESS_SOURCE, { reference: true, timeout: backstop(limits.matchMs) }) as unknown as Reference<Record<string, unknown>>;
       const functions: Partial<Record<(typeof HARNESS_FUNCTIONS)[number], Reference<unknown>>> = {};
       for (const name of HARNESS_FUNCTIONS) functions[name] = api.getSync(name, { reference: true }) as Reference<unknown>;
       api.release();
@@ -139,7 +163,7 @@ class ModuleSandbox {
   evaluate(bundle: string, file: string): void {
     const script = this.isolate.compileScriptSync(wrapBundle(bundle), { filename: `file://${file}` });
     try {
-      script.runSync(this.context, { timeout: this.limits.matchMs });
+      script.runSync(this.context, this.loadOptions);
     } finally {
       script.release();
     }
@@ -156,10 +180,42 @@ class ModuleSandbox {
   release(id: number): void {
     if (this.dead !== undefined) return;
     try {
-      this.harness.release.applySync(undefined, [id], { timeout: this.limits.moveMs });
+      this.harness.release.applySync(undefined, [id], this.moveOptions);
     } catch {
       // Released players are best effort; a dead isolate frees everything anyway.
     }
+  }
+
+  /**
+   * CPU time so far, in milliseconds: this process's (isolated-vm's cpuTime counts wall time while
+   * a call runs, so it cannot tell a busy machine from a busy module). In the sandbox's own
+   * process (see child.ts) that is the module's.
+   */
+  cpuMs(): number {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  }
+
+  /**
+   * Accounts for a call that took `wallMs`; true when it is known to have used more than
+   * `budgetMs` of CPU. Calls under their budget in wall time are under it in CPU time too;
+   * a longer one is measured: the CPU used since the last reading, less what the calls before
+   * it (since that reading) can have used at most.
+   */
+  overBudget(wallMs: number, budgetMs: number): boolean {
+    this.wallSinceCheckpointMs += wallMs;
+    if (wallMs <= budgetMs) {
+      if (this.wallSinceCheckpointMs > CHECKPOINT_MS) this.checkpoint();
+      return false;
+    }
+    const before = this.checkpointCpuMs + this.wallSinceCheckpointMs - wallMs;
+    this.checkpoint();
+    return this.checkpointCpuMs - before > budgetMs;
+  }
+
+  checkpoint(): void {
+    this.checkpointCpuMs = this.cpuMs();
+    this.wallSinceCheckpointMs = 0;
   }
 
   /**
@@ -330,7 +386,10 @@ class SandboxedPlayer implements Player {
   private synced = 0;
   private released = false;
   private dead: string | undefined;
+  /** Wall time of this player's moves, or (once it passed the match budget) the CPU time measured then, plus wall time since. */
   private spentMs = 0;
+  /** CPU time (ms) when the player was created. */
+  private readonly cpuAtStartMs: number;
   private game: Game | undefined;
   private turns = NO_TURNS;
   private readonly callOptions: { readonly timeout: number };
@@ -343,8 +402,9 @@ class SandboxedPlayer implements Player {
     private readonly id: number,
     private readonly parametersJson: string,
   ) {
-    this.callOptions = { timeout: sandbox.limits.moveMs };
+    this.callOptions = sandbox.moveOptions;
     this.moveArguments = [id, 0];
+    this.cpuAtStartMs = sandbox.cpuMs();
   }
 
   move(view: MoveView): Move {
@@ -365,7 +425,7 @@ class SandboxedPlayer implements Player {
         harness.sync.applySync(
           undefined,
           [this.id, length, view.own.defections, view.own.toArray().join(''), view.opponent.length, view.opponent.defections, view.opponent.toArray().join('')],
-          { timeout: limits.moveMs },
+          this.callOptions,
         );
       }
       this.synced = length;
@@ -383,10 +443,19 @@ class SandboxedPlayer implements Player {
     } finally {
       sandbox.currentView = undefined;
     }
-    this.spentMs += performance.now() - started;
-    if (this.spentMs > limits.matchMs) {
-      this.dead = sandbox.matchReason;
+    const wallMs = performance.now() - started;
+    if (sandbox.overBudget(wallMs, limits.moveMs)) {
+      this.dead = sandbox.moveReason;
       throw new Error(this.dead);
+    }
+    this.spentMs += wallMs;
+    if (this.spentMs > limits.matchMs) {
+      // Measured: CPU time since this player began (its module's other players' included: an over-estimate).
+      this.spentMs = sandbox.cpuMs() - this.cpuAtStartMs;
+      if (this.spentMs > limits.matchMs) {
+        this.dead = sandbox.matchReason;
+        throw new Error(this.dead);
+      }
     }
     if (result === 'C' || result === 'D') return result;
     if (result[0] === 'e') throw new Error(moduleText(result.slice(1)));
@@ -396,7 +465,7 @@ class SandboxedPlayer implements Player {
 
   /** The harness forgot this player after its last round; it is asked again: start it afresh from the full history. */
   private revive(): void {
-    const created = this.sandbox.harness.create.applySync(undefined, [this.id, this.parametersJson], { timeout: this.sandbox.limits.moveMs });
+    const created = this.sandbox.harness.create.applySync(undefined, [this.id, this.parametersJson], this.callOptions);
     if (created !== '') throw new Error(moduleText(created.slice(1)));
     this.released = false;
     this.synced = -1;
@@ -407,7 +476,7 @@ class SandboxedPlayer implements Player {
   private sendGame(game: Game, turns: number): void {
     this.game = game;
     this.turns = turns;
-    this.sandbox.harness.game.applySync(undefined, [this.id, game.R, game.S, game.T, game.P, turns], { timeout: this.sandbox.limits.moveMs });
+    this.sandbox.harness.game.applySync(undefined, [this.id, game.R, game.S, game.T, game.P, turns], this.callOptions);
   }
 
   private sendCluster(cluster: ClusterContext | undefined): void {
@@ -432,7 +501,7 @@ class SandboxedPlayer implements Player {
             Boolean(cluster.sanctions.compensate),
             Number(cluster.generation),
           ];
-    this.sandbox.harness.cluster.applySync(undefined, args, { timeout: this.sandbox.limits.moveMs });
+    this.sandbox.harness.cluster.applySync(undefined, args, this.callOptions);
   }
 }
 
@@ -446,19 +515,23 @@ export async function sandboxedStrategy(bundle: string, file: string, limits: Sa
   const ivm = loadIsolatedVm();
   const sandbox = new ModuleSandbox(ivm, limits);
   let meta: Metadata;
+  const loadReason = `exceeded its time budget of ${limits.matchMs} ms while loading`;
   try {
+    const cpuBeforeMs = sandbox.cpuMs();
     try {
       sandbox.evaluate(bundle, file);
     } catch (error) {
-      const failure = sandbox.failure(error, `exceeded its time budget of ${limits.matchMs} ms while loading`);
+      const failure = sandbox.failure(error, loadReason);
       throw new Error(failure.message.startsWith('exceeded') ? failure.message : `threw while loading: ${moduleText(failure.message)}`);
     }
     let json: string;
     try {
-      json = sandbox.harness.describe.applySync(undefined, [], { timeout: limits.matchMs });
+      json = sandbox.harness.describe.applySync(undefined, [], sandbox.loadOptions);
     } catch (error) {
-      throw sandbox.failure(error, `exceeded its time budget of ${limits.matchMs} ms while loading`);
+      throw sandbox.failure(error, loadReason);
     }
+    if (sandbox.cpuMs() - cpuBeforeMs > limits.matchMs) throw new Error(loadReason);
+    sandbox.checkpoint();
     meta = checkMetadata(json);
   } catch (error) {
     sandbox.dispose();
@@ -468,12 +541,16 @@ export async function sandboxedStrategy(bundle: string, file: string, limits: Sa
     if (sandbox.dead !== undefined) throw new Error(sandbox.dead);
     const id = sandbox.newId();
     const parametersJson = JSON.stringify(parameters ?? {});
+    const createReason = `exceeded its time budget of ${limits.matchMs} ms in create()`;
     let created: string;
+    const cpuBeforeMs = sandbox.cpuMs();
     try {
-      created = sandbox.harness.create.applySync(undefined, [id, parametersJson], { timeout: limits.matchMs });
+      created = sandbox.harness.create.applySync(undefined, [id, parametersJson], sandbox.loadOptions);
     } catch (error) {
-      throw sandbox.failure(error, `exceeded its time budget of ${limits.matchMs} ms in create()`);
+      throw sandbox.failure(error, createReason);
     }
+    if (sandbox.cpuMs() - cpuBeforeMs > limits.matchMs) throw new Error(createReason);
+    sandbox.checkpoint();
     if (created !== '') throw new Error(moduleText(created.slice(1)));
     const player = new SandboxedPlayer(sandbox, id, parametersJson);
     sandbox.track(player, id);

@@ -4,9 +4,10 @@
  * those on determinism, are in child.test.ts.)
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { disposeSandboxes } from '../../src/modules/sandbox.js';
 import { play } from '../support/play.js';
-import { bundle, CONTROL, faultOf, loadError, sandboxed } from './zoo.js';
+import { bundle, CONTROL, faultOf, loadError, sandboxed, sandboxPid, withParameters } from './zoo.js';
 
 afterAll(() => disposeSandboxes());
 
@@ -73,5 +74,31 @@ describe('a module is built only from its own code files', () => {
     expect(play(carol, 'alternator', { turns: 4 })).toEqual(['CCDC', 'CDCD']);
     carol.dispose();
     await expect(bundle('honest/with-helper.ts', 'iife')).resolves.toContain('twoOfThree');
+  });
+});
+
+describe("budgets count the module's own CPU time, not the wall clock", () => {
+  it('a module whose process is stopped for a second in the middle of a move plays on (attack 8)', async () => {
+    const limits = { memoryMb: 16, moveMs: 400, matchMs: 60_000 };
+    const busy = await sandboxed('hostile/busy-loop.js', limits);
+    // About 10 ms of CPU a move here: far under the 400 ms budget even on a machine three times slower.
+    const calibration = withParameters(busy, { spins: 200_000 });
+    const started = performance.now();
+    play(calibration, 'tit-for-tat', { turns: 5 });
+    const spins = Math.max(1000, Math.round((200_000 * 5 * 10) / (performance.now() - started)));
+    const spinner = withParameters(busy, { spins });
+    // What a machine too busy to run the module for a second does to it: the sandbox's process is stopped, the clock runs on.
+    const pid = sandboxPid(busy);
+    const stopper = spawn('sh', ['-c', `sleep 0.3; kill -STOP ${pid}; sleep 1; kill -CONT ${pid}`], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => stopper.on('exit', resolve));
+    const stoppedAt = performance.now();
+    let turns = 0;
+    while (performance.now() - stoppedAt < 2500) {
+      expect(play(spinner, 'tit-for-tat', { turns: 20 })[0]).toBe('C'.repeat(20));
+      turns += 20;
+    }
+    await exited;
+    expect(turns).toBeGreaterThan(0);
+    busy.dispose();
   });
 });

@@ -55,3 +55,8 @@ export function withParameters(strategy: Strategy, values: Record<string, number
 
 /** Any character a terminal would act on: C0 and C1 controls, DEL. */
 export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** The process a sandboxed module runs in. */
+export function sandboxPid(strategy: SandboxedStrategy): number {
+  return (strategy as { readonly pid?: number }).pid ?? process.pid;
+}
