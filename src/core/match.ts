@@ -47,6 +47,26 @@ export interface MatchResult {
 }
 
 /** A strategy made ready to play a game: its finite-state machine compiled once, so that many matches reuse it. */
+/** A whole match played elsewhere: the outcome (turns, both scores, both defection counts) and, when asked for, the moves. */
+export interface RemoteMatchResult {
+  readonly outcome: readonly [number, number, number, number, number];
+  readonly moves?: [Move[], Move[]];
+}
+
+/**
+ * Plays whole matches where a strategy runs when that is cheaper than a call per move (a
+ * sandboxed module in its own process), drawing from the same streams in the same order, so the
+ * result is the one playMatch would give. Returns undefined to have the match played here.
+ */
+export interface RemoteMatches {
+  play(first: Contestant, second: Contestant, settings: MatchSettings, streams: StreamFactory, record: boolean): RemoteMatchResult | undefined;
+}
+
+function playRemotely(first: Contestant, second: Contestant, settings: MatchSettings, streams: StreamFactory, record: boolean): RemoteMatchResult | undefined {
+  const remote = first.strategy.remoteMatches ?? second.strategy.remoteMatches;
+  return remote === undefined ? undefined : remote.play(first, second, settings, streams, record);
+}
+
 export function prepareContestant(strategy: Strategy, game: Game, given?: ParameterValues): Contestant {
   const parameters = resolveParameters(strategy, given);
   const machine = strategy.finiteState ? compileMachine(strategy, strategy.finiteState(parameters, game)) : undefined;
@@ -87,6 +107,8 @@ export const OUTCOME_SIZE = 5;
  * the same order, so they give identical results.
  */
 export function playMatch(first: Contestant, second: Contestant, settings: MatchSettings, streams: StreamFactory, record = false): MatchResult {
+  const remote = playRemotely(first, second, settings, streams, record);
+  if (remote !== undefined) return matchResultOf(remote);
   const outcome = new Float64Array(OUTCOME_SIZE);
   const turns = matchLength(settings, streams);
   const trace = record ? new Uint8Array(turns * 2) : undefined;
@@ -110,12 +132,23 @@ export function playMatchInto(
   outcome: Float64Array,
   offset: number,
 ): void {
+  const remote = playRemotely(first, second, settings, streams, false);
+  if (remote !== undefined) {
+    outcome.set(remote.outcome, offset);
+    return;
+  }
   const turns = matchLength(settings, streams);
   if (first.machine !== undefined && second.machine !== undefined) {
     playMachines(first.machine, second.machine, turns, settings, streams, outcome, offset, undefined);
   } else {
     playGeneral(first, second, turns, settings, streams, outcome, offset, undefined);
   }
+}
+
+function matchResultOf(remote: RemoteMatchResult): MatchResult {
+  const [turns, score0, score1, defections0, defections1] = remote.outcome;
+  const result: MatchResult = { turns, scores: [score0, score1], cooperations: [turns - defections0, turns - defections1] };
+  return remote.moves === undefined ? result : { ...result, moves: remote.moves };
 }
 
 function matchResult(outcome: Float64Array, trace: Uint8Array | undefined): MatchResult {

@@ -1,571 +1,330 @@
 /**
- * Runs untrusted strategy modules in a separate V8 isolate (isolated-vm): no process, require,
- * file system, network, timers or clock; Math.random and Date replaced by deterministic ones;
- * a memory limit, a time budget per move and per match.
+ * Untrusted strategy modules, run in the sandbox's own process (sandbox-process.ts), each in its
+ * own V8 isolate there (isolate.ts). What the host holds is a Strategy whose players are
+ * proxies: a move is a call to that process. A match against a built-in strategy or another
+ * module of the same process is played there whole, in one call, with the random numbers drawn
+ * here from the match's own streams, so it costs one crossing instead of one per move and gives
+ * the same result.
  *
- * Each module gets one isolate. Its players live inside it (see sandbox-harness.ts); a move
- * crosses the boundary as a few numbers in and a one-letter string out, and each player's
- * history is kept inside the isolate, so only the last round's moves are sent per move.
+ * When the process dies (a V8 fatal error, out of memory, killed by its watchdog), the module
+ * whose call it was is disqualified with the reason, and the process is started afresh with the
+ * other modules loaded again. A whole match between two modules that kills it is played again
+ * move by move, so the crash falls on the module that caused it.
  */
-import { createRequire } from 'node:module';
-import { performance } from 'node:perf_hooks';
-import type { Game } from '../core/game.js';
+import { StrategyFault } from '../core/errors.js';
+import type { Contestant, MatchSettings, RemoteMatches, RemoteMatchResult, StreamFactory, StreamPurpose } from '../core/match.js';
+import type { RandomSource } from '../core/random.js';
 import type { ClusterContext, Move, MoveView, ParameterSpec, ParameterValues, Player, Strategy } from '../core/strategy.js';
-import { isPrintable, printable } from '../core/printable.js';
-import { HARNESS_SOURCE, METADATA_LIMITS } from './sandbox-harness.js';
+import { builtinStrategies } from '../../strategies/registry.js';
+import { DEFAULT_LIMITS, loadIsolatedVm, moduleText, returnedValue, type SandboxLimits } from './isolate.js';
+import { SandboxProcess, SandboxProcessGone } from './sandbox-process.js';
+import { decodeNumber, type HistoryUpdate, type MatchSide, type ModuleMetadata, type Reply } from './sandbox-protocol.js';
 
-type IsolatedVm = typeof import('isolated-vm');
-type Isolate = import('isolated-vm').Isolate;
-type Reference<T> = import('isolated-vm').Reference<T>;
+export { DEFAULT_LIMITS, loadIsolatedVm, SandboxUnavailable, type SandboxLimits, WALL_BACKSTOP_FACTOR } from './isolate.js';
 
-/** The sandbox cannot run on this machine: untrusted modules must be refused, never run unsandboxed. */
-export class SandboxUnavailable extends Error {
-  override readonly name = 'SandboxUnavailable';
-}
-
-export interface SandboxLimits {
-  /** Heap limit of the module's isolate (isolated-vm's minimum is 8). */
-  readonly memoryMb: number;
-  /** The module's own CPU time one move may take. */
-  readonly moveMs: number;
-  /** The module's own CPU time all the moves of one player (one match) may take together, and loading may take. */
-  readonly matchMs: number;
-}
-
-/**
- * Budgets count the module's own CPU time, so a busy machine does not
- * push an honest module over them. A call that runs on past this many times its budget in wall
- * time is stopped (a loop never returns by itself): only a machine that gives the module less
- * than a twentieth of a core could stop an honest call this way.
- */
-export const WALL_BACKSTOP_FACTOR = 20;
-const WALL_BACKSTOP_MIN_MS = 1000;
-
-function backstop(budgetMs: number): number {
-  return Math.max(WALL_BACKSTOP_MIN_MS, budgetMs * WALL_BACKSTOP_FACTOR);
-}
-
-/** Read the CPU time again after this much wall time of calls (a reading costs a microsecond or more, a move a few). */
-const CHECKPOINT_MS = 5;
-
-export const DEFAULT_LIMITS: SandboxLimits = Object.freeze({ memoryMb: 32, moveMs: 50, matchMs: 2000 });
-
-/** A strategy whose players run in a sandbox; dispose() releases its isolate. */
+/** A strategy whose players run in the sandbox; dispose() releases its isolate. */
 export interface SandboxedStrategy extends Strategy {
   /** The module file it was built from. */
   readonly file: string;
   readonly limits: SandboxLimits;
+  /** The process its isolate lives in (changes if that process is started afresh). */
+  readonly pid: number;
   /** Releases the isolate; later moves throw. Idempotent. */
   dispose(): void;
 }
 
-let ivmModule: IsolatedVm | undefined;
-
-/** Loads isolated-vm on first use; throws SandboxUnavailable if it cannot run here. */
-export function loadIsolatedVm(): IsolatedVm {
-  if (ivmModule !== undefined) return ivmModule;
-  let reason: string;
-  try {
-    const loaded = createRequire(import.meta.url)('isolated-vm') as IsolatedVm;
-    // Prove it works: the native module loads and an isolate can run code.
-    const isolate = new loaded.Isolate({ memoryLimit: 8 });
-    try {
-      const context = isolate.createContextSync();
-      if (context.evalSync('6 * 7') !== 42) throw new Error('a test evaluation gave a wrong result');
-      context.release();
-    } finally {
-      isolate.dispose();
-    }
-    ivmModule = loaded;
-    return loaded;
-  } catch (error) {
-    reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  }
-  throw new SandboxUnavailable(
-    `the sandbox (isolated-vm) cannot run here: ${reason}; untrusted strategy modules are refused — use --trusted for your own code`,
-  );
-}
-
-const live = new Set<ModuleSandbox>();
-
-/** Releases every sandbox still open (tests, and the CLI when a run ends). */
-export function disposeSandboxes(): void {
-  for (const sandbox of [...live]) sandbox.dispose();
-}
-
-interface HarnessFunctions {
-  describe: Reference<() => string>;
-  create: Reference<(id: number, parameters: string) => string>;
-  sync: Reference<
-    (id: number, ownLength: number, ownDefections: number, ownMoves: string, opponentLength: number, opponentDefections: number, opponentMoves: string) => void
-  >;
-  game: Reference<(id: number, R: number, S: number, T: number, P: number, turns: number) => void>;
-  cluster: Reference<(...args: Array<number | string | boolean>) => void>;
-  move: Reference<(id: number, packed: number) => string>;
-  release: Reference<(id: number) => void>;
-}
-
-const HARNESS_FUNCTIONS = ['describe', 'create', 'sync', 'game', 'cluster', 'move', 'release'] as const;
-
-/** One module's isolate, its harness, and the players living in it. */
-class ModuleSandbox {
-  /** Why the isolate can no longer run (memory limit, disposed); every later call throws it. */
+interface LoadedModule {
+  readonly handle: number;
+  readonly bundle: string;
+  readonly file: string;
+  readonly limits: SandboxLimits;
+  id: string;
+  /** Why it can no longer play (disposed, or it crashed the process); every later call throws it. */
   dead: string | undefined;
-  /** The view of the move being played, for the random callback. */
-  currentView: MoveView | undefined;
-  readonly memoryReason: string;
-  readonly moveReason: string;
-  readonly matchReason: string;
-  private nextId = 1;
-  private readonly finalizer = new FinalizationRegistry<number>((id) => this.release(id));
-  private readonly isolate: Isolate;
-  private readonly context: import('isolated-vm').Context;
-  readonly harness: HarnessFunctions;
-  /** The wall-clock stop of one move's calls, and of loading or creating a player. */
-  readonly moveOptions: { readonly timeout: number };
-  readonly loadOptions: { readonly timeout: number };
-  /** CPU time (ms) at the last reading, and the wall time of the calls into the isolate made since. */
-  private checkpointCpuMs = 0;
-  private wallSinceCheckpointMs = 0;
+}
 
-  constructor(
-    ivm: IsolatedVm,
-    readonly limits: SandboxLimits,
-  ) {
-    this.memoryReason = `exceeded its memory limit of ${limits.memoryMb} MB`;
-    this.moveReason = `exceeded its time budget of ${limits.moveMs} ms per move`;
-    this.matchReason = `exceeded its time budget of ${limits.matchMs} ms per match`;
-    this.moveOptions = Object.freeze({ timeout: backstop(limits.moveMs) });
-    this.loadOptions = Object.freeze({ timeout: backstop(limits.matchMs) });
-    this.isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
-    live.add(this);
+const BUILTINS = new Set<Strategy>(builtinStrategies);
+
+/** The sandbox process of this thread and the modules loaded in it. */
+class SandboxPool implements RemoteMatches {
+  private process: SandboxProcess | undefined;
+  private readonly modules = new Map<number, LoadedModule>();
+  /** Which module each create() function belongs to (a strategy copied with other parameters keeps its create). */
+  readonly byCreate = new WeakMap<object, LoadedModule>();
+  /** Bumped each time the process starts afresh: players from before know they must be created again. */
+  generation = 0;
+  private nextHandle = 1;
+  private nextPlayer = 1;
+
+  get pid(): number {
+    return this.live().pid;
+  }
+
+  private live(): SandboxProcess {
+    if (this.process?.alive) return this.process;
+    this.process = new SandboxProcess();
+    this.generation++;
+    for (const module of this.modules.values()) {
+      if (module.dead !== undefined) continue;
+      const reply = this.callOn(this.process, { op: 'load', module: module.handle, bundle: module.bundle, file: module.file, limits: module.limits }, [module]);
+      if ('error' in reply) module.dead = reply.error;
+    }
+    return this.process;
+  }
+
+  /** A call on behalf of `modules`: if the process dies during it, the one module concerned is disqualified with the reason. */
+  private callOn(
+    process: SandboxProcess,
+    request: Parameters<SandboxProcess['call']>[0],
+    modules: readonly LoadedModule[],
+    onRandom?: (purpose: string, count: number) => number[],
+  ): Reply {
     try {
-      const context = this.isolate.createContextSync();
-      const random = new ivm.Callback(() => {
-        const view = this.currentView;
-        if (view === undefined) throw new Error('no move is being played');
-        return view.random();
-      });
-      context.global.setSync('__cooplabHostRandom', random);
-      const api = context.evalSync(HARNESS_SOURCE, { reference: true, timeout: backstop(limits.matchMs) }) as unknown as Reference<Record<string, unknown>>;
-      const functions: Partial<Record<(typeof HARNESS_FUNCTIONS)[number], Reference<unknown>>> = {};
-      for (const name of HARNESS_FUNCTIONS) functions[name] = api.getSync(name, { reference: true }) as Reference<unknown>;
-      api.release();
-      this.harness = functions as unknown as HarnessFunctions;
-      this.context = context;
+      return process.call(request, onRandom);
     } catch (error) {
-      this.dispose();
+      if (!(error instanceof SandboxProcessGone)) throw error;
+      if (modules.length === 1) modules[0]!.dead = error.message;
       throw error;
     }
   }
 
-  /** Runs the module's bundled script in the context (module code runs now, under the load budget). */
-  evaluate(bundle: string, file: string): void {
-    const script = this.isolate.compileScriptSync(wrapBundle(bundle), { filename: `file://${file}` });
+  call(request: Parameters<SandboxProcess['call']>[0], modules: readonly LoadedModule[], onRandom?: (purpose: string, count: number) => number[]): Reply {
+    for (const module of modules) if (module.dead !== undefined) throw new Error(module.dead);
+    return this.callOn(this.live(), request, modules, onRandom);
+  }
+
+  load(bundle: string, file: string, limits: SandboxLimits): { module: LoadedModule; meta: ModuleMetadata } {
+    const module: LoadedModule = { handle: this.nextHandle++, bundle, file, limits, id: '', dead: undefined };
+    let reply: Reply;
     try {
-      script.runSync(this.context, this.loadOptions);
-    } finally {
-      script.release();
+      reply = this.call({ op: 'load', module: module.handle, bundle, file, limits }, [module]);
+    } catch (error) {
+      throw new Error(error instanceof Error ? error.message : String(error));
     }
+    if ('error' in reply) throw new Error(reply.error);
+    if (!('ok' in reply) || reply.meta === undefined) throw new Error('the sandbox answered a load without the metadata');
+    module.id = reply.meta.id;
+    this.modules.set(module.handle, module);
+    return { module, meta: reply.meta };
   }
 
-  newId(): number {
-    return this.nextId++;
+  newPlayer(): number {
+    return this.nextPlayer++;
   }
 
-  track(player: object, id: number): void {
-    this.finalizer.register(player, id, player);
-  }
-
-  release(id: number): void {
-    if (this.dead !== undefined) return;
-    try {
-      this.harness.release.applySync(undefined, [id], this.moveOptions);
-    } catch {
-      // Released players are best effort; a dead isolate frees everything anyway.
-    }
-  }
-
-  /**
-   * CPU time so far, in milliseconds: this process's (isolated-vm's cpuTime counts wall time while
-   * a call runs, so it cannot tell a busy machine from a busy module). In the sandbox's own
-   * process (see child.ts) that is the module's.
-   */
-  cpuMs(): number {
-    const usage = process.cpuUsage();
-    return (usage.user + usage.system) / 1000;
-  }
-
-  /**
-   * Accounts for a call that took `wallMs`; true when it is known to have used more than
-   * `budgetMs` of CPU. Calls under their budget in wall time are under it in CPU time too;
-   * a longer one is measured: the CPU used since the last reading, less what the calls before
-   * it (since that reading) can have used at most.
-   */
-  overBudget(wallMs: number, budgetMs: number): boolean {
-    this.wallSinceCheckpointMs += wallMs;
-    if (wallMs <= budgetMs) {
-      if (this.wallSinceCheckpointMs > CHECKPOINT_MS) this.checkpoint();
-      return false;
-    }
-    const before = this.checkpointCpuMs + this.wallSinceCheckpointMs - wallMs;
-    this.checkpoint();
-    return this.checkpointCpuMs - before > budgetMs;
-  }
-
-  checkpoint(): void {
-    this.checkpointCpuMs = this.cpuMs();
-    this.wallSinceCheckpointMs = 0;
-  }
-
-  /**
-   * Turns an error from a call into the isolate into the reason the module failed: the memory
-   * limit (isolate gone: every later call fails the same way), a timeout, or the error itself.
-   */
-  failure(error: unknown, timeoutReason: string): Error {
-    if (this.isolate.isDisposed) {
-      this.dead ??= this.memoryReason;
-      return new Error(this.dead);
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    if (message === 'Script execution timed out.') return new Error(timeoutReason);
-    if (/^Isolate (was|is) disposed/.test(message)) {
-      this.dead ??= this.memoryReason;
-      return new Error(this.dead);
-    }
-    return error instanceof Error ? error : new Error(message);
-  }
-
-  dispose(): void {
-    live.delete(this);
-    this.dead ??= 'its sandbox was disposed';
-    if (!this.isolate.isDisposed) this.isolate.dispose();
-  }
-}
-
-/**
- * The bundle inside a try whose catch hands what the module threw to the harness: an error
- * thrown across into the host would be copied whole (a huge message) and have its stack
- * formatted outside every time budget.
- */
-function wrapBundle(bundle: string): string {
-  return `try {\n${bundle}\n} catch (error) { __cooplabLoadFailed(error); }\n`;
-}
-
-/** Text the harness sent back from the module (already clipped there), escaped for any terminal, log or file. */
-function moduleText(text: string): string {
-  return printable(text, 320);
-}
-
-const KEBAB_ID = /^[a-z0-9][a-z0-9-]*$/;
-
-type Encoded = unknown;
-
-/** Decodes the harness's JSON: non-finite numbers come as { $number }. */
-function decodeNumber(value: Encoded): Encoded {
-  if (value !== null && typeof value === 'object' && '$number' in value) return Number((value as { $number: string }).$number);
-  return value;
-}
-
-function malformed(path: string, message: string): Error {
-  return new Error(`has a malformed default export at '${printable(path, 100)}': ${message}`);
-}
-
-function describeKind(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value !== null && typeof value === 'object' && '$tooLong' in value) return `a text of ${Number((value as { $tooLong: unknown }).$tooLong)} characters`;
-  if (value === null) return 'null';
-  if (typeof value === 'object' && '$invalid' in value) return String((value as { $invalid: unknown }).$invalid);
-  return typeof value;
-}
-
-interface Metadata {
-  readonly id: string;
-  readonly name: string;
-  readonly description: string;
-  readonly provenance: string;
-  readonly classifier: { readonly memoryDepth: number; readonly stochastic: boolean };
-  readonly parameters: Readonly<Record<string, ParameterSpec>> | undefined;
-}
-
-/** Checks the metadata read out of the isolate: plain data of the right shape, or a clear reason. */
-function checkMetadata(json: string): Metadata {
-  const raw = JSON.parse(json) as Record<string, Encoded>;
-  if (typeof raw.error === 'string') throw new Error(moduleText(raw.error));
-  const text = (key: 'id' | 'name' | 'description' | 'provenance', what: string): string => {
-    const value = raw[key];
-    const limit = METADATA_LIMITS[key];
-    if (typeof value !== 'string' && value !== null && typeof value === 'object' && '$tooLong' in value) {
-      throw malformed(key, `expected ${what} of at most ${limit} characters, got ${describeKind(value)}`);
-    }
-    if (typeof value !== 'string') throw malformed(key, `expected ${what} (a string), got ${describeKind(value)}`);
-    // Names and descriptions are shown in tables, reports and the UI: escaped once, here.
-    return printable(value, limit);
-  };
-  const id = text('id', 'an id');
-  if (!KEBAB_ID.test(id)) throw malformed('id', `expected a kebab-case id such as my-strategy, got '${printable(id, 64)}'`);
-  const name = text('name', 'a name');
-  if (name === '') throw malformed('name', 'expected a name');
-  const description = text('description', 'a description');
-  const provenance = text('provenance', 'a provenance (who proposed it, where)');
-  const classifier = raw.classifier as Record<string, Encoded>;
-  if ('$invalid' in classifier) throw malformed('classifier', `expected { memoryDepth, stochastic }, got ${describeKind(classifier)}`);
-  const memoryDepth = decodeNumber(classifier.memoryDepth);
-  if (typeof memoryDepth !== 'number' || Number.isNaN(memoryDepth) || memoryDepth < 0) {
-    throw malformed('classifier.memoryDepth', 'expected memoryDepth to be a number >= 0 or Infinity');
-  }
-  if (typeof classifier.stochastic !== 'boolean') throw malformed('classifier.stochastic', 'expected stochastic to be true or false');
-  let parameters: Record<string, ParameterSpec> | undefined;
-  if (raw.parameters !== undefined) {
-    const given = raw.parameters as Record<string, Encoded>;
-    if ('$invalid' in given) throw malformed('parameters', `expected an object of parameter specs, got ${describeKind(given)}`);
-    parameters = {};
-    for (const [key, value] of Object.entries(given)) {
-      if (!isPrintable(key, METADATA_LIMITS.id)) throw malformed('parameters', `expected parameter names of at most ${METADATA_LIMITS.id} plain characters`);
-      const spec = value as Record<string, Encoded>;
-      if ('notAnObject' in spec) throw malformed(`parameters.${key}`, `expected { default, description }, got ${String(spec.notAnObject)}`);
-      const fallback = decodeNumber(spec.default);
-      if (typeof fallback !== 'number' || !Number.isFinite(fallback)) throw malformed(`parameters.${key}.default`, 'expected a numeric default');
-      const description = spec.description ?? '';
-      if (typeof description !== 'string')
-        throw malformed(`parameters.${printable(key, 64)}.description`, `expected a string of at most ${METADATA_LIMITS.description} characters`);
-      const out: { default: number; description: string; min?: number; max?: number } = {
-        default: fallback,
-        description: printable(description, METADATA_LIMITS.description),
-      };
-      for (const bound of ['min', 'max'] as const) {
-        const limit = decodeNumber(spec[bound]);
-        if (limit === undefined || limit === null) continue;
-        if (typeof limit !== 'number' || Number.isNaN(limit)) throw malformed(`parameters.${key}.${bound}`, 'expected a number');
-        out[bound] = limit;
+  dispose(module: LoadedModule): void {
+    if (module.dead === undefined) module.dead = 'its sandbox was disposed';
+    if (!this.modules.delete(module.handle)) return;
+    if (this.process?.alive) {
+      try {
+        this.process.call({ op: 'dispose', module: module.handle });
+      } catch {
+        // A process that died meanwhile has freed it anyway.
       }
-      parameters[key] = Object.freeze(out);
     }
-    Object.freeze(parameters);
   }
-  if (raw.create !== 'function') throw malformed('create', 'expected create to be a function returning a player');
-  return {
-    id,
-    name,
-    description,
-    provenance,
-    classifier: Object.freeze({ memoryDepth, stochastic: classifier.stochastic }),
-    parameters,
-  };
+
+  disposeAll(): void {
+    for (const module of this.modules.values()) module.dead ??= 'its sandbox was disposed';
+    this.modules.clear();
+    this.process?.close();
+    this.process = undefined;
+  }
+
+  private side(contestant: Contestant): { side: MatchSide; module: LoadedModule | undefined } | undefined {
+    const parameters = { ...contestant.parameters } as Record<string, number>;
+    const module = this.byCreate.get(contestant.strategy.create);
+    if (module !== undefined && module.id === contestant.strategy.id) return { side: { module: module.handle, parameters }, module };
+    if (BUILTINS.has(contestant.strategy)) return { side: { builtin: contestant.strategy.id, parameters }, module: undefined };
+    return undefined;
+  }
+
+  /** RemoteMatches: the whole match in the process, when both sides can be played there. */
+  play(first: Contestant, second: Contestant, settings: MatchSettings, streams: StreamFactory, record: boolean): RemoteMatchResult | undefined {
+    const a = this.side(first);
+    const b = this.side(second);
+    if (a === undefined || b === undefined) return undefined;
+    const modules = [...new Set([a.module, b.module].filter((module): module is LoadedModule => module !== undefined))];
+    for (const module of modules) {
+      if (module.dead !== undefined) throw new StrategyFault(module.id, `could not create a player: ${module.dead}`);
+    }
+    const sources = new Map<string, RandomSource>();
+    const onRandom = (purpose: string, count: number): number[] => {
+      let source = sources.get(purpose);
+      if (source === undefined) {
+        source = streams(purpose as StreamPurpose);
+        sources.set(purpose, source);
+      }
+      const values = new Array<number>(count);
+      for (let i = 0; i < count; i++) values[i] = source();
+      return values;
+    };
+    const { R, S, T, P } = settings.game;
+    let reply: Reply;
+    try {
+      reply = this.call(
+        {
+          op: 'match',
+          first: a.side,
+          second: b.side,
+          game: [R, S, T, P],
+          turns: settings.turns,
+          probEnd: settings.probEnd ?? null,
+          noise: settings.noise,
+          cluster: settings.cluster ?? null,
+          record,
+        },
+        modules,
+        onRandom,
+      );
+    } catch (error) {
+      if (!(error instanceof SandboxProcessGone)) throw error;
+      // Two modules and a dead process: play the match again move by move, where a crash has one culprit.
+      if (modules.length > 1) return undefined;
+      throw new StrategyFault(modules[0]!.id, error.message);
+    }
+    if ('fault' in reply) throw new StrategyFault(reply.fault.id, reply.fault.reason);
+    if ('error' in reply) throw new StrategyFault(modules[0]?.id ?? first.strategy.id, moduleText(reply.error));
+    if (!('outcome' in reply)) throw new Error(`the sandbox answered a match without its outcome: ${moduleText(JSON.stringify(reply))}`);
+    if (reply.trace === undefined) return { outcome: reply.outcome };
+    const [own, other] = reply.trace.split('|') as [string, string];
+    return { outcome: reply.outcome, moves: [[...own] as Move[], [...other] as Move[]] };
+  }
+}
+
+let pool: SandboxPool | undefined;
+
+function thePool(): SandboxPool {
+  pool ??= new SandboxPool();
+  return pool;
+}
+
+/** Releases every sandbox still open and ends the sandbox process (tests, and the CLI when a run ends). */
+export function disposeSandboxes(): void {
+  pool?.disposeAll();
 }
 
 const NO_TURNS = -1;
 
-/** The value a strategy returned, rebuilt host-side from the harness's description so askMove reports it as for a trusted module. */
-function returnedValue(tagged: string): unknown {
-  const tag = tagged[0];
-  const text = moduleText(tagged.slice(1));
-  switch (tag) {
-    case 's':
-      return text;
-    case 'u':
-      return undefined;
-    case 'n':
-      return null;
-    case 'p':
-      return Promise.resolve(undefined);
-    case 'o':
-      return Object.freeze({});
-    case 'f':
-      return Object.assign(() => undefined, { toString: () => 'a function' });
-    case 'y':
-      return Symbol(text);
-    default:
-      return text === 'true' ? true : text === 'false' ? false : Number.isNaN(Number(text)) ? text : Number(text);
-  }
-}
-
-/** A player inside the isolate, driven from the host. */
-class SandboxedPlayer implements Player {
-  /** Moves the harness has seen (own.length when it was last told). */
+/** A player living in the sandbox process, driven from here one move at a time. */
+class RemotePlayer implements Player {
+  private readonly id: number;
+  private generation: number;
+  /** How many rounds the process has seen (own.length when it was last told), -1 when it must be told everything. */
   private synced = 0;
-  private released = false;
-  private dead: string | undefined;
-  /** Wall time of this player's moves, or (once it passed the match budget) the CPU time measured then, plus wall time since. */
-  private spentMs = 0;
-  /** CPU time (ms) when the player was created. */
-  private readonly cpuAtStartMs: number;
-  private game: Game | undefined;
-  private turns = NO_TURNS;
-  private readonly callOptions: { readonly timeout: number };
-  /** The arguments of a move call, reused: [player id, packed round and last moves]. */
-  private readonly moveArguments: [number, number];
-  private clusterKey: string | undefined = '';
 
   constructor(
-    private readonly sandbox: ModuleSandbox,
-    private readonly id: number,
-    private readonly parametersJson: string,
+    private readonly pool: SandboxPool,
+    private readonly module: LoadedModule,
+    private readonly parameters: Record<string, number>,
   ) {
-    this.callOptions = sandbox.moveOptions;
-    this.moveArguments = [id, 0];
-    this.cpuAtStartMs = sandbox.cpuMs();
+    this.id = pool.newPlayer();
+    this.generation = pool.generation;
+    this.create();
+  }
+
+  private create(): void {
+    const reply = this.pool.call({ op: 'create', module: this.module.handle, player: this.id, parameters: this.parameters }, [this.module]);
+    if ('error' in reply) throw new Error(reply.error);
+    this.generation = this.pool.generation;
   }
 
   move(view: MoveView): Move {
-    const sandbox = this.sandbox;
-    if (sandbox.dead !== undefined) throw new Error(sandbox.dead);
-    if (this.dead !== undefined) throw new Error(this.dead);
-    const harness = sandbox.harness;
-    const limits = sandbox.limits;
-    const started = performance.now();
-    let result: string;
+    if (this.module.dead !== undefined) throw new Error(this.module.dead);
+    if (this.generation !== this.pool.generation) {
+      // The process was started afresh: this player begins again there from the whole history.
+      this.create();
+      this.synced = -1;
+    }
+    const length = view.own.length;
+    let history: HistoryUpdate;
+    if (length === this.synced) history = { same: true };
+    else if (length === this.synced + 1 && length > 0) history = { step: [view.own.last === 'D' ? 1 : 0, view.opponent.last === 'D' ? 1 : 0] };
+    else {
+      history = {
+        sync: [length, view.own.defections, view.own.toArray().join(''), view.opponent.length, view.opponent.defections, view.opponent.toArray().join('')],
+      };
+    }
+    const { R, S, T, P } = view.game;
+    let reply: Reply;
     try {
-      if (this.released) this.revive();
-      const length = view.own.length;
-      let packed = view.round * 8;
-      if (length === this.synced + 1) {
-        packed += 4 + (view.own.last === 'D' ? 2 : 0) + (view.opponent.last === 'D' ? 1 : 0);
-      } else if (length !== this.synced) {
-        harness.sync.applySync(
-          undefined,
-          [this.id, length, view.own.defections, view.own.toArray().join(''), view.opponent.length, view.opponent.defections, view.opponent.toArray().join('')],
-          this.callOptions,
-        );
-      }
-      this.synced = length;
-      const turns = view.turns ?? NO_TURNS;
-      if (view.game !== this.game || turns !== this.turns) this.sendGame(view.game, turns);
-      if (view.cluster !== undefined || this.clusterKey !== undefined) this.sendCluster(view.cluster);
-      sandbox.currentView = view;
-      this.moveArguments[1] = packed;
-      result = harness.move.applySync(undefined, this.moveArguments, this.callOptions);
-      if (view.round === turns) this.released = true;
+      reply = this.pool.call(
+        {
+          op: 'move',
+          player: this.id,
+          round: view.round,
+          turns: view.turns ?? NO_TURNS,
+          game: [R, S, T, P],
+          cluster: plainCluster(view.cluster),
+          history,
+        },
+        [this.module],
+        (_purpose, count) => Array.from({ length: count }, () => view.random()),
+      );
     } catch (error) {
-      const failure = sandbox.failure(error, sandbox.moveReason);
-      this.dead = failure.message;
-      throw failure;
-    } finally {
-      sandbox.currentView = undefined;
+      throw new Error(error instanceof Error ? error.message : String(error));
     }
-    const wallMs = performance.now() - started;
-    if (sandbox.overBudget(wallMs, limits.moveMs)) {
-      this.dead = sandbox.moveReason;
-      throw new Error(this.dead);
-    }
-    this.spentMs += wallMs;
-    if (this.spentMs > limits.matchMs) {
-      // Measured: CPU time since this player began (its module's other players' included: an over-estimate).
-      this.spentMs = sandbox.cpuMs() - this.cpuAtStartMs;
-      if (this.spentMs > limits.matchMs) {
-        this.dead = sandbox.matchReason;
-        throw new Error(this.dead);
-      }
-    }
+    this.synced = length;
+    if ('error' in reply) throw new Error(reply.error);
+    if (!('move' in reply)) throw new Error('the sandbox answered a move without one');
+    const result = reply.move;
     if (result === 'C' || result === 'D') return result;
-    if (result[0] === 'e') throw new Error(moduleText(result.slice(1)));
-    // Anything else: hand back a value askMove rejects and describes as it would for a trusted module.
     return returnedValue(result) as Move;
-  }
-
-  /** The harness forgot this player after its last round; it is asked again: start it afresh from the full history. */
-  private revive(): void {
-    const created = this.sandbox.harness.create.applySync(undefined, [this.id, this.parametersJson], this.callOptions);
-    if (created !== '') throw new Error(moduleText(created.slice(1)));
-    this.released = false;
-    this.synced = -1;
-    this.game = undefined;
-    this.clusterKey = '';
-  }
-
-  private sendGame(game: Game, turns: number): void {
-    this.game = game;
-    this.turns = turns;
-    this.sandbox.harness.game.applySync(undefined, [this.id, game.R, game.S, game.T, game.P, turns], this.callOptions);
-  }
-
-  private sendCluster(cluster: ClusterContext | undefined): void {
-    const key =
-      cluster === undefined
-        ? undefined
-        : `${cluster.activity.name}\u001f${cluster.activity.lowRisk}\u001f${cluster.activity.cost}\u001f${cluster.trust}\u001f${cluster.sanctions.detection}\u001f${cluster.sanctions.fine}\u001f${cluster.sanctions.compensate}\u001f${cluster.generation}`;
-    if (key === this.clusterKey) return;
-    this.clusterKey = key;
-    const args: Array<number | string | boolean> =
-      cluster === undefined
-        ? [this.id, false, '', false, 0, 0, 0, 0, false, 0]
-        : [
-            this.id,
-            true,
-            String(cluster.activity.name),
-            Boolean(cluster.activity.lowRisk),
-            Number(cluster.activity.cost),
-            Number(cluster.trust),
-            Number(cluster.sanctions.detection),
-            Number(cluster.sanctions.fine),
-            Boolean(cluster.sanctions.compensate),
-            Number(cluster.generation),
-          ];
-    this.sandbox.harness.cluster.applySync(undefined, args, this.callOptions);
   }
 }
 
+function plainCluster(cluster: ClusterContext | undefined): ClusterContext | null {
+  if (cluster === undefined) return null;
+  return {
+    activity: { name: String(cluster.activity.name), lowRisk: Boolean(cluster.activity.lowRisk), cost: Number(cluster.activity.cost) },
+    trust: Number(cluster.trust),
+    sanctions: { detection: Number(cluster.sanctions.detection), fine: Number(cluster.sanctions.fine), compensate: Boolean(cluster.sanctions.compensate) },
+    generation: Number(cluster.generation),
+  };
+}
+
+function parametersOf(meta: ModuleMetadata): Readonly<Record<string, ParameterSpec>> | undefined {
+  if (meta.parameters === undefined) return undefined;
+  const specs: Record<string, ParameterSpec> = {};
+  for (const [key, spec] of Object.entries(meta.parameters)) {
+    specs[key] = Object.freeze({
+      default: spec.default,
+      description: spec.description,
+      ...(spec.min === undefined ? {} : { min: decodeNumber(spec.min) }),
+      ...(spec.max === undefined ? {} : { max: decodeNumber(spec.max) }),
+    });
+  }
+  return Object.freeze(specs);
+}
+
 /**
- * Loads a bundled strategy module (bundleStrategyFile(file, 'iife')) into its own isolate and
- * returns a host-side Strategy whose players run inside it. Throws SandboxUnavailable when
- * isolated-vm cannot run here, and an Error with the reason when the module fails to load
- * (throws, exceeds its limits while loading, or has a malformed default export).
+ * Loads a bundled strategy module (bundleStrategyFile(file, 'iife')) into the sandbox process
+ * and returns a Strategy whose players run there. Throws an Error with the reason when the
+ * module fails to load (throws, exceeds its limits while loading, has a malformed default
+ * export, or crashes the process).
  */
 export async function sandboxedStrategy(bundle: string, file: string, limits: SandboxLimits = DEFAULT_LIMITS): Promise<SandboxedStrategy> {
-  const ivm = loadIsolatedVm();
-  const sandbox = new ModuleSandbox(ivm, limits);
-  let meta: Metadata;
-  const loadReason = `exceeded its time budget of ${limits.matchMs} ms while loading`;
-  try {
-    const cpuBeforeMs = sandbox.cpuMs();
-    try {
-      sandbox.evaluate(bundle, file);
-    } catch (error) {
-      const failure = sandbox.failure(error, loadReason);
-      throw new Error(failure.message.startsWith('exceeded') ? failure.message : `threw while loading: ${moduleText(failure.message)}`);
-    }
-    let json: string;
-    try {
-      json = sandbox.harness.describe.applySync(undefined, [], sandbox.loadOptions);
-    } catch (error) {
-      throw sandbox.failure(error, loadReason);
-    }
-    if (sandbox.cpuMs() - cpuBeforeMs > limits.matchMs) throw new Error(loadReason);
-    sandbox.checkpoint();
-    meta = checkMetadata(json);
-  } catch (error) {
-    sandbox.dispose();
-    throw error;
-  }
-  const create = (parameters: ParameterValues): Player => {
-    if (sandbox.dead !== undefined) throw new Error(sandbox.dead);
-    const id = sandbox.newId();
-    const parametersJson = JSON.stringify(parameters ?? {});
-    const createReason = `exceeded its time budget of ${limits.matchMs} ms in create()`;
-    let created: string;
-    const cpuBeforeMs = sandbox.cpuMs();
-    try {
-      created = sandbox.harness.create.applySync(undefined, [id, parametersJson], sandbox.loadOptions);
-    } catch (error) {
-      throw sandbox.failure(error, createReason);
-    }
-    if (sandbox.cpuMs() - cpuBeforeMs > limits.matchMs) throw new Error(createReason);
-    sandbox.checkpoint();
-    if (created !== '') throw new Error(moduleText(created.slice(1)));
-    const player = new SandboxedPlayer(sandbox, id, parametersJson);
-    sandbox.track(player, id);
-    return player;
-  };
+  // Refuse clearly, here, if isolated-vm cannot run on this machine (the process would fail the same way).
+  loadIsolatedVm();
+  const sandboxes = thePool();
+  const { module, meta } = sandboxes.load(bundle, file, limits);
+  const create = (parameters: ParameterValues): Player => new RemotePlayer(sandboxes, module, { ...parameters } as Record<string, number>);
+  sandboxes.byCreate.set(create, module);
+  const parameters = parametersOf(meta);
   return Object.freeze({
     id: meta.id,
     name: meta.name,
     description: meta.description,
     provenance: meta.provenance,
-    classifier: meta.classifier,
-    ...(meta.parameters === undefined ? {} : { parameters: meta.parameters }),
+    classifier: Object.freeze({ memoryDepth: decodeNumber(meta.classifier.memoryDepth), stochastic: meta.classifier.stochastic }),
+    ...(parameters === undefined ? {} : { parameters }),
     create,
+    remoteMatches: sandboxes,
     file,
     limits,
-    dispose: () => sandbox.dispose(),
+    get pid() {
+      return sandboxes.pid;
+    },
+    dispose: () => sandboxes.dispose(module),
   });
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { disposeSandboxes } from '../../src/modules/sandbox.js';
+import { disposeSandboxes, type SandboxedStrategy } from '../../src/modules/sandbox.js';
 import { play } from '../support/play.js';
 import { bundle, CONTROL, faultOf, loadError, sandboxed, sandboxPid, withParameters } from './zoo.js';
 
@@ -100,5 +100,49 @@ describe("budgets count the module's own CPU time, not the wall clock", () => {
     await exited;
     expect(turns).toBeGreaterThan(0);
     busy.dispose();
+  });
+});
+
+describe('what kills a process kills only the sandbox process', () => {
+  it('a V8 fatal error in a move (out of memory, invalid size) disqualifies that module; the others play on (attack 1)', async () => {
+    const honest = await sandboxed('honest/tit-for-tat.ts');
+    const before = play(honest, 'alternator', { turns: 20 });
+    for (const fixture of ['hostile/fatal-array-fill.js', 'hostile/fatal-invalid-size.js']) {
+      const fatal = await sandboxed(fixture);
+      const pid = fatal.pid;
+      expect(faultOf(() => play(fatal, 'tit-for-tat', { turns: 5 }))).toMatch(/^crashed its sandbox process: a V8 fatal error, out of memory \(SIG[A-Z]+\)$/);
+      expect(faultOf(() => play(fatal, 'tit-for-tat', { turns: 5 }))).toMatch(/^could not create a player: crashed its sandbox process/);
+      // A new process, with the honest module loaded again, playing as before.
+      expect(honest.pid).not.toBe(pid);
+      expect(play(honest, 'alternator', { turns: 20 })).toEqual(before);
+      fatal.dispose();
+    }
+    honest.dispose();
+  });
+
+  it('a Map grown without end while loading is refused; the process is fine (attack 1)', async () => {
+    expect(String(await loadError('hostile/fatal-load-map.js'))).toMatch(/^Error: (exceeded its memory limit of \d+ MB|crashed its sandbox process)/);
+    const honest = await sandboxed('honest/tit-for-tat.ts');
+    expect(play(honest, 'alternator', { turns: 4 })).toEqual(['CCDC', 'CDCD']);
+    honest.dispose();
+  });
+});
+
+describe('what a module can observe is the same in every run', () => {
+  /** Plays with `depth` frames of the host's own on the stack, as a deeper caller would. */
+  function playFrom(depth: number, strategy: SandboxedStrategy): [string, string] {
+    return depth === 0 ? play(strategy, 'tit-for-tat', { turns: 12 }) : playFrom(depth - 1, strategy);
+  }
+
+  it('how deep a module can recurse does not depend on the host, nor on the run (attack 9)', async () => {
+    const diver = await sandboxed('hostile/stack-depth.js');
+    const first = playFrom(0, diver);
+    expect(playFrom(3000, diver)).toEqual(first);
+    expect(playFrom(500, diver)).toEqual(first);
+    // A fresh process, as another run of the same command gets.
+    disposeSandboxes();
+    const again = await sandboxed('hostile/stack-depth.js');
+    expect(playFrom(1500, again)).toEqual(first);
+    again.dispose();
   });
 });

@@ -1,4 +1,5 @@
 /** Helpers shared by the sandbox tests: bundling fixtures, loading them sandboxed, reading the fault a match ends with. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StrategyFault } from '../../src/core/errors.js';
@@ -55,6 +56,18 @@ export function withParameters(strategy: Strategy, values: Record<string, number
 
 /** Any character a terminal would act on: C0 and C1 controls, DEL. */
 export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** CPU time (ms) the process a sandboxed module runs in has used: /proc on Linux, in 10 ms ticks. */
+export function sandboxCpuMs(strategy: SandboxedStrategy): number {
+  const pid = sandboxPid(strategy);
+  if (pid === process.pid) {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  }
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 /** The process a sandboxed module runs in. */
 export function sandboxPid(strategy: SandboxedStrategy): number {

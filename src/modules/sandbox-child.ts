@@ -1,0 +1,262 @@
+/**
+ * The sandbox's own process: holds the isolates of untrusted strategy modules and answers the
+ * host's calls (sandbox-protocol.ts) one at a time, synchronously, on stdin and stdout. A V8
+ * fatal error, an out-of-memory or a hang here ends only this process; the host sees it, names
+ * the module and goes on. It is started with a heap limit, an address-space limit where the
+ * system has one, and no file descriptors to spare (see sandbox-process.ts).
+ */
+import { readSync, writeSync } from 'node:fs';
+import { StrategyFault } from '../core/errors.js';
+import type { Game } from '../core/game.js';
+import { type Contestant, type MatchSettings, playMatch, prepareContestant, type StreamPurpose } from '../core/match.js';
+import type { RandomSource } from '../core/random.js';
+import type { ClusterContext, MoveView, ParameterValues } from '../core/strategy.js';
+import { findStrategy } from '../../strategies/registry.js';
+import { type IsolateStrategy, isolateStrategy, type SandboxedPlayer } from './isolate.js';
+import { encodeNumber, type HistoryUpdate, type MatchSide, type Reply, type Request } from './sandbox-protocol.js';
+
+const input = Buffer.alloc(1 << 16);
+let pending = '';
+
+/** The next line from the host, or undefined when the host has gone (then this process ends). */
+function readLine(): string | undefined {
+  for (;;) {
+    const end = pending.indexOf('\n');
+    if (end >= 0) {
+      const line = pending.slice(0, end);
+      pending = pending.slice(end + 1);
+      return line;
+    }
+    let read: number;
+    try {
+      read = readSync(0, input, 0, input.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+        continue;
+      }
+      throw error;
+    }
+    if (read === 0) return undefined;
+    pending += input.toString('utf8', 0, read);
+  }
+}
+
+function send(reply: Reply): void {
+  const text = `${JSON.stringify(reply)}\n`;
+  const bytes = Buffer.from(text);
+  let written = 0;
+  while (written < bytes.length) written += writeSync(1, bytes, written);
+}
+
+/** Asks the host for `count` draws of a stream (the match's, by purpose; 'view' is the current move's view.random()). */
+function draw(purpose: string, count: number): number[] {
+  send({ op: 'random', purpose, count });
+  const line = readLine();
+  if (line === undefined) process.exit(0);
+  return (JSON.parse(line) as { values: number[] }).values;
+}
+
+/** A stream whose numbers come from the host in batches (unused ones are simply never played). */
+function hostSource(purpose: string, turns: number): RandomSource {
+  let buffer: number[] = [];
+  let next = 0;
+  let batch = Math.min(4096, Math.max(64, turns + 8));
+  return () => {
+    if (next === buffer.length) {
+      buffer = draw(purpose, batch);
+      next = 0;
+      batch = Math.min(batch * 2, 65536);
+    }
+    return buffer[next++]!;
+  };
+}
+
+const modules = new Map<number, IsolateStrategy>();
+const games = new Map<string, Game>();
+
+/** One Game object per payoff table, so a player sees the same object from move to move (it resends the game only when it changes). */
+function gameOf([R, S, T, P]: readonly [number, number, number, number]): Game {
+  const key = `${R},${S},${T},${P}`;
+  let game = games.get(key);
+  if (game === undefined) {
+    game = Object.freeze({ R, S, T, P }) as Game;
+    games.set(key, game);
+  }
+  return game;
+}
+
+/** One side's history as the host last described it: totals, and the moves it sent. */
+class MirrorHistory {
+  length = 0;
+  defections = 0;
+  moves: ('C' | 'D')[] = [];
+  get cooperations(): number {
+    return this.length - this.defections;
+  }
+  get last(): 'C' | 'D' | undefined {
+    return this.moves[this.moves.length - 1];
+  }
+  at(index: number): 'C' | 'D' | undefined {
+    const position = index < 0 ? this.length + index : index;
+    const offset = this.length - this.moves.length;
+    return position < offset || position >= this.length ? undefined : this.moves[position - offset];
+  }
+  defectionsInLast(count: number): number {
+    return this.moves.slice(-count).filter((move) => move === 'D').length;
+  }
+  toArray(): ('C' | 'D')[] {
+    return [...this.moves];
+  }
+  push(code: number): void {
+    this.moves.push(code === 1 ? 'D' : 'C');
+    this.length++;
+    this.defections += code;
+  }
+  reset(length: number, defections: number, moves: string): void {
+    this.length = length;
+    this.defections = defections;
+    this.moves = [...moves] as ('C' | 'D')[];
+  }
+}
+
+interface RemotePlayerState {
+  readonly player: SandboxedPlayer;
+  readonly own: MirrorHistory;
+  readonly opponent: MirrorHistory;
+}
+
+const players = new Map<number, RemotePlayerState>();
+
+function update(state: RemotePlayerState, history: HistoryUpdate): void {
+  if ('step' in history) {
+    state.own.push(history.step[0]);
+    state.opponent.push(history.step[1]);
+  } else if ('sync' in history) {
+    const [ownLength, ownDefections, ownMoves, opponentLength, opponentDefections, opponentMoves] = history.sync;
+    state.own.reset(ownLength, ownDefections, ownMoves);
+    state.opponent.reset(opponentLength, opponentDefections, opponentMoves);
+  }
+}
+
+function contestantOf(side: MatchSide, game: Game): Contestant | undefined {
+  const strategy = 'module' in side ? modules.get(side.module) : findStrategy(side.builtin);
+  return strategy === undefined ? undefined : prepareContestant(strategy, game, side.parameters as ParameterValues);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function handle(request: Request): Reply {
+  switch (request.op) {
+    case 'load': {
+      const strategy = isolateStrategy(request.bundle, request.file, request.limits);
+      modules.set(request.module, strategy);
+      const parameters =
+        strategy.parameters === undefined
+          ? undefined
+          : Object.fromEntries(
+              Object.entries(strategy.parameters).map(([key, spec]) => [
+                key,
+                {
+                  default: spec.default,
+                  description: spec.description ?? '',
+                  ...(spec.min === undefined ? {} : { min: encodeNumber(spec.min) }),
+                  ...(spec.max === undefined ? {} : { max: encodeNumber(spec.max) }),
+                },
+              ]),
+            );
+      return {
+        ok: true,
+        meta: {
+          id: strategy.id,
+          name: strategy.name,
+          description: strategy.description,
+          provenance: strategy.provenance,
+          classifier: { memoryDepth: encodeNumber(strategy.classifier.memoryDepth) as number, stochastic: strategy.classifier.stochastic },
+          ...(parameters === undefined ? {} : { parameters }),
+        },
+      };
+    }
+    case 'create': {
+      const strategy = modules.get(request.module);
+      if (strategy === undefined) return { error: 'its sandbox was disposed' };
+      const player = strategy.create(request.parameters) as SandboxedPlayer;
+      players.set(request.player, { player, own: new MirrorHistory(), opponent: new MirrorHistory() });
+      return { ok: true };
+    }
+    case 'move': {
+      const state = players.get(request.player);
+      if (state === undefined) return { error: 'its sandbox was disposed' };
+      update(state, request.history);
+      const view: MoveView = {
+        own: state.own,
+        opponent: state.opponent,
+        round: request.round,
+        game: gameOf(request.game),
+        turns: request.turns < 0 ? undefined : request.turns,
+        cluster: request.cluster ?? undefined,
+        random: () => draw('view', 1)[0]!,
+      };
+      return { move: state.player.moveTagged(view) };
+    }
+    case 'release':
+      players.delete(request.player);
+      return { ok: true };
+    case 'dispose':
+      modules.get(request.module)?.dispose();
+      modules.delete(request.module);
+      return { ok: true };
+    case 'match': {
+      const game = gameOf(request.game);
+      const first = contestantOf(request.first, game);
+      const second = contestantOf(request.second, game);
+      if (first === undefined || second === undefined) return { error: 'a side of the match is not in this sandbox' };
+      const settings: MatchSettings = {
+        game,
+        turns: request.turns,
+        probEnd: request.probEnd ?? undefined,
+        noise: request.noise,
+        cluster: (request.cluster ?? undefined) as ClusterContext | undefined,
+      };
+      const sources = new Map<StreamPurpose, RandomSource>();
+      const streams = (purpose: StreamPurpose): RandomSource => {
+        let source = sources.get(purpose);
+        if (source === undefined) {
+          source = hostSource(purpose, request.turns);
+          sources.set(purpose, source);
+        }
+        return source;
+      };
+      try {
+        const result = playMatch(first, second, settings, streams, request.record);
+        const outcome: [number, number, number, number, number] = [
+          result.turns,
+          result.scores[0],
+          result.scores[1],
+          result.turns - result.cooperations[0],
+          result.turns - result.cooperations[1],
+        ];
+        if (result.moves === undefined) return { outcome };
+        return { outcome, trace: `${result.moves[0].join('')}|${result.moves[1].join('')}` };
+      } catch (error) {
+        if (error instanceof StrategyFault) return { fault: { id: error.strategyId, reason: error.reason } };
+        throw error;
+      }
+    }
+  }
+}
+
+for (;;) {
+  const line = readLine();
+  if (line === undefined) break;
+  let reply: Reply;
+  try {
+    reply = handle(JSON.parse(line) as Request);
+  } catch (error) {
+    reply = { error: errorText(error) };
+  }
+  send(reply);
+}
+process.exit(0);

@@ -1,0 +1,256 @@
+/**
+ * The sandbox's process seen from the host: started on first use, spoken to synchronously
+ * (the engine asks for a move and waits for it), watched, and started afresh after it dies.
+ *
+ * The host's thread cannot block on a pipe in Node, so a small worker thread owns the pipes:
+ * the host posts a line to it and sleeps in Atomics.wait on shared memory until the worker has
+ * put the answer there (or the process has ended). The sleep wakes every second to check the
+ * process's CPU time: a process stuck outside every budget (a native loop) is killed.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Reply, Request } from './sandbox-protocol.js';
+
+/** The process ended (crashed, was killed, or could not start); `reason` says how, in words for a disqualification. */
+export class SandboxProcessGone extends Error {
+  override readonly name = 'SandboxProcessGone';
+}
+
+/** The sandbox process's limits: its own heap, and the address space it may map (where `prlimit` exists). */
+export const PROCESS_HEAP_MB = 256;
+export const PROCESS_ADDRESS_SPACE_MB = 8192;
+/** More CPU than this in one call means the process is stuck outside the modules' own budgets (each at most a few seconds). */
+const WATCHDOG_CPU_MS = 30_000;
+/** And more wall time than this, whatever the CPU. */
+const WATCHDOG_WALL_MS = 600_000;
+const RESPONSE_CAPACITY = 16 << 20;
+
+const STATE_EMPTY = 0;
+const STATE_LINE = 1;
+const STATE_GONE = 2;
+const STATE_TOO_LONG = 3;
+
+/** The worker that owns the pipes (plain JavaScript: it runs as it is, from the sources too). */
+const PIPE_WORKER = String.raw`
+const { workerData, parentPort } = require('node:worker_threads');
+const { spawn } = require('node:child_process');
+const { control, data, command, args } = workerData;
+const ctl = new Int32Array(control);
+const bytes = new Uint8Array(data);
+const queue = [];
+let partial = '';
+let gone = false;
+let crashNote = '';
+const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {}, cwd: '/' });
+Atomics.store(ctl, 4, child.pid ?? -1);
+child.stdin.on('error', () => {});
+child.stdout.setEncoding('utf8');
+child.stdout.on('data', (chunk) => {
+  partial += chunk;
+  let end;
+  while ((end = partial.indexOf('\n')) >= 0) {
+    queue.push(partial.slice(0, end));
+    partial = partial.slice(end + 1);
+  }
+  deliver();
+});
+child.stderr.setEncoding('utf8');
+child.stderr.on('data', (chunk) => { if (crashNote.length < 4096) crashNote += chunk; });
+child.on('error', () => { gone = true; deliver(); });
+child.on('close', (code, signal) => {
+  gone = true;
+  const note = /out of memory|Allocation failed|invalid size|invalid array length/i.test(crashNote) ? 1 : 0;
+  Atomics.store(ctl, 2, code ?? -1);
+  Atomics.store(ctl, 3, signal === null ? 0 : (require('node:os').constants.signals[signal] ?? -1));
+  Atomics.store(ctl, 5, note);
+  deliver();
+});
+function deliver() {
+  if (Atomics.load(ctl, 0) !== 0) return;
+  if (queue.length > 0) {
+    const encoded = Buffer.from(queue.shift(), 'utf8');
+    if (encoded.length > bytes.length) {
+      Atomics.store(ctl, 0, 3);
+    } else {
+      bytes.set(encoded);
+      Atomics.store(ctl, 1, encoded.length);
+      Atomics.store(ctl, 0, 1);
+    }
+    Atomics.notify(ctl, 0);
+  } else if (gone) {
+    Atomics.store(ctl, 0, 2);
+    Atomics.notify(ctl, 0);
+  }
+}
+parentPort.on('message', (line) => {
+  if (line === null) { child.kill('SIGKILL'); return; }
+  if (!gone) child.stdin.write(line + '\n');
+  deliver();
+});
+`;
+
+function childScript(): string {
+  const beside = fileURLToPath(new URL('./sandbox-child.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  // Running from the sources (tests): the process runs the built copy.
+  const built = fileURLToPath(new URL('../../dist/src/modules/sandbox-child.js', import.meta.url));
+  if (existsSync(built)) return built;
+  throw new SandboxProcessGone(`the sandbox process cannot start: ${beside} is missing (run npm run build)`);
+}
+
+function onPath(name: string): string | undefined {
+  for (const directory of (process.env.PATH ?? '/usr/bin:/bin').split(':')) {
+    const candidate = `${directory}/${name}`;
+    if (directory !== '' && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** CPU time (ms) a process has used, from /proc (Linux); undefined where there is none. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat (11 and 12 after the name), in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+const SIGNAL_NAMES = new Map<number, string>([
+  [6, 'SIGABRT'],
+  [5, 'SIGTRAP'],
+  [9, 'SIGKILL'],
+  [11, 'SIGSEGV'],
+  [7, 'SIGBUS'],
+  [4, 'SIGILL'],
+  [24, 'SIGXCPU'],
+]);
+
+/** One sandbox process and the channel to it. */
+export class SandboxProcess {
+  readonly pid: number;
+  private readonly control = new Int32Array(new SharedArrayBuffer(8 * 4));
+  private readonly data = new Uint8Array(new SharedArrayBuffer(RESPONSE_CAPACITY));
+  private readonly worker: Worker;
+  private ended: string | undefined;
+
+  constructor() {
+    const node = process.execPath;
+    const nodeArgs = [
+      `--max-old-space-size=${PROCESS_HEAP_MB}`,
+      // No background compilation or GC threads: the JIT tiers up at the same moment in every
+      // run, so what a module can observe (how deep it can recurse) does not vary.
+      '--single-threaded',
+      '--no-node-snapshot',
+      childScript(),
+    ];
+    const prlimit = process.platform === 'linux' ? onPath('prlimit') : undefined;
+    const command = prlimit ?? node;
+    const args = prlimit === undefined ? nodeArgs : [`--as=${PROCESS_ADDRESS_SPACE_MB * 1024 * 1024}`, '--core=0', '--', node, ...nodeArgs];
+    this.worker = new Worker(PIPE_WORKER, { eval: true, workerData: { control: this.control.buffer, data: this.data.buffer, command, args } });
+    this.worker.unref();
+    // The worker has started the process once it reports the pid.
+    while (Atomics.load(this.control, 4) === 0) Atomics.wait(this.control, 4, 0, 50);
+    this.pid = Atomics.load(this.control, 4);
+    const ready = this.call({ op: 'dispose', module: -1 });
+    if (!('ok' in ready)) throw new SandboxProcessGone('the sandbox process did not start');
+    this.closeFileDescriptors();
+  }
+
+  /**
+   * Leaves the process no file descriptor to spare: from now on it cannot open a file or a
+   * socket, only use the pipes it has (Linux, with prlimit).
+   */
+  private closeFileDescriptors(): void {
+    const prlimit = process.platform === 'linux' ? onPath('prlimit') : undefined;
+    if (prlimit === undefined) return;
+    try {
+      const open = readdirSync(`/proc/${this.pid}/fd`).map(Number);
+      const limit = Math.max(...open) + 1;
+      execFileSync(prlimit, [`--pid=${this.pid}`, `--nofile=${limit}:${limit}`], { stdio: 'ignore' });
+    } catch {
+      // Defence in depth: the modules themselves have no way to open anything.
+    }
+  }
+
+  get alive(): boolean {
+    return this.ended === undefined;
+  }
+
+  /**
+   * Sends a request and returns the answer; `onRandom` answers the process's requests for
+   * random numbers on the way. Throws SandboxProcessGone if the process ends first.
+   */
+  call(request: Request, onRandom?: (purpose: string, count: number) => number[]): Reply {
+    if (this.ended !== undefined) throw new SandboxProcessGone(this.ended);
+    let line = JSON.stringify(request);
+    for (;;) {
+      const answer = this.exchange(line);
+      const reply = JSON.parse(answer) as Reply;
+      if (!('op' in reply)) return reply;
+      const values = onRandom === undefined ? [] : onRandom(reply.purpose, reply.count);
+      line = JSON.stringify({ values });
+    }
+  }
+
+  private exchange(line: string): string {
+    const control = this.control;
+    Atomics.store(control, 0, STATE_EMPTY);
+    this.worker.postMessage(line);
+    const started = performance.now();
+    const cpuAtStart = processCpuMs(this.pid);
+    for (;;) {
+      Atomics.wait(control, 0, STATE_EMPTY, 1000);
+      const state = Atomics.load(control, 0);
+      if (state === STATE_LINE) {
+        const text = Buffer.from(this.data.buffer, 0, Atomics.load(control, 1)).toString('utf8');
+        Atomics.store(control, 0, STATE_EMPTY);
+        return text;
+      }
+      if (state === STATE_GONE) throw this.gone();
+      if (state === STATE_TOO_LONG) {
+        this.kill();
+        this.ended = 'sent the host an answer too long to read';
+        throw new SandboxProcessGone(this.ended);
+      }
+      const cpu = processCpuMs(this.pid);
+      const stuck = cpu !== undefined && cpuAtStart !== undefined ? cpu - cpuAtStart > WATCHDOG_CPU_MS : false;
+      if (stuck || performance.now() - started > WATCHDOG_WALL_MS) {
+        this.kill();
+        this.ended = `stopped responding: its sandbox process was stopped after ${Math.round((performance.now() - started) / 1000)} s`;
+      }
+    }
+  }
+
+  private gone(): SandboxProcessGone {
+    if (this.ended === undefined) {
+      const signal = Atomics.load(this.control, 3);
+      const code = Atomics.load(this.control, 2);
+      const memory = Atomics.load(this.control, 5) === 1;
+      const how = signal > 0 ? (SIGNAL_NAMES.get(signal) ?? `signal ${signal}`) : `exit code ${code}`;
+      // V8 ends a process with SIGABRT or SIGTRAP on a fatal error: an allocation it cannot make, mostly.
+      const fatal = memory || signal === 6 || signal === 5;
+      this.ended = fatal ? `crashed its sandbox process: a V8 fatal error, out of memory (${how})` : `crashed its sandbox process (${how})`;
+    }
+    return new SandboxProcessGone(this.ended);
+  }
+
+  kill(): void {
+    if (this.ended === undefined) this.ended = 'its sandbox was disposed';
+    try {
+      process.kill(this.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+
+  /** Ends the process (it would end anyway when the host does: its input closes). */
+  close(): void {
+    this.kill();
+    void this.worker.terminate();
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * What the host and the sandbox's process (sandbox-child.ts) say to each other: one JSON
+ * object a line, the host asking, the process answering. While it answers a call the process
+ * may ask for random numbers ({ op: 'random' }), which the host draws from the match's own
+ * streams and sends back ({ values }), so every draw is the one the host would have made.
+ */
+import type { ClusterContext } from '../core/strategy.js';
+import type { SandboxLimits } from './isolate.js';
+
+/** One side of a whole match: a module loaded in the process, or a built-in strategy by id. */
+export type MatchSide =
+  | { readonly module: number; readonly parameters: Record<string, number> }
+  | { readonly builtin: string; readonly parameters: Record<string, number> };
+
+/** What the host knows of one side's history since the process last heard: the last round, or everything. */
+export type HistoryUpdate =
+  | { readonly step: readonly [number, number] }
+  | { readonly sync: readonly [number, number, string, number, number, string] }
+  | { readonly same: true };
+
+export type Request =
+  | { readonly op: 'load'; readonly module: number; readonly bundle: string; readonly file: string; readonly limits: SandboxLimits }
+  | { readonly op: 'create'; readonly module: number; readonly player: number; readonly parameters: Record<string, number> }
+  | {
+      readonly op: 'move';
+      readonly player: number;
+      readonly round: number;
+      readonly turns: number;
+      readonly game: readonly [number, number, number, number];
+      readonly cluster: ClusterContext | null;
+      readonly history: HistoryUpdate;
+    }
+  | { readonly op: 'release'; readonly player: number }
+  | { readonly op: 'dispose'; readonly module: number }
+  | {
+      readonly op: 'match';
+      readonly first: MatchSide;
+      readonly second: MatchSide;
+      readonly game: readonly [number, number, number, number];
+      readonly turns: number;
+      readonly probEnd: number | null;
+      readonly noise: number;
+      readonly cluster: ClusterContext | null;
+      readonly record: boolean;
+    };
+
+export interface ModuleMetadata {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly provenance: string;
+  readonly classifier: { readonly memoryDepth: number | 'Infinity'; readonly stochastic: boolean };
+  readonly parameters?: Record<string, { default: number; description: string; min?: number | string; max?: number | string }>;
+}
+
+export type Reply =
+  | { readonly op: 'random'; readonly purpose: string; readonly count: number }
+  | { readonly ok: true; readonly meta?: ModuleMetadata }
+  | { readonly error: string }
+  | { readonly move: string }
+  | { readonly fault: { readonly id: string; readonly reason: string } }
+  | { readonly outcome: [number, number, number, number, number]; readonly trace?: string };
+
+/** Numbers JSON cannot carry (Infinity in a memory depth or a bound) travel as strings. */
+export function encodeNumber(value: number): number | string {
+  return Number.isFinite(value) ? value : String(value);
+}
+
+export function decodeNumber(value: number | string): number {
+  return typeof value === 'number' ? value : Number(value);
+}
