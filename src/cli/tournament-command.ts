@@ -9,6 +9,7 @@ import { interactive } from '../ui/shared/terminal.js';
 import { cooplabVersion } from '../version.js';
 import { emit, warn } from '../formats/output.js';
 import { endProbability, formatChoice, payoffs, positiveInteger, probability, seedValue, type OutputFormat } from './options.js';
+import { printable } from '../core/printable.js';
 
 export interface TournamentOptions {
   /** Built-in ids; default: the classic dozen, or none when modules are given. */
@@ -71,7 +72,8 @@ export async function runTournamentCommand(options: TournamentOptions, view = fa
   const fileOf = new Map(strategies.map((strategy) => [strategy.id, moduleFiles.get(strategy) ?? null]));
   const disqualified = [
     ...problems.map((problem) => ({ file: problem.file, id: problem.id ?? null, reason: problem.reason })),
-    ...result.disqualified.map((entry) => ({ file: fileOf.get(entry.id) ?? null, id: entry.id, reason: entry.reason })),
+    // A --trusted module's own error messages, escaped and bounded like a sandboxed one's.
+    ...result.disqualified.map((entry) => ({ file: fileOf.get(entry.id) ?? null, id: entry.id, reason: printable(entry.reason, 600) })),
   ];
   for (const entry of disqualified) warn(`disqualified ${entry.id ?? ''}${entry.file === null ? '' : ` (${entry.file})`}: ${entry.reason}`);
   const text =

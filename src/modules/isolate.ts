@@ -36,14 +36,17 @@ export interface SandboxLimits {
 /**
  * Budgets count the module's own CPU time, so a busy machine does not
  * push an honest module over them. A call that runs on past this many times its budget in wall
- * time is stopped (a loop never returns by itself): only a machine that gives the module less
- * than a twentieth of a core could stop an honest call this way.
+ * time (at least a second, at most ten unless the budget itself is longer) is stopped: a loop
+ * never returns by itself. Only a machine that gives the module a small fraction of a core
+ * could stop an honest call this way.
  */
 export const WALL_BACKSTOP_FACTOR = 20;
 const WALL_BACKSTOP_MIN_MS = 1000;
 
+const WALL_BACKSTOP_MAX_MS = 10_000;
+
 function backstop(budgetMs: number): number {
-  return Math.max(WALL_BACKSTOP_MIN_MS, budgetMs * WALL_BACKSTOP_FACTOR);
+  return Math.min(Math.max(WALL_BACKSTOP_MIN_MS, budgetMs * WALL_BACKSTOP_FACTOR), Math.max(WALL_BACKSTOP_MAX_MS, budgetMs * 2));
 }
 
 /** Read the CPU time again after this much wall time of calls (a reading costs a microsecond or more, a move a few). */

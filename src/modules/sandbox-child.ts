@@ -2,7 +2,7 @@
  * The sandbox's own process: holds the isolates of untrusted strategy modules and answers the
  * host's calls (sandbox-protocol.ts) one at a time, synchronously, on stdin and stdout. A V8
  * fatal error, an out-of-memory or a hang here ends only this process; the host sees it, names
- * the module and goes on. It is started with a heap limit, an address-space limit where the
+ * the module and goes on. It is started with a heap limit, a limit on the memory it commits where the
  * system has one, and no file descriptors to spare (see sandbox-process.ts).
  */
 import { readSync, writeSync } from 'node:fs';
@@ -202,7 +202,7 @@ function handle(request: Request): Reply {
       return { move: state.player.moveTagged(view) };
     }
     case 'release':
-      players.delete(request.player);
+      for (const player of request.players) players.delete(player);
       return { ok: true };
     case 'dispose':
       modules.get(request.module)?.dispose();

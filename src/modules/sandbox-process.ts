@@ -18,9 +18,13 @@ export class SandboxProcessGone extends Error {
   override readonly name = 'SandboxProcessGone';
 }
 
-/** The sandbox process's limits: its own heap, and the address space it may map (where `prlimit` exists). */
+/**
+ * The sandbox process's limits: its own heap, and the memory it may commit (RLIMIT_DATA, where
+ * `prlimit` exists). Not the address space: V8 reserves half a gigabyte of it per isolate
+ * without using it, so a limit on it would stop honest modules long before memory runs out.
+ */
 export const PROCESS_HEAP_MB = 256;
-export const PROCESS_ADDRESS_SPACE_MB = 8192;
+export const PROCESS_DATA_MB = 1024;
 /** More CPU than this in one call means the process is stuck outside the modules' own budgets (each at most a few seconds). */
 const WATCHDOG_CPU_MS = 30_000;
 /** And more wall time than this, whatever the CPU. */
@@ -150,11 +154,15 @@ export class SandboxProcess {
     ];
     const prlimit = process.platform === 'linux' ? onPath('prlimit') : undefined;
     const command = prlimit ?? node;
-    const args = prlimit === undefined ? nodeArgs : [`--as=${PROCESS_ADDRESS_SPACE_MB * 1024 * 1024}`, '--core=0', '--', node, ...nodeArgs];
+    const args = prlimit === undefined ? nodeArgs : [`--data=${PROCESS_DATA_MB * 1024 * 1024}`, '--core=0', '--', node, ...nodeArgs];
     this.worker = new Worker(PIPE_WORKER, { eval: true, workerData: { control: this.control.buffer, data: this.data.buffer, command, args } });
     this.worker.unref();
     // The worker has started the process once it reports the pid.
-    while (Atomics.load(this.control, 4) === 0) Atomics.wait(this.control, 4, 0, 50);
+    const waitingSince = performance.now();
+    while (Atomics.load(this.control, 4) === 0) {
+      if (performance.now() - waitingSince > 60_000) throw new SandboxProcessGone('the sandbox process did not start within a minute');
+      Atomics.wait(this.control, 4, 0, 50);
+    }
     this.pid = Atomics.load(this.control, 4);
     const ready = this.call({ op: 'dispose', module: -1 });
     if (!('ok' in ready)) throw new SandboxProcessGone('the sandbox process did not start');

@@ -30,7 +30,7 @@ export type Request =
       readonly cluster: ClusterContext | null;
       readonly history: HistoryUpdate;
     }
-  | { readonly op: 'release'; readonly player: number }
+  | { readonly op: 'release'; readonly players: readonly number[] }
   | { readonly op: 'dispose'; readonly module: number }
   | {
       readonly op: 'match';

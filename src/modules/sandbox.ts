@@ -55,6 +55,15 @@ class SandboxPool implements RemoteMatches {
   generation = 0;
   private nextHandle = 1;
   private nextPlayer = 1;
+  /** Players the host no longer holds: the process forgets them with the next call. */
+  private released: number[] = [];
+  private readonly finalizer = new FinalizationRegistry<{ id: number; generation: number }>(({ id, generation }) => {
+    if (generation === this.generation) this.released.push(id);
+  });
+
+  track(player: object, id: number): void {
+    this.finalizer.register(player, { id, generation: this.generation });
+  }
 
   get pid(): number {
     return this.live().pid;
@@ -90,7 +99,13 @@ class SandboxPool implements RemoteMatches {
 
   call(request: Parameters<SandboxProcess['call']>[0], modules: readonly LoadedModule[], onRandom?: (purpose: string, count: number) => number[]): Reply {
     for (const module of modules) if (module.dead !== undefined) throw new Error(module.dead);
-    return this.callOn(this.live(), request, modules, onRandom);
+    const process = this.live();
+    if (this.released.length > 0) {
+      const players = this.released;
+      this.released = [];
+      this.callOn(process, { op: 'release', players }, []);
+    }
+    return this.callOn(process, request, modules, onRandom);
   }
 
   load(bundle: string, file: string, limits: SandboxLimits): { module: LoadedModule; meta: ModuleMetadata } {
@@ -221,6 +236,7 @@ class RemotePlayer implements Player {
     this.id = pool.newPlayer();
     this.generation = pool.generation;
     this.create();
+    pool.track(this, this.id);
   }
 
   private create(): void {

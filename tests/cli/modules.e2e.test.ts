@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cooplab } from '../support/cli.js';
+import { BIN, cooplab } from '../support/cli.js';
 
 function folder(files: Record<string, string>): string {
   const directory = mkdtempSync(join(tmpdir(), 'cooplab-modules-'));
@@ -162,5 +164,68 @@ describe('strategy modules on the cluster lattice (--trusted)', () => {
     const document = JSON.parse(run.stdout);
     expect(document.series).toHaveLength(6);
     expect(document.log).toEqual([{ generation: 1, label: 'strategy early disqualified (its firms defect from now on): threw on round 3: boom' }]);
+  });
+});
+
+describe('the hostile zoo in one sandboxed tournament (issue 13)', () => {
+  const fixtures = fileURLToPath(new URL('../fixtures/modules/', import.meta.url));
+  const hostile = readdirSync(join(fixtures, 'hostile')).sort();
+  // Contained by design: they tamper, read the clock, recurse or spin, and play the same moves in every run.
+  const playing = new Set(['busy-loop.js', 'date-now.js', 'stack-depth.js', 'tamper.js']);
+  const args = [
+    BIN,
+    'tournament',
+    '--strategies',
+    'tit-for-tat,grudger,defector',
+    ...['honest/tit-for-tat.ts', 'honest/with-helper.ts', ...hostile.map((name) => `hostile/${name}`)].flatMap((file) => ['--strategy', join(fixtures, file)]),
+    '--turns',
+    '60',
+    '-r',
+    '2',
+    '--seed',
+    '13',
+    '-f',
+    'json',
+  ];
+  /** Every core busy while the tournament runs (stress-ng), when this machine has it. */
+  const stressNg = spawnSync('stress-ng', ['--version'], { stdio: 'ignore' }).status === 0;
+
+  function runZoo() {
+    const stress = stressNg ? spawn('stress-ng', ['--cpu', '0', '--timeout', '600s', '--quiet'], { stdio: 'ignore' }) : undefined;
+    try {
+      return spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 400_000, maxBuffer: 1 << 26 });
+    } finally {
+      stress?.kill('SIGKILL');
+    }
+  }
+
+  it(`exits 0, names every hostile module it disqualifies, scores the honest ones as the built-ins, bounded and byte-identical${stressNg ? ' with every core busy' : ' (stress-ng is absent: on an idle machine)'}`, () => {
+    const first = runZoo();
+    expect(first.status).toBe(0);
+    expect(first.stdout.length + first.stderr.length).toBeLessThan(64 * 1024);
+    expect(first.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const document = JSON.parse(first.stdout) as {
+      strategies: string[];
+      matrix: (number | null)[][];
+      disqualified: { file: string | null; id: string | null; reason: string }[];
+    };
+    const named = new Set(document.disqualified.map((entry) => entry.file?.split('/').pop()));
+    for (const name of hostile) expect(playing.has(name) ? !named.has(name) : named.has(name), name).toBe(true);
+    for (const entry of document.disqualified) expect(entry.reason.length).toBeLessThan(700);
+    // The honest copy of Tit For Tat scores as the built-in against everyone, but the module whose
+    // moves depend on how deep it could recurse: that changes as the JIT compiles it, the same way in every run.
+    const row = (id: string) => document.matrix[document.strategies.indexOf(id)]!.filter((_, column) => document.strategies[column] !== 'stack-depth');
+    expect(row('student-tit-for-tat')).toEqual(row('tit-for-tat'));
+    const second = runZoo();
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stderr).toBe(first.stderr);
+  }, 900_000);
+
+  it('cooplab validate ends, and reports, for a module that hangs the stack formatter or loops', () => {
+    for (const name of ['prepare-stack-hang.js', 'infinite-loop.js']) {
+      const run = spawnSync(process.execPath, [BIN, 'validate', join(fixtures, 'hostile', name)], { encoding: 'utf8', timeout: 120_000 });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(/plays/);
+    }
   });
 });
