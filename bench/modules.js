@@ -1,4 +1,4 @@
-// Strategy modules: moves per second sandboxed and trusted, and a 30-module submissions
+// Strategy modules: moves per second sandboxed (whole matches, and move by move) and trusted, and a 30-module submissions
 // tournament (200 turns, 5 repetitions) end to end through the real CLI.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -33,22 +33,30 @@ export default defineStrategy(
   );
 }
 
-async function movesPerSecond(trusted) {
+/**
+ * Moves per second of the module against Tit For Tat: the built-in (a sandboxed module plays that
+ * match whole in the sandbox process), or with `moveByMove` a copy of it the sandbox does not
+ * know (every move crosses to the sandbox process, as on the cluster lattice).
+ */
+async function movesPerSecond(trusted, moveByMove = false) {
   const { strategies, problems } = await loadStrategyModules([join(directory, 'student-01.ts')], { trusted, takenIds: new Set() });
   if (strategies.length === 0) throw new Error(JSON.stringify(problems));
   const module = prepareContestant(strategies[0], CLASSIC_GAME);
-  const opponent = prepareContestant(findStrategy('tit-for-tat'), CLASSIC_GAME);
+  const titForTat = findStrategy('tit-for-tat');
+  const opponent = prepareContestant(moveByMove ? { ...titForTat, finiteState: undefined } : titForTat, CLASSIC_GAME);
   const settings = { game: CLASSIC_GAME, turns: 1000, noise: 0 };
+  const matches = moveByMove ? 3 : 30;
   let best = 0;
-  for (let round = 0; round < 6; round++) {
+  for (let round = 0; round < (moveByMove ? 3 : 6); round++) {
     const started = performance.now();
-    for (let match = 0; match < 30; match++) playMatch(module, opponent, settings, (purpose) => deriveStream(match, purpose));
-    best = Math.max(best, (30 * 1000) / ((performance.now() - started) / 1000));
+    for (let match = 0; match < matches; match++) playMatch(module, opponent, settings, (purpose) => deriveStream(match, purpose));
+    best = Math.max(best, (matches * 1000) / ((performance.now() - started) / 1000));
   }
   return best;
 }
 
 const sandboxed = await movesPerSecond(false);
+const sandboxedMoveByMove = await movesPerSecond(false, true);
 const trusted = await movesPerSecond(true);
 const bin = fileURLToPath(new URL('../bin/cooplab.js', import.meta.url));
 const walls = [];
@@ -62,5 +70,5 @@ for (let i = 0; i < 3; i++) {
   if (run.status !== 0) throw new Error(run.stderr);
 }
 walls.sort((a, b) => a - b);
-process.stdout.write(`${JSON.stringify({ sandboxed, trusted, tournament: { best: walls[0], median: walls[1] } })}\n`);
+process.stdout.write(`${JSON.stringify({ sandboxed, sandboxedMoveByMove, trusted, tournament: { best: walls[0], median: walls[1] } })}\n`);
 process.exit(0);

@@ -169,9 +169,13 @@ describe('strategy modules on the cluster lattice (--trusted)', () => {
 
 describe('the hostile zoo in one sandboxed tournament (issue 13)', () => {
   const fixtures = fileURLToPath(new URL('../fixtures/modules/', import.meta.url));
-  const hostile = readdirSync(join(fixtures, 'hostile')).sort();
+  // stack-depth plays on how deep it could recurse, which changes as V8 compiles it: identical from
+  // run to run on a quiet machine (tests/modules/untrusted.test.ts), not yet under heavy load.
+  const hostile = readdirSync(join(fixtures, 'hostile'))
+    .filter((name) => name !== 'stack-depth.js')
+    .sort();
   // Contained by design: they tamper, read the clock, recurse or spin, and play the same moves in every run.
-  const playing = new Set(['busy-loop.js', 'date-now.js', 'stack-depth.js', 'tamper.js']);
+  const playing = new Set(['busy-loop.js', 'date-now.js', 'tamper.js']);
   const args = [
     BIN,
     'tournament',
@@ -212,9 +216,8 @@ describe('the hostile zoo in one sandboxed tournament (issue 13)', () => {
     const named = new Set(document.disqualified.map((entry) => entry.file?.split('/').pop()));
     for (const name of hostile) expect(playing.has(name) ? !named.has(name) : named.has(name), name).toBe(true);
     for (const entry of document.disqualified) expect(entry.reason.length).toBeLessThan(700);
-    // The honest copy of Tit For Tat scores as the built-in against everyone, but the module whose
-    // moves depend on how deep it could recurse: that changes as the JIT compiles it, the same way in every run.
-    const row = (id: string) => document.matrix[document.strategies.indexOf(id)]!.filter((_, column) => document.strategies[column] !== 'stack-depth');
+    // The honest copy of Tit For Tat scores as the built-in against everyone.
+    const row = (id: string) => document.matrix[document.strategies.indexOf(id)];
     expect(row('student-tit-for-tat')).toEqual(row('tit-for-tat'));
     const second = runZoo();
     expect(second.stdout).toBe(first.stdout);
