@@ -62,8 +62,13 @@ export interface RemoteMatches {
   play(first: Contestant, second: Contestant, settings: MatchSettings, streams: StreamFactory, record: boolean): RemoteMatchResult | undefined;
 }
 
+/** A strategy that plays whole matches where it runs (a sandboxed module's own process) carries its RemoteMatches. */
+export interface PlaysRemotely {
+  readonly remoteMatches?: RemoteMatches;
+}
+
 function playRemotely(first: Contestant, second: Contestant, settings: MatchSettings, streams: StreamFactory, record: boolean): RemoteMatchResult | undefined {
-  const remote = first.strategy.remoteMatches ?? second.strategy.remoteMatches;
+  const remote = (first.strategy as PlaysRemotely).remoteMatches ?? (second.strategy as PlaysRemotely).remoteMatches;
   return remote === undefined ? undefined : remote.play(first, second, settings, streams, record);
 }
 

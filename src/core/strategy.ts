@@ -159,8 +159,6 @@ export interface Strategy {
    * behave exactly like the players `create` returns (tests check this for built-ins).
    */
   finiteState?(parameters: ParameterValues, game: Game): FiniteStateMachine;
-  /** Optional: plays whole matches where the strategy runs (a sandboxed module's own process), see RemoteMatches. */
-  readonly remoteMatches?: import('./match.js').RemoteMatches;
 }
 
 /** Resolves a strategy's parameters: its declared defaults overridden by `given`. */
