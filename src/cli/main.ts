@@ -66,7 +66,8 @@ function isFileError(error: unknown): error is NodeJS.ErrnoException & { syscall
 }
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`cooplab: ${message}\n`);
+  // A last guard: whatever a message quotes (a flag value commander echoes, a module's text) is shown escaped.
+  process.stderr.write(`cooplab: ${printable(message, 1000)}\n`);
   process.exit(code);
 }
 

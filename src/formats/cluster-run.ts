@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { LiveSnapshot } from '../cluster/live.js';
+import { NO_ACTIVITY } from '../cluster/round-rules.js';
 import type { GenerationRecord } from '../cluster/model.js';
 import type { ClusterRun } from '../cluster/run.js';
 import { scenarioDocument, scenarioFileSchema } from '../cluster/scenario.js';
@@ -60,7 +61,7 @@ export function latticeCsv(snapshot: LiveSnapshot): string {
       snapshot.strategies[snapshot.strategyOf[firm]!]!,
       snapshot.cooperation[firm]!,
       snapshot.trust[firm]!,
-      activity === 255 ? '' : snapshot.activities[activity]!.name,
+      activity === NO_ACTIVITY ? '' : snapshot.activities[activity]!.name,
     ]);
   }
   return stringify(rows, { header: true, columns: ['x', 'y', 'strategy', 'cooperation', 'trust', 'activity'] });

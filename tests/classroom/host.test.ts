@@ -6,11 +6,11 @@ import type { SentView } from '../../src/classroom/protocol.js';
 import type { ClassSettings } from '../../src/classroom/session.js';
 import { loadScenario } from '../../src/formats/scenario-file.js';
 import type { Move } from '../../src/core/strategy.js';
+import { waitFor } from '../support/wait.js';
 
 // A host and thirty students on loopback, with clients that misbehave in every way the issue names.
 
 const CODE = 'K7QXM';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function settings(overrides: Partial<ClassSettings> = {}): ClassSettings {
   return {
@@ -25,14 +25,6 @@ function settings(overrides: Partial<ClassSettings> = {}): ClassSettings {
     sanctions: { fine: 3, detection: 1 },
     ...overrides,
   };
-}
-
-async function waitFor(predicate: () => boolean, what: string, timeout = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!predicate()) {
-    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
 }
 
 interface Sent {
@@ -169,7 +161,7 @@ describe('a class session over the network', () => {
         sent.push({ name: 'Mallory', round: snapshot.round, move: 'D' });
       }
     }, 5);
-    await waitFor(() => ended, 'the session to end', 20_000);
+    await waitFor(() => ended, 'the session to end', { timeout: 60_000 });
     clearInterval(malloryPlays);
 
     const session = host.session;
@@ -224,14 +216,14 @@ describe('a class session over the network', () => {
     ben.close();
     await waitFor(() => log.includes('Ben left'), 'Ben to leave');
     // Round 2 goes on without Ben: he plays the default when the clock runs out.
-    await waitFor(() => host!.session.series.length === 2, 'round 2 to close', 5_000);
+    await waitFor(() => host!.session.series.length === 2, 'round 2 to close', { timeout: 20_000 });
     expect(host.session.records.filter((record) => record.round === 2 && record.student === 'Ben')[0]).toMatchObject({ move: 'D', answered: false });
     const back = student(host, 'ben', 1, sent);
     clients.push(back);
     expect(await back.connect()).toBe(benSeat);
     expect(log).toContain('Ben rejoined');
     expect(host.session.snapshot().seats[benSeat]!.score).toBeGreaterThanOrEqual(score);
-    await waitFor(() => host!.session.series.length === 4, 'the last round', 10_000);
+    await waitFor(() => host!.session.series.length === 4, 'the last round', { timeout: 30_000 });
     expect(host.session.records.filter((record) => record.student === 'Ben' && record.round >= 3).every((record) => record.answered)).toBe(true);
   }, 20_000);
 

@@ -1,11 +1,12 @@
 import type { LiveSnapshot } from '../../cluster/live.js';
+import { NO_ACTIVITY } from '../../cluster/round-rules.js';
 import { ansi, RESET, scaleColour, type Theme } from '../../theme/theme.js';
 
 export type LatticeView = 'strategy' | 'move' | 'trust' | 'activity';
 export const VIEWS: readonly LatticeView[] = ['strategy', 'move', 'trust', 'activity'];
 
 const ACTIVITY_COLOURS = ['#5b8def', '#f3a712', '#a05195', '#76b041', '#e4572e'];
-const NO_ACTIVITY = '#3a3a3a';
+const NO_ACTIVITY_COLOUR = '#3a3a3a';
 const TRUST_GLYPHS = ' .:-=+*#%@';
 
 /** The map's size in character cells: the lattice's aspect kept, two firms per cell vertically. */
@@ -29,7 +30,7 @@ function colourOf(snapshot: LiveSnapshot, view: LatticeView, firm: number, theme
       return scaleColour(snapshot.trust[firm]!);
     case 'activity': {
       const activity = snapshot.activityOf[firm]!;
-      return activity === 255 ? NO_ACTIVITY : ACTIVITY_COLOURS[activity % ACTIVITY_COLOURS.length]!;
+      return activity === NO_ACTIVITY ? NO_ACTIVITY_COLOUR : ACTIVITY_COLOURS[activity % ACTIVITY_COLOURS.length]!;
     }
   }
 }
@@ -45,7 +46,7 @@ function glyphOf(snapshot: LiveSnapshot, view: LatticeView, firm: number, theme:
     case 'activity': {
       const activity = snapshot.activityOf[firm]!;
       // The programme's number, as on its key: names may share a first letter.
-      return activity === 255 ? ' ' : String((activity + 1) % 10);
+      return activity === NO_ACTIVITY ? ' ' : String((activity + 1) % 10);
     }
   }
 }
