@@ -4,28 +4,15 @@ import { ClassClient } from '../../src/classroom/client.js';
 import { ClassHost } from '../../src/classroom/host.js';
 import type { ClassSettings } from '../../src/classroom/session.js';
 import { isPrintable } from '../../src/core/printable.js';
-import { loadScenario } from '../../src/formats/scenario-file.js';
+import { CODE, classSettings } from '../support/class.js';
 import { waitFor } from '../support/wait.js';
 
 // Hostile students against a real host on loopback. Linux routes all of 127.0.0.0/8 to the
 // loopback interface, so a client bound to 127.0.0.2 is "another machine" as far as the host
 // can tell (the teacher's own machine, 127.0.0.1, is the one address without a per-address cap).
 
-const CODE = 'K7QXM';
-
 function settings(overrides: Partial<ClassSettings> = {}): ClassSettings {
-  return {
-    mode: 'pairwise',
-    rounds: 2,
-    timeLimit: 30,
-    defaultMove: 'D',
-    scenario: loadScenario('rivalry'),
-    seed: 7,
-    fill: [],
-    seats: 0,
-    sanctions: { fine: 3, detection: 1 },
-    ...overrides,
-  };
+  return classSettings({ rounds: 2, timeLimit: 30, ...overrides });
 }
 
 interface Raw {

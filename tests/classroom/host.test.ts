@@ -4,27 +4,14 @@ import { ClassClient } from '../../src/classroom/client.js';
 import { ClassHost } from '../../src/classroom/host.js';
 import type { SentView } from '../../src/classroom/protocol.js';
 import type { ClassSettings } from '../../src/classroom/session.js';
-import { loadScenario } from '../../src/formats/scenario-file.js';
+import { CODE, classSettings } from '../support/class.js';
 import type { Move } from '../../src/core/strategy.js';
 import { waitFor } from '../support/wait.js';
 
 // A host and thirty students on loopback, with clients that misbehave in every way the issue names.
 
-const CODE = 'K7QXM';
-
 function settings(overrides: Partial<ClassSettings> = {}): ClassSettings {
-  return {
-    mode: 'pairwise',
-    rounds: 3,
-    timeLimit: 5,
-    defaultMove: 'D',
-    scenario: loadScenario('rivalry'),
-    seed: 7,
-    fill: [],
-    seats: 0,
-    sanctions: { fine: 3, detection: 1 },
-    ...overrides,
-  };
+  return classSettings(overrides);
 }
 
 interface Sent {
