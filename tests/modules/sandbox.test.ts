@@ -1,26 +1,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLASSIC_GAME } from '../../src/core/game.js';
 import { appendMove, History } from '../../src/core/history.js';
 import { StrategyFault } from '../../src/core/errors.js';
 import type { ClusterContext, MoveView, Strategy } from '../../src/core/strategy.js';
-import { bundleStrategyFile, ModuleBuildError, type BundleFormat } from '../../src/modules/bundle.js';
-import {
-  DEFAULT_LIMITS,
-  disposeSandboxes,
-  loadIsolatedVm,
-  SandboxUnavailable,
-  sandboxedStrategy,
-  type SandboxedStrategy,
-  type SandboxLimits,
-} from '../../src/modules/sandbox.js';
+import { ModuleBuildError } from '../../src/modules/bundle.js';
+import { DEFAULT_LIMITS, disposeSandboxes, loadIsolatedVm, SandboxUnavailable, type SandboxedStrategy, type SandboxLimits } from '../../src/modules/sandbox.js';
 import { play } from '../support/play.js';
-import { sandboxCpuMs } from './zoo.js';
+import { bundle, sandboxCpuMs, sandboxed as sandboxedFixture } from './zoo.js';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/modules/', import.meta.url));
 const LIMITS: SandboxLimits = { memoryMb: 16, moveMs: 50, matchMs: 1000 };
 
 const scratch = mkdtempSync(join(tmpdir(), 'cooplab-sandbox-test-'));
@@ -29,24 +20,9 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/**
- * Bundles a fixture. When the tests run on src, bundle.ts looks for the 'cooplab' authoring
- * helpers next to itself as authoring.js, which only exists in dist: fall back to dist's bundler.
- */
-async function bundle(fixture: string, format: BundleFormat): Promise<string> {
-  const file = join(FIXTURES, fixture);
-  try {
-    return await bundleStrategyFile(file, format);
-  } catch (error) {
-    if (!(error instanceof ModuleBuildError) || !/authoring\.js/.test(error.message)) throw error;
-    const distBundler = new URL('../../dist/src/modules/bundle.js', import.meta.url).href;
-    const dist = (await import(/* @vite-ignore */ distBundler)) as typeof import('../../src/modules/bundle.js');
-    return dist.bundleStrategyFile(file, format);
-  }
-}
-
-async function sandboxed(fixture: string, limits: SandboxLimits = LIMITS): Promise<SandboxedStrategy> {
-  return sandboxedStrategy(await bundle(fixture, 'iife'), join(FIXTURES, fixture), limits);
+/** A fixture sandboxed with this file's tight limits unless others are given. */
+function sandboxed(fixture: string, limits: SandboxLimits = LIMITS): Promise<SandboxedStrategy> {
+  return sandboxedFixture(fixture, limits);
 }
 
 let trustedCount = 0;
