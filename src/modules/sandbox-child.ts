@@ -12,7 +12,7 @@ import { type Contestant, type MatchSettings, playMatch, prepareContestant, type
 import type { RandomSource } from '../core/random.js';
 import type { ClusterContext, MoveView, ParameterValues } from '../core/strategy.js';
 import { findStrategy } from '../../strategies/registry.js';
-import { type IsolateStrategy, isolateStrategy, type SandboxedPlayer } from './isolate.js';
+import { type IsolateStrategy, isolateStrategy, loadIsolatedVm, type SandboxedPlayer } from './isolate.js';
 import { encodeNumber, type HistoryUpdate, type MatchSide, type Reply, type Request } from './sandbox-protocol.js';
 
 const input = Buffer.alloc(1 << 16);
@@ -73,6 +73,19 @@ function hostSource(purpose: string, turns: number): RandomSource {
 }
 
 const modules = new Map<number, IsolateStrategy>();
+
+/**
+ * isolated-vm is loaded now, before the first answer: once this process has answered, the host
+ * leaves it no file descriptor to spare (sandbox-process.ts), and a require() after that cannot
+ * open the package's files ("Cannot find module 'isolated-vm'"). Why it cannot load, if it
+ * cannot, is the answer to every load.
+ */
+let sandboxUnavailable: unknown;
+try {
+  loadIsolatedVm();
+} catch (error) {
+  sandboxUnavailable = error;
+}
 const games = new Map<string, Game>();
 
 /** One Game object per payoff table, so a player sees the same object from move to move (it resends the game only when it changes). */
@@ -151,6 +164,7 @@ function errorText(error: unknown): string {
 function handle(request: Request): Reply {
   switch (request.op) {
     case 'load': {
+      if (sandboxUnavailable !== undefined) throw sandboxUnavailable;
       const strategy = isolateStrategy(request.bundle, request.file, request.limits);
       modules.set(request.module, strategy);
       const parameters =

@@ -224,6 +224,20 @@ describe('the hostile zoo in one sandboxed tournament (issue 13)', () => {
     expect(second.stderr).toBe(first.stderr);
   }, 900_000);
 
+  it('validates a module in the sandbox when cooplab inherits no spare file descriptors (as under CI)', () => {
+    // The sandbox process may not open files once it has answered the host; a terminal or a CI
+    // runner may or may not hand cooplab a stray descriptor that leaves room for one.
+    const closeInherited = 'for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec "$0" "$@"';
+    const run = spawnSync('bash', ['-c', closeInherited, process.execPath, BIN, 'validate', join(fixtures, 'honest', 'tit-for-tat.ts')], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/valid/);
+    expect(run.stdout).not.toMatch(/FAIL/);
+    expect(run.status).toBe(0);
+  });
+
   it('cooplab validate ends, and reports, for a module that hangs the stack formatter or loops', () => {
     for (const name of ['prepare-stack-hang.js', 'infinite-loop.js']) {
       const run = spawnSync(process.execPath, [BIN, 'validate', join(fixtures, 'hostile', name)], { encoding: 'utf8', timeout: 120_000 });
