@@ -68,12 +68,13 @@ export function playMemoryless(
   const { space, strategyOf, payoff, buyerTied, cooperationShare, activityOf } = target;
   const { size, neighbourOffsets, neighbourList } = space;
   const activityRounds = new Float64Array(table.count);
+  const activityCooperations = new Float64Array(table.count);
   payoff.fill(0);
   const { neighbourActivity, selfActivity, neighbourMove, selfMove, self } = memorylessMoves(parameters, table, entries);
   if (neighbourActivity < 0) {
     cooperationShare.fill(0);
     activityOf.fill(NO_ACTIVITY);
-    return { cooperations: 0, moves: 0, mutual: 0, rounds: 0, fines: 0, activityRounds };
+    return { cooperations: 0, moves: 0, mutual: 0, rounds: 0, fines: 0, activityRounds, activityCooperations };
   }
   const rounds = parameters.roundsPerGeneration;
   const bonus = parameters.externalBuyers.bonus;
@@ -135,7 +136,12 @@ export function playMemoryless(
   const neighbourRounds = (neighbourSides / 2) * rounds;
   const selfRounds = self ? size * rounds : 0;
   activityRounds[neighbourActivity]! += neighbourRounds;
-  if (self) activityRounds[selfActivity]! += selfRounds;
+  activityCooperations[neighbourActivity]! += cooperations * rounds;
+  if (self) {
+    activityRounds[selfActivity]! += selfRounds;
+    // Both sides of a self-relationship's round are the firm's own move.
+    activityCooperations[selfActivity]! += 2 * selfCooperations * rounds;
+  }
   activityOf.fill(self && table.threshold[selfActivity]! > table.threshold[neighbourActivity]! ? selfActivity : neighbourActivity);
   const totalRounds = neighbourRounds + selfRounds;
   if (totalRounds !== relationshipCount * rounds) throw new Error('memoryless kernel: relationship count mismatch');
@@ -146,6 +152,7 @@ export function playMemoryless(
     rounds: totalRounds,
     fines: 0,
     activityRounds,
+    activityCooperations,
   };
 }
 

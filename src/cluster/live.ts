@@ -2,7 +2,7 @@ import type { Strategy } from '../core/strategy.js';
 import { crisisActive } from './round-rules.js';
 import { ClusterModel, type GenerationRecord, type LoggedEvent } from './model.js';
 import type { ClusterParameters } from './parameters.js';
-import type { Scenario } from './scenario.js';
+import type { Scenario, YearScale } from './scenario.js';
 
 /** What a facilitator can do while the cluster runs (the live UI maps keys to these). */
 export type LiveCommand =
@@ -64,7 +64,7 @@ const DEFAULT_SPEED = 3;
 /** Everything the live view shows, emitted by the core; the UI only renders it. */
 export interface LiveSnapshot {
   /** `generations`: the scenario's length; the run pauses once its last generation is played. */
-  readonly scenario: { readonly name: string; readonly title: string; readonly generations: number };
+  readonly scenario: { readonly name: string; readonly title: string; readonly generations: number; readonly years?: YearScale | undefined };
   readonly seed: number;
   /** The last generation played (-1 before the first). */
   readonly generation: number;
@@ -203,7 +203,7 @@ export class LiveCluster {
     // The model logs the timeline's events and the changes made through it; the live log adds resets.
     const log = [...this.#log, ...model.log].sort((a, b) => a.generation - b.generation);
     return {
-      scenario: { name: this.scenario.name, title: this.scenario.title, generations: this.scenario.generations },
+      scenario: { name: this.scenario.name, title: this.scenario.title, generations: this.scenario.generations, years: this.scenario.years },
       seed: this.#seed,
       generation: model.generation - 1,
       ended: model.generation - 1 >= this.scenario.generations,

@@ -78,12 +78,12 @@ export function playGeneration(state: ClusterState): PlayTally {
   const ladderRank = new Int32Array(activityCount);
   for (let rank = 0; rank < ladderLength; rank++) ladderRank[ladder[rank]!] = rank + 1;
   const activityRounds = new Float64Array(activityCount);
+  const activityCooperations = new Float64Array(activityCount);
   const observe = state.observe;
   const cooperationCount = new Uint32Array(observe ? state.space.size : 0);
   // Per firm: 1 + the ladder rank of the highest activity it played (0: none).
   const highestRank = new Uint8Array(observe ? state.space.size : 0);
   const view = latticeView(state, strategyRandom);
-  let cooperations = 0;
   let mutual = 0;
   let fines = 0;
   let roundsPlayed = 0;
@@ -174,7 +174,7 @@ export function playGeneration(state: ClusterState): PlayTally {
       if (nextA != null) machineState[sideA] = nextA[machineState[sideA]! * 4 + moveA * 2 + moveB]!;
       if (nextB != null) machineState[sideB] = nextB[machineState[sideB]! * 4 + moveB * 2 + moveA]!;
       activityRounds[activity]!++;
-      cooperations += 2 - moveA - moveB;
+      activityCooperations[activity]! += 2 - moveA - moveB;
       if ((moveA | moveB) === 0) mutual++;
     }
     roundsPlayed += roundsPerGeneration;
@@ -188,7 +188,9 @@ export function playGeneration(state: ClusterState): PlayTally {
     state.activityOf[firm] = highestRank[firm] === 0 ? NO_ACTIVITY : ladder[highestRank[firm]! - 1]!;
   }
   if (lowest < 0) roundsPlayed = 0;
-  return { cooperations, moves: roundsPlayed * 2, mutual, rounds: roundsPlayed, fines, activityRounds };
+  let cooperations = 0;
+  for (let activity = 0; activity < activityCount; activity++) cooperations += activityCooperations[activity]!;
+  return { cooperations, moves: roundsPlayed * 2, mutual, rounds: roundsPlayed, fines, activityRounds, activityCooperations };
 }
 
 function latticeView(state: ClusterState, random: RandomSource): LatticeView {

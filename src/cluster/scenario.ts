@@ -15,6 +15,12 @@ import { DEFAULT_PARAMETERS, describeIssue, isStructural, parseValue, validatePa
 export const MAX_GENERATIONS = 1_000_000;
 /** The most events a scenario's timeline may hold: a timeline is read by people, not generated. */
 export const MAX_EVENTS = 10_000;
+/** The calendar years a scenario's time scale may start in. */
+export const FIRST_YEAR = 1;
+export const LAST_YEAR = 9999;
+
+const yearMessage = `expected a whole number from ${FIRST_YEAR} to ${LAST_YEAR}`;
+const perYearMessage = `expected a whole number of generations from 1 to ${MAX_GENERATIONS}`;
 
 export const scenarioFileSchema = z.strictObject({
   name: z.string({ error: 'expected a kebab-case name' }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a kebab-case name' }),
@@ -27,6 +33,20 @@ export const scenarioFileSchema = z.strictObject({
     .int({ error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
     .min(0, { error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
     .max(MAX_GENERATIONS, { error: `expected a whole number from 0 to ${MAX_GENERATIONS}` }),
+  /** The calendar year generation 0 is played in (with generationsPerYear: docs/scenarios.md, "Time in years"). */
+  startYear: z
+    .number({ error: yearMessage })
+    .int({ error: yearMessage })
+    .min(FIRST_YEAR, { error: yearMessage })
+    .max(LAST_YEAR, { error: yearMessage })
+    .optional(),
+  /** How many generations make a year. */
+  generationsPerYear: z
+    .number({ error: perYearMessage })
+    .int({ error: perYearMessage })
+    .min(1, { error: perYearMessage })
+    .max(MAX_GENERATIONS, { error: perYearMessage })
+    .optional(),
   parameters: z.record(z.string(), z.unknown(), { error: 'expected an object of parameters' }),
   events: z
     .array(
@@ -48,6 +68,17 @@ export const scenarioFileSchema = z.strictObject({
 /** A scenario as a file holds it: parameters as given (only what differs from the defaults, or all of them). */
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
 
+/** A scenario's calendar: generation g is played in year startYear + ⌊g / generationsPerYear⌋. */
+export interface YearScale {
+  readonly startYear: number;
+  readonly generationsPerYear: number;
+}
+
+/** The calendar year a generation is played in. */
+export function yearOf(scale: YearScale, generation: number): number {
+  return scale.startYear + Math.floor(generation / scale.generationsPerYear);
+}
+
 /** A validated scenario: its parameters, timeline of events, default seed and length. */
 export interface Scenario {
   readonly name: string;
@@ -56,6 +87,8 @@ export interface Scenario {
   readonly source?: string | undefined;
   readonly seed: number;
   readonly generations: number;
+  /** The scenario's time in years, when it tells a case with dates (absent: time is in generations only). */
+  readonly years?: YearScale | undefined;
   /** The complete, validated parameters. */
   readonly parameters: ClusterParameters;
   readonly events: readonly ClusterEvent[];
@@ -81,6 +114,11 @@ export function parseScenario(document: unknown, origin: string): Scenario {
   const result = scenarioFileSchema.safeParse(document);
   if (!result.success) throw new InputError(`${origin}: ${describeIssue(result.error.issues[0]!, document, '')}`);
   const file = result.data;
+  if ((file.startYear === undefined) !== (file.generationsPerYear === undefined)) {
+    const missing = file.startYear === undefined ? 'startYear' : 'generationsPerYear';
+    const given = file.startYear === undefined ? 'generationsPerYear' : 'startYear';
+    throw new InputError(`${origin}: ${missing}: missing; expected it beside ${given} (a time in years needs both)`);
+  }
   let parameters: ClusterParameters;
   try {
     parameters = validateParameters(overlay(DEFAULT_PARAMETERS, file.parameters), 'parameters.');
@@ -110,6 +148,10 @@ export function parseScenario(document: unknown, origin: string): Scenario {
     source: file.source,
     seed: file.seed,
     generations: file.generations,
+    years:
+      file.startYear === undefined || file.generationsPerYear === undefined
+        ? undefined
+        : { startYear: file.startYear, generationsPerYear: file.generationsPerYear },
     parameters,
     events: file.events.map((event) => ({ generation: event.generation, set: event.set, label: event.label })),
   };
@@ -147,6 +189,7 @@ export function scenarioDocument(scenario: Scenario): ScenarioFile {
     ...(scenario.source === undefined ? {} : { source: scenario.source }),
     seed: scenario.seed,
     generations: scenario.generations,
+    ...(scenario.years === undefined ? {} : { startYear: scenario.years.startYear, generationsPerYear: scenario.years.generationsPerYear }),
     parameters: (difference(DEFAULT_PARAMETERS, scenario.parameters) ?? {}) as Plain,
     events: scenario.events.map((event) => ({ generation: event.generation, set: event.set, ...(event.label === undefined ? {} : { label: event.label }) })),
   };

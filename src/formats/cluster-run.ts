@@ -4,7 +4,7 @@ import type { LiveSnapshot } from '../cluster/live.js';
 import { NO_ACTIVITY } from '../cluster/round-rules.js';
 import type { GenerationRecord } from '../cluster/model.js';
 import type { ClusterRun } from '../cluster/run.js';
-import { scenarioDocument, scenarioFileSchema } from '../cluster/scenario.js';
+import { scenarioDocument, scenarioFileSchema, yearOf, type YearScale } from '../cluster/scenario.js';
 import { parseDocument, readJsonFile } from './document.js';
 import { prettyJson } from './json.js';
 
@@ -20,11 +20,21 @@ export function clusterCsv(run: ClusterRun): string {
     run.records,
     run.scenario.parameters.activities.map((activity) => activity.name),
     run.model.pool.map((strategy) => strategy.id),
+    run.scenario.years,
   );
 }
 
-/** The per-generation series as tidy CSV (also what the live view exports). */
-export function seriesCsv(records: readonly GenerationRecord[], activityNames: readonly string[], strategyIds: readonly string[]): string {
+/**
+ * The per-generation series as tidy CSV (also what the live view exports). The columns added
+ * since the first version come last, so readers by position still work: the co-operation by
+ * kind of activity, the rungs of the trust ladder, and the year when the scenario has years.
+ */
+export function seriesCsv(
+  records: readonly GenerationRecord[],
+  activityNames: readonly string[],
+  strategyIds: readonly string[],
+  years?: YearScale | undefined,
+): string {
   const columns = [
     'generation',
     'cooperation',
@@ -35,6 +45,11 @@ export function seriesCsv(records: readonly GenerationRecord[], activityNames: r
     'exits',
     ...activityNames.map((name) => `activity:${name}`),
     ...strategyIds.map((id) => `share:${id}`),
+    'cooperation_low_risk',
+    'cooperation_risky',
+    ...activityNames.map((name) => `rung:${name}`),
+    'no_rung',
+    ...(years === undefined ? [] : ['year']),
   ];
   const rows = records.map((record) => [
     record.generation,
@@ -46,6 +61,12 @@ export function seriesCsv(records: readonly GenerationRecord[], activityNames: r
     record.exits,
     ...record.activities,
     ...record.strategies,
+    // No round of that kind: an empty cell, not a false 0.
+    record.cooperationLowRisk ?? '',
+    record.cooperationRisky ?? '',
+    ...record.rungs,
+    record.noRung,
+    ...(years === undefined ? [] : [yearOf(years, record.generation)]),
   ]);
   return stringify(rows, { header: true, columns });
 }
@@ -75,8 +96,8 @@ const clusterRunSchema = z.object({
   generations: z.number().int().min(0),
   /** Every parameter as the model used it (docs/model.md); kept as recorded, whatever version wrote it. */
   parameters: z.record(z.string(), z.unknown()),
-  /** The events of the timeline as they happened. */
-  log: z.array(z.object({ generation: z.number().int().min(0), label: z.string() })),
+  /** The events of the timeline as they happened (`year` only when the scenario has years). */
+  log: z.array(z.object({ generation: z.number().int().min(0), year: z.number().int().optional(), label: z.string() })),
   series: z.array(
     z.object({
       generation: z.number().int().min(0),
@@ -88,6 +109,12 @@ const clusterRunSchema = z.object({
       exits: z.number(),
       activities: z.record(z.string(), z.number()),
       strategies: z.record(z.string(), z.number()),
+      // Added later: a run written before them has none of these (docs/formats.md).
+      cooperationLowRisk: z.number().nullable().optional(),
+      cooperationRisky: z.number().nullable().optional(),
+      rungs: z.record(z.string(), z.number()).optional(),
+      noRung: z.number().optional(),
+      year: z.number().int().optional(),
     }),
   ),
   final: z.object({
@@ -108,6 +135,8 @@ export function clusterRunDocument(run: ClusterRun, version: string): ClusterRun
   const activityNames = scenario.parameters.activities.map((activity) => activity.name);
   const ids = model.pool.map((strategy) => strategy.id);
   const { width, height } = model.space;
+  const years = scenario.years;
+  const yearField = (generation: number) => (years === undefined ? {} : { year: yearOf(years, generation) });
   const lattice: number[][] = [];
   for (let y = 0; y < height; y++) lattice.push(Array.from(model.strategyOf.subarray(y * width, (y + 1) * width)));
   return {
@@ -116,7 +145,7 @@ export function clusterRunDocument(run: ClusterRun, version: string): ClusterRun
     seed: run.seed,
     generations: run.generations,
     parameters: scenario.parameters,
-    log: model.log.map((entry) => ({ generation: entry.generation, label: entry.label })),
+    log: model.log.map((entry) => ({ generation: entry.generation, ...yearField(entry.generation), label: entry.label })),
     series: run.records.map((record) => ({
       generation: record.generation,
       cooperation: record.cooperation,
@@ -127,6 +156,11 @@ export function clusterRunDocument(run: ClusterRun, version: string): ClusterRun
       exits: record.exits,
       activities: Object.fromEntries(activityNames.map((name, index) => [name, record.activities[index]!])),
       strategies: Object.fromEntries(ids.map((id, index) => [id, record.strategies[index]!])),
+      cooperationLowRisk: record.cooperationLowRisk,
+      cooperationRisky: record.cooperationRisky,
+      rungs: Object.fromEntries(activityNames.map((name, index) => [name, record.rungs[index]!])),
+      noRung: record.noRung,
+      ...yearField(record.generation),
     })),
     final: { generation: model.generation, width, height, strategies: ids, lattice },
   };

@@ -74,10 +74,17 @@ describe('Nowak & May (1992): spatial chaos from a random start', () => {
 
 describe('the memory-less kernel', () => {
   it('gives exactly the same generations as playing every relationship', () => {
-    for (const [b, boundary, neighbourhood, selfInteraction] of [
-      [1.85, 'torus', 'moore', true],
-      [1.6, 'fixed', 'von-neumann', false],
-      [1.3, 'torus', 'von-neumann', true],
+    const deal = { name: 'deal', lowRisk: false, R: 3, S: -1, P: 0.5, cost: 0.25, trustThreshold: 0, enabled: true };
+    // Neighbours at trust 0.3 play low-risk training; with self-interaction, a firm's round with itself (full trust) is risky.
+    const ladder = [
+      { name: 'training', lowRisk: true, R: 1, S: -0.3, T: 1.3, P: 0, cost: 0.1, trustThreshold: 0, enabled: true },
+      { name: 'tech', lowRisk: false, R: 3, S: -3, T: 5, P: 0, cost: 0, trustThreshold: 0.6, enabled: true },
+    ];
+    for (const [b, boundary, neighbourhood, selfInteraction, activities] of [
+      [1.85, 'torus', 'moore', true, [deal]],
+      [1.6, 'fixed', 'von-neumann', false, [deal]],
+      [1.3, 'torus', 'von-neumann', true, [deal]],
+      [1.3, 'torus', 'moore', true, ladder],
     ] as const) {
       const parameters: ClusterParameters = {
         ...DEFAULT_PARAMETERS,
@@ -88,7 +95,8 @@ describe('the memory-less kernel', () => {
         neighbourhood,
         selfInteraction,
         roundsPerGeneration: 2,
-        activities: [{ name: 'deal', lowRisk: false, R: 3, S: -1, P: 0.5, cost: 0.25, trustThreshold: 0, enabled: true }],
+        activities: [...activities],
+        trust: { ...DEFAULT_PARAMETERS.trust, initial: 0.3 },
       };
       const fast = new ClusterModel({ parameters, seed: 5, strategies: pool });
       const slow = new ClusterModel({ parameters, seed: 5, strategies: pool, kernel: false });
@@ -97,6 +105,12 @@ describe('the memory-less kernel', () => {
         const b2 = slow.step();
         expect(a.cooperation).toBeCloseTo(b2.cooperation, 12);
         expect(a.mutualCooperation).toBeCloseTo(b2.mutualCooperation, 12);
+        expect(a.cooperationLowRisk).toBe(b2.cooperationLowRisk);
+        expect(a.cooperationRisky).toBe(b2.cooperationRisky);
+        expect(a.meanTrust).toBe(b2.meanTrust);
+        expect(a.rungs).toEqual(b2.rungs);
+        expect(a.noRung).toBe(b2.noRung);
+        expect(a.activities).toEqual(b2.activities);
         expect(a.meanPayoff).toBeCloseTo(b2.meanPayoff, 9);
         expect(a.strategies).toEqual(b2.strategies);
         for (const [firm, value] of fast.payoff.entries()) expect(value).toBeCloseTo(slow.payoff[firm]!, 9);

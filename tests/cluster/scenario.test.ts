@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETERS } from '../../src/cluster/parameters.js';
 import { runScenario } from '../../src/cluster/run.js';
-import { parseScenario, scenarioDocument, withOverrides, type Scenario } from '../../src/cluster/scenario.js';
+import { parseScenario, scenarioDocument, withOverrides, yearOf, type Scenario } from '../../src/cluster/scenario.js';
 import { loadScenario, presetNames } from '../../src/formats/scenario-file.js';
 import { TECH, TRAINING } from '../support/cluster.js';
 import { builtin } from '../support/play.js';
@@ -69,6 +69,35 @@ describe('parseScenario', () => {
       'tiny.json: events.0.set: missing: expected an object of parameter paths and values',
     );
     expect(parseError(documentWith({ parameters: 3 }))).toBe('tiny.json: parameters: got 3, expected an object of parameters');
+  });
+
+  it('reads a time in years, and names a bad or half-given one', () => {
+    const dated = parseScenario(documentWith({ startYear: 1990, generationsPerYear: 25 }), 'tiny.json');
+    expect(dated.years).toEqual({ startYear: 1990, generationsPerYear: 25 });
+    expect(yearOf(dated.years!, 0)).toBe(1990);
+    expect(yearOf(dated.years!, 24)).toBe(1990);
+    expect(yearOf(dated.years!, 25)).toBe(1991);
+    expect(yearOf(dated.years!, 250)).toBe(2000);
+    expect(scenarioDocument(dated)).toMatchObject({ startYear: 1990, generationsPerYear: 25 });
+    expect(parseScenario(minimal, 'tiny.json').years).toBeUndefined();
+    expect(parseError(documentWith({ startYear: 1990 }))).toBe(
+      'tiny.json: generationsPerYear: missing; expected it beside startYear (a time in years needs both)',
+    );
+    expect(parseError(documentWith({ generationsPerYear: 4 }))).toBe(
+      'tiny.json: startYear: missing; expected it beside generationsPerYear (a time in years needs both)',
+    );
+    expect(parseError(documentWith({ startYear: 1990, generationsPerYear: 0 }))).toBe(
+      'tiny.json: generationsPerYear: got 0, expected a whole number of generations from 1 to 1000000',
+    );
+    expect(parseError(documentWith({ startYear: 1990, generationsPerYear: 2.5 }))).toBe(
+      'tiny.json: generationsPerYear: got 2.5, expected a whole number of generations from 1 to 1000000',
+    );
+    expect(parseError(documentWith({ startYear: 'early 1990s', generationsPerYear: 4 }))).toBe(
+      'tiny.json: startYear: got "early 1990s", expected a whole number from 1 to 9999',
+    );
+    expect(parseError(documentWith({ startYear: 10_000, generationsPerYear: 4 }))).toBe(
+      'tiny.json: startYear: got 10000, expected a whole number from 1 to 9999',
+    );
   });
 
   it('names an unknown field', () => {

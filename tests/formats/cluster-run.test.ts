@@ -68,8 +68,76 @@ describe('a cluster run as CSV', () => {
         exits: point.exits,
         ...Object.fromEntries(Object.entries(point.activities).map(([name, share]) => [`activity:${name}`, share])),
         ...Object.fromEntries(Object.entries(point.strategies).map(([id, share]) => [`share:${id}`, share])),
+        // An empty cell where no round of that kind was played (csv-parse reads it as '').
+        cooperation_low_risk: point.cooperationLowRisk ?? '',
+        cooperation_risky: point.cooperationRisky ?? '',
+        ...Object.fromEntries(Object.entries(point.rungs!).map(([name, share]) => [`rung:${name}`, share])),
+        no_rung: point.noRung,
       });
     });
+  });
+
+  it("keeps the first version's columns in front, in their order: the new ones come last", () => {
+    const header = clusterCsv(run).split('\n')[0]!.split(',');
+    expect(header).toEqual([
+      'generation',
+      'cooperation',
+      'mutual_cooperation',
+      'mean_trust',
+      'mean_payoff',
+      'fines',
+      'exits',
+      'activity:training',
+      'activity:technology-exchange',
+      'share:defector',
+      'share:tit-for-tat',
+      'share:raise-the-stakes',
+      'share:trust-threshold',
+      'cooperation_low_risk',
+      'cooperation_risky',
+      'rung:training',
+      'rung:technology-exchange',
+      'no_rung',
+    ]);
+    // Before training starts (generation 10) no round is low-risk: an empty cell, not 0.
+    expect(clusterCsv(run).split('\n')[1]!.split(',')[13]).toBe('');
+  });
+});
+
+describe('older runs and years', () => {
+  it('reads a run written before the split co-operation, the rungs and years', () => {
+    const old = JSON.parse(readFileSync(file, 'utf8'));
+    for (const point of old.series) {
+      delete point.cooperationLowRisk;
+      delete point.cooperationRisky;
+      delete point.rungs;
+      delete point.noRung;
+    }
+    const read = readClusterRun(writeJson(folder, 'old.json', old));
+    expect(read.series[3]).not.toHaveProperty('rungs');
+    expect(read.series[3]!.cooperation).toBe(run.records[3]!.cooperation);
+  });
+
+  it('without years: no year column and no year field', () => {
+    expect(clusterCsv(run).split('\n')[0]).not.toContain('year');
+    const document = clusterRunDocument(run, '0.1.0');
+    expect(document.series[0]).not.toHaveProperty('year');
+    expect(document.log[0]).not.toHaveProperty('year');
+    expect(document.scenario).not.toHaveProperty('startYear');
+  });
+
+  it('with years: a last year column, a year on every point and event, and the scale in the scenario', () => {
+    const dated = { ...run, scenario: { ...run.scenario, years: { startYear: 1990, generationsPerYear: 4 } } };
+    const rows = parse(clusterCsv(dated), { columns: true, cast: true }) as Record<string, number>[];
+    expect(Object.keys(rows[0]!).at(-1)).toBe('year');
+    // Generations 0–3 are 1990, 4–7 are 1991, 8–11 are 1992, 12 is 1993.
+    expect(rows.map((row) => row.year)).toEqual([1990, 1990, 1990, 1990, 1991, 1991, 1991, 1991, 1992, 1992, 1992, 1992, 1993]);
+    const document = clusterRunDocument(dated, '0.1.0');
+    expect(document.series.map((point) => point.year)).toEqual(rows.map((row) => row.year));
+    expect(document.log).toEqual([{ generation: 10, year: 1992, label: 'The business association starts a joint training programme' }]);
+    expect(document.scenario).toMatchObject({ startYear: 1990, generationsPerYear: 4 });
+    const again = readClusterRun(writeJson(folder, 'dated.json', JSON.parse(clusterJson(dated, '0.1.0'))));
+    expect(again).toEqual(document);
   });
 });
 

@@ -15,6 +15,7 @@ function writeSeries(snapshot: LiveSnapshot, file: string): void {
       snapshot.records,
       snapshot.activities.map((activity) => activity.name),
       snapshot.strategies,
+      snapshot.scenario.years,
     ),
   );
 }
