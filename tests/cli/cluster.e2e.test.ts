@@ -11,12 +11,26 @@ describe('cooplab cluster', () => {
     expect(first.status).toBe(0);
     const lines = first.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'generation,cooperation,mutual_cooperation,mean_trust,mean_payoff,fines,exits,activity:training,activity:technology-exchange,share:defector,share:tit-for-tat,share:raise-the-stakes,share:trust-threshold',
+      'generation,cooperation,mutual_cooperation,mean_trust,mean_payoff,fines,exits,activity:training,activity:technology-exchange,share:defector,share:tit-for-tat,share:raise-the-stakes,share:trust-threshold,cooperation_low_risk,cooperation_risky,rung:training,rung:technology-exchange,no_rung',
     );
     expect(lines).toHaveLength(1 + 13);
     expect(lines[1]!.startsWith('0,')).toBe(true);
     expect(cooplab(args).stdout).toBe(first.stdout);
     expect(cooplab([...args.slice(0, -4), '--seed', '5', '--size', '20x15']).stdout).not.toBe(first.stdout);
+  });
+
+  it('counts a dated scenario in years: a last CSV column and a year on every point and event of the JSON', () => {
+    const args = ['cluster', '--scenario', 'criciuma-crisis', '--generations', '30', '--size', '8x8'];
+    const csv = cooplab(args);
+    expect(csv.status).toBe(0);
+    const lines = csv.stdout.trimEnd().split('\n');
+    expect(lines[0]!.endsWith(',no_rung,year')).toBe(true);
+    // 25 generations a year from 1991.
+    expect(lines.slice(1).map((line) => Number(line.split(',').at(-1)))).toEqual([...Array(25).fill(1991), ...Array(6).fill(1992)]);
+    const json = JSON.parse(cooplab([...args, '-f', 'json']).stdout);
+    expect(json.scenario).toMatchObject({ startYear: 1991, generationsPerYear: 25 });
+    expect(json.log[0]).toMatchObject({ generation: 10, year: 1991 });
+    expect(json.series[30].year).toBe(1992);
   });
 
   it('writes the series and the final lattice as JSON', () => {
