@@ -1,27 +1,42 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { InputError } from '../src/core/errors.js';
 import type { Strategy } from '../src/core/strategy.js';
+import { aliasTarget } from './aliases.js';
 import { builtinStrategies, classicStrategies } from './index.js';
 
 export { builtinStrategies, classicStrategies };
+export { STRATEGY_ALIASES } from './aliases.js';
 
 const byId = new Map(builtinStrategies.map((strategy) => [strategy.id, strategy]));
 
-/** The built-in strategy with this id, if there is one. */
+/** The built-in strategy with this id or alias (tft, alld, wsls, …), if there is one. */
 export function findStrategy(id: string): Strategy | undefined {
-  return byId.get(id);
+  return byId.get(id) ?? byId.get(aliasTarget(id) ?? '');
 }
 
-/** Ids within a small edit distance of `id`, closest first; the nearest one at least. */
+/** The strategy of `lookup` with this id, or the one an alias names. */
+function lookUp(lookup: ReadonlyMap<string, Strategy>, id: string): Strategy | undefined {
+  return lookup.get(id) ?? lookup.get(aliasTarget(id) ?? '');
+}
+
+/**
+ * Ids close to `id` (a typo, a letter left out or swapped), closest first, at most three; none
+ * when nothing is close — a far-fetched guess misleads more than it helps.
+ */
 export function suggestIds(id: string, known: readonly string[]): string[] {
-  if (known.length === 0) return [];
-  const ranked = known
-    .map((candidate) => ({ candidate, score: distance(id, candidate) }))
-    .filter(({ score }) => score <= Math.max(3, Math.floor(id.length / 3)))
+  const allowed = Math.max(1, Math.round(id.length / 3));
+  return known
+    .map((candidate) => ({ candidate, score: distance(id.toLowerCase(), candidate.toLowerCase()) }))
+    .filter(({ score }) => score <= allowed)
     .sort((a, b) => a.score - b.score)
     .slice(0, 3)
     .map(({ candidate }) => candidate);
-  return ranked.length > 0 ? ranked : [closest(id, [...known])];
+}
+
+/** "; did you mean 'a', 'b'?" for the close matches of `id`, or nothing when none is close. */
+export function didYouMean(id: string, known: readonly string[]): string {
+  const hints = suggestIds(id, known);
+  return hints.length === 0 ? '' : `; did you mean ${hints.map((hint) => `'${hint}'`).join(', ')}?`;
 }
 
 /**
@@ -45,12 +60,9 @@ export function resolveStrategyList(list: string, available: readonly Strategy[]
       chosen.push(...classicStrategies.filter((strategy) => lookup.get(strategy.id) === strategy));
       continue;
     }
-    const strategy = lookup.get(id);
+    const strategy = lookUp(lookup, id);
     if (strategy === undefined) {
-      const hints = suggestIds(id, [...lookup.keys()]);
-      throw new InputError(
-        `unknown strategy '${id}': expected one of the ids listed by 'cooplab strategies'${hints.length > 0 ? `; did you mean ${hints.map((hint) => `'${hint}'`).join(', ')}?` : ''}`,
-      );
+      throw new InputError(`unknown strategy '${id}': expected one of the ids listed by 'cooplab strategies'${didYouMean(id, [...lookup.keys()])}`);
     }
     chosen.push(strategy);
   }
@@ -68,11 +80,8 @@ export function resolveStrategyList(list: string, available: readonly Strategy[]
 export function requireStrategies(ids: readonly string[], available: readonly Strategy[] = builtinStrategies, where = 'strategies'): Strategy[] {
   const lookup = new Map(available.map((strategy) => [strategy.id, strategy]));
   return ids.map((id) => {
-    const strategy = lookup.get(id);
+    const strategy = lookUp(lookup, id);
     if (strategy !== undefined) return strategy;
-    const hints = suggestIds(id, [...lookup.keys()]);
-    throw new InputError(
-      `unknown strategy '${id}' in ${where}: expected one of the ids listed by 'cooplab strategies'; did you mean ${hints.map((hint) => `'${hint}'`).join(', ')}?`,
-    );
+    throw new InputError(`unknown strategy '${id}' in ${where}: expected one of the ids listed by 'cooplab strategies'${didYouMean(id, [...lookup.keys()])}`);
   });
 }

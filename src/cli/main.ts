@@ -16,7 +16,7 @@ import { addEvolveCommand } from './evolve-command.js';
 import { addClassCommand } from './class-command.js';
 import { addTournamentCommand } from './tournament-command.js';
 import { addExercisesCommands } from './exercises-command.js';
-import { suggestIds } from '../../strategies/registry.js';
+import { didYouMean } from '../../strategies/registry.js';
 
 /** Exit codes: 0 done, 1 a run failed on the host's side, 2 the input was wrong. */
 export const EXIT_INPUT = 2;
@@ -47,11 +47,7 @@ export function buildProgram(): Command {
     const [unknown] = command.args;
     if (unknown !== undefined) {
       const names = program.commands.map((sub) => sub.name());
-      throw new InputError(
-        `unknown command '${unknown}': expected one of ${names.join(', ')}; did you mean ${suggestIds(unknown, names)
-          .map((name) => `'${name}'`)
-          .join(', ')}?`,
-      );
+      throw new InputError(`unknown command '${unknown}': expected one of ${names.join(', ')}${didYouMean(unknown, names)}`);
     }
     // The main job (`npm start`): the live training-first demo in a terminal; in a pipe, how to run it and what to run instead.
     const { runClusterCommand } = await import('./cluster-action.js');

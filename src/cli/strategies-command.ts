@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../core/errors.js';
 import type { Strategy } from '../core/strategy.js';
-import { builtinStrategies, findStrategy, suggestIds } from '../../strategies/registry.js';
+import { builtinStrategies, didYouMean, findStrategy } from '../../strategies/registry.js';
 import { prettyJson } from '../formats/json.js';
 import { emit } from '../formats/output.js';
 import { formatChoice, type OutputFormat } from './options.js';
@@ -72,13 +72,8 @@ export function addStrategiesCommand(program: Command): void {
       const { format } = show.optsWithGlobals<{ format: OutputFormat }>();
       const strategy = findStrategy(id);
       if (strategy === undefined) {
-        const hints = suggestIds(
-          id,
-          builtinStrategies.map((candidate) => candidate.id),
-        );
-        throw new InputError(
-          `unknown strategy '${id}': expected one of the ids listed by 'cooplab strategies'; did you mean ${hints.map((hint) => `'${hint}'`).join(', ')}?`,
-        );
+        const ids = builtinStrategies.map((candidate) => candidate.id);
+        throw new InputError(`unknown strategy '${id}': expected one of the ids listed by 'cooplab strategies'${didYouMean(id, ids)}`);
       }
       emit(format === 'json' ? prettyJson(describe(strategy)) : strategyDetail(strategy), undefined);
     });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { checkDocumentShape, isForbiddenKey } from '../core/document-shape.js';
 import { printable } from '../core/printable.js';
+import { aliasTarget } from '../../strategies/aliases.js';
 
 /**
  * Every parameter of the cluster model. With the defaults the lattice is exactly the spatial
@@ -52,6 +53,20 @@ export const activitySchema = z.strictObject({
 });
 
 /** The zod schema of the cluster model's parameters (docs/model.md explains each). */
+/** The mix with short names (tft, alld, …) written as the full ids they stand for; a strategy named twice is refused. */
+function fullStrategyIds(mix: Record<string, number>, context: z.RefinementCtx): Record<string, number> {
+  const full: Record<string, number> = {};
+  for (const [id, weight] of Object.entries(mix)) {
+    const target = aliasTarget(id) ?? id;
+    if (Object.hasOwn(full, target)) {
+      context.addIssue({ code: 'custom', path: [id], message: `names '${target}' a second time: expected each strategy once` });
+      return z.NEVER;
+    }
+    full[target] = weight;
+  }
+  return full;
+}
+
 export const parametersSchema = z.strictObject({
   width: count(1, 10_000),
   height: count(1, 10_000),
@@ -60,11 +75,13 @@ export const parametersSchema = z.strictObject({
   boundary: z.enum(['torus', 'fixed'], { error: "expected 'torus' or 'fixed'" }),
   temptation: finite,
   init: z.enum(['random', 'single-defector'], { error: "expected 'random' or 'single-defector'" }),
-  strategies: z.record(
-    z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected strategy ids' }),
-    z.number({ error: 'expected a weight >= 0' }).min(0, { error: 'expected a weight >= 0' }),
-    { error: 'expected an object of strategy ids and weights, such as { "tit-for-tat": 0.3 }' },
-  ),
+  strategies: z
+    .record(
+      z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected strategy ids' }),
+      z.number({ error: 'expected a weight >= 0' }).min(0, { error: 'expected a weight >= 0' }),
+      { error: 'expected an object of strategy ids and weights, such as { "tit-for-tat": 0.3 }' },
+    )
+    .transform(fullStrategyIds),
   cooperators: probability.nullable(),
   roundsPerGeneration: count(1, 1000),
   noise: probability,
@@ -234,11 +251,22 @@ export function parseValue(text: string): Json {
 
 /** A copy of `parameters` with `path` set to `value`, validated; an InputError names what is wrong. */
 export function withParameter(parameters: ClusterParameters, path: string, value: unknown): ClusterParameters {
+  return withParameters(parameters, [[path, value]]);
+}
+
+/**
+ * Sets several parameters and checks the result once, so that fields checked together (width
+ * and height against the torus's minimum) can change together: `--size 2x2` is judged as 2×2,
+ * not as 2 × the preset's height.
+ */
+export function withParameters(parameters: ClusterParameters, changes: readonly (readonly [string, unknown])[]): ClusterParameters {
   const copy = structuredClone(parameters);
-  const keys = resolvePath(copy, path);
-  let node = copy as unknown as Record<string | number, unknown>;
-  for (const key of keys.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[keys[keys.length - 1]!] = value;
+  for (const [path, value] of changes) {
+    const keys = resolvePath(copy, path);
+    let node = copy as unknown as Record<string | number, unknown>;
+    for (const key of keys.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+    node[keys[keys.length - 1]!] = value;
+  }
   return validateParameters(copy, '');
 }
 

@@ -3,7 +3,16 @@ import { checkDocumentShape } from '../core/document-shape.js';
 import { InputError } from '../core/errors.js';
 import { printable } from '../core/printable.js';
 import type { ClusterEvent } from './model.js';
-import { DEFAULT_PARAMETERS, describeIssue, isStructural, parseValue, validateParameters, withParameter, type ClusterParameters } from './parameters.js';
+import {
+  DEFAULT_PARAMETERS,
+  describeIssue,
+  isStructural,
+  parseValue,
+  validateParameters,
+  withParameter,
+  withParameters,
+  type ClusterParameters,
+} from './parameters.js';
 
 /**
  * A scenario: a cluster, the obstacles and remedies in force, a seed, and a timeline of
@@ -164,16 +173,16 @@ export function parseScenario(document: unknown, origin: string): Scenario {
  * scenario whose timeline starts it.
  */
 export function withOverrides(scenario: Scenario, assignments: readonly string[]): Scenario {
-  let parameters = scenario.parameters;
   const pinned = new Set<string>();
+  const changes: [string, unknown][] = [];
   for (const assignment of assignments) {
     const equals = assignment.indexOf('=');
     if (equals <= 0) throw new InputError(`invalid --set '${printable(assignment, 80)}': expected path=value, such as trust.gain=0.2`);
     const path = assignment.slice(0, equals).trim();
-    const value = parseValue(assignment.slice(equals + 1));
-    parameters = withParameter(parameters, path, value);
+    changes.push([path, parseValue(assignment.slice(equals + 1))]);
     pinned.add(path);
   }
+  const parameters = changes.length === 0 ? scenario.parameters : withParameters(scenario.parameters, changes);
   const events = scenario.events
     .map((event) => ({ ...event, set: Object.fromEntries(Object.entries(event.set).filter(([path]) => !pinned.has(path))) }))
     .filter((event) => Object.keys(event.set).length > 0);

@@ -3,10 +3,10 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { printable } from '../core/printable.js';
 import { inPackOrder, parseExercise, type Exercise } from '../classroom/exercise.js';
-import { suggestIds } from '../../strategies/registry.js';
+import { didYouMean } from '../../strategies/registry.js';
 import { packFolder, packIds } from './pack.js';
 import { jsonNames } from './json.js';
-import { loadScenario, presetNames } from './scenario-file.js';
+import { loadScenario, looksLikeFile, presetNames } from './scenario-file.js';
 import { readJsonFile } from './document.js';
 import type { Scenario } from '../cluster/scenario.js';
 
@@ -39,13 +39,11 @@ export function loadExercise(idOrFile: string): LoadedExercise {
   if (/^[a-z0-9-]+$/.test(idOrFile) && existsSync(preset)) return readExercise(preset, idOrFile, `exercise '${idOrFile}'`);
   if (!existsSync(idOrFile)) {
     const ids = packIds();
+    if (looksLikeFile(idOrFile)) {
+      throw new InputError(`no such exercise file '${printable(idOrFile)}': expected an existing JSON file or an id listed by 'cooplab exercises'`);
+    }
     throw new InputError(
-      `unknown exercise '${printable(idOrFile)}': expected an id listed by 'cooplab exercises' or an exercise JSON file; did you mean ${suggestIds(
-        idOrFile,
-        ids,
-      )
-        .map((id) => `'${id}'`)
-        .join(', ')}?`,
+      `unknown exercise '${printable(idOrFile)}': expected an id listed by 'cooplab exercises' or an exercise JSON file${didYouMean(idOrFile, ids)}`,
     );
   }
   return readExercise(idOrFile, idOrFile, printable(idOrFile));
@@ -74,5 +72,6 @@ export function exerciseFilesIn(target: string): string[] {
 
 /** A scenario an exercise names: a preset, or a file relative to the exercise's own folder. */
 export function scenarioFor(loaded: LoadedExercise, name: string): Scenario {
-  return loadScenario(presetNames().includes(name) || isAbsolute(name) ? name : join(loaded.folder, name));
+  // A bare name that is no preset is a mistyped preset (told as such), not a file beside the exercise.
+  return loadScenario(presetNames().includes(name) || isAbsolute(name) || !looksLikeFile(name) ? name : join(loaded.folder, name));
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { printable } from '../core/printable.js';
 import { parseScenario, scenarioDocument, type Scenario } from '../cluster/scenario.js';
+import { didYouMean } from '../../strategies/registry.js';
 import { packageRoot } from '../version.js';
 import { readJsonFile } from './document.js';
 import { jsonNames, prettyJson } from './json.js';
@@ -25,13 +26,24 @@ export function presetNames(): string[] {
   return jsonNames(presetFolder());
 }
 
+/** Whether the user meant a file (a path or a .json name) rather than a preset's name. */
+export function looksLikeFile(nameOrFile: string): boolean {
+  return /[/\\]/.test(nameOrFile) || nameOrFile.toLowerCase().endsWith('.json');
+}
+
 /** A preset by name, or a scenario file by path. */
 export function loadScenario(nameOrFile: string): Scenario {
   const preset = join(presetFolder(), `${nameOrFile}.json`);
   const isPreset = /^[a-z0-9-]+$/.test(nameOrFile) && existsSync(preset);
   const path = isPreset ? preset : nameOrFile;
   if (!isPreset && !existsSync(path)) {
-    throw new InputError(`unknown scenario '${printable(nameOrFile)}': expected a preset (${presetNames().join(', ')}) or a JSON file`);
+    const presets = presetNames();
+    if (looksLikeFile(nameOrFile)) {
+      throw new InputError(`no such scenario file '${printable(nameOrFile)}': expected an existing JSON file or a preset (${presets.join(', ')})`);
+    }
+    throw new InputError(
+      `unknown scenario '${printable(nameOrFile)}': expected a preset (${presets.join(', ')}) or a JSON file${didYouMean(nameOrFile, presets)}`,
+    );
   }
   return parseScenario(readJsonFile(path, 'scenario', nameOrFile), isPreset ? `scenario '${nameOrFile}'` : printable(nameOrFile));
 }

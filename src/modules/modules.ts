@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import type { MoveView, Strategy } from '../core/strategy.js';
 import { printable } from '../core/printable.js';
+import { aliasTarget } from '../../strategies/aliases.js';
 import { bundleStrategyFile, MODULE_FILE, ModuleBuildError } from './bundle.js';
 import { METADATA_LIMITS } from './sandbox-harness.js';
 
@@ -134,10 +135,15 @@ export async function loadStrategyModules(files: readonly string[], options: { t
     try {
       statSync(file);
     } catch {
-      throw new InputError(`cannot read --strategy '${given}': expected a strategy module file (.ts or .js)`);
+      throw new InputError(`no such strategy module '${printable(given, 300)}': expected an existing .ts or .js file`);
     }
     try {
       const strategy = options.trusted ? await loadTrusted(file) : await loadSandboxed(file);
+      const aliasOf = aliasTarget(strategy.id);
+      if (aliasOf !== undefined) {
+        problems.push({ file: printable(given, 300), id: strategy.id, reason: `its id '${strategy.id}' is reserved: it is the short name of '${aliasOf}'` });
+        continue;
+      }
       if (options.takenIds.has(strategy.id) || byId.has(strategy.id)) {
         problems.push({
           file: printable(given, 300),

@@ -113,7 +113,7 @@ describe("a teacher's file with a mistake gets one line naming the field, the va
 
   it('references the project does not have', async () => {
     expect(await checkError(withTask('lone-pioneer', { scenario: 'rivalri' }))).toMatch(
-      /^mine\.json: unknown scenario '.*rivalri': expected a preset \(.*rivalry.*\) or a JSON file$/,
+      /^mine\.json: unknown scenario '.*rivalri': expected a preset \(.*rivalry.*\) or a JSON file; did you mean 'rivalry'\?$/,
     );
     expect(await checkError(withTask('lone-pioneer', { set: { 'sanctions.fin': 2 } }))).toMatch(/^mine\.json: task\.set: unknown parameter 'sanctions\.fin'/);
     expect(await checkError(withTask('lone-pioneer', { set: { 'sanctions.fine': -2 } }))).toBe(

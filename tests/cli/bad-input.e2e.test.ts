@@ -167,3 +167,60 @@ describe('damaged sweep task files', () => {
     expect(existsSync(join(folder, 'merged', 'results.csv'))).toBe(false);
   }, 120_000);
 });
+
+describe('errors that point the right way (issue 19)', () => {
+  it.each([
+    [
+      'a lattice too small, judged as given',
+      ['cluster', '--size', '2x2', '--generations', '1'],
+      /^cooplab: width × height 2×2: a torus needs at least 3×3 firms$/,
+    ],
+    [
+      'a missing scenario file',
+      ['cluster', '--scenario', 'nothere.json'],
+      /^cooplab: no such scenario file 'nothere\.json': expected an existing JSON file or a preset \(/,
+    ],
+    ['a mistyped preset, with the close one', ['cluster', '--scenario', 'rivlary'], /^cooplab: unknown scenario 'rivlary': .*; did you mean 'rivalry'\?$/],
+    ['a missing module for validate', ['validate', 'nothere.ts'], /^cooplab: no such strategy module 'nothere\.ts': expected an existing \.ts or \.js file$/],
+    ['a missing exercise file', ['exercise', 'mine.json'], /^cooplab: no such exercise file 'mine\.json'/],
+    ['a command nothing is close to: no guess', ['frobnicate'], /^cooplab: unknown command 'frobnicate': expected one of [a-z, -]+$/],
+    [
+      'a strategy nothing is close to: no guess',
+      ['tournament', '-s', 'zzzz,defector'],
+      /^cooplab: unknown strategy 'zzzz': expected one of the ids listed by 'cooplab strategies'$/,
+    ],
+  ])('%s', (_label, args, expected) => {
+    const line = oneLine(cooplab(args));
+    expect(line).toMatch(expected);
+    expect(line).not.toMatch(/--strategy/);
+  });
+});
+
+describe('the short names researchers type (tft, alld, wsls, …)', () => {
+  it('are accepted wherever a strategy is named, and outputs use the full ids', () => {
+    const tournament = cooplab(['tournament', '-s', 'tft,alld,wsls,gtft', '-r', '1', '--turns', '5', '-f', 'json']);
+    expect(tournament.status).toBe(0);
+    expect(JSON.parse(tournament.stdout).strategies).toEqual(['tit-for-tat', 'defector', 'win-stay-lose-shift', 'generous-tit-for-tat']);
+    const cluster = cooplab([
+      'cluster',
+      '--scenario',
+      'rivalry',
+      '--size',
+      '6x6',
+      '--generations',
+      '1',
+      '--headless',
+      '--set',
+      'strategies={"tft":1,"alld":1}',
+    ]);
+    expect(cluster.status).toBe(0);
+    expect(cluster.stdout.split('\n')[0]).toContain('share:tit-for-tat,share:defector');
+    const shown = cooplab(['strategies', 'show', 'tf2t']);
+    expect(shown.stdout).toMatch(/^Tit For Two Tats \(tit-for-two-tats\)/);
+  });
+
+  it('a mix that names a strategy twice, once by its short name, is refused', () => {
+    const line = oneLine(cooplab(['cluster', '--scenario', 'rivalry', '--set', 'strategies={"tft":1,"tit-for-tat":1}']));
+    expect(line).toMatch(/names 'tit-for-tat' a second time: expected each strategy once/);
+  });
+});

@@ -87,7 +87,7 @@ describe('strategy modules in a tournament (--trusted)', () => {
   it('refuses a missing module file with one line and exit 2', () => {
     const run = cooplab(['tournament', '--strategy', '/nonexistent/x.ts', '--trusted']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/cannot read --strategy '\/nonexistent\/x\.ts': expected a strategy module file/);
+    expect(run.stderr).toMatch(/no such strategy module '\/nonexistent\/x\.ts': expected an existing \.ts or \.js file/);
   });
 });
 
