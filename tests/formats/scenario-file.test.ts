@@ -31,6 +31,8 @@ describe('scenario files', () => {
       `${badKey}: parameters: unknown field '\\u001b[2J\\u202eevil': expected only documented fields (see docs/model.md)`,
     );
     const unknown = join(folder, `missing${HOSTILE}.json`);
-    expect(await refusal(() => loadScenario(unknown))).toMatch(/^no such scenario file '.*missing\\u001b\[2J\\u202eevil\.json': expected an existing JSON file or a preset \(/);
+    expect(await refusal(() => loadScenario(unknown))).toMatch(
+      /^no such scenario file '.*missing\\u001b\[2J\\u202eevil\.json': expected an existing JSON file or a preset \(/,
+    );
   });
 });
