@@ -1,6 +1,7 @@
 import { CONTEXTS } from '../core/machine.js';
 import type { ActivityTable } from './activities.js';
 import type { PlayTally } from './metrics.js';
+import { organisersWork } from './organiser-parameters.js';
 import type { PoolEntry } from './pool.js';
 import type { ClusterParameters } from './parameters.js';
 import { buyerBonus, chooseActivity, machineContext, neighbourhoodPayoff, NO_ACTIVITY, sanctionsOn, settledPayoff } from './round-rules.js';
@@ -19,6 +20,7 @@ export function memorylessEligible(parameters: ClusterParameters, entries: reado
   if (!trustUniform || parameters.noise > 0 || parameters.trust.gain > 0 || parameters.trust.loss > 0 || parameters.trust.decay > 0) return false;
   if (sanctionsOn(parameters.sanctions.detection, parameters.sanctions.fine)) return false;
   if (parameters.exit.threshold !== null) return false;
+  if (organisersWork(parameters)) return false;
   return entries.every((entry) => entry.machines?.every((machine) => machine.states === 1 && !machine.stochastic));
 }
 

@@ -1,4 +1,5 @@
 import type { ActivityTable } from './activities.js';
+import type { OrganiserRecord } from './organisers.js';
 import type { ClusterState } from './state.js';
 import { meanTrust } from './trust.js';
 
@@ -36,6 +37,8 @@ export interface GenerationRecord {
   readonly rungs: readonly number[];
   /** Share of neighbour relationships whose joint trust meets no enabled activity's threshold (or none is enabled). */
   readonly noRung: number;
+  /** Each working organiser's standing (organisers.ts); absent in a run without organisers. */
+  readonly organisers?: readonly OrganiserRecord[];
 }
 
 /** Totals of one generation's play. */

@@ -11,6 +11,7 @@ import { refreshTables } from './pool.js';
 import { populate } from './population.js';
 import { RelationshipState } from './relationships.js';
 import { revise } from './revision.js';
+import { organiserRecords, prepareOrganisers, settleOrganisers } from './organisers.js';
 import { NO_ACTIVITY } from './round-rules.js';
 import { Lattice, relationshipsOf, type RelationshipGraph } from './space.js';
 import type { ClusterState } from './state.js';
@@ -100,6 +101,7 @@ export class ClusterModel {
       disqualified: new Set(),
       trustUniform: true,
       maintenance: freshMaintenance(),
+      organisers: undefined,
       scratch: undefined,
     };
     this.#state = state;
@@ -143,16 +145,19 @@ export class ClusterModel {
     const state = this.#state;
     this.#events.applyDue(state);
     if (maintain(state)) refreshTables(state);
+    prepareOrganisers(state);
     const parameters = state.parameters;
     const counts = strategyCounts(state);
     const tally =
       state.kernel && memorylessEligible(parameters, state.entries, state.trustUniform)
         ? playMemoryless(state, parameters, state.activities, state.entries, state.graph.count, state.observe)
         : playGeneration(state);
+    settleOrganisers(state);
     for (let firm = 0; firm < state.space.size; firm++) state.wealth[firm]! += state.payoff[firm];
     const exits = parameters.exit.threshold === null ? 0 : exitAndSpinOff(state, parameters.exit.threshold, parameters.exit.spinoffTrust);
     relaxTrust(state);
-    const record = recordOf(state, tally, exits, counts);
+    const organisers = organiserRecords(state);
+    const record = organisers === undefined ? recordOf(state, tally, exits, counts) : { ...recordOf(state, tally, exits, counts), organisers };
     if ((state.generation + 1) % parameters.update.every === 0) revise(state);
     state.generation++;
     return record;
@@ -161,6 +166,12 @@ export class ClusterModel {
   /** Per firm: its mean trust in its neighbours (for the live trust view). */
   firmTrust(out: Float32Array = new Float32Array(this.space.size)): Float32Array {
     return firmTrust(this.#state, out);
+  }
+
+  /** Per firm: the slot of the organiser it belongs to (−1: none), and the organisers' names by slot; undefined while the run has had no organisers. */
+  get membership(): { readonly memberOf: Int8Array; readonly names: readonly string[] } | undefined {
+    const organisers = this.#state.organisers;
+    return organisers === undefined ? undefined : { memberOf: organisers.memberOf, names: organisers.books.map((book) => book.name) };
   }
 
   meanTrust(): number {

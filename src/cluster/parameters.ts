@@ -3,6 +3,7 @@ import { InputError } from '../core/errors.js';
 import { checkDocumentShape, isForbiddenKey } from '../core/document-shape.js';
 import { printable } from '../core/printable.js';
 import { aliasTarget } from '../../strategies/aliases.js';
+import { organiserProblem, organisersSchema } from './organiser-parameters.js';
 
 /**
  * Every parameter of the cluster model. With the defaults the lattice is exactly the spatial
@@ -121,6 +122,8 @@ export const parametersSchema = z.strictObject({
   }),
   mutation: probability,
   exit: z.strictObject({ threshold: finite.nullable(), spinoffTrust: probability }),
+  /** Business associations, moderators and producers as agents (organisers.ts); absent: none. */
+  organisers: organisersSchema,
 });
 
 /** A joint activity on the trust ladder: its stakes, the trust it needs, its cost and whether it runs. */
@@ -197,11 +200,13 @@ function resolvePath(parameters: ClusterParameters, path: string): (string | num
   }
   for (let index = 0; index < parts.length; index++) {
     const part = parts[index]!;
-    if (Array.isArray(node) && keys[keys.length - 1] === 'activities') {
-      const position = (node as ActivitySpec[]).findIndex((activity) => activity.name === part);
+    const named = keys.length === 1 && (keys[0] === 'activities' || keys[0] === 'organisers');
+    if (Array.isArray(node) && named) {
+      const position = (node as { name: string }[]).findIndex((item) => item.name === part);
       if (position < 0) {
-        const names = (node as ActivitySpec[]).map((activity) => activity.name);
-        throw new InputError(`unknown activity '${printable(part, 80)}' in '${printable(path, 80)}': expected one of ${names.join(', ')}`);
+        const names = (node as { name: string }[]).map((item) => item.name);
+        const kind = keys[0] === 'activities' ? 'activity' : 'organiser';
+        throw new InputError(`unknown ${kind} '${printable(part, 80)}' in '${printable(path, 80)}': expected one of ${names.join(', ') || 'none'}`);
       }
       keys.push(position);
       node = (node as ActivitySpec[])[position];
@@ -216,7 +221,11 @@ function resolvePath(parameters: ClusterParameters, path: string): (string | num
     }
     const record = node as Record<string, unknown> | null;
     const isActivity = keys.length === 2 && keys[0] === 'activities';
-    const known = record !== null && typeof record === 'object' && (Object.hasOwn(record, part) || (isActivity && ['T', 'description'].includes(part)));
+    const isOrganiser = keys.length === 2 && keys[0] === 'organisers';
+    // `organisers` is optional: a run without organisers may be given some.
+    const optional =
+      (isActivity && ['T', 'description'].includes(part)) || (isOrganiser && part === 'description') || (keys.length === 0 && part === 'organisers');
+    const known = record !== null && typeof record === 'object' && (Object.hasOwn(record, part) || optional);
     if (!known) throw unknownPath();
     keys.push(part);
     node = record![part];
@@ -299,6 +308,8 @@ function checkConsistency(parameters: ClusterParameters, prefix: string): void {
   for (const window of parameters.crisis.windows) {
     if (window.to < window.from) throw new InputError(`${prefix}crisis.windows: window from ${window.from} to ${window.to}: expected to >= from`);
   }
+  const organisers = organiserProblem(parameters.organisers, [...names]);
+  if (organisers !== undefined) throw new InputError(`${prefix}${organisers}`);
 }
 
 /** One line for a schema issue: the field, the bad value and what was expected; `docs` lists the fields. */
@@ -310,7 +321,7 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown, prefix: s
     value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
     // An activity is addressed by its name, as in --set activities.training.enabled.
     const activityName = (value as { name?: unknown } | undefined)?.name;
-    const inActivities = names.length > 0 && names[names.length - 1] === 'activities' && Array.isArray(parent);
+    const inActivities = names.length > 0 && ['activities', 'organisers'].includes(names[names.length - 1]!) && Array.isArray(parent);
     names.push(inActivities && typeof activityName === 'string' && /^[a-z][a-z0-9-]*$/.test(activityName) ? activityName : String(key));
   }
   // Keys and values come from a file or the command line: escaped and cut before they reach a terminal.

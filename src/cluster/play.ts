@@ -5,7 +5,7 @@ import { geometricTrials, type RandomSource } from '../core/random.js';
 import type { ActivityView, ClusterContext, Game, MoveView, SanctionsView } from '../core/strategy.js';
 import type { PlayTally } from './metrics.js';
 import { WindowHistory } from './relationships.js';
-import { activityContext, buyerBonus, fineOf, jointTrust, NO_ACTIVITY, payoffOf, sanctioned, sanctionsOn, trustAfter } from './round-rules.js';
+import { activityContext, buyerBonus, fineOf, jointTrust, NO_ACTIVITY, payoffOf, sanctioned, sanctionsOn, trustAfter, type RoundRates } from './round-rules.js';
 import { streamOf, type ClusterState } from './state.js';
 
 /** The view a general-path strategy sees on the lattice; re-pointed at each side in turn. */
@@ -61,22 +61,30 @@ export function playGeneration(state: ClusterState): PlayTally {
   let nextFlip = noise > 0 ? geometricTrials(noise, noiseRandom) - 1 : -1;
   let moveIndex = 0;
   const sanctionsRandom = streamOf(state, 'sanctions');
-  const { detection, fine, compensate } = parameters.sanctions;
-  const sanctioning = sanctionsOn(detection, fine);
-  const { gain, loss } = parameters.trust;
+  const { compensate } = parameters.sanctions;
+  let { detection, fine } = parameters.sanctions;
+  let sanctioning = sanctionsOn(detection, fine);
+  const { gain } = parameters.trust;
+  let { loss } = parameters.trust;
   const trustMoves = gain > 0 || loss > 0;
   const bonus = parameters.externalBuyers.bonus;
   const buyerTied = state.buyerTied;
   const roundsPerGeneration = parameters.roundsPerGeneration;
   // The activity table and the ladder, as locals: this loop runs over millions of relationships.
-  const { threshold } = table;
-  const ladder = table.ladder;
-  const ladderLength = ladder.length;
-  const lowest = ladderLength > 0 ? ladder[0]! : -1;
-  const contextOf = new Int32Array(activityCount);
+  // With organisers at work (organisers.ts) they are the rates of the pair's class, switched when it changes.
+  let rates: RoundRates = table;
+  let { threshold } = table;
+  let ladder = table.ladder;
+  let ladderLength = ladder.length;
+  let lowest = ladderLength > 0 ? ladder[0]! : -1;
+  let contextOf: Int32Array = new Int32Array(activityCount);
   for (let activity = 0; activity < activityCount; activity++) contextOf[activity] = activityContext(table, activity);
-  const ladderRank = new Int32Array(activityCount);
-  for (let rank = 0; rank < ladderLength; rank++) ladderRank[ladder[rank]!] = rank + 1;
+  const organised = state.organisers?.play;
+  const participating = organised?.participating;
+  // −1 until the first pair: class 0 (non-members) plays a ladder without the organisers' activities.
+  let pairClass = organised === undefined ? 0 : -1;
+  const ladderRank = organised?.rankOf ?? new Int32Array(activityCount);
+  if (organised === undefined) for (let rank = 0; rank < ladderLength; rank++) ladderRank[ladder[rank]!] = rank + 1;
   const activityRounds = new Float64Array(activityCount);
   const activityCooperations = new Float64Array(activityCount);
   const observe = state.observe;
@@ -97,6 +105,17 @@ export function playGeneration(state: ClusterState): PlayTally {
     const sideB = sideA + 1;
     const nextA = nextTables[ka];
     const nextB = nextTables[kb];
+    if (participating !== undefined) {
+      const joint = participating[a]!;
+      const cls = joint !== 0 && joint === participating[b] ? joint : 0;
+      if (cls !== pairClass) {
+        pairClass = cls;
+        ({ threshold, ladder, lowest, contextOf, detection, fine, loss } = organised!.classes[cls]!);
+        rates = organised!.classes[cls]!;
+        ladderLength = ladder.length;
+        sanctioning = sanctionsOn(detection, fine);
+      }
+    }
     for (let round = 0; round < roundsPerGeneration; round++) {
       const ta = trust[sideA]!;
       const tb = trust[sideB]!;
@@ -139,8 +158,8 @@ export function playGeneration(state: ClusterState): PlayTally {
       }
       moveIndex++;
       // settledPayoff's terms in its order (payoff, + bonus, − fine), each only while its mechanism is on.
-      let payoffA = payoffOf(table, activity, moveA, moveB);
-      let payoffB = payoffOf(table, activity, moveB, moveA);
+      let payoffA = payoffOf(rates, activity, moveA, moveB);
+      let payoffB = payoffOf(rates, activity, moveB, moveA);
       if (bonus > 0) {
         payoffA += buyerBonus(moveA, buyerTied[a]!, bonus);
         payoffB += buyerBonus(moveB, buyerTied[b]!, bonus);
@@ -149,6 +168,10 @@ export function playGeneration(state: ClusterState): PlayTally {
         payoffA -= fineOf(moveA, true, fine, compensate);
         payoffB -= fineOf(moveB, true, fine, compensate);
         fines += fine;
+        if (pairClass !== 0) {
+          organised!.fines[pairClass]! += fine;
+          organised!.caught[moveA === 1 ? a : b] = 1;
+        }
       }
       payoff[a]! += payoffA;
       if (a !== b) {
@@ -176,8 +199,12 @@ export function playGeneration(state: ClusterState): PlayTally {
       activityRounds[activity]!++;
       activityCooperations[activity]! += 2 - moveA - moveB;
       if ((moveA | moveB) === 0) mutual++;
+      if (pairClass !== 0) {
+        organised!.cooperations[pairClass * activityCount + activity]! += 2 - moveA - moveB;
+        if ((moveA | moveB) === 0) organised!.mutual[pairClass * activityCount + activity]!++;
+      }
     }
-    roundsPlayed += roundsPerGeneration;
+    if (lowest >= 0) roundsPlayed += roundsPerGeneration;
   }
   if (trustMoves) state.trustUniform = false;
   const { edgeOffsets } = state.graph;
@@ -185,9 +212,8 @@ export function playGeneration(state: ClusterState): PlayTally {
     // Each firm makes one move per round in each of its relationships (a self-relationship counts once).
     const moves = (edgeOffsets[firm + 1]! - edgeOffsets[firm]!) * roundsPerGeneration;
     state.cooperationShare[firm] = moves > 0 ? cooperationCount[firm]! / moves : 0;
-    state.activityOf[firm] = highestRank[firm] === 0 ? NO_ACTIVITY : ladder[highestRank[firm]! - 1]!;
+    state.activityOf[firm] = highestRank[firm] === 0 ? NO_ACTIVITY : (organised?.rankOrder ?? table.ladder)[highestRank[firm]! - 1]!;
   }
-  if (lowest < 0) roundsPlayed = 0;
   let cooperations = 0;
   for (let activity = 0; activity < activityCount; activity++) cooperations += activityCooperations[activity]!;
   return { cooperations, moves: roundsPlayed * 2, mutual, rounds: roundsPlayed, fines, activityRounds, activityCooperations };

@@ -3,6 +3,7 @@ import type { Player, Strategy } from '../core/strategy.js';
 import type { ActivityTable } from './activities.js';
 import type { LoggedEvent } from './events.js';
 import type { MaintenanceState } from './maintenance.js';
+import type { OrganiserState } from './organisers.js';
 import type { ClusterParameters } from './parameters.js';
 import type { PoolEntry } from './pool.js';
 import type { RelationshipState } from './relationships.js';
@@ -53,6 +54,8 @@ export interface ClusterState {
   trustUniform: boolean;
   /** The joint facilities' budget and condition (maintenance.ts). */
   readonly maintenance: MaintenanceState;
+  /** Business associations, moderators and producers (organisers.ts); undefined while a run has none. */
+  organisers: OrganiserState | undefined;
   /** One byte per firm for the revision rules. */
   scratch: Uint8Array | undefined;
 }
