@@ -454,8 +454,7 @@ export function settleOrganisers(state: ClusterState): void {
       book.budget = 0;
     }
     book.benefit = book.members > 0 && outsiders > 0 ? memberSums[slot]! / book.members - outsiderMean : Number.NaN;
-    const delivered = paid && (Number.isNaN(book.benefit) || book.benefit >= spec.promise);
-    book.credibility = delivered ? book.credibility + spec.credibilityRate * (1 - book.credibility) : book.credibility * (1 - spec.credibilityRate);
+    book.credibility = paid ? book.credibility + spec.credibilityRate * (1 - book.credibility) : book.credibility * (1 - spec.credibilityRate);
     book.paidStreak = paid ? book.paidStreak + 1 : 0;
     if (!paid && !book.lapsed) {
       book.lapsed = true;
@@ -483,16 +482,26 @@ export function settleOrganisers(state: ClusterState): void {
   }
 }
 
-/** The benefit of membership a firm weighs against the fee: what members earn over non-members, or, before that can be seen, the organiser's promise. */
+/**
+ * The benefit of membership a member weighs against the fee: what members earn over non-members,
+ * or, while there is no one to compare with, the organiser's promise as far as it is believed.
+ */
 function seenBenefit(book: OrganiserBooks, spec: OrganiserSpec): number {
-  return Number.isNaN(book.benefit) ? spec.promise : book.benefit;
+  return Number.isNaN(book.benefit) ? book.credibility * spec.promise : book.benefit;
+}
+
+/** What a non-member expects of membership: the promise as far as it believes the organiser, the evidence for the rest. */
+function expectedBenefit(book: OrganiserBooks, spec: OrganiserSpec): number {
+  const believed = book.credibility * spec.promise;
+  return Number.isNaN(book.benefit) ? believed : believed + (1 - book.credibility) * book.benefit;
 }
 
 /**
  * Make-or-buy (Meyer-Stamer §2.2): each firm reconsiders with probability `churn` of its organiser
  * (a non-member: of the organiser it would join). A member leaves when the benefit it sees is below
- * the fee; a non-member joins the organiser whose benefit, discounted by its credibility, most
- * exceeds its fee. A producer first drops the members caught cheating a fellow member.
+ * the fee; a non-member joins the organiser whose expected benefit (its promise as far as it is
+ * believed, the evidence for the rest) most exceeds its fee. A producer first drops the members
+ * caught cheating a fellow member.
  */
 function reconsider(state: ClusterState, organisers: OrganiserState, bySlot: readonly (OrganiserSpec | undefined)[], play: OrganiserPlay): void {
   const { memberOf, books } = organisers;
@@ -502,12 +511,16 @@ function reconsider(state: ClusterState, organisers: OrganiserState, bySlot: rea
     return spec === undefined ? 0 : seenBenefit(book, spec);
   });
   const stays = books.map((_, slot) => bySlot[slot] !== undefined && seen[slot]! >= bySlot[slot]!.fee);
+  const expected = books.map((book, slot) => {
+    const spec = bySlot[slot];
+    return spec === undefined ? 0 : expectedBenefit(book, spec);
+  });
   let best = -1;
   let bestGain = 0;
   for (let slot = 0; slot < books.length; slot++) {
     const spec = bySlot[slot];
     if (spec === undefined) continue;
-    const gain = books[slot]!.credibility * seenBenefit(books[slot]!, spec) - spec.fee;
+    const gain = expected[slot]! - spec.fee;
     if (gain > bestGain) {
       best = slot;
       bestGain = gain;
@@ -533,7 +546,7 @@ function reconsider(state: ClusterState, organisers: OrganiserState, bySlot: rea
     } else if (best >= 0 && random() < joinChurn) {
       memberOf[firm] = best;
       books[best]!.joined++;
-      books[best]!.joinedSeeing = seen[best]!;
+      books[best]!.joinedSeeing = expected[best]!;
       books[best]!.members++;
     }
   }
@@ -547,7 +560,7 @@ function logMembership(state: ClusterState, book: OrganiserBooks, spec: Organise
   const fee = `a fee of ${money(spec.fee)}`;
   if (book.joined > 0)
     parts.push(
-      `${book.joined} joined (a benefit of ${money(book.joinedSeeing)} a generation, weighed at its credibility ${book.credibility.toFixed(2)}, beats ${fee})`,
+      `${book.joined} joined (they expect ${money(book.joinedSeeing)} a generation, believing its promise at credibility ${book.credibility.toFixed(2)}: more than ${fee})`,
     );
   if (book.leftForFee > 0) parts.push(`${book.leftForFee} left (members earn ${money(book.leftSeeing)} more than non-members: less than ${fee})`);
   if (book.dropped > 0) parts.push(`${book.dropped} dropped from the project for cheating a fellow member`);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ClusterModel, type GenerationRecord } from '../../src/cluster/model.js';
 import type { OrganiserSpec } from '../../src/cluster/organiser-parameters.js';
-import { withParameter, type ActivitySpec } from '../../src/cluster/parameters.js';
+import { withParameter, type ActivitySpec, type ClusterParameters } from '../../src/cluster/parameters.js';
 import { inputError } from '../support/errors.js';
-import { clusterParameters, DEAL, firms, TECH, TRAINING, trustOf } from '../support/cluster.js';
+import { clusterParameters, DEAL, firms, TECH, TRAINING, trustOf, type DeepPartial } from '../support/cluster.js';
 import { builtin } from '../support/play.js';
 
 /** A project only members play: the same dilemma as DEAL with twice the reward. */
@@ -15,7 +15,7 @@ function organiser(overrides: Partial<OrganiserSpec> & Pick<OrganiserSpec, 'name
 }
 
 const organised = (organisers: readonly Record<string, unknown>[], activities: readonly ActivitySpec[] = [DEAL, PROJECT]) =>
-  ({ activities: [...activities], organisers }) as never;
+  ({ activities: [...activities], organisers }) as unknown as DeepPartial<ClusterParameters>;
 
 describe('organisers are off by default', () => {
   it('a run without organisers has no organiser state and records nothing for them', () => {
