@@ -33,3 +33,18 @@ describe('criciuma-association: the technology centre carries the rise, and the 
     expect(SEEDS.filter((_, k) => at(kept, 200)[k]! > at(centre, 200)[k]! + 0.2).length).toBeGreaterThanOrEqual(9);
   }, 120_000);
 });
+
+describe('east-west: a bottom-up core body sustains co-operation; a top-down programme does not outlive its grant', () => {
+  it('with the core body co-operation climbs and stays; with the programme it climbs and falls when the grant ends; with neither it never starts', () => {
+    const west = runs('east-west', [], 200);
+    const east = runs('east-west', ['organisers.core-body.active=false', 'organisers.government-programme.active=true'], 200);
+    const neither = runs('east-west', ['organisers.core-body.active=false'], 100);
+    expect(mean(at(west, 100))).toBeGreaterThan(0.9);
+    expect(Math.min(...at(west, 200))).toBeGreaterThan(0.8);
+    expect(mean(at(east, 100))).toBeGreaterThan(0.6);
+    expect(mean(at(east, 200))).toBeLessThan(0.45);
+    expect(east.every((records) => records[200]!.organisers![0]!.budget === 0)).toBe(true);
+    expect(SEEDS.filter((_, k) => at(west, 200)[k]! > at(east, 200)[k]! + 0.3).length).toBeGreaterThanOrEqual(9);
+    expect(Math.max(...at(neither, 100))).toBeLessThan(0.1);
+  }, 120_000);
+});
