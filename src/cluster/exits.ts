@@ -3,16 +3,16 @@ import type { ClusterState } from './state.js';
 
 /**
  * Firms whose wealth fell below the threshold exit; each is replaced by a spin-off of its
- * best-paid neighbour, which takes the parent's strategy, starts with no wealth and no past,
+ * best-paid neighbour (partner, when firms choose them), which takes the parent's strategy, starts with no wealth and no past,
  * and is wary of the parent it split from. Returns how many firms exited.
  */
 export function exitAndSpinOff(state: ClusterState, threshold: number, spinoffTrust: number): number {
-  const { space, wealth, payoff, strategyOf, relationships } = state;
-  const size = space.size;
+  const { neighbours, wealth, payoff, strategyOf, relationships } = state;
+  const size = neighbours.size;
   const exiting: number[] = [];
   for (let firm = 0; firm < size; firm++) if (wealth[firm]! < threshold) exiting.push(firm);
   if (exiting.length === 0) return 0;
-  const { neighbourOffsets, neighbourList } = space;
+  const { neighbourOffsets, neighbourList } = neighbours;
   const parents = exiting.map((firm) => {
     let best = -1;
     for (let k = neighbourOffsets[firm]!; k < neighbourOffsets[firm + 1]!; k++) {

@@ -3,7 +3,7 @@ import type { ActivityTable } from './activities.js';
 import type { PlayTally } from './metrics.js';
 import { organisersWork } from './organiser-parameters.js';
 import type { PoolEntry } from './pool.js';
-import type { ClusterParameters } from './parameters.js';
+import { partnerChoiceOn, type ClusterParameters } from './parameters.js';
 import { buyerBonus, chooseActivity, machineContext, neighbourhoodPayoff, NO_ACTIVITY, sanctionsOn, settledPayoff } from './round-rules.js';
 import { Lattice, type Space } from './space.js';
 
@@ -21,6 +21,8 @@ export function memorylessEligible(parameters: ClusterParameters, entries: reado
   if (sanctionsOn(parameters.sanctions.detection, parameters.sanctions.fine)) return false;
   if (parameters.exit.threshold !== null) return false;
   if (organisersWork(parameters)) return false;
+  // Counting co-operating neighbours assumes the lattice's fixed ties.
+  if (partnerChoiceOn(parameters)) return false;
   return entries.every((entry) => entry.machines?.every((machine) => machine.states === 1 && !machine.stochastic));
 }
 

@@ -1,5 +1,6 @@
 import type { ActivityTable } from './activities.js';
 import type { OrganiserRecord } from './organisers.js';
+import type { TieRecord } from './partner-choice.js';
 import type { ClusterState } from './state.js';
 import { meanTrust } from './trust.js';
 
@@ -39,6 +40,8 @@ export interface GenerationRecord {
   readonly noRung: number;
   /** Each working organiser's standing (organisers.ts); absent in a run without organisers. */
   readonly organisers?: readonly OrganiserRecord[];
+  /** Ties cut and formed and the mean degree, when firms choose their partners (absent otherwise). */
+  readonly ties?: TieRecord | undefined;
 }
 
 /** Totals of one generation's play. */
@@ -80,6 +83,7 @@ export function recordOf(state: ClusterState, tally: PlayTally, exits: number, c
     cooperationRisky: risky,
     rungs: Array.from(ladder.subarray(0, table.count), (count) => (pairs > 0 ? count / pairs : 0)),
     noRung: pairs > 0 ? ladder[table.count]! / pairs : 0,
+    ...(state.partners === undefined ? {} : { ties: state.partners.record() }),
   };
 }
 

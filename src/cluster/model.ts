@@ -5,7 +5,9 @@ import { exitAndSpinOff } from './exits.js';
 import { freshMaintenance, maintain } from './maintenance.js';
 import { memorylessEligible, playMemoryless } from './kernel.js';
 import { recordOf, strategyCounts, type GenerationRecord } from './metrics.js';
-import { validateParameters, type ClusterParameters } from './parameters.js';
+import type { DynamicNetwork } from './network.js';
+import { partnerChoiceOn, validateParameters, type ClusterParameters } from './parameters.js';
+import { cutTies, formTies, partnerChoiceFor } from './partner-choice.js';
 import { playGeneration } from './play.js';
 import { refreshTables } from './pool.js';
 import { populate } from './population.js';
@@ -46,6 +48,8 @@ export interface ClusterSetup {
 export class ClusterModel {
   readonly space: Lattice;
   readonly graph: RelationshipGraph;
+  /** The network of ties when firms choose their partners (parameters.partnerChoice), else undefined. */
+  readonly network: DynamicNetwork | undefined;
   readonly relationships: RelationshipState;
   readonly pool: readonly Strategy[];
   readonly seed: number;
@@ -75,12 +79,16 @@ export class ClusterModel {
     }
     this.#events = new EventQueue(setup.events ?? []);
     const space = new Lattice(parameters.width, parameters.height, parameters.neighbourhood, parameters.boundary);
-    const graph = relationshipsOf(space, parameters.selfInteraction);
+    const lattice = relationshipsOf(space, parameters.selfInteraction);
+    const partners = partnerChoiceOn(parameters) ? partnerChoiceFor({ space }, lattice, parameters) : undefined;
+    const graph = partners?.network ?? lattice;
     const size = space.size;
     const state: ClusterState = {
       space,
+      neighbours: partners?.network ?? space,
       graph,
-      relationships: new RelationshipState(graph.count),
+      partners,
+      relationships: new RelationshipState(partners?.network.capacity ?? graph.count),
       pool: setup.strategies,
       seed: setup.seed,
       strategyOf: new Uint8Array(size),
@@ -107,6 +115,7 @@ export class ClusterModel {
     this.#state = state;
     this.space = space;
     this.graph = graph;
+    this.network = partners?.network;
     this.relationships = state.relationships;
     this.pool = state.pool;
     this.seed = state.seed;
@@ -148,11 +157,14 @@ export class ClusterModel {
     prepareOrganisers(state);
     const parameters = state.parameters;
     const counts = strategyCounts(state);
+    const partners = state.partners;
+    if (partners !== undefined) formTies(state, partners);
     const tally =
       state.kernel && memorylessEligible(parameters, state.entries, state.trustUniform)
         ? playMemoryless(state, parameters, state.activities, state.entries, state.graph.count, state.observe)
         : playGeneration(state);
     settleOrganisers(state);
+    if (partners !== undefined) cutTies(state, partners);
     for (let firm = 0; firm < state.space.size; firm++) state.wealth[firm]! += state.payoff[firm];
     const exits = parameters.exit.threshold === null ? 0 : exitAndSpinOff(state, parameters.exit.threshold, parameters.exit.spinoffTrust);
     relaxTrust(state);

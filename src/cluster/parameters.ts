@@ -124,6 +124,21 @@ export const parametersSchema = z.strictObject({
   exit: z.strictObject({ threshold: finite.nullable(), spinoffTrust: probability }),
   /** Business associations, moderators and producers as agents (organisers.ts); absent: none. */
   organisers: organisersSchema,
+  /** Firms cut, seek and form their ties (partner-choice.ts); absent: the lattice's ties are fixed. */
+  partnerChoice: z
+    .strictObject({
+      enabled: flag,
+      rate: probability,
+      patience: count(0, 1000),
+      delay: count(0, 1_000_000),
+      searchCost: nonNegative,
+      maxTies: count(1, 64),
+      distance: count(1, 100),
+      viaPartners: probability,
+      minStanding: probability,
+      turnover: probability,
+    })
+    .optional(),
 });
 
 /** A joint activity on the trust ladder: its stakes, the trust it needs, its cost and whether it runs. */
@@ -157,6 +172,30 @@ export const DEFAULT_PARAMETERS: ClusterParameters = {
   exit: { threshold: null, spinoffTrust: 0.1 },
 };
 
+/**
+ * Partner choice at its defaults (docs/model.md, "Partner choice"): switched off; once on, a firm
+ * cheated in a generation cuts the tie and looks for a new partner within two steps on the lattice
+ * or among its partners' partners, keeping at most eight ties. A run without the field has no
+ * `partnerChoice` in its parameters, so its outputs stay as they were.
+ */
+export const PARTNER_CHOICE_DEFAULTS: NonNullable<ClusterParameters['partnerChoice']> = {
+  enabled: false,
+  rate: 1,
+  patience: 0,
+  delay: 0,
+  searchCost: 0,
+  maxTies: 8,
+  distance: 2,
+  viaPartners: 0.5,
+  minStanding: 0,
+  turnover: 0,
+};
+
+/** Whether firms choose their partners in this run. */
+export function partnerChoiceOn(parameters: ClusterParameters): boolean {
+  return parameters.partnerChoice?.enabled === true;
+}
+
 /** Parameters that shape the lattice or the starting population: fixed once a run starts. */
 export const STRUCTURAL_PATHS = new Set([
   'width',
@@ -170,6 +209,9 @@ export const STRUCTURAL_PATHS = new Set([
   'rivalry.history',
   'trust.initial',
   'externalBuyers.share',
+  'partnerChoice',
+  'partnerChoice.enabled',
+  'partnerChoice.maxTies',
 ]);
 
 /** Whether a path shapes the lattice or the starting population, and so cannot change during a run. */
@@ -181,9 +223,18 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** The value at a dotted path; activities are addressed by name: `activities.training.enabled`. */
 export function getPath(parameters: ClusterParameters, path: string): unknown {
-  let node: unknown = parameters;
-  for (const key of resolvePath(parameters, path)) node = (node as Record<string | number, unknown>)[key];
+  const complete = withSectionDefaults(parameters, path);
+  let node: unknown = complete;
+  for (const key of resolvePath(complete, path)) node = (node as Record<string | number, unknown>)[key];
   return node;
+}
+
+/** An optional section a path names (partnerChoice.rate) at its defaults when the parameters leave it out. */
+function withSectionDefaults(parameters: ClusterParameters, path: string): ClusterParameters {
+  if (parameters.partnerChoice === undefined && (path === 'partnerChoice' || path.startsWith('partnerChoice.'))) {
+    return { ...parameters, partnerChoice: { ...PARTNER_CHOICE_DEFAULTS } };
+  }
+  return parameters;
 }
 
 /** Turns a dotted path into keys, finding activities by name. Unknown paths are an InputError. */
@@ -269,8 +320,9 @@ export function withParameter(parameters: ClusterParameters, path: string, value
  * not as 2 × the preset's height.
  */
 export function withParameters(parameters: ClusterParameters, changes: readonly (readonly [string, unknown])[]): ClusterParameters {
-  const copy = structuredClone(parameters);
+  let copy = structuredClone(parameters);
   for (const [path, value] of changes) {
+    copy = withSectionDefaults(copy, path);
     const keys = resolvePath(copy, path);
     let node = copy as unknown as Record<string | number, unknown>;
     for (const key of keys.slice(0, -1)) node = node[key] as Record<string | number, unknown>;

@@ -40,6 +40,17 @@ export class RelationshipState {
     this.trust[edge * 2] = trustA;
     this.trust[edge * 2 + 1] = trustB;
   }
+
+  /** Moves a relationship's state to another edge index (a network keeps its edges dense). */
+  move(from: number, to: number): void {
+    this.rounds[to] = this.rounds[from]!;
+    for (let side = 0; side < 2; side++) {
+      this.window[to * 2 + side] = this.window[from * 2 + side]!;
+      this.defections[to * 2 + side] = this.defections[from * 2 + side]!;
+      this.trust[to * 2 + side] = this.trust[from * 2 + side]!;
+      this.machineState[to * 2 + side] = this.machineState[from * 2 + side]!;
+    }
+  }
 }
 
 /** Defection bit of the move `back` rounds ago (0 = the last round) in a window. */

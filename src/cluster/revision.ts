@@ -25,7 +25,7 @@ function currentPayoffsFor(state: ClusterState): CurrentPayoffs | undefined {
 /** Firms revise their strategies by the update rule; those that changed restart their relationships' strategy state. */
 export function revise(state: ClusterState): void {
   const { update, mutation } = state.parameters;
-  const { space, strategyOf } = state;
+  const { neighbours: space, strategyOf } = state;
   const revision: Revision = {
     space,
     strategyOf,

@@ -7,7 +7,8 @@ import type { OrganiserState } from './organisers.js';
 import type { ClusterParameters } from './parameters.js';
 import type { PoolEntry } from './pool.js';
 import type { RelationshipState } from './relationships.js';
-import type { Lattice, RelationshipGraph } from './space.js';
+import type { PartnerChoice } from './partner-choice.js';
+import type { Lattice, RelationshipGraph, Space } from './space.js';
 
 /**
  * Everything a cluster run holds, shared by the model's jobs (population.ts, pool.ts, play.ts,
@@ -15,8 +16,13 @@ import type { Lattice, RelationshipGraph } from './space.js';
  * shows its firm arrays as public fields; the rest stays internal to src/cluster.
  */
 export interface ClusterState {
+  /** Where the firms sit. */
   readonly space: Lattice;
+  /** Whom each firm plays and imitates: the lattice, or the network when firms choose their partners. */
+  readonly neighbours: Space;
   readonly graph: RelationshipGraph;
+  /** The network and the firms' searches when partner choice is on. */
+  readonly partners: PartnerChoice | undefined;
   readonly relationships: RelationshipState;
   readonly pool: readonly Strategy[];
   readonly seed: number;
