@@ -1,3 +1,5 @@
+import type { YearScale } from '../../cluster/scenario.js';
+
 const BLOCKS = ' ▁▂▃▄▅▆▇█';
 
 /**
@@ -42,20 +44,24 @@ const AXIS_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 500
 
 /**
  * The time axis under a chartRows chart of `count` values (generations 0 … count − 1) drawn in
- * `width` columns: generation numbers under the columns that show them, spaced so they never
- * touch. Empty before there is data.
+ * `width` columns: generation numbers under the columns that show them — or, for a scenario with
+ * years, the years under the columns where they begin — spaced so they never touch. Empty
+ * before there is data.
  */
-export function timeAxis(count: number, width: number): string {
+export function timeAxis(count: number, width: number, years?: YearScale): string {
   if (count <= 0 || width <= 0) return '';
   const span = Math.max(1, count / width);
   const columnOf = (generation: number) => Math.min(width - 1, Math.floor(generation / span));
-  const widest = String(count - 1).length;
-  const step = AXIS_STEPS.find((candidate) => candidate / span >= widest + 2) ?? AXIS_STEPS[AXIS_STEPS.length - 1]!;
+  // A tick every `step` units: generations, or years of generationsPerYear generations each.
+  const unit = years?.generationsPerYear ?? 1;
+  const labelOf = (units: number) => String(years === undefined ? units : years.startYear + units);
+  const widest = labelOf(Math.floor((count - 1) / unit)).length;
+  const step = AXIS_STEPS.find((candidate) => (candidate * unit) / span >= widest + 2) ?? AXIS_STEPS[AXIS_STEPS.length - 1]!;
   const line = Array.from({ length: width }, () => ' ');
   let free = 0;
-  for (let generation = 0; generation < count; generation += step) {
-    const label = String(generation);
-    const at = columnOf(generation);
+  for (let units = 0; units * unit < count; units += step) {
+    const label = labelOf(units);
+    const at = columnOf(units * unit);
     if (at < free || at + label.length > width) continue;
     for (let index = 0; index < label.length; index++) line[at + index] = label[index]!;
     free = at + label.length + 1;

@@ -1,14 +1,18 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { LiveSnapshot } from '../../cluster/live.js';
+import { yearOf } from '../../cluster/scenario.js';
 import type { Theme } from '../../theme/theme.js';
 import { bigFigure } from './big-figures.js';
 
 /** The figures a room reads from the back: co-operation, mean trust and where the run stands. */
 function figures(snapshot: LiveSnapshot): { cooperation: string; trust: string; generation: string } {
   const latest = snapshot.records[snapshot.records.length - 1];
+  const years = snapshot.scenario.years;
+  // In a scenario with years the room reads the year first ("1993 · generation 60 of 250").
+  const year = years === undefined || snapshot.generation < 0 ? '' : `${yearOf(years, snapshot.generation)} · `;
   const generation =
-    snapshot.generation < 0 ? 'not started' : `generation ${snapshot.generation}${snapshot.ended ? '' : ` of ${snapshot.scenario.generations}`}`;
+    snapshot.generation < 0 ? 'not started' : `${year}generation ${snapshot.generation}${snapshot.ended ? '' : ` of ${snapshot.scenario.generations}`}`;
   return {
     cooperation: latest === undefined ? '—' : `${Math.round(latest.cooperation * 100)}%`,
     trust: latest === undefined ? '—' : `${Math.round(latest.meanTrust * 100)}%`,

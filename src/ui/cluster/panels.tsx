@@ -1,12 +1,13 @@
 import { Box, Text } from 'ink';
 import type { LiveSnapshot } from '../../cluster/live.js';
+import { type YearScale, yearOf } from '../../cluster/scenario.js';
 import type { Theme } from '../../theme/theme.js';
 import { bar, chartRows, timeAxis } from './chart-rows.js';
 import { latticeRows, legend, type LatticeView } from './lattice-rows.js';
 
 const percent = (value: number) => `${(value * 100).toFixed(0)}%`.padStart(4);
 /** A share, or a dash before the first generation is played: no figure is better than a false 0%. */
-const percentOrDash = (value: number | undefined) => (value === undefined ? '   —' : percent(value));
+const percentOrDash = (value: number | null | undefined) => (value === undefined || value === null ? '   —' : percent(value));
 
 export function LatticeMap({
   snapshot,
@@ -46,6 +47,7 @@ export function Chart({
   colour,
   theme,
   axis = false,
+  years,
 }: {
   title: string;
   values: readonly number[];
@@ -53,8 +55,9 @@ export function Chart({
   height: number;
   colour: string;
   theme: Theme;
-  /** A row of generation numbers under the chart. */
+  /** A row of generation numbers (or years) under the chart. */
   axis?: boolean;
+  years?: YearScale | undefined;
 }) {
   return (
     <Box flexDirection="column">
@@ -66,9 +69,23 @@ export function Chart({
           {line}
         </Text>
       ))}
-      {axis ? <Text dimColor={theme.colour}>{timeAxis(values.length, width) || ' '}</Text> : null}
+      {axis ? <Text dimColor={theme.colour}>{timeAxis(values.length, width, years) || ' '}</Text> : null}
     </Box>
   );
+}
+
+/**
+ * One line under the co-operation chart: co-operation in the rounds of low-risk activities and
+ * of risky ones (a dash where no such round was played), and the share of rounds where both co-operated.
+ */
+export function cooperationSplitText(snapshot: LiveSnapshot): string {
+  const latest = snapshot.records[snapshot.records.length - 1];
+  const part = (value: number | null | undefined) => percentOrDash(value).trim();
+  return `low-risk ${part(latest?.cooperationLowRisk)} · risky ${part(latest?.cooperationRisky)} · mutual ${part(latest?.mutualCooperation)}`;
+}
+
+export function CooperationSplit({ snapshot }: { snapshot: LiveSnapshot }) {
+  return <Text wrap="truncate">{cooperationSplitText(snapshot)}</Text>;
 }
 
 export function StrategyShares({ snapshot, width, theme }: { snapshot: LiveSnapshot; width: number; theme: Theme }) {
@@ -92,13 +109,29 @@ export function StrategyShares({ snapshot, width, theme }: { snapshot: LiveSnaps
   );
 }
 
+const NO_RUNG = 'no rung';
+
+/** A share in a column six wide (a dash before there is a figure). */
+const column = (value: number | null | undefined) => percentOrDash(value).padStart(6);
+
+/**
+ * The trust ladder, one row per activity: its programme switch, the share of rounds played in it
+ * (bar and figure) and the share of pairs whose joint trust stands on its rung; then the pairs on no rung.
+ */
 export function ActivityLadder({ snapshot, width, theme }: { snapshot: LiveSnapshot; width: number; theme: Theme }) {
   const latest = snapshot.records[snapshot.records.length - 1];
-  const label = Math.min(20, Math.max(...snapshot.activities.map((activity) => activity.name.length)));
+  const label = Math.min(20, Math.max(NO_RUNG.length, ...snapshot.activities.map((activity) => activity.name.length)));
+  // Each row: the switch (6), the name, a space, the bar, and two figures six wide; one column spare.
+  const barWidth = Math.max(4, width - label - 20);
+  const figures = 'rounds pairs';
+  const title = 'trust ladder';
+  const keys = `(keys 1–${snapshot.activities.length})`;
   return (
     <Box flexDirection="column">
-      <Text bold>
-        trust ladder: rounds by activity <Text dimColor>(keys 1–{snapshot.activities.length})</Text>
+      <Text wrap="truncate">
+        <Text bold>{title}</Text> <Text dimColor>{keys}</Text>
+        {' '.repeat(Math.max(1, 6 + label + 1 + barWidth + 12 - figures.length - title.length - 1 - keys.length))}
+        <Text dimColor>{figures}</Text>
       </Text>
       {snapshot.activities.map((activity, index) => {
         const share = latest?.activities[index];
@@ -107,11 +140,17 @@ export function ActivityLadder({ snapshot, width, theme }: { snapshot: LiveSnaps
             <Text
               color={theme.colour ? (activity.enabled ? theme.cooperate : theme.muted) : undefined}
             >{`${index + 1}:${activity.enabled ? 'on ' : 'off'}`}</Text>{' '}
-            {activity.name.slice(0, label).padEnd(label)} {bar(share ?? 0, Math.max(4, width - label - 15))}
-            {percentOrDash(share)}
+            {activity.name.slice(0, label).padEnd(label)} {bar(share ?? 0, barWidth)}
+            {column(share)}
+            {column(latest?.rungs[index])}
           </Text>
         );
       })}
+      <Text wrap="truncate">
+        {' '.repeat(6)}
+        {NO_RUNG.padEnd(label)} {' '.repeat(barWidth + 6)}
+        {column(latest?.noRung)}
+      </Text>
     </Box>
   );
 }
@@ -120,7 +159,9 @@ export function ActivityLadder({ snapshot, width, theme }: { snapshot: LiveSnaps
 export function statusText(snapshot: LiveSnapshot, view: LatticeView, fps: number, columns: number): string {
   const speed = snapshot.speed === Infinity ? 'max' : `${snapshot.speed} gen/s`;
   const state = snapshot.running ? speed : snapshot.ended ? 'PAUSED · scenario ended' : 'PAUSED';
-  const head = `${snapshot.scenario.name} · gen ${Math.max(0, snapshot.generation)} · seed ${snapshot.seed} · ${state}`;
+  const generation = Math.max(0, snapshot.generation);
+  const year = snapshot.scenario.years === undefined ? '' : ` · ${yearOf(snapshot.scenario.years, generation)}`;
+  const head = `${snapshot.scenario.name} · gen ${generation}${year} · seed ${snapshot.seed} · ${state}`;
   const full = ` ${head} · ${fps} fps · view ${view} · ? help · q quit `;
   return full.length <= columns ? full : ` ${head} · ? help · q quit `;
 }

@@ -9,7 +9,7 @@ import { Headline } from './headline.js';
 import { InForce, inForceRows } from './in-force.js';
 import { BIG_HEADLINE_ROWS, legendRows, SIDE, scenarioEndText, TALL_STACK, textRows, WIDE } from './layout.js';
 import { bigLatticeRows, type LatticeView } from './lattice-rows.js';
-import { ActivityLadder, Chart, LatticeMap, Legend, StatusLine, StrategyShares } from './panels.js';
+import { ActivityLadder, Chart, CooperationSplit, LatticeMap, Legend, StatusLine, StrategyShares } from './panels.js';
 
 export interface ClusterScreenProps {
   readonly snapshot: LiveSnapshot;
@@ -65,6 +65,7 @@ function mapFooterRows(snapshot: LiveSnapshot, view: LatticeView, notice: string
 }
 
 function StandardScreen({ snapshot, view, fps, notice, theme, columns, rows }: ClusterScreenProps): ReactNode {
+  const years = snapshot.scenario.years;
   const wide = columns >= WIDE;
   const side = wide ? SIDE : columns;
   const chartWidth = Math.max(10, side - 2);
@@ -75,11 +76,13 @@ function StandardScreen({ snapshot, view, fps, notice, theme, columns, rows }: C
   const full = wide || rows >= TALL_STACK;
   const cooperationHeight = wide ? 4 : 3;
   const trustHeight = wide ? 3 : 2;
-  const fixed = 1 + cooperationHeight + (full ? 1 + trustHeight + 1 + snapshot.strategies.length + 1 + snapshot.activities.length : 0) + 1 + inForce.length + 1;
+  // The co-operation chart with its split line; the ladder has a row per activity and one for the pairs on no rung.
+  const fixed =
+    1 + cooperationHeight + 1 + (full ? 1 + trustHeight + 1 + snapshot.strategies.length + 1 + snapshot.activities.length + 1 : 0) + 1 + inForce.length + 1;
   // Wide: the side column has the screen's height but the status line; stacked, the map takes what the panels leave.
   const minimumMap = 4;
   const eventRows = wide ? Math.max(3, rows - 2 - fixed) : Math.max(3, rows - 2 - footer - minimumMap - fixed);
-  const shownEvents = visibleEventRows(snapshot.log, side, eventRows).length;
+  const shownEvents = visibleEventRows(snapshot.log, side, eventRows, years).length;
   // Wide: the map column has every row but the status line's.
   const mapRows = wide ? rows - 1 - footer : Math.max(minimumMap, rows - 2 - footer - fixed - Math.max(1, shownEvents));
   const cooperation = snapshot.records.map((record) => record.cooperation);
@@ -94,6 +97,7 @@ function StandardScreen({ snapshot, view, fps, notice, theme, columns, rows }: C
         </Box>
         <Box flexDirection="column" width={side} flexShrink={0}>
           <Chart title="co-operation" values={cooperation} width={chartWidth} height={cooperationHeight} colour={theme.cooperate} theme={theme} />
+          <CooperationSplit snapshot={snapshot} />
           {full ? (
             <>
               <Chart title="mean trust" values={trust} width={chartWidth} height={trustHeight} colour={theme.accent} theme={theme} />
@@ -102,7 +106,7 @@ function StandardScreen({ snapshot, view, fps, notice, theme, columns, rows }: C
             </>
           ) : null}
           <InForce rows={inForce} />
-          <EventLog events={snapshot.log} width={side} rows={eventRows} />
+          <EventLog events={snapshot.log} width={side} rows={eventRows} years={years} />
         </Box>
       </Box>
     </Box>
@@ -110,6 +114,7 @@ function StandardScreen({ snapshot, view, fps, notice, theme, columns, rows }: C
 }
 
 function ProjectorScreen({ snapshot, view, fps, notice, theme, columns, rows }: ClusterScreenProps): ReactNode {
+  const years = snapshot.scenario.years;
   const wide = columns >= WIDE;
   const side = wide ? SIDE : columns;
   const chartWidth = Math.max(10, side - 2);
@@ -119,13 +124,13 @@ function ProjectorScreen({ snapshot, view, fps, notice, theme, columns, rows }: 
   const footer = mapFooterRows(snapshot, view, notice, theme, mapColumns);
   const inForce = inForceRows(snapshot, theme, side, true);
   const body = rows - 2 - headline;
-  // Charts with their time axes: title, rows, axis.
+  // Charts with their time axes: title, rows, axis; the co-operation chart has its split line.
   const [cooperationHeight, trustHeight] = wide ? (body >= 30 ? [6, 4] : [4, 2]) : [3, 0];
-  const charts = 2 + cooperationHeight + (trustHeight > 0 ? 2 + trustHeight : 0);
+  const charts = 2 + cooperationHeight + 1 + (trustHeight > 0 ? 2 + trustHeight : 0);
   const fixed = charts + 1 + inForce.length + 1;
   const minimumMap = 4;
   const eventRows = wide ? Math.max(3, body - fixed) : Math.max(3, body - footer - minimumMap - fixed);
-  const shownEvents = visibleEventRows(snapshot.log, side, eventRows).length;
+  const shownEvents = visibleEventRows(snapshot.log, side, eventRows, years).length;
   const mapRows = wide ? body - footer : Math.max(minimumMap, body - footer - fixed - Math.max(1, shownEvents));
   const lattice = bigLatticeRows(snapshot, view, mapColumns, mapRows, theme);
   return (
@@ -146,7 +151,9 @@ function ProjectorScreen({ snapshot, view, fps, notice, theme, columns, rows }: 
             colour={theme.cooperate}
             theme={theme}
             axis
+            years={years}
           />
+          <CooperationSplit snapshot={snapshot} />
           {trustHeight > 0 ? (
             <Chart
               title="mean trust"
@@ -156,10 +163,11 @@ function ProjectorScreen({ snapshot, view, fps, notice, theme, columns, rows }: 
               colour={theme.accent}
               theme={theme}
               axis
+              years={years}
             />
           ) : null}
           <InForce rows={inForce} />
-          <EventLog events={snapshot.log} width={side} rows={eventRows} />
+          <EventLog events={snapshot.log} width={side} rows={eventRows} years={years} />
         </Box>
       </Box>
     </Box>
