@@ -68,7 +68,7 @@ describe('co-operation by kind of activity and the ladder', () => {
   it('gives each rung the share of rounds and the share of pairs on it, and the pairs on no rung', () => {
     const text = screen(snapshot, 80, 40).join('\n');
     expect(text).toMatch(/trust ladder \(keys 1–2\) +rounds pairs/);
-    const rows = snapshot.activities.map((activity, index) => {
+    const rows = snapshot.activities.map((activity) => {
       const line = text.split('\n').find((row) => row.includes(`${activity.name} `))!;
       return line.trim().split(/\s+/).slice(-2);
     });
