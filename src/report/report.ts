@@ -5,6 +5,7 @@ import { STRATEGY_COLOURS } from '../theme/theme.js';
 import { codeBlock, details, figure, htmlPage, notes, paragraph, section, settingsTable, table, type Cell } from './html.js';
 import { phaseDiagram, phaseSvg, sweepLineSvg } from './phase.js';
 import { clusterReproduction, sweepReproduction, tournamentReproduction, type Reproduction } from './reproduce.js';
+import { cooperationByKindFigure, hasSplitFigures, rungsFigure, runTime, type RunTime } from './cluster-figures.js';
 import { domainOf, heatmapSvg, lineChartSvg, stackedAreaSvg } from './svg.js';
 import { metricColumns } from './sweep-data.js';
 import { isSweepFolder, readSweep, type SweepData } from '../formats/sweep-files.js';
@@ -78,7 +79,17 @@ interface CooperationPoint {
 
 type Markers = readonly { readonly x: number; readonly label: string }[];
 
-function cooperationFigure(series: readonly CooperationPoint[], x: readonly number[], xLabel: string, markers: Markers, caption: string): string {
+/** How x values read on a chart's axis, when not as plain numbers (years). */
+type XFormat = ((x: number) => string) | undefined;
+
+function cooperationFigure(
+  series: readonly CooperationPoint[],
+  x: readonly number[],
+  xLabel: string,
+  markers: Markers,
+  caption: string,
+  xFormat: XFormat = undefined,
+): string {
   return figure(
     lineChartSvg({
       title: 'Co-operation and trust',
@@ -87,6 +98,7 @@ function cooperationFigure(series: readonly CooperationPoint[], x: readonly numb
       x,
       yDomain: { low: 0, high: 1 },
       markers,
+      ...(xFormat === undefined ? {} : { xFormat }),
       series: [
         { name: 'co-operation', colour: '#3fa34d', values: series.map((point) => point.cooperation) },
         { name: 'mutual co-operation', colour: '#1d6f7b', values: series.map((point) => point.mutualCooperation) },
@@ -97,7 +109,15 @@ function cooperationFigure(series: readonly CooperationPoint[], x: readonly numb
   );
 }
 
-function ladderFigure(series: readonly CooperationPoint[], x: readonly number[], xLabel: string, yLabel: string, markers: Markers, caption: string): string {
+function ladderFigure(
+  series: readonly CooperationPoint[],
+  x: readonly number[],
+  xLabel: string,
+  yLabel: string,
+  markers: Markers,
+  caption: string,
+  xFormat: XFormat = undefined,
+): string {
   const names = Object.keys(series[0]?.activities ?? {});
   return figure(
     stackedAreaSvg({
@@ -106,6 +126,7 @@ function ladderFigure(series: readonly CooperationPoint[], x: readonly number[],
       yLabel,
       x,
       markers,
+      ...(xFormat === undefined ? {} : { xFormat }),
       series: names.map((name, index) => ({
         name,
         colour: ACTIVITY_COLOURS[index % ACTIVITY_COLOURS.length]!,
@@ -117,35 +138,42 @@ function ladderFigure(series: readonly CooperationPoint[], x: readonly number[],
 }
 
 export function clusterReport(run: ClusterRunDocument, source: string, version: string): string {
-  const generations = run.series.map((point) => point.generation);
-  const markers = run.log.map((entry) => ({ x: entry.generation, label: entry.label }));
+  const time: RunTime = runTime(run);
+  const { x, label: xLabel, markers, format: xFormat } = time;
+  const dated = time.yearOf === undefined ? {} : { xFormat: time.format };
+  const split = hasSplitFigures(run);
   const strategyIds = Object.keys(run.series[0]?.strategies ?? {});
   const last = run.series[run.series.length - 1];
   const size = isObject(run.parameters) ? `${String(run.parameters.width)} × ${String(run.parameters.height)}` : '?';
   const charts = [
     cooperationFigure(
       run.series,
-      generations,
-      'generation',
+      x,
+      xLabel,
       markers,
       'Share of moves that co-operate, of pairs that co-operate mutually, and the mean trust between neighbours, per generation. Dashed lines: the events of the log, numbered.',
+      xFormat,
     ),
+    ...(split ? [cooperationByKindFigure(run, time)] : []),
     ladderFigure(
       run.series,
-      generations,
-      'generation',
+      x,
+      xLabel,
       'share of rounds',
       markers,
       'Share of the rounds played in each joint activity, stacked, from the low-risk ones up to the risky, rewarding ones.',
+      xFormat,
     ),
+    ...(split ? [rungsFigure(run, time)] : []),
     figure(
       stackedAreaSvg({
         title: 'Strategy shares',
-        xLabel: 'generation',
+        xLabel,
         yLabel: 'share of firms',
-        x: generations,
+        x,
         yDomain: { low: 0, high: 1 },
         markers,
+        ...dated,
         series: strategyIds.map((id, index) => ({ name: id, colour: colourAt(index), values: run.series.map((point) => point.strategies[id] ?? 0) })),
       }),
       'Share of the firms that play each strategy, stacked.',
@@ -153,10 +181,11 @@ export function clusterReport(run: ClusterRunDocument, source: string, version: 
     figure(
       lineChartSvg({
         title: 'Mean payoff',
-        xLabel: 'generation',
+        xLabel,
         yLabel: 'payoff per firm',
-        x: generations,
+        x,
         markers,
+        ...dated,
         series: [{ name: 'mean payoff', colour: '#5b8def', values: run.series.map((point) => point.meanPayoff) }],
       }),
       'The mean payoff per firm and generation.',
@@ -184,8 +213,31 @@ export function clusterReport(run: ClusterRunDocument, source: string, version: 
         last === undefined
           ? paragraph('The run recorded no generations.')
           : table(
-              ['generation', 'co-operation', 'mutual co-operation', 'mean trust', 'mean payoff', 'fines', 'exits'],
-              [[last.generation, last.cooperation, last.mutualCooperation, last.meanTrust, last.meanPayoff, last.fines, last.exits]],
+              [
+                'generation',
+                'co-operation',
+                'mutual co-operation',
+                'mean trust',
+                'mean payoff',
+                'fines',
+                'exits',
+                ...(split ? ['in low-risk activities', 'in risky activities', 'pairs on no rung'] : []),
+                ...(time.yearOf === undefined ? [] : ['year']),
+              ],
+              [
+                [
+                  last.generation,
+                  last.cooperation,
+                  last.mutualCooperation,
+                  last.meanTrust,
+                  last.meanPayoff,
+                  last.fines,
+                  last.exits,
+                  // No round of that kind: an empty cell.
+                  ...(split ? [last.cooperationLowRisk, last.cooperationRisky, last.noRung] : []),
+                  ...(time.yearOf === undefined ? [] : [time.yearOf(last.generation)]),
+                ],
+              ],
             ),
       ),
       section('Charts', ...charts),
@@ -193,10 +245,15 @@ export function clusterReport(run: ClusterRunDocument, source: string, version: 
         'Event log',
         run.log.length === 0
           ? paragraph('No events.')
-          : table(
-              ['#', 'generation', 'event'],
-              run.log.map((entry, index) => [index + 1, entry.generation, entry.label]),
-            ),
+          : time.yearOf === undefined
+            ? table(
+                ['#', 'generation', 'event'],
+                run.log.map((entry, index) => [index + 1, entry.generation, entry.label]),
+              )
+            : table(
+                ['#', 'year', 'generation', 'event'],
+                run.log.map((entry, index) => [index + 1, time.yearOf!(entry.generation), entry.generation, entry.label]),
+              ),
       ),
     ],
   });

@@ -277,6 +277,8 @@ export interface ChartSpec {
   readonly yDomain?: Domain;
   /** Vertical lines with a label, such as the events of a run. */
   readonly markers?: readonly ChartMarker[];
+  /** How an x value reads (ticks, markers, hover text); default: formatNumber. Years need every digit. */
+  readonly xFormat?: (x: number) => string;
   readonly width?: number;
   readonly height?: number;
 }
@@ -316,6 +318,10 @@ function plotArea(spec: ChartSpec, yDomain: Domain): { plot: Plot; width: number
   };
 }
 
+function xText(spec: ChartSpec, x: number): string {
+  return spec.xFormat === undefined ? formatNumber(x) : spec.xFormat(x);
+}
+
 function axes(spec: ChartSpec, plot: Plot, yDomain: Domain, height: number): string {
   const xLow = Math.min(...spec.x);
   const xHigh = Math.max(...spec.x);
@@ -333,7 +339,7 @@ function axes(spec: ChartSpec, plot: Plot, yDomain: Domain, height: number): str
     ...xTicks.map(
       (tick) =>
         el('line', { x1: plot.sx(tick), y1: bottom, x2: plot.sx(tick), y2: bottom + 4, stroke: AXIS }) +
-        el('text', { x: plot.sx(tick), y: bottom + 16, 'text-anchor': 'middle', fill: '#333333' }, text(formatNumber(tick))),
+        el('text', { x: plot.sx(tick), y: bottom + 16, 'text-anchor': 'middle', fill: '#333333' }, text(xText(spec, tick))),
     ),
     el('line', { x1: plot.left, y1: bottom, x2: plot.left + plot.width, y2: bottom, stroke: AXIS }),
     el('line', { x1: plot.left, y1: plot.top, x2: plot.left, y2: bottom, stroke: AXIS }),
@@ -361,7 +367,7 @@ function markers(spec: ChartSpec, plot: Plot): string {
       el(
         'g',
         {},
-        el('title', {}, text(`${formatNumber(marker.x)}: ${marker.label}`)),
+        el('title', {}, text(`${xText(spec, marker.x)}: ${marker.label}`)),
         el('line', { x1: plot.sx(marker.x), y1: plot.top, x2: plot.sx(marker.x), y2: plot.top + plot.height, stroke: '#7a7a7a', 'stroke-dasharray': '4 3' }),
         el('text', { x: plot.sx(marker.x) + 3, y: plot.top + 10 + (index % 3) * 12, 'font-size': 10, fill: '#555555' }, text(String(index + 1))),
       ),
@@ -407,7 +413,7 @@ export function lineChartSvg(spec: ChartSpec): string {
               : el(
                   'circle',
                   { cx: plot.sx(spec.x[index]!), cy: plot.sy(value), r: 3.5, fill: series.colour },
-                  el('title', {}, text(`${series.name} at ${formatNumber(spec.x[index]!)}: ${formatNumber(value, 4)}`)),
+                  el('title', {}, text(`${series.name} at ${xText(spec, spec.x[index]!)}: ${formatNumber(value, 4)}`)),
                 ),
           )
         : [];

@@ -175,11 +175,19 @@ describe('cooplab report', () => {
     }
   });
 
-  it('reports a cluster run: settings, four charts, the event log and the command that reproduces it', () => {
+  it('reports a cluster run: settings, six charts, the event log and the command that reproduces it', () => {
     const page = html('cluster');
     expect(page).toContain('<title>Cluster run: Training first: low-risk joint activities pave the way</title>');
-    expect((page.match(/<svg /g) ?? []).length).toBe(4);
-    for (const title of ['Co-operation and trust', 'Activity ladder', 'Strategy shares']) expect(page).toContain(`<title>${title}</title>`);
+    expect((page.match(/<svg /g) ?? []).length).toBe(6);
+    for (const title of [
+      'Co-operation and trust',
+      'Co-operation by kind of activity',
+      'Activity ladder',
+      'Relationships on the trust ladder',
+      'Strategy shares',
+    ]) {
+      expect(page).toContain(`<title>${title}</title>`);
+    }
     expect(page).toContain('The business association starts a joint training programme');
     expect(page).toContain('cooplab cluster --scenario training-first --size 10x10 --set trust.gain=0.3 --seed 1 --generations 20 -f json -o run.json');
   });
@@ -277,7 +285,7 @@ describe.runIf(hasChromium('the report tests in headless Chromium'))('the report
   });
 
   it.each([
-    ['cluster', 4],
+    ['cluster', 6],
     ['tournament', 2],
     ['sweep', 1],
     ['class', 2],
