@@ -52,7 +52,7 @@ export { playAgainst, type PlayAgainstOptions } from '../strategies/play-against
 export { ClusterModel, type ClusterEvent, type ClusterSetup, type GenerationRecord, type LoggedEvent } from './cluster/model.js';
 export { runScenario, type ClusterRun } from './cluster/run.js';
 export { DEFAULT_PARAMETERS, parametersSchema, validateParameters, withParameter, type ActivitySpec, type ClusterParameters } from './cluster/parameters.js';
-export { parseScenario, withOverrides, type Scenario } from './cluster/scenario.js';
+export { parseScenario, withOverrides, yearOf, type Scenario, type YearScale } from './cluster/scenario.js';
 export { loadScenario, presetNames } from './formats/scenario-file.js';
 
 // Well-mixed population dynamics.
