@@ -73,13 +73,17 @@ export function playMemoryless(
   const { size, neighbourOffsets, neighbourList } = space;
   const activityRounds = new Float64Array(table.count);
   const activityCooperations = new Float64Array(table.count);
+  const rungPairs = new Float64Array(table.count);
+  const pairs = relationshipCount - (parameters.selfInteraction ? size : 0);
   payoff.fill(0);
   const { neighbourActivity, selfActivity, neighbourMove, selfMove, self } = memorylessMoves(parameters, table, entries);
   if (neighbourActivity < 0) {
     cooperationShare.fill(0);
     activityOf.fill(NO_ACTIVITY);
-    return { cooperations: 0, moves: 0, mutual: 0, rounds: 0, fines: 0, activityRounds, activityCooperations };
+    return { cooperations: 0, moves: 0, mutual: 0, rounds: 0, fines: 0, activityRounds, activityCooperations, rungPairs, pairs };
   }
+  // Every pair plays at the initial trust: on its activity's rung if that trust meets the threshold, else on none.
+  if (table.threshold[neighbourActivity]! <= parameters.trust.initial) rungPairs[neighbourActivity] = pairs;
   const rounds = parameters.roundsPerGeneration;
   const bonus = parameters.externalBuyers.bonus;
   const moves = new Uint8Array(size);
@@ -157,6 +161,8 @@ export function playMemoryless(
     fines: 0,
     activityRounds,
     activityCooperations,
+    rungPairs,
+    pairs,
   };
 }
 

@@ -32,11 +32,15 @@ export interface GenerationRecord {
   readonly cooperationRisky: number | null;
   /**
    * Share of neighbour relationships (pairs of distinct firms) standing on each rung of the trust
-   * ladder at the end of the generation, in the order of parameters.activities: the highest
-   * enabled activity whose trust threshold the pair's joint trust meets (0 for a disabled activity).
+   * ladder in their last round of the generation, in the order of parameters.activities: the
+   * highest enabled activity whose trust threshold the pair's joint trust met (the activity it
+   * played); 0 for a disabled activity.
    */
   readonly rungs: readonly number[];
-  /** Share of neighbour relationships whose joint trust meets no enabled activity's threshold (or none is enabled). */
+  /**
+   * Share of neighbour relationships whose joint trust met no enabled activity's threshold in their
+   * last round (they played the lowest activity for want of a better one), or that played no round.
+   */
   readonly noRung: number;
   /** Each working organiser's standing (organisers.ts); absent in a run without organisers. */
   readonly organisers?: readonly OrganiserRecord[];
@@ -54,6 +58,10 @@ export interface PlayTally {
   readonly activityRounds: Float64Array;
   /** C moves in the rounds of each activity (two moves per round). */
   readonly activityCooperations: Float64Array;
+  /** Per activity: neighbour relationships whose last round of the generation was on that activity's rung (its threshold met). */
+  readonly rungPairs: Float64Array;
+  /** Neighbour relationships (self-relationships left out). */
+  readonly pairs: number;
 }
 
 /** How many firms hold each pool strategy (taken before the generation is played). */
@@ -63,12 +71,13 @@ export function strategyCounts(state: ClusterState): Float64Array {
   return counts;
 }
 
-/** The record of the generation just played (after exits and trust decay). */
+/** The record of the generation just played (mean trust after exits and trust decay). */
 export function recordOf(state: ClusterState, tally: PlayTally, exits: number, counts: Float64Array): GenerationRecord {
   const table = state.activities;
   const { lowRisk, risky } = cooperationByRisk(table, tally);
-  const ladder = rungCounts(state);
-  const pairs = ladder.reduce((sum, count) => sum + count, 0);
+  const { rungPairs, pairs } = tally;
+  let onRungs = 0;
+  for (let activity = 0; activity < table.count; activity++) onRungs += rungPairs[activity]!;
   return {
     generation: state.generation,
     cooperation: tally.moves > 0 ? tally.cooperations / tally.moves : 0,
@@ -81,8 +90,8 @@ export function recordOf(state: ClusterState, tally: PlayTally, exits: number, c
     strategies: Array.from(counts, (count) => count / state.space.size),
     cooperationLowRisk: lowRisk,
     cooperationRisky: risky,
-    rungs: Array.from(ladder.subarray(0, table.count), (count) => (pairs > 0 ? count / pairs : 0)),
-    noRung: pairs > 0 ? ladder[table.count]! / pairs : 0,
+    rungs: Array.from(rungPairs, (count) => (pairs > 0 ? count / pairs : 0)),
+    noRung: pairs > 0 ? (pairs - onRungs) / pairs : 0,
     ...(state.partners === undefined ? {} : { ties: state.partners.record() }),
   };
 }
@@ -98,46 +107,6 @@ function cooperationByRisk(table: ActivityTable, tally: PlayTally): { lowRisk: n
   }
   const share = (kind: number) => (rounds[kind]! > 0 ? cooperations[kind]! / (2 * rounds[kind]!) : null);
   return { lowRisk: share(0), risky: share(1) };
-}
-
-/**
- * The rung a pair stands on at joint trust t: the highest enabled activity whose threshold t
- * meets, or -1 if it meets none. Unlike chooseActivity (round-rules.ts), no fallback: a pair
- * below every threshold still plays the lowest activity, but has not reached its rung.
- */
-export function rungAt(table: ActivityTable, joint: number): number {
-  const ladder = table.ladder;
-  let rung = -1;
-  for (let k = 0; k < ladder.length; k++) {
-    const index = ladder[k]!;
-    if (table.threshold[index]! <= joint) rung = index;
-    else break;
-  }
-  return rung;
-}
-
-/** Neighbour relationships per rung (index = activity), and those on no rung last. */
-function rungCounts(state: ClusterState): Float64Array {
-  const table = state.activities;
-  const counts = new Float64Array(table.count + 1);
-  const { firmA, firmB, count } = state.graph;
-  const none = table.count;
-  if (state.trustUniform) {
-    // Until trust first moves, every neighbour relationship holds the initial trust (as meanTrust reads it).
-    const pairs = count - (state.parameters.selfInteraction ? state.space.size : 0);
-    const rung = rungAt(table, state.parameters.trust.initial);
-    counts[rung < 0 ? none : rung] = pairs;
-    return counts;
-  }
-  const trust = state.relationships.trust;
-  for (let edge = 0; edge < count; edge++) {
-    if (firmA[edge] === firmB[edge]) continue;
-    const a = trust[edge * 2]!;
-    const b = trust[edge * 2 + 1]!;
-    const rung = rungAt(table, a < b ? a : b);
-    counts[rung < 0 ? none : rung]!++;
-  }
-  return counts;
 }
 
 function meanOf(values: Float64Array): number {

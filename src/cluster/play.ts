@@ -87,6 +87,9 @@ export function playGeneration(state: ClusterState): PlayTally {
   if (organised === undefined) for (let rank = 0; rank < ladderLength; rank++) ladderRank[ladder[rank]!] = rank + 1;
   const activityRounds = new Float64Array(activityCount);
   const activityCooperations = new Float64Array(activityCount);
+  const rungPairs = new Float64Array(activityCount);
+  const lastRound = roundsPerGeneration - 1;
+  let pairs = 0;
   const observe = state.observe;
   const cooperationCount = new Uint32Array(observe ? state.space.size : 0);
   // Per firm: 1 + the ladder rank of the highest activity it played (0: none).
@@ -128,6 +131,8 @@ export function playGeneration(state: ClusterState): PlayTally {
         else break;
       }
       if (activity < 0) break;
+      // The rung the pair stands on in its last round: the activity it plays, unless it plays the lowest for want of trust.
+      if (round === lastRound && a !== b && joint >= threshold[lowest]!) rungPairs[activity]!++;
       // machineContext: the activity's part, and the trust bit (trustContext) written out, since the
       // inlined call measured some 5% slower on this loop (CPU time, cluster-training-first).
       const context = contextOf[activity]!;
@@ -205,6 +210,7 @@ export function playGeneration(state: ClusterState): PlayTally {
       }
     }
     if (lowest >= 0) roundsPlayed += roundsPerGeneration;
+    if (a !== b) pairs++;
   }
   if (trustMoves) state.trustUniform = false;
   const { edgeOffsets } = state.graph;
@@ -216,7 +222,7 @@ export function playGeneration(state: ClusterState): PlayTally {
   }
   let cooperations = 0;
   for (let activity = 0; activity < activityCount; activity++) cooperations += activityCooperations[activity]!;
-  return { cooperations, moves: roundsPlayed * 2, mutual, rounds: roundsPlayed, fines, activityRounds, activityCooperations };
+  return { cooperations, moves: roundsPlayed * 2, mutual, rounds: roundsPlayed, fines, activityRounds, activityCooperations, rungPairs, pairs };
 }
 
 function latticeView(state: ClusterState, random: RandomSource): LatticeView {

@@ -91,6 +91,6 @@ export function rungsFigure(run: ClusterRunDocument, time: RunTime): string {
         })),
       ],
     }),
-    "Share of the neighbouring pairs standing on each rung of the trust ladder at the end of the generation: the highest enabled activity whose trust threshold the pair's joint trust meets; at the bottom, the pairs that meet none.",
+    "Share of the neighbouring pairs standing on each rung of the trust ladder in their last round of the generation: the highest enabled activity whose trust threshold the pair's joint trust met; at the bottom, the pairs that met none.",
   );
 }

@@ -26,34 +26,39 @@ describe('a 3×3 lattice whose trust moves within the generation', () => {
     neighbourhood: 'von-neumann',
     activities: [{ ...TRAINING, trustThreshold: 0.2 }, TECH],
     trust: { initial: 0.6, gain: 0, loss: 0.5 },
-    roundsPerGeneration: 2,
+    roundsPerGeneration: 3,
   };
 
   // Round 1: every pair at joint trust 0.6 plays TECH: 24 moves, 5 of them D.
   // A co-operator cheated in round 1 halves its trust to 0.3, so round 2 of the 5 mixed pairs is
-  // TRAINING (0.3 ≥ 0.2): 10 moves, 5 C; the 7 co-operating pairs play TECH again: 14 C.
-  // After round 2 the cheated side's trust is 0.15: below TRAINING's 0.2, on no rung.
+  // TRAINING (0.3 ≥ 0.2): 10 moves, 5 C. Cheated again, its trust is 0.15: below TRAINING's 0.2,
+  // so in round 3 the mixed pairs play TRAINING for want of a better activity, on no rung: 10
+  // moves, 5 C. The 7 co-operating pairs play TECH in every round: 14 C a round.
   const record = firms(layout, settings, { width: 3 }).step();
 
   it('splits co-operation by the kind of activity, over the moves of that kind of round', () => {
-    expect(record.cooperation).toBe(38 / 48);
-    expect(record.cooperationRisky).toBe(33 / 38);
-    expect(record.cooperationLowRisk).toBe(5 / 10);
+    expect(record.cooperation).toBe(57 / 72);
+    expect(record.cooperationRisky).toBe((19 + 14 + 14) / 52);
+    expect(record.cooperationLowRisk).toBe(10 / 20);
   });
 
   it('counts mutual co-operation per round and the rounds per activity', () => {
-    expect(record.mutualCooperation).toBe(14 / 24);
-    expect(record.activities).toEqual([5 / 24, 19 / 24]);
+    expect(record.mutualCooperation).toBe(21 / 36);
+    expect(record.activities).toEqual([10 / 36, 26 / 36]);
   });
 
   it('averages trust over the directed neighbour relationships at the end of the generation', () => {
-    // 14 sides at 0.6 between co-operators; the 5 cheated sides at 0.15, their 5 cheaters still at 0.6.
-    expect(record.meanTrust).toBeCloseTo((19 * 0.6 + 5 * 0.15) / 24, 12);
+    // 14 sides at 0.6 between co-operators; the 5 cheated sides at 0.075, their 5 cheaters still at 0.6.
+    expect(record.meanTrust).toBeCloseTo((19 * 0.6 + 5 * 0.075) / 24, 12);
   });
 
-  it('puts each pair on the highest rung its joint trust reaches, or on none', () => {
+  it('puts each pair on the rung its joint trust reached in its last round, or on none', () => {
     expect(record.rungs).toEqual([0, 7 / 12]);
     expect(record.noRung).toBe(5 / 12);
+    // One round earlier the mixed pairs still stood on TRAINING's rung.
+    const twoRounds = firms(layout, { ...settings, roundsPerGeneration: 2 }, { width: 3 }).step();
+    expect(twoRounds.rungs).toEqual([5 / 12, 7 / 12]);
+    expect(twoRounds.noRung).toBe(0);
   });
 });
 
