@@ -135,12 +135,14 @@ class ModuleSandbox {
   constructor(
     ivm: IsolatedVm,
     readonly limits: SandboxLimits,
+    /** How many times the usual wall-clock stop loading may take (see loadModule). */
+    loadPatience = 1,
   ) {
     this.memoryReason = `exceeded its memory limit of ${limits.memoryMb} MB`;
     this.moveReason = `exceeded its time budget of ${limits.moveMs} ms per move`;
     this.matchReason = `exceeded its time budget of ${limits.matchMs} ms per match`;
     this.moveOptions = Object.freeze({ timeout: backstop(limits.moveMs) });
-    this.loadOptions = Object.freeze({ timeout: backstop(limits.matchMs) });
+    this.loadOptions = Object.freeze({ timeout: backstop(limits.matchMs) * loadPatience });
     this.isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
     live.add(this);
     try {
@@ -171,6 +173,11 @@ class ModuleSandbox {
     } finally {
       script.release();
     }
+  }
+
+  /** Whether the isolate has gone (its memory limit, or disposed). */
+  get isDisposed(): boolean {
+    return this.isolate.isDisposed;
   }
 
   newId(): number {
@@ -515,6 +522,53 @@ export class SandboxedPlayer implements Player {
   }
 }
 
+/** How many times longer than the usual wall-clock stop a load may run on a machine too busy to give it its CPU budget. */
+const MAX_LOAD_PATIENCE = 32;
+
+/**
+ * Runs the module's code and reads its description in a fresh isolate. A load stopped by the
+ * wall clock before the module has used its CPU budget says nothing about the module, only about
+ * a busy machine: it is loaded again with twice the wall time, so that what decides (its memory
+ * limit, its budget, its own error) is the same on a busy machine as on a quiet one.
+ */
+function loadModule(ivm: IsolatedVm, bundle: string, file: string, limits: SandboxLimits): { sandbox: ModuleSandbox; meta: Metadata } {
+  const loadReason = `exceeded its time budget of ${limits.matchMs} ms while loading`;
+  for (let patience = 1; ; patience *= 2) {
+    const sandbox = new ModuleSandbox(ivm, limits, patience);
+    const cpuBeforeMs = sandbox.cpuMs();
+    const stoppedEarly = (error: unknown): boolean =>
+      error instanceof Error &&
+      error.message === 'Script execution timed out.' &&
+      !sandbox.isDisposed &&
+      sandbox.cpuMs() - cpuBeforeMs <= limits.matchMs &&
+      patience < MAX_LOAD_PATIENCE;
+    try {
+      try {
+        sandbox.evaluate(bundle, file);
+      } catch (error) {
+        if (stoppedEarly(error)) throw new LoadAgain();
+        const failure = sandbox.failure(error, loadReason);
+        throw new Error(failure.message.startsWith('exceeded') ? failure.message : `threw while loading: ${moduleText(failure.message)}`);
+      }
+      let json: string;
+      try {
+        json = sandbox.harness.describe.applySync(undefined, [], sandbox.loadOptions);
+      } catch (error) {
+        if (stoppedEarly(error)) throw new LoadAgain();
+        throw sandbox.failure(error, loadReason);
+      }
+      if (sandbox.cpuMs() - cpuBeforeMs > limits.matchMs) throw new Error(loadReason);
+      sandbox.checkpoint();
+      return { sandbox, meta: checkMetadata(json) };
+    } catch (error) {
+      sandbox.dispose();
+      if (!(error instanceof LoadAgain)) throw error;
+    }
+  }
+}
+
+class LoadAgain extends Error {}
+
 /**
  * Loads a bundled strategy module (bundleStrategyFile(file, 'iife')) into its own isolate and
  * returns a Strategy whose players run inside it. Throws SandboxUnavailable when isolated-vm
@@ -523,30 +577,7 @@ export class SandboxedPlayer implements Player {
  */
 export function isolateStrategy(bundle: string, file: string, limits: SandboxLimits = DEFAULT_LIMITS): IsolateStrategy {
   const ivm = loadIsolatedVm();
-  const sandbox = new ModuleSandbox(ivm, limits);
-  let meta: Metadata;
-  const loadReason = `exceeded its time budget of ${limits.matchMs} ms while loading`;
-  try {
-    const cpuBeforeMs = sandbox.cpuMs();
-    try {
-      sandbox.evaluate(bundle, file);
-    } catch (error) {
-      const failure = sandbox.failure(error, loadReason);
-      throw new Error(failure.message.startsWith('exceeded') ? failure.message : `threw while loading: ${moduleText(failure.message)}`);
-    }
-    let json: string;
-    try {
-      json = sandbox.harness.describe.applySync(undefined, [], sandbox.loadOptions);
-    } catch (error) {
-      throw sandbox.failure(error, loadReason);
-    }
-    if (sandbox.cpuMs() - cpuBeforeMs > limits.matchMs) throw new Error(loadReason);
-    sandbox.checkpoint();
-    meta = checkMetadata(json);
-  } catch (error) {
-    sandbox.dispose();
-    throw error;
-  }
+  const { sandbox, meta } = loadModule(ivm, bundle, file, limits);
   const create = (parameters: ParameterValues): SandboxedPlayer => {
     if (sandbox.dead !== undefined) throw new Error(sandbox.dead);
     const id = sandbox.newId();
