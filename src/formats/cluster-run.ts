@@ -21,7 +21,29 @@ export function clusterCsv(run: ClusterRun): string {
     run.scenario.parameters.activities.map((activity) => activity.name),
     run.model.pool.map((strategy) => strategy.id),
     run.scenario.years,
+    (run.scenario.parameters.organisers ?? []).map((organiser) => organiser.name),
   );
+}
+
+/** Per organiser, its columns after all others (docs/formats.md). */
+const ORGANISER_COLUMNS = [
+  'members',
+  'budget',
+  'credibility',
+  'income',
+  'spent:activities',
+  'spent:monitoring',
+  'spent:mediation',
+  'spent:cost-sharing',
+] as const;
+
+/** An organiser's figures in a generation, in ORGANISER_COLUMNS order; empty cells while it does not work. */
+function organiserCells(record: GenerationRecord, name: string): (number | string)[] {
+  const books = record.organisers?.find((candidate) => candidate.name === name);
+  if (books === undefined) return ORGANISER_COLUMNS.map(() => '');
+  const { accounts } = books;
+  const income = accounts.fees + accounts.grant + accounts.fines + accounts.margin;
+  return [books.members, books.budget, books.credibility, income, accounts.activities, accounts.monitoring, accounts.mediation, accounts.costSharing];
 }
 
 /**
@@ -34,6 +56,7 @@ export function seriesCsv(
   activityNames: readonly string[],
   strategyIds: readonly string[],
   years?: YearScale | undefined,
+  organiserNames: readonly string[] = [],
 ): string {
   const columns = [
     'generation',
@@ -50,6 +73,7 @@ export function seriesCsv(
     ...activityNames.map((name) => `rung:${name}`),
     'no_rung',
     ...(years === undefined ? [] : ['year']),
+    ...organiserNames.flatMap((name) => ORGANISER_COLUMNS.map((column) => `organiser:${name}:${column}`)),
   ];
   const rows = records.map((record) => [
     record.generation,
@@ -67,6 +91,7 @@ export function seriesCsv(
     ...record.rungs,
     record.noRung,
     ...(years === undefined ? [] : [yearOf(years, record.generation)]),
+    ...organiserNames.flatMap((name) => organiserCells(record, name)),
   ]);
   return stringify(rows, { header: true, columns });
 }
@@ -115,6 +140,21 @@ const clusterRunSchema = z.object({
       rungs: z.record(z.string(), z.number()).optional(),
       noRung: z.number().optional(),
       year: z.number().int().optional(),
+      /** Present only in a run with organisers (docs/model.md, "Organisers"). */
+      organisers: z
+        .record(
+          z.string(),
+          z.object({
+            members: z.number(),
+            budget: z.number(),
+            credibility: z.number(),
+            running: z.number(),
+            /** Members' mean payoff less non-members'; null while either group is empty. */
+            benefit: z.number().nullable(),
+            accounts: z.record(z.string(), z.number()),
+          }),
+        )
+        .optional(),
     }),
   ),
   final: z.object({
@@ -161,9 +201,26 @@ export function clusterRunDocument(run: ClusterRun, version: string): ClusterRun
       rungs: Object.fromEntries(activityNames.map((name, index) => [name, record.rungs[index]!])),
       noRung: record.noRung,
       ...yearField(record.generation),
+      ...(record.organisers === undefined ? {} : { organisers: organiserSeries(record) }),
     })),
     final: { generation: model.generation, width, height, strategies: ids, lattice },
   };
+}
+
+function organiserSeries(record: GenerationRecord): NonNullable<ClusterRunDocument['series'][number]['organisers']> {
+  return Object.fromEntries(
+    (record.organisers ?? []).map((books) => [
+      books.name,
+      {
+        members: books.members,
+        budget: books.budget,
+        credibility: books.credibility,
+        running: books.running,
+        benefit: Number.isNaN(books.benefit) ? null : books.benefit,
+        accounts: { ...books.accounts },
+      },
+    ]),
+  );
 }
 
 export function clusterJson(run: ClusterRun, version: string): string {
