@@ -1,5 +1,6 @@
 import type { Strategy } from '../core/strategy.js';
 import { crisisActive } from './round-rules.js';
+import { liveOrganisers, organiserChange, type LiveOrganiser, type OrganiserCommand } from './organiser-commands.js';
 import { ClusterModel, type GenerationRecord, type LoggedEvent } from './model.js';
 import type { ClusterParameters } from './parameters.js';
 import type { Scenario, YearScale } from './scenario.js';
@@ -14,7 +15,8 @@ export type LiveCommand =
   | { readonly type: 'detection'; readonly delta: 1 | -1 }
   | { readonly type: 'crisis' }
   | { readonly type: 'reset' }
-  | { readonly type: 'reseed' };
+  | { readonly type: 'reseed' }
+  | OrganiserCommand;
 
 /** The commands that change a parameter of the model; the class session shares them. */
 export type ParameterCommand = Extract<LiveCommand, { readonly type: 'toggle-activity' | 'fine' | 'detection' | 'crisis' }>;
@@ -83,6 +85,8 @@ export interface LiveSnapshot {
   readonly activityOf: Uint8Array;
   readonly records: readonly GenerationRecord[];
   readonly log: readonly LoggedEvent[];
+  /** The organisers listed (docs/model.md, "Organisers"): terms, standing, and which one the keys act on. */
+  readonly organisers: readonly LiveOrganiser[];
   readonly settings: {
     readonly fine: number;
     readonly detection: number;
@@ -108,6 +112,8 @@ export class LiveCluster {
   #running = true;
   #records: GenerationRecord[] = [];
   #log: LoggedEvent[] = [];
+  /** The organiser the fee, grant and policy keys act on (index into parameters.organisers). */
+  #selectedOrganiser = 0;
 
   constructor(
     readonly scenario: Scenario,
@@ -178,6 +184,18 @@ export class LiveCluster {
         if (change === undefined) return undefined;
         return change.path === undefined ? note(change.label) : this.#set(change.path, change.value, change.label);
       }
+      case 'found-organiser':
+      case 'select-organiser':
+      case 'organiser-fee':
+      case 'organiser-grant':
+      case 'organiser-policy': {
+        const change = organiserChange(parameters, command, this.#selectedOrganiser);
+        if (change === undefined) return note('no organiser yet: o founds one');
+        if (change.path !== undefined) this.#set(change.path, change.value, change.label);
+        else note(change.label);
+        if (change.select !== undefined) this.#selectedOrganiser = change.select;
+        return change.label;
+      }
       case 'reset':
         this.#model = this.#build();
         this.#records = [];
@@ -219,6 +237,7 @@ export class LiveCluster {
       activityOf: model.activityOf.slice(),
       records: [...this.#records],
       log,
+      organisers: liveOrganisers(parameters, this.#records[this.#records.length - 1], this.#selectedOrganiser),
       settings: {
         fine: parameters.sanctions.fine,
         detection: parameters.sanctions.detection,

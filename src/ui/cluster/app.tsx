@@ -35,6 +35,13 @@ export function commandForKey(input: string): LiveCommand | undefined {
   if (input === 'c') return { type: 'crisis' };
   if (input === 'r') return { type: 'reset' };
   if (input === 's') return { type: 'reseed' };
+  if (input === 'o') return { type: 'found-organiser' };
+  if (input === 'O') return { type: 'select-organiser' };
+  if (input === 'm') return { type: 'organiser-fee', delta: 1 };
+  if (input === 'M') return { type: 'organiser-fee', delta: -1 };
+  if (input === 'g') return { type: 'organiser-grant', delta: 1 };
+  if (input === 'G') return { type: 'organiser-grant', delta: -1 };
+  if (input === 'y') return { type: 'organiser-policy' };
   return undefined;
 }
 

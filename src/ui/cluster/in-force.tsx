@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { LiveSnapshot } from '../../cluster/live.js';
+import type { LiveOrganiser } from '../../cluster/organiser-commands.js';
 import type { Theme } from '../../theme/theme.js';
 import { type Segment, wrapSegments } from '../shared/segments.js';
 import { chartRows } from './chart-rows.js';
@@ -50,6 +51,7 @@ export function inForceLines(snapshot: LiveSnapshot, theme: Theme, programmes = 
     ],
     [{ text: `mean payoff per firm ${latest === undefined ? '—' : latest.meanPayoff.toFixed(2)}` }],
   ];
+  for (const organiser of snapshot.organisers) lines.push(organiserLine(organiser, theme));
   if (programmes) {
     lines.push([
       { text: 'programmes ' },
@@ -64,6 +66,20 @@ export function inForceLines(snapshot: LiveSnapshot, theme: Theme, programmes = 
     ]);
   }
   return lines;
+}
+
+/** An organiser's line: which one the keys act on (▶), its policy, members, budget and credibility, fee and grant. */
+function organiserLine(organiser: LiveOrganiser, theme: Theme): Segment[] {
+  const marker = organiser.selected ? '▶ ' : '  ';
+  if (!organiser.active) return [{ text: `${marker}${organiser.name} · not working`, colour: theme.colour ? theme.muted : undefined }];
+  const standing =
+    organiser.members === undefined
+      ? 'founded'
+      : `${share(organiser.members)} members · budget ${organiser.budget!.toFixed(0)} · credibility ${organiser.credibility!.toFixed(2)}`;
+  return [
+    { text: `${marker}${organiser.name}`, bold: true },
+    { text: ` · ${organiser.policy} · ${standing} · fee ${organiser.fee.toFixed(2)} · grant ${organiser.grant}` },
+  ];
 }
 
 /** The in-force lines wrapped to `width`: what the panel shows, row by row. */

@@ -16,6 +16,7 @@ function writeSeries(snapshot: LiveSnapshot, file: string): void {
       snapshot.activities.map((activity) => activity.name),
       snapshot.strategies,
       snapshot.scenario.years,
+      snapshot.organisers.map((organiser) => organiser.name),
     ),
   );
 }

@@ -182,6 +182,8 @@ export const KEYS: readonly [string, string][] = [
   ['f / F', 'raise / lower the fine'],
   ['d / D', 'raise / lower the detection of cheaters'],
   ['c', 'start / end a crisis'],
+  ['o / O', 'found an organiser (an association) / select the next one'],
+  ['m g y', "organiser's fee, grant (M, G lower them), next policy"],
   ['v', 'next view: strategy, last move, trust, activity'],
   ['r', 'reset with the same seed'],
   ['s', 'new run with a new seed'],
