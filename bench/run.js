@@ -81,6 +81,14 @@ const sections = {
       );
     }
   },
+  'cluster-organisers'() {
+    // Both runs in one process, a generation of each in turn, so that both see the same load.
+    const run = JSON.parse(node([here('./cluster-organisers.js'), '1000x1000', '8']).stdout);
+    const without = median(run.times.without.slice(1));
+    const withOne = median(run.times.with.slice(1));
+    console.log('cluster: training-first on a 1000 × 1000 torus, without and with one organiser (an association running training for its members)');
+    console.log(`  CPU per generation  without ${fmt(without, 0)} ms, with ${fmt(withOne, 0)} ms = ${fmt(withOne / without, 2)}×   (target <= 1.5×)`);
+  },
   'cluster-training-first'() {
     const runs = [];
     for (let i = 0; i < 2; i++) runs.push(JSON.parse(node([here('./cluster-run.js'), 'training-first', '1000x1000', '8']).stdout));
