@@ -1,5 +1,10 @@
 import { WebSocket } from 'ws';
 import { MAX_HOST_MESSAGE_BYTES, parseHostMessage, type HostMessage, type SentView } from './protocol.js';
+
+/** How long the opening handshake may take before the client asks again. */
+const HANDSHAKE_TIMEOUT_MS = 5_000;
+/** What ws says when it does not get the handshake in time. */
+const HANDSHAKE_TIMED_OUT = 'Opening handshake has timed out';
 import type { Move } from '../core/strategy.js';
 
 /**
@@ -95,7 +100,7 @@ export class ClassClient {
   }
 
   #open(): void {
-    const socket = new WebSocket(sessionUrl(this.#options.address), { maxPayload: MAX_HOST_MESSAGE_BYTES, handshakeTimeout: 5_000 });
+    const socket = new WebSocket(sessionUrl(this.#options.address), { maxPayload: MAX_HOST_MESSAGE_BYTES, handshakeTimeout: HANDSHAKE_TIMEOUT_MS });
     this.#socket = socket;
     socket.on('open', () => {
       socket.send(
@@ -114,8 +119,10 @@ export class ClassClient {
       if (code === 1008) return this.#giveUp(said);
       // 1013, "try again later": the host is full for now (idle connections make way within seconds).
       const busy = code === 1013;
+      // A host too busy to answer the opening handshake in time is asked again too, as a full one is.
+      const slow = this.#lastError === HANDSHAKE_TIMED_OUT;
       // Otherwise only a student who has joined comes back by itself; a first connection that fails is reported at once.
-      if (!busy && this.#seat === undefined) return this.#giveUp(this.#lastError ?? said);
+      if (!busy && !slow && this.#seat === undefined) return this.#giveUp(this.#lastError ?? said);
       if (this.#attempts >= (this.#options.retries ?? 10)) return this.#giveUp(busy ? said : `the host cannot be reached (${this.#lastError ?? code})`);
       this.#attempts++;
       this.#setStatus(this.#seat === undefined ? 'connecting' : 'reconnecting');
