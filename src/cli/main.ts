@@ -11,6 +11,7 @@ import { addNewStrategyCommand } from './new-strategy-command.js';
 import { addValidateCommand } from './validate-command.js';
 import { addSweepCommands } from './sweep-command.js';
 import { addPlotCommand } from './plot-command.js';
+import { addHysteresisCommand } from './hysteresis-command.js';
 import { addReportCommand } from './report-command.js';
 import { addEvolveCommand } from './evolve-command.js';
 import { addClassCommand } from './class-command.js';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   addValidateCommand(program);
   addSweepCommands(program);
   addPlotCommand(program);
+  addHysteresisCommand(program);
   addReportCommand(program);
   addEvolveCommand(program);
   addExercisesCommands(program);

@@ -259,6 +259,8 @@ export interface LineSeries {
   readonly name: string;
   readonly colour: string;
   readonly values: readonly (number | null)[];
+  /** Single observations around the line (each seed's value), drawn as small translucent dots. */
+  readonly points?: readonly { readonly x: number; readonly y: number }[];
 }
 
 export interface ChartMarker {
@@ -389,9 +391,12 @@ function legend(series: readonly LineSeries[], x: number, y: number): string {
 
 /** Lines over a shared x: one <path class="line"> per series, with axes, markers and a legend. */
 export function lineChartSvg(spec: ChartSpec): string {
-  const values = spec.series.flatMap((series) => series.values);
+  const values = spec.series.flatMap((series) => [...series.values, ...(series.points ?? []).map((point) => point.y)]);
   const yDomain = spec.yDomain ?? paddedDomain(values);
   const { plot, width, height } = plotArea(spec, yDomain);
+  const scatter = spec.series.flatMap((series) =>
+    (series.points ?? []).map((point) => el('circle', { cx: plot.sx(point.x), cy: plot.sy(point.y), r: 2.5, fill: series.colour, 'fill-opacity': 0.35 })),
+  );
   const lines = spec.series.map((series) => {
     let d = '';
     let pen = false;
@@ -437,6 +442,7 @@ export function lineChartSvg(spec: ChartSpec): string {
     { width, height, title: spec.title },
     axes(spec, plot, yDomain, height),
     markers(spec, plot),
+    ...(scatter.length > 0 ? [el('g', { class: 'points' }, ...scatter)] : []),
     el('g', { class: 'lines' }, ...lines),
     legend(spec.series, plot.left + plot.width + 16, plot.top),
   );
