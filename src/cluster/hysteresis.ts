@@ -44,6 +44,9 @@ export interface HysteresisRecord extends Readonly<Record<LoopMetric, number>> {
   readonly seed: number;
   /** The generation recorded (the model's clock runs on through the whole loop). */
   readonly generation: number;
+  /** Co-operation in the low-risk rounds and in the risky rounds alone; null where no round was of that kind. */
+  readonly cooperationLowRisk: number | null;
+  readonly cooperationRisky: number | null;
 }
 
 /** The values of a loop's branch up, `from` to `to` in equal steps (printed as decimals, so 0.1 + 0.2 reads 0.3). */
@@ -115,6 +118,8 @@ export function runHysteresis(prepared: Scenario, strategies: readonly Strategy[
       mutualCooperation: record.mutualCooperation,
       meanTrust: record.meanTrust,
       meanPayoff: record.meanPayoff,
+      cooperationLowRisk: record.cooperationLowRisk,
+      cooperationRisky: record.cooperationRisky,
     };
   });
 }

@@ -21,6 +21,8 @@ const recordSchema = z.object({
   mutualCooperation: z.number(),
   meanTrust: z.number(),
   meanPayoff: z.number(),
+  cooperationLowRisk: z.number().nullable(),
+  cooperationRisky: z.number().nullable(),
 });
 
 const hysteresisSchema = z.object({
@@ -72,9 +74,18 @@ const CSV_COLUMNS: Readonly<Record<(typeof LOOP_METRICS)[number], string>> = {
   meanPayoff: 'mean_payoff',
 };
 
-/** One row per seed and step: direction, step, value, seed, generation, then the metrics. */
+/** One row per seed and step: direction, step, value, seed, generation, then the metrics (an empty cell where a split has no rounds). */
 export function hysteresisCsv(document: HysteresisDocument): string {
-  const columns = ['direction', 'step', 'value', 'seed', 'generation', ...LOOP_METRICS.map((metric) => CSV_COLUMNS[metric])];
+  const columns = [
+    'direction',
+    'step',
+    'value',
+    'seed',
+    'generation',
+    ...LOOP_METRICS.map((metric) => CSV_COLUMNS[metric]),
+    'cooperation_low_risk',
+    'cooperation_risky',
+  ];
   const rows = document.records.map((record) => [
     record.direction,
     record.step,
@@ -82,6 +93,8 @@ export function hysteresisCsv(document: HysteresisDocument): string {
     record.seed,
     record.generation,
     ...LOOP_METRICS.map((metric) => record[metric]),
+    record.cooperationLowRisk ?? '',
+    record.cooperationRisky ?? '',
   ]);
   return stringify(rows, { header: true, columns });
 }

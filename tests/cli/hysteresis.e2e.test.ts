@@ -44,7 +44,7 @@ describe('cooplab hysteresis', () => {
   it('prints one CSV row per seed and step of the loop, the same on any number of workers', () => {
     expect(csv.status).toBe(0);
     const rows = csv.stdout.trim().split('\n');
-    expect(rows[0]).toBe('direction,step,value,seed,generation,cooperation,mutual_cooperation,mean_trust,mean_payoff');
+    expect(rows[0]).toBe('direction,step,value,seed,generation,cooperation,mutual_cooperation,mean_trust,mean_payoff,cooperation_low_risk,cooperation_risky');
     expect(rows.slice(1).map((row) => row.split(',').slice(0, 5).join(','))).toEqual([
       'up,0,0,1,4',
       'up,0,0,2,4',

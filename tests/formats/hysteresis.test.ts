@@ -67,9 +67,16 @@ describe('a hysteresis loop as CSV', () => {
       'mutual_cooperation',
       'mean_trust',
       'mean_payoff',
+      'cooperation_low_risk',
+      'cooperation_risky',
     ]);
     expect(rows).toHaveLength(12);
     expect(rows.map((row) => Number(row.cooperation))).toEqual(document.records.map((record) => record.cooperation));
     expect(rows[11]).toMatchObject({ direction: 'down', step: '5', value: '0', seed: '5', generation: '23' });
+    // The split by activity: an empty cell where no round of that kind was played.
+    expect(rows.map((row) => (row.cooperation_risky === '' ? null : Number(row.cooperation_risky)))).toEqual(
+      document.records.map((record) => record.cooperationRisky),
+    );
+    expect(document.records.some((record) => record.cooperationLowRisk !== null)).toBe(true);
   });
 });

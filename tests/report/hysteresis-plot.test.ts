@@ -16,6 +16,8 @@ function record(direction: 'up' | 'down', step: number, value: number, seed: num
     mutualCooperation: cooperation / 2,
     meanTrust: cooperation,
     meanPayoff: 20 * cooperation,
+    cooperationLowRisk: null,
+    cooperationRisky: cooperation,
   };
 }
 const records = [
