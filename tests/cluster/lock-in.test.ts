@@ -35,9 +35,15 @@ describe('lock-in: one set of parameters, two stable clusters', () => {
     ]);
   });
 
-  it('without the push the cluster stays rivals; with it the cluster tips and stays co-operative long after the push ends', () => {
-    const pushed = cooperation(preset, [PUSH_ENDS - 1, 300, GENERATIONS]);
+  // Each arm is a test of its own, with a generous backstop: on a machine with every core busy
+  // ten seeds of 500 generations take well over a minute.
+  it('without the push the cluster stays rivals, in every seed', () => {
     const unpushed = cooperation(withOverrides(preset, ['subsidy=0']), [PUSH_ENDS - 1, 300]);
+    for (const index of [0, 1]) expect(Math.max(...column(unpushed, index))).toBeLessThan(0.1);
+  }, 300_000);
+
+  it('with the push the same cluster tips, and stays co-operative long after the push ends', () => {
+    const pushed = cooperation(preset, [PUSH_ENDS - 1, 300, GENERATIONS]);
     // Tipped by the end of the push.
     expect(mean(column(pushed, 0))).toBeGreaterThan(0.9);
     expect(Math.min(...column(pushed, 0))).toBeGreaterThan(0.8);
@@ -46,9 +52,7 @@ describe('lock-in: one set of parameters, two stable clusters', () => {
       expect(mean(column(pushed, index))).toBeGreaterThan(0.9);
       expect(Math.min(...column(pushed, index))).toBeGreaterThan(0.6);
     }
-    // The same parameters without the push: rivals throughout, in every seed.
-    for (const index of [0, 1]) expect(Math.max(...column(unpushed, index))).toBeLessThan(0.1);
-  }, 120_000);
+  }, 300_000);
 
   it('what holds the co-operative state is the ladder: without training to fall back on, misunderstandings unravel it', () => {
     const noLadder: Scenario = {
@@ -60,5 +64,5 @@ describe('lock-in: one set of parameters, two stable clusters', () => {
     const unravelled = column(cooperation(noLadder, [300]), 0);
     expect(mean(unravelled)).toBeLessThan(0.6);
     expect(Math.max(...unravelled)).toBeLessThan(0.7);
-  }, 120_000);
+  }, 300_000);
 });
