@@ -5,7 +5,7 @@
  * the module and goes on. It is started with a heap limit, a limit on the memory it commits where the
  * system has one, and no file descriptors to spare (see sandbox-process.ts).
  */
-import { readSync, writeSync } from 'node:fs';
+import { closeSync, readdirSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { StrategyFault } from '../core/errors.js';
 import type { Game } from '../core/game.js';
 import { type Contestant, type MatchSettings, playMatch, prepareContestant, type StreamPurpose } from '../core/match.js';
@@ -74,6 +74,35 @@ function hostSource(purpose: string, turns: number): RandomSource {
 }
 
 const modules = new Map<number, IsolateStrategy>();
+
+/** O_CLOEXEC, as /proc/<pid>/fdinfo writes a descriptor's flags (octal). */
+const CLOSE_ON_EXEC = 0o2000000;
+
+/**
+ * Closes the descriptors this process inherited from the host's own parent (a shell's stray
+ * descriptor 251, say) and did not open itself: Node opens all of its own close-on-exec, so a
+ * descriptor above stderr without that flag came in with the exec. The host then caps the
+ * descriptors at the highest one open (sandbox-process.ts): with a stray one left open far up,
+ * that cap would leave room for hundreds of files. Linux only (/proc); elsewhere nothing to do.
+ */
+function closeInheritedDescriptors(): void {
+  let descriptors: number[];
+  try {
+    descriptors = readdirSync('/proc/self/fd').map(Number);
+  } catch {
+    return;
+  }
+  for (const descriptor of descriptors) {
+    if (!(descriptor > 2)) continue;
+    try {
+      const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync(`/proc/self/fdinfo/${descriptor}`, 'utf8'))?.[1];
+      if (flags !== undefined && (Number.parseInt(flags, 8) & CLOSE_ON_EXEC) === 0) closeSync(descriptor);
+    } catch {
+      // Gone meanwhile (the directory listing's own descriptor).
+    }
+  }
+}
+closeInheritedDescriptors();
 
 /**
  * isolated-vm is loaded now, before the first answer: once this process has answered, the host
