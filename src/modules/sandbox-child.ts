@@ -13,7 +13,6 @@ import type { RandomSource } from '../core/random.js';
 import type { ClusterContext, MoveView, ParameterValues } from '../core/strategy.js';
 import { findStrategy } from '../../strategies/registry.js';
 import { type IsolateStrategy, isolateStrategy, loadIsolatedVm, type SandboxedPlayer } from './isolate.js';
-import { stackDependence } from './stack-probe.js';
 import { encodeNumber, type HistoryUpdate, type MatchSide, type Reply, type Request } from './sandbox-protocol.js';
 
 const input = Buffer.alloc(1 << 16);
@@ -196,11 +195,6 @@ function handle(request: Request): Reply {
     case 'load': {
       if (sandboxUnavailable !== undefined) throw sandboxUnavailable;
       const strategy = isolateStrategy(request.bundle, request.file, request.limits);
-      const dependence = request.probe ? stackDependence(request.bundle, request.file, request.limits) : undefined;
-      if (dependence !== undefined) {
-        strategy.dispose();
-        return { error: dependence };
-      }
       modules.set(request.module, strategy);
       const parameters =
         strategy.parameters === undefined

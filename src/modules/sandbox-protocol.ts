@@ -19,15 +19,7 @@ export type HistoryUpdate =
   | { readonly same: true };
 
 export type Request =
-  | {
-      readonly op: 'load';
-      readonly module: number;
-      readonly bundle: string;
-      readonly file: string;
-      readonly limits: SandboxLimits;
-      /** Replay a match from several stack depths first (stack-probe.ts): on the first load, not when a new process loads the module again. */
-      readonly probe: boolean;
-    }
+  | { readonly op: 'load'; readonly module: number; readonly bundle: string; readonly file: string; readonly limits: SandboxLimits }
   | { readonly op: 'create'; readonly module: number; readonly player: number; readonly parameters: Record<string, number> }
   | {
       readonly op: 'move';

@@ -75,11 +75,7 @@ class SandboxPool implements RemoteMatches {
     this.generation++;
     for (const module of this.modules.values()) {
       if (module.dead !== undefined) continue;
-      const reply = this.callOn(
-        this.process,
-        { op: 'load', module: module.handle, bundle: module.bundle, file: module.file, limits: module.limits, probe: false },
-        [module],
-      );
+      const reply = this.callOn(this.process, { op: 'load', module: module.handle, bundle: module.bundle, file: module.file, limits: module.limits }, [module]);
       if ('error' in reply) module.dead = reply.error;
     }
     return this.process;
@@ -116,7 +112,7 @@ class SandboxPool implements RemoteMatches {
     const module: LoadedModule = { handle: this.nextHandle++, bundle, file, limits, id: '', dead: undefined };
     let reply: Reply;
     try {
-      reply = this.call({ op: 'load', module: module.handle, bundle, file, limits, probe: true }, [module]);
+      reply = this.call({ op: 'load', module: module.handle, bundle, file, limits }, [module]);
     } catch (error) {
       throw new Error(error instanceof Error ? error.message : String(error));
     }

@@ -112,16 +112,7 @@ describe('loading isolated-vm', () => {
 });
 
 describe('honest modules play identically sandboxed and trusted', () => {
-  // deep-recursion and match-counter also pass the replay check at load (stack-probe.ts): deep recursion far from the limit, state across matches.
-  const honest = [
-    'honest/tit-for-tat.ts',
-    'honest/math-random.js',
-    'honest/view-random.ts',
-    'honest/with-helper.ts',
-    'honest/generous.ts',
-    'honest/deep-recursion.js',
-    'honest/match-counter.js',
-  ];
+  const honest = ['honest/tit-for-tat.ts', 'honest/math-random.js', 'honest/view-random.ts', 'honest/with-helper.ts', 'honest/generous.ts'];
   const opponents = ['tit-for-tat', 'random', 'grudger', 'alternator'];
 
   it.each(honest)('%s', async (fixture) => {
