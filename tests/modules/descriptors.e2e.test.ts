@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from './zoo.js';
 
+// The e2e project builds dist first.
 const DIST = fileURLToPath(new URL('../../dist/src/modules/', import.meta.url));
 const prlimit = spawnSync('prlimit', ['--version'], { stdio: 'ignore' }).status === 0;
 const linux = process.platform === 'linux' && existsSync('/proc/self/fdinfo');
