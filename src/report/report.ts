@@ -137,6 +137,45 @@ function ladderFigure(
   );
 }
 
+/** With organisers (docs/model.md, "Organisers"): their membership and credibility, and their budgets; nothing in a run without. */
+function organiserFigures(run: ClusterRunDocument, x: readonly number[], xLabel: string, markers: Markers): string[] {
+  const names = [...new Set(run.series.flatMap((point) => Object.keys(point.organisers ?? {})))];
+  if (names.length === 0) return [];
+  const value = (name: string, pick: (books: NonNullable<ClusterRunDocument['series'][number]['organisers']>[string]) => number) =>
+    run.series.map((point) => {
+      const books = point.organisers?.[name];
+      return books === undefined ? 0 : pick(books);
+    });
+  return [
+    figure(
+      lineChartSvg({
+        title: 'Organisers: membership and credibility',
+        xLabel,
+        yLabel: 'share of firms / credibility',
+        x,
+        yDomain: { low: 0, high: 1 },
+        markers,
+        series: names.flatMap((name, index) => [
+          { name: `${name}: members`, colour: colourAt(2 * index), values: value(name, (books) => books.members) },
+          { name: `${name}: credibility`, colour: colourAt(2 * index + 1), values: value(name, (books) => books.credibility) },
+        ]),
+      }),
+      'Per organiser, the share of firms that are members and its credibility after each generation (0 while it does not work).',
+    ),
+    figure(
+      lineChartSvg({
+        title: 'Organisers: budget',
+        xLabel,
+        yLabel: 'budget',
+        x,
+        markers,
+        series: names.map((name, index) => ({ name, colour: colourAt(index), values: value(name, (books) => books.budget) })),
+      }),
+      'Per organiser, its budget after each generation: fees, grant, fines and margin taken in, its instruments paid for.',
+    ),
+  ];
+}
+
 export function clusterReport(run: ClusterRunDocument, source: string, version: string): string {
   const time: RunTime = runTime(run);
   const { x, label: xLabel, markers, format: xFormat } = time;
@@ -191,6 +230,7 @@ export function clusterReport(run: ClusterRunDocument, source: string, version: 
       'The mean payoff per firm and generation.',
     ),
   ];
+  charts.push(...organiserFigures(run, x, xLabel, markers));
   const settings: [string, Cell][] = [
     ['scenario', run.scenario.name],
     ['title', run.scenario.title ?? ''],
