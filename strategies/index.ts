@@ -44,6 +44,9 @@ import opportunist from './opportunist.js';
 import cautiousPioneer from './cautious-pioneer.js';
 import sanctionAwareTitForTat from './sanction-aware-tit-for-tat.js';
 import grudgingRival from './grudging-rival.js';
+import goodStanding from './good-standing.js';
+import imageScorer from './image-scorer.js';
+import discriminator from './discriminator.js';
 
 /** The twelve classic strategies every cooplab user can rely on. */
 export const classicStrategies: readonly Strategy[] = [
@@ -98,5 +101,8 @@ export const clusterStrategies: readonly Strategy[] = [
   grudgingRival,
 ];
 
-/** Every built-in strategy: the classic dozen, then those from the literature, then the cluster strategies. */
-export const builtinStrategies: readonly Strategy[] = [...classicStrategies, ...literatureStrategies, ...clusterStrategies];
+/** Strategies that read the partner's public standing (the cluster's reputation layer); in a tournament they have none to read. */
+export const reputationStrategies: readonly Strategy[] = [goodStanding, imageScorer, discriminator];
+
+/** Every built-in strategy: the classic dozen, then those from the literature, then the cluster strategies and those that read reputation. */
+export const builtinStrategies: readonly Strategy[] = [...classicStrategies, ...literatureStrategies, ...clusterStrategies, ...reputationStrategies];

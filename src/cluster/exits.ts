@@ -29,6 +29,8 @@ export function exitAndSpinOff(state: ClusterState, threshold: number, spinoffTr
     const parent = parents[index]!;
     strategyOf[firm] = inherited[index]!;
     wealth[firm] = 0;
+    // A new firm's standing starts afresh: the news about the firm that left is not about it.
+    state.reputation?.reset(firm, state.parameters.reputation?.initial ?? 1);
     // A new firm has no past; it starts wary of the parent it split from.
     for (let k = edgeOffsets[firm]!; k < edgeOffsets[firm + 1]!; k++) {
       const edge = edgeList[k]! >> 1;

@@ -1,6 +1,7 @@
 import type { ActivityTable } from './activities.js';
 import type { OrganiserRecord } from './organisers.js';
 import type { TieRecord } from './partner-choice.js';
+import type { ReputationSummary } from './reputation.js';
 import type { ClusterState } from './state.js';
 import { meanTrust } from './trust.js';
 
@@ -46,6 +47,8 @@ export interface GenerationRecord {
   readonly organisers?: readonly OrganiserRecord[];
   /** Ties cut and formed and the mean degree, when firms choose their partners (absent otherwise). */
   readonly ties?: TieRecord | undefined;
+  /** Standing at the end of the generation, while the reputation layer is on (reputation.ts). */
+  readonly reputation?: ReputationSummary | undefined;
 }
 
 /** Totals of one generation's play. */
@@ -72,7 +75,7 @@ export function strategyCounts(state: ClusterState): Float64Array {
 }
 
 /** The record of the generation just played (mean trust after exits and trust decay). */
-export function recordOf(state: ClusterState, tally: PlayTally, exits: number, counts: Float64Array): GenerationRecord {
+export function recordOf(state: ClusterState, tally: PlayTally, exits: number, counts: Float64Array, reputation?: ReputationSummary): GenerationRecord {
   const table = state.activities;
   const { lowRisk, risky } = cooperationByRisk(table, tally);
   const { rungPairs, pairs } = tally;
@@ -93,6 +96,7 @@ export function recordOf(state: ClusterState, tally: PlayTally, exits: number, c
     rungs: Array.from(rungPairs, (count) => (pairs > 0 ? count / pairs : 0)),
     noRung: pairs > 0 ? (pairs - onRungs) / pairs : 0,
     ...(state.partners === undefined ? {} : { ties: state.partners.record() }),
+    ...(reputation === undefined ? {} : { reputation }),
   };
 }
 

@@ -12,6 +12,7 @@ import { playGeneration } from './play.js';
 import { refreshTables } from './pool.js';
 import { populate } from './population.js';
 import { RelationshipState } from './relationships.js';
+import { reputationOn, settleReputation } from './reputation.js';
 import { revise } from './revision.js';
 import { organiserRecords, prepareOrganisers, settleOrganisers } from './organisers.js';
 import { NO_ACTIVITY } from './round-rules.js';
@@ -111,6 +112,7 @@ export class ClusterModel {
       maintenance: freshMaintenance(),
       organisers: undefined,
       scratch: undefined,
+      reputation: undefined,
     };
     this.#state = state;
     this.space = space;
@@ -159,6 +161,7 @@ export class ClusterModel {
     const counts = strategyCounts(state);
     const partners = state.partners;
     if (partners !== undefined) formTies(state, partners);
+    const reputation = reputationOn(state);
     const tally =
       state.kernel && memorylessEligible(parameters, state.entries, state.trustUniform)
         ? playMemoryless(state, parameters, state.activities, state.entries, state.graph.count, state.observe)
@@ -168,8 +171,9 @@ export class ClusterModel {
     for (let firm = 0; firm < state.space.size; firm++) state.wealth[firm]! += state.payoff[firm];
     const exits = parameters.exit.threshold === null ? 0 : exitAndSpinOff(state, parameters.exit.threshold, parameters.exit.spinoffTrust);
     relaxTrust(state);
+    const standing = reputation ? settleReputation(state) : undefined;
     const organisers = organiserRecords(state);
-    const record = organisers === undefined ? recordOf(state, tally, exits, counts) : { ...recordOf(state, tally, exits, counts), organisers };
+    const record = organisers === undefined ? recordOf(state, tally, exits, counts, standing) : { ...recordOf(state, tally, exits, counts, standing), organisers };
     if ((state.generation + 1) % parameters.update.every === 0) revise(state);
     state.generation++;
     return record;
@@ -188,5 +192,10 @@ export class ClusterModel {
 
   meanTrust(): number {
     return meanTrust(this.#state);
+  }
+
+  /** Per firm: its public standing, once the reputation layer has been on (reputation.ts); undefined before. */
+  get standing(): Float32Array | undefined {
+    return this.#state.reputation?.standing;
   }
 }

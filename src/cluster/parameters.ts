@@ -53,6 +53,32 @@ export const activitySchema = z.strictObject({
   enabled: flag,
 });
 
+/**
+ * The reputation layer (reputation.ts): public standing built from observed acts, spread by word of
+ * mouth and fading. Optional: absent means off, so runs and their JSON stay as they were without it.
+ */
+export const reputationSchema = z.strictObject({
+  enabled: flag.default(false),
+  /** How an observed act is judged: image scoring (Nowak & Sigmund 1998) or a standing norm (Ohtsuki & Iwasa 2004). */
+  assessment: z
+    .enum(['image-scoring', 'simple-standing', 'stern-judging'], { error: "expected 'image-scoring', 'simple-standing' or 'stern-judging'" })
+    .default('image-scoring'),
+  /** Probability that an act is seen by someone beyond the pair and talked about. */
+  observation: probability.default(1),
+  /** Standing of every firm at the start, of a spin-off, and where standing fades to. */
+  initial: probability.default(1),
+  /** Standing from which a firm is in good standing. */
+  good: probability.default(0.5),
+  /** Circles of word of mouth that the news reaches, one per step. */
+  steps: count(1, 8).default(1),
+  /** Share of the news's weight lost at each step after the first. */
+  loss: probability.default(0),
+  /** Generations each step of word of mouth takes. */
+  delay: count(0, 8).default(0),
+  /** Per generation, the share by which standing relaxes back to `initial` (news is forgotten). */
+  fade: probability.default(0),
+});
+
 /** The zod schema of the cluster model's parameters (docs/model.md explains each). */
 /** The mix with short names (tft, alld, …) written as the full ids they stand for; a strategy named twice is refused. */
 function fullStrategyIds(mix: Record<string, number>, context: z.RefinementCtx): Record<string, number> {
@@ -139,12 +165,15 @@ export const parametersSchema = z.strictObject({
       turnover: probability,
     })
     .optional(),
+  reputation: reputationSchema.optional(),
 });
 
 /** A joint activity on the trust ladder: its stakes, the trust it needs, its cost and whether it runs. */
 export type ActivitySpec = z.infer<typeof activitySchema>;
 /** The cluster model's parameters, as validated by parametersSchema. */
 export type ClusterParameters = z.infer<typeof parametersSchema>;
+/** The reputation layer's parameters (reputation.ts). */
+export type ReputationParameters = z.infer<typeof reputationSchema>;
 
 /** Every parameter of the cluster model at its default: all cluster features off, which is Nowak & May's spatial game (docs/model.md). */
 export const DEFAULT_PARAMETERS: ClusterParameters = {
@@ -195,6 +224,11 @@ export const PARTNER_CHOICE_DEFAULTS: NonNullable<ClusterParameters['partnerChoi
 export function partnerChoiceOn(parameters: ClusterParameters): boolean {
   return parameters.partnerChoice?.enabled === true;
 }
+/** The reputation layer at its defaults (off): what `--set reputation.<field>` starts from when a scenario has none. */
+export const DEFAULT_REPUTATION: ReputationParameters = reputationSchema.parse({});
+
+/** Optional parameter groups, absent from a scenario that does not use them, and their defaults. */
+const OPTIONAL_GROUPS: Readonly<Record<string, unknown>> = { reputation: DEFAULT_REPUTATION };
 
 /** Parameters that shape the lattice or the starting population: fixed once a run starts. */
 export const STRUCTURAL_PATHS = new Set([
@@ -224,6 +258,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** The value at a dotted path; activities are addressed by name: `activities.training.enabled`. */
 export function getPath(parameters: ClusterParameters, path: string): unknown {
   const complete = withSectionDefaults(parameters, path);
+  const complete = withOptionalGroup(parameters, path);
   let node: unknown = complete;
   for (const key of resolvePath(complete, path)) node = (node as Record<string | number, unknown>)[key];
   return node;
@@ -235,6 +270,11 @@ function withSectionDefaults(parameters: ClusterParameters, path: string): Clust
     return { ...parameters, partnerChoice: { ...PARTNER_CHOICE_DEFAULTS } };
   }
   return parameters;
+/** `parameters` with the optional group that `path` addresses put in at its defaults when absent. */
+function withOptionalGroup(parameters: ClusterParameters, path: string): ClusterParameters {
+  const group = path.split('.')[0]!;
+  if (!Object.hasOwn(OPTIONAL_GROUPS, group) || (parameters as Record<string, unknown>)[group] !== undefined) return parameters;
+  return { ...parameters, [group]: structuredClone(OPTIONAL_GROUPS[group]) };
 }
 
 /** Turns a dotted path into keys, finding activities by name. Unknown paths are an InputError. */
@@ -323,6 +363,7 @@ export function withParameters(parameters: ClusterParameters, changes: readonly 
   let copy = structuredClone(parameters);
   for (const [path, value] of changes) {
     copy = withSectionDefaults(copy, path);
+    copy = withOptionalGroup(copy, path);
     const keys = resolvePath(copy, path);
     let node = copy as unknown as Record<string | number, unknown>;
     for (const key of keys.slice(0, -1)) node = node[key] as Record<string | number, unknown>;

@@ -2,7 +2,7 @@ import { StrategyFault } from '../core/errors.js';
 import { askMove } from '../core/match.js';
 import { CONTEXTS } from '../core/machine.js';
 import { geometricTrials, type RandomSource } from '../core/random.js';
-import type { ActivityView, ClusterContext, Game, MoveView, SanctionsView } from '../core/strategy.js';
+import type { ActivityView, ClusterContext, Game, MoveView, ReputationView, SanctionsView } from '../core/strategy.js';
 import type { PlayTally } from './metrics.js';
 import { WindowHistory } from './relationships.js';
 import { activityContext, buyerBonus, fineOf, jointTrust, NO_ACTIVITY, payoffOf, sanctioned, sanctionsOn, trustAfter, type RoundRates } from './round-rules.js';
@@ -17,6 +17,7 @@ class LatticeView implements MoveView, ClusterContext {
   trust = 1;
   sanctions: SanctionsView = { detection: 0, fine: 0, compensate: false };
   generation = 0;
+  reputation: ReputationView | undefined = undefined;
   random: () => number = () => 0;
 
   constructor(
@@ -98,6 +99,10 @@ export function playGeneration(state: ClusterState): PlayTally {
   let mutual = 0;
   let fines = 0;
   let roundsPlayed = 0;
+  // The reputation layer, if it is on: every act as played goes to it (reputation.ts).
+  const reputationParameters = parameters.reputation?.enabled ? parameters.reputation : undefined;
+  const reputation = reputationParameters === undefined ? undefined : state.reputation;
+  const reputationRandom = reputation === undefined ? undefined : streamOf(state, 'reputation');
   payoff.fill(0);
   for (let edge = 0; edge < count; edge++) {
     const a = firmA[edge]!;
@@ -162,6 +167,7 @@ export function playGeneration(state: ClusterState): PlayTally {
         nextFlip = moveIndex + geometricTrials(noise, noiseRandom);
       }
       moveIndex++;
+      if (reputation !== undefined) reputation.witness(a, b, moveA, moveB, reputationParameters!, reputationRandom!);
       // settledPayoff's terms in its order (payoff, + bonus, − fine), each only while its mechanism is on.
       let payoffA = payoffOf(rates, activity, moveA, moveB);
       let payoffB = payoffOf(rates, activity, moveB, moveA);
@@ -257,6 +263,7 @@ function askGeneral(state: ClusterState, view: LatticeView, edge: number, side: 
     view.game = table.games[activity]!;
     view.activity = { name: table.names[activity]!, lowRisk: table.lowRisk[activity] === 1, cost: table.cost[activity]! };
     view.trust = trust;
+    view.reputation = reputationView(state, firm, side === 0 ? state.graph.firmB[edge]! : state.graph.firmA[edge]!);
     return askMove(player, view, entry.strategy.id);
   } catch (error) {
     // A module that breaks the rules is contained: its firms defect from now on, and the log says why.
@@ -265,4 +272,12 @@ function askGeneral(state: ClusterState, view: LatticeView, edge: number, side: 
     state.log.push({ generation: state.generation, label: `strategy ${entry.strategy.id} disqualified (its firms defect from now on): ${error.reason}` });
     return 1;
   }
+}
+
+/** The standings a firm sees of itself and its partner, while the reputation layer is on. */
+function reputationView(state: ClusterState, firm: number, partner: number): ReputationView | undefined {
+  const parameters = state.parameters.reputation;
+  const layer = state.reputation;
+  if (parameters === undefined || !parameters.enabled || layer === undefined) return undefined;
+  return { partner: layer.standing[partner]!, own: layer.standing[firm]!, good: parameters.good };
 }

@@ -8,6 +8,7 @@ import type { ClusterParameters } from './parameters.js';
 import type { PoolEntry } from './pool.js';
 import type { RelationshipState } from './relationships.js';
 import type { PartnerChoice } from './partner-choice.js';
+import type { ReputationLayer } from './reputation.js';
 import type { Lattice, RelationshipGraph, Space } from './space.js';
 
 /**
@@ -64,6 +65,8 @@ export interface ClusterState {
   organisers: OrganiserState | undefined;
   /** One byte per firm for the revision rules. */
   scratch: Uint8Array | undefined;
+  /** Public standing (reputation.ts), made when the reputation layer is first switched on. */
+  reputation: ReputationLayer | undefined;
 }
 
 /** The random stream for one purpose in a generation (the current one unless given). */

@@ -48,6 +48,19 @@ export interface SanctionsView {
 }
 
 /**
+ * Public standing on the cluster lattice, while its reputation layer is on: built from acts that
+ * others observed and passed on by word of mouth (docs/model.md, "Reputation").
+ */
+export interface ReputationView {
+  /** The partner's standing, in [0, 1] (1: nothing bad is known about it). */
+  readonly partner: number;
+  /** The firm's own standing, in [0, 1]. */
+  readonly own: number;
+  /** The standing from which a firm counts as in good standing (the model's `reputation.good`). */
+  readonly good: number;
+}
+
+/**
  * What a cluster-aware strategy sees beyond the histories. Present only on the cluster
  * lattice; a classic strategy ignores it and runs unchanged in both places.
  */
@@ -58,6 +71,8 @@ export interface ClusterContext {
   readonly sanctions: SanctionsView;
   /** Generation of the cluster simulation, from 0. */
   readonly generation: number;
+  /** Standings, while the reputation layer is on; undefined when it is off (and in tournaments). */
+  readonly reputation?: ReputationView | undefined;
 }
 
 /** What a player sees when it chooses a move. */
