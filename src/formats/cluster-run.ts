@@ -49,7 +49,8 @@ function organiserCells(record: GenerationRecord, name: string): (number | strin
 /**
  * The per-generation series as tidy CSV (also what the live view exports). The columns added
  * since the first version come last, so readers by position still work: the co-operation by
- * kind of activity, the rungs of the trust ladder, and the year when the scenario has years.
+ * kind of activity, the rungs of the trust ladder, the year when the scenario has years, and the
+ * standings when the reputation layer was on.
  */
 export function seriesCsv(
   records: readonly GenerationRecord[],
@@ -58,6 +59,7 @@ export function seriesCsv(
   years?: YearScale | undefined,
   organiserNames: readonly string[] = [],
 ): string {
+  const standing = records.some((record) => record.reputation !== undefined);
   const columns = [
     'generation',
     'cooperation',
@@ -74,6 +76,8 @@ export function seriesCsv(
     'no_rung',
     ...(years === undefined ? [] : ['year']),
     ...organiserNames.flatMap((name) => ORGANISER_COLUMNS.map((column) => `organiser:${name}:${column}`)),
+    // Standing, only in runs where the reputation layer was on (empty before it was switched on).
+    ...(standing ? REPUTATION_COLUMNS : []),
   ];
   const rows = records.map((record) => [
     record.generation,
@@ -92,8 +96,16 @@ export function seriesCsv(
     record.noRung,
     ...(years === undefined ? [] : [yearOf(years, record.generation)]),
     ...organiserNames.flatMap((name) => organiserCells(record, name)),
+    ...(standing ? reputationCells(record) : []),
   ]);
   return stringify(rows, { header: true, columns });
+}
+
+const REPUTATION_COLUMNS = ['reputation_cooperators', 'reputation_defectors', 'bad_standing'];
+
+function reputationCells(record: GenerationRecord): (number | null)[] {
+  const summary = record.reputation;
+  return summary === undefined ? [null, null, null] : [summary.cooperators, summary.defectors, summary.badStanding];
 }
 
 /** Every firm's state, one row per firm, for a snapshot export. */
@@ -155,6 +167,8 @@ const clusterRunSchema = z.object({
           }),
         )
         .optional(),
+      /** Standing at the end of the generation, while the reputation layer was on. */
+      reputation: z.object({ cooperators: z.number().nullable(), defectors: z.number().nullable(), badStanding: z.number() }).optional(),
     }),
   ),
   final: z.object({
@@ -202,6 +216,7 @@ export function clusterRunDocument(run: ClusterRun, version: string): ClusterRun
       noRung: record.noRung,
       ...yearField(record.generation),
       ...(record.organisers === undefined ? {} : { organisers: organiserSeries(record) }),
+      ...(record.reputation === undefined ? {} : { reputation: record.reputation }),
     })),
     final: { generation: model.generation, width, height, strategies: ids, lattice },
   };

@@ -500,12 +500,12 @@ export class SandboxedPlayer implements Player {
     const key =
       cluster === undefined
         ? undefined
-        : `${cluster.activity.name}\u001f${cluster.activity.lowRisk}\u001f${cluster.activity.cost}\u001f${cluster.trust}\u001f${cluster.sanctions.detection}\u001f${cluster.sanctions.fine}\u001f${cluster.sanctions.compensate}\u001f${cluster.generation}`;
+        : `${cluster.activity.name}\u001f${cluster.activity.lowRisk}\u001f${cluster.activity.cost}\u001f${cluster.trust}\u001f${cluster.sanctions.detection}\u001f${cluster.sanctions.fine}\u001f${cluster.sanctions.compensate}\u001f${cluster.generation}\u001f${cluster.reputation === undefined ? '' : `${cluster.reputation.partner}\u001f${cluster.reputation.own}\u001f${cluster.reputation.good}`}`;
     if (key === this.clusterKey) return;
     this.clusterKey = key;
     const args: Array<number | string | boolean> =
       cluster === undefined
-        ? [this.id, false, '', false, 0, 0, 0, 0, false, 0]
+        ? [this.id, false, '', false, 0, 0, 0, 0, false, 0, false, 0, 0, 0]
         : [
             this.id,
             true,
@@ -517,6 +517,11 @@ export class SandboxedPlayer implements Player {
             Number(cluster.sanctions.fine),
             Boolean(cluster.sanctions.compensate),
             Number(cluster.generation),
+            // The standings (reputation layer on), or nothing: the module sees undefined.
+            cluster.reputation !== undefined,
+            Number(cluster.reputation?.partner ?? 0),
+            Number(cluster.reputation?.own ?? 0),
+            Number(cluster.reputation?.good ?? 0),
           ];
     this.sandbox.harness.cluster.applySync(undefined, args, this.callOptions);
   }

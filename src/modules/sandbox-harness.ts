@@ -16,8 +16,8 @@
  *   → replaces a player's histories (totals over the whole past; the moves strings hold the
  *   most recent moves, 'C'/'D', oldest first).
  * - game(id, R, S, T, P, turns) and cluster(id, present, name, lowRisk, cost, trust, detection,
- *   fine, compensate, generation) → set what the view shows until changed again (turns -1 =
- *   unknown).
+ *   fine, compensate, generation, reputed, partner, own, good) → set what the view shows until
+ *   changed again (turns -1 = unknown; reputed false: no standings, view.cluster.reputation undefined).
  * - move(id, packed) → 'C' or 'D', or a tagged description of anything else: 'e' + message (it
  *   threw), 's' + string, 'p' (a Promise), 'o' (an object), 'u' (undefined), 'n' (null),
  *   'x' + text (a number, boolean or bigint), 'f' (a function), 'y' + text (a symbol).
@@ -327,9 +327,10 @@ export const HARNESS_SOURCE = String.raw`
     entry.turns = turns < 0 ? undefined : turns;
   }
 
-  function cluster(id, present, name, lowRisk, cost, trust, detection, fine, compensate, generation) {
+  function cluster(id, present, name, lowRisk, cost, trust, detection, fine, compensate, generation, reputed, partner, own, good) {
+    const reputation = reputed ? freeze({ partner, own, good }) : undefined;
     players[id].cluster = present
-      ? freeze({ activity: freeze({ name, lowRisk, cost }), trust, sanctions: freeze({ detection, fine, compensate }), generation })
+      ? freeze({ activity: freeze({ name, lowRisk, cost }), trust, sanctions: freeze({ detection, fine, compensate }), generation, reputation })
       : undefined;
   }
 

@@ -296,6 +296,10 @@ function plainCluster(cluster: ClusterContext | undefined): ClusterContext | nul
     trust: Number(cluster.trust),
     sanctions: { detection: Number(cluster.sanctions.detection), fine: Number(cluster.sanctions.fine), compensate: Boolean(cluster.sanctions.compensate) },
     generation: Number(cluster.generation),
+    reputation:
+      cluster.reputation === undefined
+        ? undefined
+        : { partner: Number(cluster.reputation.partner), own: Number(cluster.reputation.own), good: Number(cluster.reputation.good) },
   };
 }
 

@@ -138,10 +138,10 @@ describe('cooplab cluster', () => {
 });
 
 describe('cooplab scenarios', () => {
-  it('lists the seven presets', () => {
+  it('lists the presets', () => {
     const run = cooplab(['scenarios']);
     expect(run.status).toBe(0);
-    for (const name of ['nowak-may', 'rivalry', 'training-first', 'sanctions', 'criciuma-crisis', 'italian-district', 'external-buyers']) {
+    for (const name of ['nowak-may', 'rivalry', 'training-first', 'sanctions', 'criciuma-crisis', 'italian-district', 'external-buyers', 'cremona']) {
       expect(run.stdout).toMatch(new RegExp(`^${name}\\s+\\S`, 'm'));
     }
   });

@@ -156,3 +156,28 @@ describe('several seeds in one document', () => {
     expect(rows.slice(13)).toEqual(single.map((row) => ({ seed: 4, ...row })));
   });
 });
+
+describe('standing in a cluster run', () => {
+  const spoken = withOverrides(loadScenario('cremona'), ['width=8', 'height=8']);
+  const strategies = requireStrategies(Object.keys(spoken.parameters.strategies));
+
+  it('adds the reputation columns at the end when the layer is on, with cheats below fair dealers, and leaves them out when it is off', () => {
+    const withStanding = runScenario(spoken, strategies, { seed: 2, generations: 5 });
+    const rows: Record<string, string>[] = parse(clusterCsv(withStanding), { columns: true });
+    expect(Object.keys(rows[0]!).slice(-3)).toEqual(['reputation_cooperators', 'reputation_defectors', 'bad_standing']);
+    for (const row of rows) expect(Number(row.reputation_defectors)).toBeLessThan(Number(row.reputation_cooperators));
+    const document = clusterRunDocument(withStanding, '0.1.0');
+    expect(document.series[0]!.reputation).toEqual(withStanding.records[0]!.reputation);
+    expect(parseClusterRun(JSON.parse(clusterJson(withStanding, '0.1.0')), 'run.json')).toEqual(document);
+
+    const silent = runScenario(withOverrides(spoken, ['reputation.enabled=false']), strategies, { seed: 2, generations: 5 });
+    expect(clusterCsv(silent).split('\n')[0]).not.toContain('reputation');
+    expect(clusterRunDocument(silent, '0.1.0').series[0]).not.toHaveProperty('reputation');
+  });
+
+  it('leaves the cells empty for generations played before the layer was switched on', () => {
+    const later = { ...withOverrides(spoken, ['reputation.enabled=false']), events: [{ generation: 2, set: { 'reputation.enabled': true } }] };
+    const rows: Record<string, string>[] = parse(clusterCsv(runScenario(later, strategies, { seed: 2, generations: 3 })), { columns: true });
+    expect(rows.map((row) => row.bad_standing === '')).toEqual([true, true, false, false]);
+  });
+});

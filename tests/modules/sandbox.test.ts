@@ -159,6 +159,18 @@ describe('honest modules play identically sandboxed and trusted', () => {
     generous.dispose();
   });
 
+  it('passes the standings of the reputation layer through, and none when it is off', async () => {
+    const reader = await sandboxed('honest/reputation-reader.ts');
+    const player = reader.create({});
+    const at = (reputation: ClusterContext['reputation']): MoveView => ({ ...viewWithPast('', ''), cluster: { ...CLUSTER, reputation } });
+    expect(player.move(at({ partner: 0.2, own: 1, good: 0.5 }))).toBe('D');
+    expect(player.move(at({ partner: 0.9, own: 1, good: 0.5 }))).toBe('C');
+    expect(player.move(at({ partner: 0.9, own: 0.25, good: 0.6 }))).toBe('D');
+    expect(player.move(at(undefined))).toBe('C');
+    expect(player.move(at({ partner: 0.2, own: 1, good: 0.5 }))).toBe('D');
+    reader.dispose();
+  });
+
   it('takes over a relationship that already has a past (the whole history is sent once)', async () => {
     const helper = await sandboxed('honest/with-helper.ts');
     const player = helper.create({});
