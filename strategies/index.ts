@@ -47,6 +47,8 @@ import grudgingRival from './grudging-rival.js';
 import goodStanding from './good-standing.js';
 import imageScorer from './image-scorer.js';
 import discriminator from './discriminator.js';
+import promiseKeeper from './promise-keeper.js';
+import falsePromiser from './false-promiser.js';
 
 /** The twelve classic strategies every cooplab user can rely on. */
 export const classicStrategies: readonly Strategy[] = [
@@ -104,5 +106,14 @@ export const clusterStrategies: readonly Strategy[] = [
 /** Strategies that read the partner's public standing (the cluster's reputation layer); in a tournament they have none to read. */
 export const reputationStrategies: readonly Strategy[] = [goodStanding, imageScorer, discriminator];
 
-/** Every built-in strategy: the classic dozen, then those from the literature, then the cluster strategies and those that read reputation. */
-export const builtinStrategies: readonly Strategy[] = [...classicStrategies, ...literatureStrategies, ...clusterStrategies, ...reputationStrategies];
+/** Strategies that talk before they play (the cluster's pre-play communication); in a tournament nobody talks. */
+export const communicationStrategies: readonly Strategy[] = [promiseKeeper, falsePromiser];
+
+/** Every built-in strategy: the classic dozen, then those from the literature, then the cluster strategies, those that read reputation and those that talk. */
+export const builtinStrategies: readonly Strategy[] = [
+  ...classicStrategies,
+  ...literatureStrategies,
+  ...clusterStrategies,
+  ...reputationStrategies,
+  ...communicationStrategies,
+];

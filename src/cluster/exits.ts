@@ -41,6 +41,7 @@ export function exitAndSpinOff(state: ClusterState, threshold: number, spinoffTr
       const other = firmA[edge] === firm ? firmB[edge]! : firmA[edge]!;
       const level = other === parent ? spinoffTrust : initial;
       relationships.reset(edge, level, level);
+      state.communication?.forget(edge);
       // Both sides meet afresh: the neighbour's strategy state for the old firm is gone too.
       restartSide(state, edge, 0);
       restartSide(state, edge, 1);

@@ -23,8 +23,8 @@ export function memorylessEligible(parameters: ClusterParameters, entries: reado
   if (organisersWork(parameters)) return false;
   // Counting co-operating neighbours assumes the lattice's fixed ties.
   if (partnerChoiceOn(parameters)) return false;
-  // Standing is built from every round's acts, which the kernel does not play one by one.
-  if (parameters.reputation?.enabled) return false;
+  // Standing and announcements come from every round's acts, which the kernel does not play one by one.
+  if (parameters.reputation?.enabled || parameters.communication?.enabled) return false;
   return entries.every((entry) => entry.machines?.every((machine) => machine.states === 1 && !machine.stochastic));
 }
 

@@ -113,6 +113,7 @@ export class ClusterModel {
       organisers: undefined,
       scratch: undefined,
       reputation: undefined,
+      communication: undefined,
     };
     this.#state = state;
     this.space = space;

@@ -79,6 +79,13 @@ export const reputationSchema = z.strictObject({
   fade: probability.default(0),
 });
 
+/** Pre-play communication (communication.ts): announcements of the intended move, remembered when broken. Optional: absent means off. */
+export const communicationSchema = z.strictObject({
+  enabled: flag.default(false),
+  /** Share of a firm's trust in a partner lost each time the partner breaks an announcement of C. */
+  trustPenalty: probability.default(0),
+});
+
 /** The zod schema of the cluster model's parameters (docs/model.md explains each). */
 /** The mix with short names (tft, alld, …) written as the full ids they stand for; a strategy named twice is refused. */
 function fullStrategyIds(mix: Record<string, number>, context: z.RefinementCtx): Record<string, number> {
@@ -166,12 +173,15 @@ export const parametersSchema = z.strictObject({
     })
     .optional(),
   reputation: reputationSchema.optional(),
+  communication: communicationSchema.optional(),
 });
 
 /** A joint activity on the trust ladder: its stakes, the trust it needs, its cost and whether it runs. */
 export type ActivitySpec = z.infer<typeof activitySchema>;
 /** The cluster model's parameters, as validated by parametersSchema. */
 export type ClusterParameters = z.infer<typeof parametersSchema>;
+/** Pre-play communication's parameters (communication.ts). */
+export type CommunicationParameters = z.infer<typeof communicationSchema>;
 /** The reputation layer's parameters (reputation.ts). */
 export type ReputationParameters = z.infer<typeof reputationSchema>;
 
@@ -228,7 +238,7 @@ export function partnerChoiceOn(parameters: ClusterParameters): boolean {
 export const DEFAULT_REPUTATION: ReputationParameters = reputationSchema.parse({});
 
 /** Optional parameter groups, absent from a scenario that does not use them, and their defaults. */
-const OPTIONAL_GROUPS: Readonly<Record<string, unknown>> = { reputation: DEFAULT_REPUTATION };
+const OPTIONAL_GROUPS: Readonly<Record<string, unknown>> = { reputation: DEFAULT_REPUTATION, communication: communicationSchema.parse({}) };
 
 /** Parameters that shape the lattice or the starting population: fixed once a run starts. */
 export const STRUCTURAL_PATHS = new Set([

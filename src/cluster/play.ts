@@ -2,7 +2,8 @@ import { StrategyFault } from '../core/errors.js';
 import { askMove } from '../core/match.js';
 import { CONTEXTS } from '../core/machine.js';
 import { geometricTrials, type RandomSource } from '../core/random.js';
-import type { ActivityView, ClusterContext, Game, MoveView, ReputationView, SanctionsView } from '../core/strategy.js';
+import type { ActivityView, ClusterContext, Game, Move, MoveView, Player, ReputationView, SanctionsView } from '../core/strategy.js';
+import { askAnnouncement, communicationOn, speaks } from './communication.js';
 import type { PlayTally } from './metrics.js';
 import { WindowHistory } from './relationships.js';
 import { activityContext, buyerBonus, fineOf, jointTrust, NO_ACTIVITY, payoffOf, sanctioned, sanctionsOn, trustAfter, type RoundRates } from './round-rules.js';
@@ -18,6 +19,8 @@ class LatticeView implements MoveView, ClusterContext {
   sanctions: SanctionsView = { detection: 0, fine: 0, compensate: false };
   generation = 0;
   reputation: ReputationView | undefined = undefined;
+  announcement: Move | undefined = undefined;
+  promisesBroken: number | undefined = undefined;
   random: () => number = () => 0;
 
   constructor(
@@ -103,6 +106,9 @@ export function playGeneration(state: ClusterState): PlayTally {
   const reputationParameters = parameters.reputation?.enabled ? parameters.reputation : undefined;
   const reputation = reputationParameters === undefined ? undefined : state.reputation;
   const reputationRandom = reputation === undefined ? undefined : streamOf(state, 'reputation');
+  // Pre-play communication, if it is on (communication.ts).
+  const talk = communicationOn(state) ? state.communication : undefined;
+  const trustPenalty = parameters.communication?.trustPenalty ?? 0;
   payoff.fill(0);
   for (let edge = 0; edge < count; edge++) {
     const a = firmA[edge]!;
@@ -141,21 +147,32 @@ export function playGeneration(state: ClusterState): PlayTally {
       // machineContext: the activity's part, and the trust bit (trustContext) written out, since the
       // inlined call measured some 5% slower on this loop (CPU time, cluster-training-first).
       const context = contextOf[activity]!;
-      let moveA: number;
-      let moveB: number;
+      let moveA = 1;
+      let moveB = 1;
       const coopA = coopTables[ka * activityCount + activity];
       const coopB = coopTables[kb * activityCount + activity];
+      // With communication, a side whose player speaks (announce()) chooses after the announcements.
+      const speaksA = talk !== undefined && coopA == null && speaks(playerOf(state, edge, 0));
+      const speaksB = talk !== undefined && coopB == null && speaks(playerOf(state, edge, 1));
       if (coopA != null) {
         const p = coopA[machineState[sideA]! * CONTEXTS + (context | (ta >= thresholds[ka]! ? 2 : 0))]!;
         moveA = p >= 1 ? 0 : p <= 0 ? 1 : strategyRandom() < p ? 0 : 1;
-      } else {
+      } else if (!speaksA) {
         moveA = askGeneral(state, view, edge, 0, activity, ta);
       }
       if (coopB != null) {
         const p = coopB[machineState[sideB]! * CONTEXTS + (context | (tb >= thresholds[kb]! ? 2 : 0))]!;
         moveB = p >= 1 ? 0 : p <= 0 ? 1 : strategyRandom() < p ? 0 : 1;
-      } else {
+      } else if (!speaksB) {
         moveB = askGeneral(state, view, edge, 1, activity, tb);
+      }
+      let announcedA = -1;
+      let announcedB = -1;
+      if (talk !== undefined) {
+        announcedA = speaksA ? askGeneral(state, view, edge, 0, activity, ta, ANNOUNCE) : moveA;
+        announcedB = speaksB ? askGeneral(state, view, edge, 1, activity, tb, ANNOUNCE) : moveB;
+        if (speaksA) moveA = askGeneral(state, view, edge, 0, activity, ta, announcedB);
+        if (speaksB) moveB = askGeneral(state, view, edge, 1, activity, tb, announcedA);
       }
       if (moveIndex === nextFlip) {
         moveA ^= 1;
@@ -191,6 +208,15 @@ export function playGeneration(state: ClusterState): PlayTally {
         if (trustMoves) {
           trust[sideA] = trustAfter(ta, moveB, gain, loss);
           trust[sideB] = trustAfter(tb, moveA, gain, loss);
+        }
+        if (talk !== undefined) {
+          const broke = talk.settle(edge, announcedA, announcedB, moveA, moveB);
+          if (broke !== 0 && trustPenalty > 0) {
+            // A broken word costs the deceived firm's trust on top of what the defection itself costs.
+            if ((broke & 2) !== 0) trust[sideA] = trust[sideA]! * (1 - trustPenalty);
+            if ((broke & 1) !== 0) trust[sideB] = trust[sideB]! * (1 - trustPenalty);
+            state.trustUniform = false;
+          }
         }
       }
       if (observe) {
@@ -239,8 +265,35 @@ function latticeView(state: ClusterState, random: RandomSource): LatticeView {
   return view;
 }
 
-/** A side's move through the strategy's move() (the general path); a strategy that breaks the rules is disqualified. */
-function askGeneral(state: ClusterState, view: LatticeView, edge: number, side: number, activity: number, trust: number): number {
+/** askGeneral's `heard` for asking a side's announcement instead of its move. */
+const ANNOUNCE = -2;
+
+/** The general-path player of a relationship side, once it has been created. */
+function playerOf(state: ClusterState, edge: number, side: number): Player | undefined {
+  return state.players.get(edge * 2 + side) ?? createPlayer(state, edge, side);
+}
+
+function createPlayer(state: ClusterState, edge: number, side: number): Player | undefined {
+  const firm = side === 0 ? state.graph.firmA[edge]! : state.graph.firmB[edge]!;
+  const poolIndex = state.strategyOf[firm]!;
+  if (state.disqualified.has(poolIndex)) return undefined;
+  const entry = state.entries[poolIndex]!;
+  try {
+    const player = entry.strategy.create(entry.parameters);
+    state.players.set(edge * 2 + side, player);
+    return player;
+  } catch {
+    // askGeneral creates it again and reports the failure.
+    return undefined;
+  }
+}
+
+/**
+ * A side's move through the strategy's move() (the general path), or with `heard` = ANNOUNCE its
+ * announcement; `heard` ≥ 0 is the partner's announcement it hears (communication.ts). A strategy
+ * that breaks the rules is disqualified.
+ */
+function askGeneral(state: ClusterState, view: LatticeView, edge: number, side: number, activity: number, trust: number, heard = -1): number {
   const slot = edge * 2 + side;
   const firm = side === 0 ? state.graph.firmA[edge]! : state.graph.firmB[edge]!;
   const entry = state.entries[state.strategyOf[firm]!]!;
@@ -264,6 +317,10 @@ function askGeneral(state: ClusterState, view: LatticeView, edge: number, side: 
     view.activity = { name: table.names[activity]!, lowRisk: table.lowRisk[activity] === 1, cost: table.cost[activity]! };
     view.trust = trust;
     view.reputation = reputationView(state, firm, side === 0 ? state.graph.firmB[edge]! : state.graph.firmA[edge]!);
+    const talk = state.communication !== undefined && state.parameters.communication?.enabled === true;
+    view.announcement = heard === 0 ? 'C' : heard === 1 ? 'D' : undefined;
+    view.promisesBroken = talk ? state.communication!.broken[edge * 2 + 1 - side] : undefined;
+    if (heard === ANNOUNCE) return askAnnouncement(player, view, entry.strategy.id);
     return askMove(player, view, entry.strategy.id);
   } catch (error) {
     // A module that breaks the rules is contained: its firms defect from now on, and the log says why.

@@ -1,6 +1,7 @@
 import { deriveStream, type RandomSource } from '../core/random.js';
 import type { Player, Strategy } from '../core/strategy.js';
 import type { ActivityTable } from './activities.js';
+import type { CommunicationState } from './communication.js';
 import type { LoggedEvent } from './events.js';
 import type { MaintenanceState } from './maintenance.js';
 import type { OrganiserState } from './organisers.js';
@@ -67,6 +68,8 @@ export interface ClusterState {
   scratch: Uint8Array | undefined;
   /** Public standing (reputation.ts), made when the reputation layer is first switched on. */
   reputation: ReputationLayer | undefined;
+  /** Broken announcements per relationship side (communication.ts), made when communication is first switched on. */
+  communication: CommunicationState | undefined;
 }
 
 /** The random stream for one purpose in a generation (the current one unless given). */

@@ -73,6 +73,13 @@ export interface ClusterContext {
   readonly generation: number;
   /** Standings, while the reputation layer is on; undefined when it is off (and in tournaments). */
   readonly reputation?: ReputationView | undefined;
+  /**
+   * With communication on: the move the partner announced for this round. Undefined when
+   * communication is off, and for a firm that decides before hearing it (one without `announce()`).
+   */
+  readonly announcement?: Move | undefined;
+  /** With communication on: how many times the partner broke its word on this relationship (both announced C, it played D). */
+  readonly promisesBroken?: number | undefined;
 }
 
 /** What a player sees when it chooses a move. */
@@ -96,6 +103,12 @@ export interface MoveView {
 /** A player: one strategy instance with whatever private state it keeps for one match. */
 export interface Player {
   move(view: MoveView): Move;
+  /**
+   * Optional, on the cluster lattice with communication on: the move it announces before the round
+   * (it may lie). A player that has it speaks first and then chooses its move having heard the
+   * partner (`view.cluster.announcement`); one without it decides first and announces that move.
+   */
+  announce?(view: MoveView): Move;
 }
 
 /** How a strategy is classified (as in Axelrod-Python). */

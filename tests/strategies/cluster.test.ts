@@ -4,7 +4,14 @@ import { compileMachine } from '../../src/core/machine.js';
 import type { ClusterContext, Move, Strategy } from '../../src/core/strategy.js';
 import { finiteStateStrategy } from '../../src/authoring/define.js';
 import { resolveParameters } from '../../src/core/strategy.js';
-import { builtinStrategies, classicStrategies, clusterStrategies, literatureStrategies, reputationStrategies } from '../../strategies/index.js';
+import {
+  builtinStrategies,
+  classicStrategies,
+  clusterStrategies,
+  communicationStrategies,
+  literatureStrategies,
+  reputationStrategies,
+} from '../../strategies/index.js';
 import { builtin, cycle, movesOf, play, type PlayOptions } from '../support/play.js';
 import { viewAfter } from '../support/views.js';
 
@@ -168,7 +175,13 @@ function settings(name: ContextName, turns: number, extra: PlayOptions = {}): Pl
 describe('cluster strategies', () => {
   it('registers the seven strategies after the literature, with unique kebab-case ids', () => {
     expect(clusterStrategies.map((strategy) => strategy.id)).toEqual(EXPECTED_IDS);
-    expect(builtinStrategies).toEqual([...classicStrategies, ...literatureStrategies, ...clusterStrategies, ...reputationStrategies]);
+    expect(builtinStrategies).toEqual([
+      ...classicStrategies,
+      ...literatureStrategies,
+      ...clusterStrategies,
+      ...reputationStrategies,
+      ...communicationStrategies,
+    ]);
     const ids = builtinStrategies.map((strategy) => strategy.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of EXPECTED_IDS) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);

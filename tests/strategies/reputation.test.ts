@@ -64,7 +64,7 @@ const pinned: Record<string, [ContextName, string, string][]> = {
 describe('reputation strategies', () => {
   it('are registered after the cluster strategies, each with a source', () => {
     expect(reputationStrategies.map((strategy: Strategy) => strategy.id)).toEqual(['good-standing', 'image-scorer', 'discriminator']);
-    expect(builtinStrategies.slice(-3)).toEqual(reputationStrategies);
+    expect(builtinStrategies.slice(-5, -2)).toEqual(reputationStrategies);
     expect(builtin('image-scorer').provenance).toContain('Nowak, M. A. & Sigmund, K. (1998)');
     expect(builtin('discriminator').provenance).toContain('Ohtsuki, H. & Iwasa, Y. (2004)');
     expect(builtin('good-standing').provenance).toContain('Sonobe, T. & Otsuka, K.');
