@@ -97,6 +97,10 @@ export interface LiveSnapshot {
     readonly trustLoss: number;
     readonly noise: number;
     readonly updateRule: string;
+    /** The reputation layer's assessment rule while it is on, else null. */
+    readonly reputation: string | null;
+    /** Whether firms announce their moves before each round. */
+    readonly communication: boolean;
   };
 }
 
@@ -248,6 +252,8 @@ export class LiveCluster {
         trustLoss: parameters.trust.loss,
         noise: parameters.noise,
         updateRule: parameters.update.rule,
+        reputation: parameters.reputation?.enabled ? parameters.reputation.assessment : null,
+        communication: parameters.communication?.enabled === true,
       },
     };
   }
