@@ -50,7 +50,7 @@ describe('the shipped pack', () => {
     expect(new Set(pack.map((loaded) => loaded.exercise.task.kind))).toEqual(new Set(TASK_KINDS));
     for (const { exercise } of pack) {
       expect(exercise.questions.length).toBeGreaterThanOrEqual(3);
-      expect(exercise.source).toMatch(/Meyer-Stamer|Axelrod/);
+      expect(exercise.source).toMatch(/Meyer-Stamer|Axelrod|Sonobe & Otsuka/);
     }
   });
 
