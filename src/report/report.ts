@@ -6,6 +6,7 @@ import { codeBlock, details, figure, htmlPage, notes, paragraph, section, settin
 import { phaseDiagram, phaseSvg, sweepLineSvg } from './phase.js';
 import { clusterReproduction, sweepReproduction, tournamentReproduction, type Reproduction } from './reproduce.js';
 import { cooperationByKindFigure, hasSplitFigures, rungsFigure, runTime, type RunTime } from './cluster-figures.js';
+import { reputationFigure } from './reputation-figure.js';
 import { domainOf, heatmapSvg, lineChartSvg, stackedAreaSvg } from './svg.js';
 import { metricColumns } from './sweep-data.js';
 import { isSweepFolder, readSweep, type SweepData } from '../formats/sweep-files.js';
@@ -229,7 +230,8 @@ export function clusterReport(run: ClusterRunDocument, source: string, version: 
       }),
       'The mean payoff per firm and generation.',
     ),
-  ];
+    reputationFigure(run, markers),
+  ].filter((chart) => chart !== '');
   charts.push(...organiserFigures(run, x, xLabel, markers));
   const settings: [string, Cell][] = [
     ['scenario', run.scenario.name],
