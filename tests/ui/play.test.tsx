@@ -73,7 +73,7 @@ describe('play mode', () => {
 
   it('reveals the opponent at the end and places the player among the other strategies', async () => {
     const { match, info } = game('tit-for-tat', 3, { hidden: true });
-    const view = render(<PlayApp source={match} info={info} theme={plain} columns={120} rows={60} />);
+    const view = render(<PlayApp source={match} info={info} theme={plain} columns={120} rows={66} />);
     await press(view, 'c', 'round 2 of 3');
     await press(view, 'c', 'round 3 of 3');
     const frame = await press(view, 'd', 'game over after 3 rounds');
@@ -81,8 +81,8 @@ describe('play mode', () => {
     expect(frame).toContain(builtin('tit-for-tat').description.slice(0, 40));
     expect(frame).toContain('Anatol Rapoport');
     expect(frame).toContain('You scored 11, your opponent 6.');
-    expect(frame).toMatch(/▶\s+\d+\s+you\s+11\s+6\s+← you, \d+(st|nd|rd|th) of 41/);
-    // Every other built-in fits on a 60-row screen, sorted by score.
+    expect(frame).toMatch(/▶\s+\d+\s+you\s+11\s+6\s+← you, \d+(st|nd|rd|th) of 46/);
+    // Every other built-in fits on a 66-row screen, sorted by score.
     for (const strategy of builtinStrategies.filter((candidate) => candidate.id !== 'tit-for-tat')) expect(frame).toContain(strategy.id);
     expect(frame).toMatch(/\n\s+\d+\s+cooperator\s+9\s+9\n/);
     // Further moves do nothing; q still quits.
