@@ -174,7 +174,8 @@ export class ClusterModel {
     relaxTrust(state);
     const standing = reputation ? settleReputation(state) : undefined;
     const organisers = organiserRecords(state);
-    const record = organisers === undefined ? recordOf(state, tally, exits, counts, standing) : { ...recordOf(state, tally, exits, counts, standing), organisers };
+    const record =
+      organisers === undefined ? recordOf(state, tally, exits, counts, standing) : { ...recordOf(state, tally, exits, counts, standing), organisers };
     if ((state.generation + 1) % parameters.update.every === 0) revise(state);
     state.generation++;
     return record;

@@ -267,8 +267,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** The value at a dotted path; activities are addressed by name: `activities.training.enabled`. */
 export function getPath(parameters: ClusterParameters, path: string): unknown {
-  const complete = withSectionDefaults(parameters, path);
-  const complete = withOptionalGroup(parameters, path);
+  const complete = withOptionalGroup(withSectionDefaults(parameters, path), path);
   let node: unknown = complete;
   for (const key of resolvePath(complete, path)) node = (node as Record<string | number, unknown>)[key];
   return node;
@@ -280,6 +279,8 @@ function withSectionDefaults(parameters: ClusterParameters, path: string): Clust
     return { ...parameters, partnerChoice: { ...PARTNER_CHOICE_DEFAULTS } };
   }
   return parameters;
+}
+
 /** `parameters` with the optional group that `path` addresses put in at its defaults when absent. */
 function withOptionalGroup(parameters: ClusterParameters, path: string): ClusterParameters {
   const group = path.split('.')[0]!;
