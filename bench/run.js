@@ -50,6 +50,20 @@ const sections = {
       `  play, warm (later runs)                  median ${fmt(median(warm), 1)} ms = ${fmt(rate(median(warm)))} M turns/s, best ${fmt(rate(Math.min(...warm)))} M turns/s`,
     );
   },
+  network() {
+    // Partner choice at scale (issue 15 item 6): the silicon-valley preset on 1000 × 1000 with its
+    // ties re-formed, against the same scenario on the fixed lattice. CPU time per generation, the
+    // first two of each process left out (JIT warm-up, the first generation's storm of cuts).
+    const measure = (overrides) => JSON.parse(node([here('./cluster-run.js'), 'silicon-valley', '1000x1000', '6', ...overrides]).stdout);
+    const network = measure([]);
+    const fixed = measure(['partnerChoice.enabled=false']);
+    const perGeneration = (run) => median(run.cpu.slice(2));
+    const ratio = perGeneration(network) / perGeneration(fixed);
+    console.log('cluster: silicon-valley on a 1000 × 1000 torus, partner choice against the fixed lattice (CPU time per generation)');
+    console.log(`  partner choice   median ${fmt(perGeneration(network), 0)} ms, peak RSS ${fmt(network.peakRss / 2 ** 20, 0)} MB, ${network.relationships.toLocaleString('en')} ties at the end`);
+    console.log(`  fixed lattice    median ${fmt(perGeneration(fixed), 0)} ms, peak RSS ${fmt(fixed.peakRss / 2 ** 20, 0)} MB`);
+    console.log(`  ratio            ${fmt(ratio, 2)}×   (target <= 3×, memory < 1 GB)`);
+  },
   'cluster-nowak-may'() {
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(JSON.parse(node([here('./cluster-nowak-may.js'), '1000', '12']).stdout));

@@ -87,6 +87,8 @@ export interface LiveSnapshot {
   readonly log: readonly LoggedEvent[];
   /** The organisers listed (docs/model.md, "Organisers"): terms, standing, and which one the keys act on. */
   readonly organisers: readonly LiveOrganiser[];
+  /** When firms choose their partners: per firm, its ties and what its ties did in the last generation. */
+  readonly network?: NetworkSnapshot | undefined;
   readonly settings: {
     readonly fine: number;
     readonly detection: number;
@@ -102,6 +104,35 @@ export interface LiveSnapshot {
     /** Whether firms announce their moves before each round. */
     readonly communication: boolean;
   };
+}
+
+/** Per firm: its ties, and TIE_FORMED / TIE_CUT bits for the ties it formed before, or lost after, the last generation played. */
+export interface NetworkSnapshot {
+  readonly ties: Uint8Array;
+  readonly marks: Uint8Array;
+}
+
+/** A mark: the firm formed a tie before the last generation was played. */
+export const TIE_FORMED = 1;
+/** A mark: one of the firm's ties was cut after the last generation was played. */
+export const TIE_CUT = 2;
+
+/** What the live view draws of the network (undefined on a fixed lattice). */
+export function networkSnapshot(model: ClusterModel): NetworkSnapshot | undefined {
+  const network = model.network;
+  if (network === undefined) return undefined;
+  const ties = new Uint8Array(network.size);
+  const marks = new Uint8Array(network.size);
+  for (let firm = 0; firm < network.size; firm++) ties[firm] = Math.min(255, network.ties(firm));
+  const played = model.generation - 1;
+  for (let edge = 0; edge < network.count; edge++) {
+    if (network.bornAt[edge] !== played || network.firmA[edge] === network.firmB[edge]) continue;
+    marks[network.firmA[edge]!]! |= TIE_FORMED;
+    marks[network.firmB[edge]!]! |= TIE_FORMED;
+  }
+  const cut = model.lastCut;
+  for (let k = 0; k < cut.length; k++) marks[cut[k]!]! |= TIE_CUT;
+  return { ties, marks };
 }
 
 /**
@@ -242,6 +273,7 @@ export class LiveCluster {
       records: [...this.#records],
       log,
       organisers: liveOrganisers(parameters, this.#records[this.#records.length - 1], this.#selectedOrganiser),
+      ...(model.network === undefined ? {} : { network: networkSnapshot(model) }),
       settings: {
         fine: parameters.sanctions.fine,
         detection: parameters.sanctions.detection,

@@ -181,6 +181,11 @@ export class ClusterModel {
     return record;
   }
 
+  /** The ties cut after the last generation played, as pairs of firms (a, b, a, b, …); empty without partner choice. */
+  get lastCut(): readonly number[] {
+    return this.#state.partners?.lastCut ?? [];
+  }
+
   /** Per firm: its mean trust in its neighbours (for the live trust view). */
   firmTrust(out: Float32Array = new Float32Array(this.space.size)): Float32Array {
     return firmTrust(this.#state, out);

@@ -32,10 +32,10 @@ export class DynamicNetwork implements Space, RelationshipGraph {
   readonly #where: Int32Array;
   #count: number;
   #stale = true;
-  readonly #edgeOffsets: Int32Array;
-  readonly #edgeList: Int32Array;
-  readonly #neighbourOffsets: Int32Array;
-  readonly #neighbourList: Int32Array;
+  readonly edgeOffsets: Int32Array;
+  readonly edgeList: Int32Array;
+  readonly neighbourOffsets: Int32Array;
+  readonly neighbourList: Int32Array;
 
   constructor(lattice: Lattice, start: RelationshipGraph, selfInteraction: boolean, maxTies: number) {
     const size = lattice.size;
@@ -55,13 +55,14 @@ export class DynamicNetwork implements Space, RelationshipGraph {
     this.entries = new Uint16Array(size);
     this.#slots = new Int32Array(size * this.#slotsPerFirm);
     this.#where = new Int32Array(capacity * 2).fill(-1);
-    this.#edgeOffsets = new Int32Array(size + 1);
-    this.#edgeList = new Int32Array(capacity * 2);
-    this.#neighbourOffsets = new Int32Array(size + 1);
-    this.#neighbourList = new Int32Array(capacity * 2);
+    this.edgeOffsets = new Int32Array(size + 1);
+    this.edgeList = new Int32Array(capacity * 2);
+    this.neighbourOffsets = new Int32Array(size + 1);
+    this.neighbourList = new Int32Array(capacity * 2);
     this.#count = 0;
     // The lattice's relationships in their order, so that edge e is the same relationship in both.
     for (let edge = 0; edge < start.count; edge++) this.#append(start.firmA[edge]!, start.firmB[edge]!);
+    this.refresh();
   }
 
   /** Edges that may exist at once: the length of per-edge state arrays. */
@@ -71,26 +72,6 @@ export class DynamicNetwork implements Space, RelationshipGraph {
 
   get count(): number {
     return this.#count;
-  }
-
-  get edgeOffsets(): Int32Array {
-    this.#refresh();
-    return this.#edgeOffsets;
-  }
-
-  get edgeList(): Int32Array {
-    this.#refresh();
-    return this.#edgeList;
-  }
-
-  get neighbourOffsets(): Int32Array {
-    this.#refresh();
-    return this.#neighbourOffsets;
-  }
-
-  get neighbourList(): Int32Array {
-    this.#refresh();
-    return this.#neighbourList;
   }
 
   /** A firm's ties to other firms. */
@@ -188,8 +169,8 @@ export class DynamicNetwork implements Space, RelationshipGraph {
     this.#where[slot] = -1;
   }
 
-  /** Rebuilds the compact lists from the slots when the ties have changed. */
-  #refresh(): void {
+  /** Rebuilds the compact lists (edgeOffsets, edgeList, neighbourOffsets, neighbourList) from the slots if the ties changed. */
+  refresh(): void {
     if (!this.#stale) return;
     this.#stale = false;
     const perFirm = this.#slotsPerFirm;
@@ -197,18 +178,18 @@ export class DynamicNetwork implements Space, RelationshipGraph {
     let edges = 0;
     let neighbours = 0;
     for (let firm = 0; firm < this.size; firm++) {
-      this.#edgeOffsets[firm] = edges;
-      this.#neighbourOffsets[firm] = neighbours;
+      this.edgeOffsets[firm] = edges;
+      this.neighbourOffsets[firm] = neighbours;
       const base = firm * perFirm;
       for (let k = 0; k < this.entries[firm]!; k++) {
         const slot = slots[base + k]!;
-        this.#edgeList[edges++] = slot;
+        this.edgeList[edges++] = slot;
         const edge = slot >> 1;
         const other = (slot & 1) === 0 ? this.firmB[edge]! : this.firmA[edge]!;
-        if (other !== firm) this.#neighbourList[neighbours++] = other;
+        if (other !== firm) this.neighbourList[neighbours++] = other;
       }
     }
-    this.#edgeOffsets[this.size] = edges;
-    this.#neighbourOffsets[this.size] = neighbours;
+    this.edgeOffsets[this.size] = edges;
+    this.neighbourOffsets[this.size] = neighbours;
   }
 }

@@ -92,6 +92,7 @@ export function formTies(state: ClusterState, partners: PartnerChoice): void {
       }
     }
   }
+  network.refresh();
 }
 
 /** One try to tie `firm` to a candidate; whether a tie formed. */
@@ -229,6 +230,7 @@ export function cutTies(state: ClusterState, partners: PartnerChoice): void {
       }
     }
   }
+  network.refresh();
   const payoff = state.payoff;
   const costs = partners.costs;
   for (let firm = 0; firm < network.size; firm++) {

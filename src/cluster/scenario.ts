@@ -5,6 +5,7 @@ import { printable } from '../core/printable.js';
 import type { ClusterEvent } from './model.js';
 import {
   DEFAULT_PARAMETERS,
+  PARTNER_CHOICE_DEFAULTS,
   describeIssue,
   isStructural,
   parseValue,
@@ -130,7 +131,12 @@ export function parseScenario(document: unknown, origin: string): Scenario {
   }
   let parameters: ClusterParameters;
   try {
-    parameters = validateParameters(overlay(DEFAULT_PARAMETERS, file.parameters), 'parameters.');
+    // An optional section (partnerChoice) given in part takes the rest from its defaults too.
+    const defaults =
+      isPlainObject(file.parameters) && 'partnerChoice' in file.parameters
+        ? { ...DEFAULT_PARAMETERS, partnerChoice: PARTNER_CHOICE_DEFAULTS }
+        : DEFAULT_PARAMETERS;
+    parameters = validateParameters(overlay(defaults, file.parameters), 'parameters.');
   } catch (error) {
     if (error instanceof InputError) throw new InputError(`${origin}: ${error.message}`);
     throw error;

@@ -50,7 +50,8 @@ function organiserCells(record: GenerationRecord, name: string): (number | strin
  * The per-generation series as tidy CSV (also what the live view exports). The columns added
  * since the first version come last, so readers by position still work: the co-operation by
  * kind of activity, the rungs of the trust ladder, the year when the scenario has years, and the
- * standings when the reputation layer was on.
+ * standings when the reputation layer was on, and the
+ * ties cut and formed and the mean degree when firms choose their partners.
  */
 export function seriesCsv(
   records: readonly GenerationRecord[],
@@ -60,6 +61,7 @@ export function seriesCsv(
   organiserNames: readonly string[] = [],
 ): string {
   const standing = records.some((record) => record.reputation !== undefined);
+  const withTies = records.some((record) => record.ties !== undefined);
   const columns = [
     'generation',
     'cooperation',
@@ -78,6 +80,7 @@ export function seriesCsv(
     ...organiserNames.flatMap((name) => ORGANISER_COLUMNS.map((column) => `organiser:${name}:${column}`)),
     // Standing, only in runs where the reputation layer was on (empty before it was switched on).
     ...(standing ? REPUTATION_COLUMNS : []),
+    ...(withTies ? ['ties_cut', 'ties_formed', 'mean_degree'] : []),
   ];
   const rows = records.map((record) => [
     record.generation,
@@ -97,6 +100,7 @@ export function seriesCsv(
     ...(years === undefined ? [] : [yearOf(years, record.generation)]),
     ...organiserNames.flatMap((name) => organiserCells(record, name)),
     ...(standing ? reputationCells(record) : []),
+    ...(withTies ? [record.ties?.cut ?? '', record.ties?.formed ?? '', record.ties?.meanDegree ?? ''] : []),
   ]);
   return stringify(rows, { header: true, columns });
 }
@@ -169,6 +173,7 @@ const clusterRunSchema = z.object({
         .optional(),
       /** Standing at the end of the generation, while the reputation layer was on. */
       reputation: z.object({ cooperators: z.number().nullable(), defectors: z.number().nullable(), badStanding: z.number() }).optional(),
+      ties: z.object({ cut: z.number().int().min(0), formed: z.number().int().min(0), meanDegree: z.number().min(0) }).optional(),
     }),
   ),
   final: z.object({
@@ -178,8 +183,20 @@ const clusterRunSchema = z.object({
     strategies: z.array(z.string()),
     /** lattice[y][x]: index into `strategies` of the firm at (x, y) after the last revision. */
     lattice: z.array(z.array(z.number().int().min(0))),
+    /** When firms choose their partners, on lattices of at most NETWORK_FIRMS firms: the ties at the end. */
+    network: z
+      .object({
+        /** Each tie between two firms as [a, b, generation formed] (−1: a lattice tie from the start); firm = y × width + x. */
+        ties: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0), z.number().int().min(-1)])),
+        /** The ties cut after the last generation, as [a, b]. */
+        cut: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])),
+      })
+      .optional(),
   }),
 });
+
+/** The most firms whose final network a run's JSON holds (a 100 × 100 lattice: some 40,000 ties). */
+export const NETWORK_FIRMS = 10_000;
 
 /** A cluster run as its JSON holds it. */
 export type ClusterRunDocument = z.infer<typeof clusterRunSchema>;
@@ -217,8 +234,9 @@ export function clusterRunDocument(run: ClusterRun, version: string): ClusterRun
       ...yearField(record.generation),
       ...(record.organisers === undefined ? {} : { organisers: organiserSeries(record) }),
       ...(record.reputation === undefined ? {} : { reputation: record.reputation }),
+      ...(record.ties === undefined ? {} : { ties: { ...record.ties } }),
     })),
-    final: { generation: model.generation, width, height, strategies: ids, lattice },
+    final: { generation: model.generation, width, height, strategies: ids, lattice, ...finalNetwork(model) },
   };
 }
 
@@ -236,6 +254,23 @@ function organiserSeries(record: GenerationRecord): NonNullable<ClusterRunDocume
       },
     ]),
   );
+}
+
+/** The ties at the end of a run with partner choice, when the lattice is small enough to draw them. */
+function finalNetwork(model: ClusterRun['model']): { network?: NonNullable<ClusterRunDocument['final']['network']> } {
+  const network = model.network;
+  if (network === undefined || network.size > NETWORK_FIRMS) return {};
+  const ties: [number, number, number][] = [];
+  for (let edge = 0; edge < network.count; edge++) {
+    const a = network.firmA[edge]!;
+    const b = network.firmB[edge]!;
+    if (a !== b) ties.push([Math.min(a, b), Math.max(a, b), network.bornAt[edge]!]);
+  }
+  ties.sort((left, right) => left[0] - right[0] || left[1] - right[1]);
+  const cut: [number, number][] = [];
+  const lastCut = model.lastCut;
+  for (let k = 0; k < lastCut.length; k += 2) cut.push([lastCut[k]!, lastCut[k + 1]!]);
+  return { network: { ties, cut } };
 }
 
 export function clusterJson(run: ClusterRun, version: string): string {

@@ -9,6 +9,7 @@ import { cooperationByKindFigure, hasSplitFigures, rungsFigure, runTime, type Ru
 import { reputationFigure } from './reputation-figure.js';
 import { domainOf, heatmapSvg, lineChartSvg, stackedAreaSvg } from './svg.js';
 import { metricColumns } from './sweep-data.js';
+import { networkSvg } from './network-svg.js';
 import { isSweepFolder, readSweep, type SweepData } from '../formats/sweep-files.js';
 import { parseClassDocument, type ClassDocument } from '../formats/class-results.js';
 import { parseClusterRun, type ClusterRunDocument } from '../formats/cluster-run.js';
@@ -177,6 +178,48 @@ function organiserFigures(run: ClusterRunDocument, x: readonly number[], xLabel:
   ];
 }
 
+/** With partner choice: the ties cut and formed per generation, the mean degree, and the network at the end (when the run holds it). */
+function networkFigures(run: ClusterRunDocument, generations: readonly number[], markers: Markers): string[] {
+  if (!run.series.some((point) => point.ties !== undefined)) return [];
+  const figures = [
+    figure(
+      lineChartSvg({
+        title: 'Ties cut and formed',
+        xLabel: 'generation',
+        yLabel: 'ties',
+        x: generations,
+        markers,
+        series: [
+          { name: 'cut', colour: '#d62728', values: run.series.map((point) => point.ties?.cut ?? 0) },
+          { name: 'formed', colour: '#1f77b4', values: run.series.map((point) => point.ties?.formed ?? 0) },
+        ],
+      }),
+      'Ties cut after each generation (by a cheated firm, or because a project ended) and ties formed before it, when firms choose their partners.',
+    ),
+    figure(
+      lineChartSvg({
+        title: 'Mean degree',
+        xLabel: 'generation',
+        yLabel: 'ties per firm',
+        x: generations,
+        markers,
+        series: [{ name: 'mean degree', colour: '#5b8def', values: run.series.map((point) => point.ties?.meanDegree ?? 0) }],
+      }),
+      'The mean number of ties per firm (a firm playing itself not counted).',
+    ),
+  ];
+  const network = run.final.network;
+  if (network !== undefined) {
+    figures.push(
+      figure(
+        networkSvg({ ...run.final, ties: network.ties, cut: network.cut }),
+        "The network at the end, at the firms' lattice places: grey ties from the start, blue ties formed during the run, dashed red the ties cut after the last generation; dots in the colour of the firm's strategy.",
+      ),
+    );
+  }
+  return figures;
+}
+
 export function clusterReport(run: ClusterRunDocument, source: string, version: string): string {
   const time: RunTime = runTime(run);
   const { x, label: xLabel, markers, format: xFormat } = time;
@@ -233,6 +276,7 @@ export function clusterReport(run: ClusterRunDocument, source: string, version: 
     reputationFigure(run, markers),
   ].filter((chart) => chart !== '');
   charts.push(...organiserFigures(run, x, xLabel, markers));
+  charts.push(...networkFigures(run, x, markers));
   const settings: [string, Cell][] = [
     ['scenario', run.scenario.name],
     ['title', run.scenario.title ?? ''],

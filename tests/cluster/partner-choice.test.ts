@@ -14,6 +14,7 @@ function withChoice(parameters: ClusterParameters, choice: Partial<typeof PARTNE
 
 /** Every view of the network agrees with its edges: dense edges, both firms list each, neighbours mirror each other. */
 function expectConsistent(network: DynamicNetwork): void {
+  network.refresh();
   const seen = new Map<number, number>();
   const { edgeOffsets, edgeList, neighbourOffsets, neighbourList, firmA, firmB } = network;
   for (let firm = 0; firm < network.size; firm++) {

@@ -4,7 +4,7 @@ import type { LiveCommand, LiveSnapshot } from '../../cluster/live.js';
 import type { Theme } from '../../theme/theme.js';
 import { printable } from '../../core/printable.js';
 import { useFramesPerSecond, useSnapshot, useTerminalSize } from './hooks.js';
-import { VIEWS, type LatticeView } from './lattice-rows.js';
+import { nextView, type LatticeView } from './lattice-rows.js';
 import { HelpOverlay } from './panels.js';
 import { ClusterScreen } from './screen.js';
 import type { SimulationSource } from './source.js';
@@ -75,7 +75,7 @@ export function ClusterApp({ source, theme, onExport, size, projector: startProj
 
   const handleKey = (input: string): void => {
     if (input === '?' || input === 'h') return showHelp(true);
-    if (input === 'v') return setView((current) => VIEWS[(VIEWS.indexOf(current) + 1) % VIEWS.length]!);
+    if (input === 'v') return setView((current) => (latest.current === undefined ? current : nextView(current, latest.current)));
     if (input === 'p') {
       setProjector((current) => !current);
       return;

@@ -1,9 +1,68 @@
-import type { LiveSnapshot } from '../../cluster/live.js';
+import { TIE_CUT, TIE_FORMED, type LiveSnapshot } from '../../cluster/live.js';
 import { NO_ACTIVITY } from '../../cluster/round-rules.js';
 import { ansi, RESET, scaleColour, type Theme } from '../../theme/theme.js';
 
-export type LatticeView = 'strategy' | 'move' | 'trust' | 'activity';
-export const VIEWS: readonly LatticeView[] = ['strategy', 'move', 'trust', 'activity'];
+export type LatticeView = 'strategy' | 'move' | 'trust' | 'activity' | 'network';
+export const VIEWS: readonly LatticeView[] = ['strategy', 'move', 'trust', 'activity', 'network'];
+
+/** The view after `current` on the `v` key: the network view only when firms choose their partners. */
+export function nextView(current: LatticeView, snapshot: LiveSnapshot): LatticeView {
+  const views = snapshot.network === undefined ? VIEWS.filter((view) => view !== 'network') : VIEWS;
+  return views[(views.indexOf(current) + 1) % views.length]!;
+}
+
+const CUT_COLOUR = '#e4572e';
+const FORMED_COLOUR = '#5b8def';
+const ALONE_COLOUR = '#6a6a6a';
+
+/** The network view's glyph of a firm: × lost a tie, + formed one, ± both, · no ties left, else its ties (9 for nine or more). */
+export function networkGlyph(snapshot: LiveSnapshot, firm: number): string {
+  const network = snapshot.network;
+  if (network === undefined) return '?';
+  const mark = network.marks[firm]!;
+  if (mark === (TIE_CUT | TIE_FORMED)) return '±';
+  if (mark === TIE_CUT) return '×';
+  if (mark === TIE_FORMED) return '+';
+  const ties = network.ties[firm]!;
+  return ties === 0 ? '·' : String(Math.min(9, ties));
+}
+
+function networkColour(snapshot: LiveSnapshot, firm: number, theme: Theme): string {
+  const mark = snapshot.network?.marks[firm] ?? 0;
+  if ((mark & TIE_CUT) !== 0) return CUT_COLOUR;
+  if (mark === TIE_FORMED) return FORMED_COLOUR;
+  if (snapshot.network?.ties[firm] === 0) return ALONE_COLOUR;
+  return theme.strategyColours[snapshot.strategyOf[firm]! % theme.strategyColours.length]!;
+}
+
+/**
+ * The network view: one firm per character at its lattice place (sampled evenly when the lattice
+ * is larger than the room), showing what its ties did in the last generation — a tie cut (×),
+ * formed (+), both (±) — or how many ties it holds, · for none; in the colour of its strategy
+ * unless marked.
+ */
+export function networkRows(snapshot: LiveSnapshot, columns: number, rows: number, theme: Theme): string[] {
+  const { width, height } = snapshot;
+  if (columns < 1 || rows < 1) return [];
+  const across = Math.max(1, Math.min(width, columns));
+  const down = Math.max(1, Math.min(height, rows));
+  const lines: string[] = [];
+  for (let row = 0; row < down; row++) {
+    const y = Math.min(height - 1, Math.floor((row * height) / down));
+    let line = '';
+    let colour = '';
+    for (let column = 0; column < across; column++) {
+      const firm = y * width + Math.min(width - 1, Math.floor((column * width) / across));
+      if (theme.colour) {
+        const next = networkColour(snapshot, firm, theme);
+        if (next !== colour) line += ansi((colour = next), 'fg');
+      }
+      line += networkGlyph(snapshot, firm);
+    }
+    lines.push(theme.colour ? line + RESET : line);
+  }
+  return lines;
+}
 
 const ACTIVITY_COLOURS = ['#5b8def', '#f3a712', '#a05195', '#76b041', '#e4572e'];
 const NO_ACTIVITY_COLOUR = '#3a3a3a';
@@ -22,6 +81,8 @@ export function mapSize(width: number, height: number, columns: number, rows: nu
 
 function colourOf(snapshot: LiveSnapshot, view: LatticeView, firm: number, theme: Theme): string {
   switch (view) {
+    case 'network':
+      return networkColour(snapshot, firm, theme);
     case 'strategy':
       return theme.strategyColours[snapshot.strategyOf[firm]! % theme.strategyColours.length]!;
     case 'move':
@@ -37,6 +98,8 @@ function colourOf(snapshot: LiveSnapshot, view: LatticeView, firm: number, theme
 
 function glyphOf(snapshot: LiveSnapshot, view: LatticeView, firm: number, theme: Theme): string {
   switch (view) {
+    case 'network':
+      return networkGlyph(snapshot, firm);
     case 'strategy':
       return theme.strategyGlyphs[snapshot.strategyOf[firm]! % theme.strategyGlyphs.length]!;
     case 'move':
@@ -57,6 +120,8 @@ function glyphOf(snapshot: LiveSnapshot, view: LatticeView, firm: number, theme:
  * the same colours share one escape sequence. Without colour, one glyph per cell (the upper firm).
  */
 export function latticeRows(snapshot: LiveSnapshot, view: LatticeView, columns: number, rows: number, theme: Theme): string[] {
+  // Half blocks cannot carry the network's marks: one firm per character instead.
+  if (view === 'network') return networkRows(snapshot, columns, rows, theme);
   const { width, height } = snapshot;
   const size = mapSize(width, height, columns, rows);
   const lines: string[] = [];
@@ -145,5 +210,12 @@ export function legend(snapshot: LiveSnapshot, view: LatticeView, theme: Theme):
         colour: ACTIVITY_COLOURS[index % ACTIVITY_COLOURS.length]!,
         glyph: String((index + 1) % 10),
       }));
+    case 'network':
+      return [
+        { label: 'tie cut', colour: CUT_COLOUR, glyph: '×' },
+        { label: 'tie formed', colour: FORMED_COLOUR, glyph: '+' },
+        { label: 'no ties left', colour: ALONE_COLOUR, glyph: '·' },
+        { label: '1–9: ties held', colour: theme.strategyColours[0]!, glyph: '8' },
+      ];
   }
 }

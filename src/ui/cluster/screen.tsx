@@ -9,7 +9,7 @@ import { Headline } from './headline.js';
 import { InForce, inForceRows } from './in-force.js';
 import { BIG_HEADLINE_ROWS, legendRows, SIDE, scenarioEndText, TALL_STACK, textRows, WIDE } from './layout.js';
 import { bigLatticeRows, type LatticeView } from './lattice-rows.js';
-import { ActivityLadder, Chart, CooperationSplit, LatticeMap, Legend, StatusLine, StrategyShares } from './panels.js';
+import { ActivityLadder, Chart, CooperationSplit, LatticeMap, Legend, StatusLine, StrategyShares, TiesPanel, tiesPanelRows } from './panels.js';
 
 export interface ClusterScreenProps {
   readonly snapshot: LiveSnapshot;
@@ -78,7 +78,14 @@ function StandardScreen({ snapshot, view, fps, notice, theme, columns, rows }: C
   const trustHeight = wide ? 3 : 2;
   // The co-operation chart with its split line; the ladder has a row per activity and one for the pairs on no rung.
   const fixed =
-    1 + cooperationHeight + 1 + (full ? 1 + trustHeight + 1 + snapshot.strategies.length + 1 + snapshot.activities.length + 1 : 0) + 1 + inForce.length + 1;
+    1 +
+    cooperationHeight +
+    1 +
+    tiesPanelRows(snapshot) +
+    (full ? 1 + trustHeight + 1 + snapshot.strategies.length + 1 + snapshot.activities.length + 1 : 0) +
+    1 +
+    inForce.length +
+    1;
   // Wide: the side column has the screen's height but the status line; stacked, the map takes what the panels leave.
   const minimumMap = 4;
   const eventRows = wide ? Math.max(3, rows - 2 - fixed) : Math.max(3, rows - 2 - footer - minimumMap - fixed);
@@ -98,6 +105,7 @@ function StandardScreen({ snapshot, view, fps, notice, theme, columns, rows }: C
         <Box flexDirection="column" width={side} flexShrink={0}>
           <Chart title="co-operation" values={cooperation} width={chartWidth} height={cooperationHeight} colour={theme.cooperate} theme={theme} />
           <CooperationSplit snapshot={snapshot} />
+          <TiesPanel snapshot={snapshot} theme={theme} />
           {full ? (
             <>
               <Chart title="mean trust" values={trust} width={chartWidth} height={trustHeight} colour={theme.accent} theme={theme} />
@@ -127,7 +135,7 @@ function ProjectorScreen({ snapshot, view, fps, notice, theme, columns, rows }: 
   // Charts with their time axes: title, rows, axis; the co-operation chart has its split line.
   const [cooperationHeight, trustHeight] = wide ? (body >= 30 ? [6, 4] : [4, 2]) : [3, 0];
   const charts = 2 + cooperationHeight + 1 + (trustHeight > 0 ? 2 + trustHeight : 0);
-  const fixed = charts + 1 + inForce.length + 1;
+  const fixed = charts + tiesPanelRows(snapshot) + 1 + inForce.length + 1;
   const minimumMap = 4;
   const eventRows = wide ? Math.max(3, body - fixed) : Math.max(3, body - footer - minimumMap - fixed);
   const shownEvents = visibleEventRows(snapshot.log, side, eventRows, years).length;
@@ -154,6 +162,7 @@ function ProjectorScreen({ snapshot, view, fps, notice, theme, columns, rows }: 
             years={years}
           />
           <CooperationSplit snapshot={snapshot} />
+          <TiesPanel snapshot={snapshot} theme={theme} />
           {trustHeight > 0 ? (
             <Chart
               title="mean trust"

@@ -25,6 +25,7 @@ const clock = new SimulationClock(
     const message: WorkerSnapshot = { ...snapshot, records: snapshot.records.slice(sent), recordsFrom: sent };
     sent = snapshot.records.length;
     const transfer = [snapshot.strategyOf.buffer, snapshot.cooperation.buffer, snapshot.trust.buffer, snapshot.activityOf.buffer] as ArrayBuffer[];
+    if (snapshot.network !== undefined) transfer.push(snapshot.network.ties.buffer as ArrayBuffer, snapshot.network.marks.buffer as ArrayBuffer);
     parentPort!.postMessage(message, transfer);
   },
   { backpressure: true },
