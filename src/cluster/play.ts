@@ -7,6 +7,7 @@ import { askAnnouncement, communicationOn, speaks } from './communication.js';
 import type { PlayTally } from './metrics.js';
 import { WindowHistory } from './relationships.js';
 import { activityContext, buyerBonus, fineOf, jointTrust, NO_ACTIVITY, payoffOf, sanctioned, sanctionsOn, trustAfter, type RoundRates } from './round-rules.js';
+import { trustAfterGrievances } from './rivalry.js';
 import { streamOf, type ClusterState } from './state.js';
 
 /** The view a general-path strategy sees on the lattice; re-pointed at each side in turn. */
@@ -71,6 +72,9 @@ export function playGeneration(state: ClusterState): PlayTally {
   const { gain } = parameters.trust;
   let { loss } = parameters.trust;
   const trustMoves = gain > 0 || loss > 0;
+  // Remembered grievances (rivalry.ts) matter only while trust moves.
+  const grievances = state.relationships.grievances;
+  const grieving = trustMoves && grievances.length > 0;
   const bonus = parameters.externalBuyers.bonus;
   const buyerTied = state.buyerTied;
   const roundsPerGeneration = parameters.roundsPerGeneration;
@@ -205,7 +209,10 @@ export function playGeneration(state: ClusterState): PlayTally {
       if (a !== b) {
         payoff[b]! += payoffB;
         // A firm's trust in itself stays at 1.
-        if (trustMoves) {
+        if (grieving) {
+          trust[sideA] = trustAfterGrievances(grievances, sideA, ta, moveB, gain, loss);
+          trust[sideB] = trustAfterGrievances(grievances, sideB, tb, moveA, gain, loss);
+        } else if (trustMoves) {
           trust[sideA] = trustAfter(ta, moveB, gain, loss);
           trust[sideB] = trustAfter(tb, moveA, gain, loss);
         }

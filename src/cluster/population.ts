@@ -1,5 +1,6 @@
 import { InputError } from '../core/errors.js';
 import { restartAll } from './pool.js';
+import { seedRivalry } from './rivalry.js';
 import { streamOf, type ClusterState } from './state.js';
 
 /**
@@ -50,21 +51,14 @@ export function populate(state: ClusterState): void {
   if (parameters.externalBuyers.share > 0) {
     for (let firm = 0; firm < size; firm++) state.buyerTied[firm] = buyers() < parameters.externalBuyers.share ? 1 : 0;
   }
-  const { rounds, window, defections, trust } = state.relationships;
-  const history = parameters.rivalry.history;
-  const rivalryWindow = history >= 32 ? 0xffffffff : (1 << history) - 1;
+  const { trust } = state.relationships;
   for (let edge = 0; edge < graph.count; edge++) {
+    // A firm trusts itself fully.
     const self = graph.firmA[edge] === graph.firmB[edge];
     trust[edge * 2] = self ? 1 : parameters.trust.initial;
     trust[edge * 2 + 1] = self ? 1 : parameters.trust.initial;
-    if (self || history === 0) continue;
-    // Meyer-Stamer's "long history of rivalry": the pair starts with rounds of mutual defection behind it.
-    rounds[edge] = history;
-    window[edge * 2] = rivalryWindow >>> 0;
-    window[edge * 2 + 1] = rivalryWindow >>> 0;
-    defections[edge * 2] = history;
-    defections[edge * 2 + 1] = history;
   }
+  seedRivalry(state);
   state.trustUniform = true;
   restartAll(state);
 }

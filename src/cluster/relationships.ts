@@ -20,6 +20,11 @@ export class RelationshipState {
   readonly trust: Float64Array;
   /** Per side: the state of the side's finite-state machine (fast path). */
   readonly machineState: Uint16Array;
+  /**
+   * Per side: the partner's remembered defections from the rivalry history that the side still
+   * holds against it (rivalry.ts). Empty (length 0) unless the run starts with a rivalry history.
+   */
+  grievances: Uint32Array = new Uint32Array(0);
 
   constructor(readonly count: number) {
     this.rounds = new Uint32Array(count);
@@ -39,6 +44,10 @@ export class RelationshipState {
     this.defections[edge * 2 + 1] = 0;
     this.trust[edge * 2] = trustA;
     this.trust[edge * 2 + 1] = trustB;
+    if (this.grievances.length > 0) {
+      this.grievances[edge * 2] = 0;
+      this.grievances[edge * 2 + 1] = 0;
+    }
   }
 
   /** Moves a relationship's state to another edge index (a network keeps its edges dense). */
