@@ -1,12 +1,18 @@
 import { InputError } from '../core/errors.js';
+import { enterFirms, type Entry } from './entry.js';
 import { isStructural, withParameter } from './parameters.js';
 import { refreshTables } from './pool.js';
 import type { ClusterState } from './state.js';
 
-/** At generation g, set parameters (switch a programme on, raise the fine, start a crisis). */
+/**
+ * At generation g, set parameters (switch a programme on, raise the fine, start a crisis), and
+ * let new firms enter (a wave of opportunists).
+ */
 export interface ClusterEvent {
   readonly generation: number;
   readonly set: Readonly<Record<string, unknown>>;
+  /** New firms taking a share of the sites (entry.ts). */
+  readonly entry?: Entry | undefined;
   /** What the event log says, e.g. "joint training programme starts". */
   readonly label?: string | undefined;
 }
@@ -40,7 +46,8 @@ export class EventQueue {
         if (isStructural(path)) throw new InputError(`event at generation ${event.generation}: '${path}' cannot change during a run`);
         state.parameters = withParameter(state.parameters, path, value);
       }
-      state.log.push({ generation: event.generation, label: event.label ?? labelOf(event.set) });
+      const entered = event.entry === undefined ? 0 : enterFirms(state, event.entry);
+      state.log.push({ generation: event.generation, label: event.label ?? labelOf(event.set, event.entry, entered) });
     }
     refreshTables(state);
   }
@@ -56,8 +63,8 @@ export function setParameter(state: ClusterState, path: string, value: unknown, 
   refreshTables(state);
 }
 
-function labelOf(set: Readonly<Record<string, unknown>>): string {
-  return Object.entries(set)
-    .map(([path, value]) => `${path} = ${JSON.stringify(value)}`)
-    .join(', ');
+function labelOf(set: Readonly<Record<string, unknown>>, entry: Entry | undefined, entered: number): string {
+  const changes = Object.entries(set).map(([path, value]) => `${path} = ${JSON.stringify(value)}`);
+  if (entry !== undefined) changes.push(`${entered} new firms enter as ${entry.strategy}`);
+  return changes.join(', ');
 }

@@ -1,4 +1,4 @@
-import { restartSide } from './pool.js';
+import { newFirmAt } from './entry.js';
 import type { ClusterState } from './state.js';
 
 /**
@@ -7,7 +7,7 @@ import type { ClusterState } from './state.js';
  * and is wary of the parent it split from. Returns how many firms exited.
  */
 export function exitAndSpinOff(state: ClusterState, threshold: number, spinoffTrust: number): number {
-  const { neighbours, wealth, payoff, strategyOf, relationships } = state;
+  const { neighbours, wealth, payoff, strategyOf } = state;
   const size = neighbours.size;
   const exiting: number[] = [];
   for (let firm = 0; firm < size; firm++) if (wealth[firm]! < threshold) exiting.push(firm);
@@ -22,31 +22,12 @@ export function exitAndSpinOff(state: ClusterState, threshold: number, spinoffTr
     return best;
   });
   const initial = state.parameters.trust.initial;
-  const { edgeOffsets, edgeList, firmA, firmB } = state.graph;
   // Taken before any replacement, so a parent that exits too passes on the strategy it played.
   const inherited = parents.map((parent, index) => (parent >= 0 ? strategyOf[parent]! : strategyOf[exiting[index]!]!));
   exiting.forEach((firm, index) => {
     const parent = parents[index]!;
-    strategyOf[firm] = inherited[index]!;
-    wealth[firm] = 0;
-    // A new firm's standing starts afresh: the news about the firm that left is not about it.
-    state.reputation?.reset(firm, state.parameters.reputation?.initial ?? 1);
     // A new firm has no past; it starts wary of the parent it split from.
-    for (let k = edgeOffsets[firm]!; k < edgeOffsets[firm + 1]!; k++) {
-      const edge = edgeList[k]! >> 1;
-      if (firmA[edge] === firmB[edge]) {
-        relationships.reset(edge, 1, 1);
-        continue;
-      }
-      const other = firmA[edge] === firm ? firmB[edge]! : firmA[edge]!;
-      const level = other === parent ? spinoffTrust : initial;
-      relationships.reset(edge, level, level);
-      state.communication?.forget(edge);
-      // Both sides meet afresh: the neighbour's strategy state for the old firm is gone too.
-      restartSide(state, edge, 0);
-      restartSide(state, edge, 1);
-    }
+    newFirmAt(state, firm, inherited[index]!, (neighbour) => (neighbour === parent ? spinoffTrust : initial));
   });
-  state.trustUniform = false;
   return exiting.length;
 }

@@ -66,7 +66,16 @@ export const scenarioFileSchema = z.strictObject({
           .int({ error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
           .min(0, { error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
           .max(MAX_GENERATIONS, { error: `expected a whole number from 0 to ${MAX_GENERATIONS}` }),
-        set: z.record(z.string(), z.unknown(), { error: 'expected an object of parameter paths and values' }),
+        set: z.record(z.string(), z.unknown(), { error: 'expected an object of parameter paths and values' }).optional(),
+        entry: z
+          .strictObject({
+            strategy: z.string({ error: 'expected a strategy id of parameters.strategies' }),
+            share: z
+              .number({ error: 'expected a share of the sites, above 0 and at most 1' })
+              .gt(0, { error: 'expected a share of the sites, above 0 and at most 1' })
+              .max(1, { error: 'expected a share of the sites, above 0 and at most 1' }),
+          })
+          .optional(),
         label: z.string({ error: 'expected a sentence for the event log' }).optional(),
       }),
       { error: 'expected a list of events' },
@@ -142,7 +151,16 @@ export function parseScenario(document: unknown, origin: string): Scenario {
     throw error;
   }
   file.events.forEach((event, index) => {
-    for (const [path, value] of Object.entries(event.set)) {
+    // An event sets parameters, lets firms enter, or both.
+    if (event.set === undefined && event.entry === undefined) {
+      throw new InputError(`${origin}: events.${index}.set: missing: expected an object of parameter paths and values`);
+    }
+    if (event.entry !== undefined && !Object.hasOwn(parameters.strategies, event.entry.strategy)) {
+      throw new InputError(
+        `${origin}: events.${index}.entry.strategy: got '${printable(event.entry.strategy, 80)}', expected a strategy of parameters.strategies (a weight of 0 keeps it out of the starting population)`,
+      );
+    }
+    for (const [path, value] of Object.entries(event.set ?? {})) {
       if (isStructural(path)) {
         throw new InputError(
           `${origin}: events.${index}.set.${printable(path, 80)}: shapes the lattice or the starting population, so it cannot change during a run`,
@@ -168,7 +186,7 @@ export function parseScenario(document: unknown, origin: string): Scenario {
         ? undefined
         : { startYear: file.startYear, generationsPerYear: file.generationsPerYear },
     parameters,
-    events: file.events.map((event) => ({ generation: event.generation, set: event.set, label: event.label })),
+    events: file.events.map((event) => ({ generation: event.generation, set: event.set ?? {}, entry: event.entry, label: event.label })),
   };
 }
 
@@ -191,7 +209,7 @@ export function withOverrides(scenario: Scenario, assignments: readonly string[]
   const parameters = changes.length === 0 ? scenario.parameters : withParameters(scenario.parameters, changes);
   const events = scenario.events
     .map((event) => ({ ...event, set: Object.fromEntries(Object.entries(event.set).filter(([path]) => !pinned.has(path))) }))
-    .filter((event) => Object.keys(event.set).length > 0);
+    .filter((event) => Object.keys(event.set).length > 0 || event.entry !== undefined);
   return { ...scenario, parameters, events };
 }
 
@@ -206,7 +224,12 @@ export function scenarioDocument(scenario: Scenario): ScenarioFile {
     generations: scenario.generations,
     ...(scenario.years === undefined ? {} : { startYear: scenario.years.startYear, generationsPerYear: scenario.years.generationsPerYear }),
     parameters: (difference(DEFAULT_PARAMETERS, scenario.parameters) ?? {}) as Plain,
-    events: scenario.events.map((event) => ({ generation: event.generation, set: event.set, ...(event.label === undefined ? {} : { label: event.label }) })),
+    events: scenario.events.map((event) => ({
+      generation: event.generation,
+      set: event.set,
+      ...(event.entry === undefined ? {} : { entry: event.entry }),
+      ...(event.label === undefined ? {} : { label: event.label }),
+    })),
   };
 }
 
