@@ -91,15 +91,46 @@ describe("external-buyers: the buyers' bonus for undercutting carries the slow c
   }, 120_000);
 });
 
-describe('italian-district: what carries its co-operation today', () => {
-  // Issue 14 wants it carried by its culture (high initial trust, trust-conditional strategies);
-  // today it is carried by its always-on low-risk training, and these tests say so until that changes.
-  it('holds with its training activity and falls without it; its high initial trust changes little', () => {
-    const district = column(cooperation('italian-district', [], 100, [100]), 0);
-    const noTraining = column(cooperation('italian-district', ['activities.training.enabled=false'], 100, [100]), 0);
-    const lowTrust = column(cooperation('italian-district', ['trust.initial=0.2'], 100, [100]), 0);
-    expect(mean(district)).toBeGreaterThan(0.85);
-    expect(mean(noTraining)).toBeLessThan(0.5);
-    expect(Math.abs(mean(lowTrust) - mean(district))).toBeLessThan(0.05);
+describe('italian-district: its culture carries its co-operation and absorbs waves of opportunists', () => {
+  // Pool order of the preset: trust-threshold, tit-for-tat, generous-tit-for-tat, defector, opportunist, cooperator.
+  const DEFECTOR = 3;
+  const OPPORTUNIST = 4;
+
+  function shares(overrides: readonly string[], at: readonly number[]): { cooperation: number[][]; defection: number[][]; opportunists: number[][] } {
+    const scenario = withOverrides(loadScenario('italian-district'), [...SMALL, ...overrides]);
+    const strategies = requireStrategies(Object.keys(scenario.parameters.strategies));
+    const runs = SEEDS.map((seed) => runScenario(scenario, strategies, { seed, generations: Math.max(...at) }).records);
+    return {
+      cooperation: runs.map((records) => at.map((generation) => records[generation]!.cooperation)),
+      defection: runs.map((records) => at.map((generation) => records[generation]!.strategies[DEFECTOR]! + records[generation]!.strategies[OPPORTUNIST]!)),
+      opportunists: runs.map((records) => at.map((generation) => records[generation]!.strategies[OPPORTUNIST]!)),
+    };
+  }
+
+  it('high trust and trust-conditional firms carry it: with the trust of a cluster of rivals, or only its starting trust, co-operation does not get going', () => {
+    const district = column(shares([], [59]).cooperation, 0);
+    const rivalsTrust = column(shares(['trust.initial=0.2', 'trust.baseline=0.2'], [59]).cooperation, 0);
+    expect(mean(district)).toBeGreaterThan(0.75);
+    expect(Math.max(...rivalsTrust)).toBeLessThan(0.4);
+    expect(mean(district) - mean(rivalsTrust)).toBeGreaterThan(0.4);
+    // trust.initial alone: the trust-conditional firms wait for trust to fade back up to the norm.
+    const early = column(shares([], [20]).cooperation, 0);
+    const distrustful = column(shares(['trust.initial=0.2'], [20]).cooperation, 0);
+    for (const k of SEEDS.keys()) expect(distrustful[k]!).toBeLessThan(early[k]! - 0.3);
+  }, 120_000);
+
+  it('a wave of opportunist entrants is absorbed by the culture; without trust-conditional firms opportunists take over', () => {
+    // Generation 61: just after the first wave (10% of the sites); 100: forty generations later.
+    const district = shares([], [61, 100]);
+    const naive = shares(['strategies.trust-threshold=0', 'strategies.cooperator=0.6'], [61, 100]);
+    const arrived = column(district.opportunists, 0);
+    const left = column(district.opportunists, 1);
+    expect(Math.min(...arrived)).toBeGreaterThan(0.09);
+    expect(mean(left)).toBeLessThan(mean(arrived) / 2);
+    expect(mean(column(district.cooperation, 1))).toBeGreaterThan(0.6);
+    // Firms that co-operate whatever their trust: opportunists grow after the wave, and defection holds most of the cluster.
+    expect(mean(column(naive.opportunists, 1))).toBeGreaterThan(mean(column(naive.opportunists, 0)));
+    expect(mean(column(naive.defection, 1))).toBeGreaterThan(0.5);
+    expect(mean(column(naive.cooperation, 1))).toBeLessThan(0.35);
   }, 120_000);
 });
