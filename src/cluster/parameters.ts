@@ -146,7 +146,7 @@ export const parametersSchema = z.strictObject({
     .strictObject({ cost: nonNegative.default(0), grant: nonNegative.default(0), decline: probability.default(0) })
     .default({ cost: 0, grant: 0, decline: 0 }),
   externalBuyers: z.strictObject({ share: probability, bonus: nonNegative }),
-  rivalry: z.strictObject({ history: count(0, 1_000_000) }),
+  rivalry: z.strictObject({ history: count(0, 1_000_000), grievances: flag }),
   update: z.strictObject({
     rule: z.enum(['imitate-best', 'fermi', 'moran'], { error: "expected 'imitate-best', 'fermi' or 'moran'" }),
     K: z.number({ error: 'expected a number > 0' }).positive({ error: 'expected a number > 0' }),
@@ -205,7 +205,7 @@ export const DEFAULT_PARAMETERS: ClusterParameters = {
   crisis: { active: false, temptationFactor: 1.5, windows: [], jointSavings: 0, aloneCost: 0 },
   maintenance: { cost: 0, grant: 0, decline: 0 },
   externalBuyers: { share: 0, bonus: 0 },
-  rivalry: { history: 0 },
+  rivalry: { history: 0, grievances: false },
   update: { rule: 'imitate-best', K: 0.1, share: 1, every: 1 },
   mutation: 0,
   exit: { threshold: null, spinoffTrust: 0.1 },
@@ -251,6 +251,7 @@ export const STRUCTURAL_PATHS = new Set([
   'strategies',
   'cooperators',
   'rivalry.history',
+  'rivalry.grievances',
   'trust.initial',
   'externalBuyers.share',
   'partnerChoice',

@@ -10,7 +10,7 @@ import type { ClusterState } from './state.js';
  * - Memory: the rounds are in the relationship's record (the window of the last 32 moves and the
  *   totals), so a strategy sees as much of the rivalry as its memory reaches: tit-for-tat only
  *   the last round, a strategy that counts defections all of it.
- * - Grievances: each side holds every remembered defection of the partner against it. Trust
+ * - Grievances (`rivalry.grievances`, off by default): each side holds every remembered defection of the partner against it. Trust
  *   cannot be rebuilt on top of them: each co-operation of the partner first works off one
  *   grievance, and only once none is left does the trust rule's gain apply. A defection still
  *   lowers trust by the trust rule's loss. So a pair with 20 rounds of rivalry behind it needs
@@ -24,12 +24,13 @@ import type { ClusterState } from './state.js';
  * Defections during play act through the trust rule alone; only the remembered past is a grievance.
  */
 export function seedRivalry(state: ClusterState): void {
-  const history = state.parameters.rivalry.history;
+  const { history, grievances: held } = state.parameters.rivalry;
   const { graph, relationships } = state;
   if (history === 0) return;
   const { rounds, window, defections } = relationships;
   const rivalryWindow = history >= 32 ? 0xffffffff : (1 << history) - 1;
-  relationships.grievances = new Uint32Array(graph.count * 2);
+  // Grievances are held only when the scenario says so (`rivalry.grievances`).
+  if (held) relationships.grievances = new Uint32Array(graph.count * 2);
   const grievances = relationships.grievances;
   for (let edge = 0; edge < graph.count; edge++) {
     // A firm has no rivalry with itself.
@@ -39,6 +40,7 @@ export function seedRivalry(state: ClusterState): void {
     window[edge * 2 + 1] = rivalryWindow >>> 0;
     defections[edge * 2] = history;
     defections[edge * 2 + 1] = history;
+    if (!held) continue;
     grievances[edge * 2] = history;
     grievances[edge * 2 + 1] = history;
   }

@@ -11,7 +11,7 @@ import { firms, trustOf } from '../support/cluster.js';
 describe('remembered grievances', () => {
   // Three co-operators in a row on a torus: every pair co-operates every round.
   const rivals = (history: number) =>
-    firms(['cooperator', 'cooperator', 'cooperator'], { rivalry: { history }, trust: { initial: 0.2, gain: 0.5, loss: 0.5 } });
+    firms(['cooperator', 'cooperator', 'cooperator'], { rivalry: { history, grievances: true }, trust: { initial: 0.2, gain: 0.5, loss: 0.5 } });
 
   it('hold trust where it started until the partner has co-operated once for each remembered defection', () => {
     const model = rivals(3);
@@ -24,14 +24,17 @@ describe('remembered grievances', () => {
     expect(trustOf(model, 0, 1)).toBeCloseTo(0.6, 12);
   });
 
-  it('are held only with a rivalry history: without one the first co-operation builds trust', () => {
+  it('are held only with a rivalry history, and only when switched on: otherwise the first co-operation builds trust', () => {
     const model = rivals(0);
     model.step();
     expect(trustOf(model, 0, 1)).toBeCloseTo(0.6, 12);
+    const forgiving = firms(['cooperator', 'cooperator', 'cooperator'], { rivalry: { history: 3 }, trust: { initial: 0.2, gain: 0.5, loss: 0.5 } });
+    forgiving.step();
+    expect(trustOf(forgiving, 0, 1)).toBeCloseTo(0.6, 12);
   });
 
   it('do not soften a defection: a defecting partner costs trust as the trust rule says', () => {
-    const model = firms(['defector', 'defector', 'defector'], { rivalry: { history: 5 }, trust: { initial: 0.8, gain: 0.5, loss: 0.5 } });
+    const model = firms(['defector', 'defector', 'defector'], { rivalry: { history: 5, grievances: true }, trust: { initial: 0.8, gain: 0.5, loss: 0.5 } });
     model.step();
     expect(trustOf(model, 0, 1)).toBeCloseTo(0.4, 12);
   });
