@@ -48,6 +48,7 @@ describe('DEFAULT_PARAMETERS', () => {
         'partnerChoice',
         'partnerChoice.enabled',
         'partnerChoice.maxTies',
+        'rivalry.grievances',
         'rivalry.history',
         'selfInteraction',
         'strategies',
