@@ -105,7 +105,7 @@ describe('partner choice in the cluster model', () => {
         width: 10,
         height: 10,
         cooperators: 0.6,
-        rivalry: { history: 5 },
+        rivalry: { history: 5, grievances: false },
         trust: { initial: 0.4, gain: 0.1, loss: 0.5, decay: 0, baseline: 0.4 },
         update: { rule: 'fermi', K: 0.1, share: 0.2, every: 1 },
       },
