@@ -60,7 +60,9 @@ const sections = {
     const perGeneration = (run) => median(run.cpu.slice(2));
     const ratio = perGeneration(network) / perGeneration(fixed);
     console.log('cluster: silicon-valley on a 1000 × 1000 torus, partner choice against the fixed lattice (CPU time per generation)');
-    console.log(`  partner choice   median ${fmt(perGeneration(network), 0)} ms, peak RSS ${fmt(network.peakRss / 2 ** 20, 0)} MB, ${network.relationships.toLocaleString('en')} ties at the end`);
+    console.log(
+      `  partner choice   median ${fmt(perGeneration(network), 0)} ms, peak RSS ${fmt(network.peakRss / 2 ** 20, 0)} MB, ${network.relationships.toLocaleString('en')} ties at the end`,
+    );
     console.log(`  fixed lattice    median ${fmt(perGeneration(fixed), 0)} ms, peak RSS ${fmt(fixed.peakRss / 2 ** 20, 0)} MB`);
     console.log(`  ratio            ${fmt(ratio, 2)}×   (target <= 3×, memory < 1 GB)`);
   },
