@@ -80,6 +80,12 @@ describe('training-first and rivalry: the low-risk programme carries the climb; 
     expect(Math.min(...training)).toBeGreaterThan(0.4);
     expect(Math.max(...none)).toBeLessThan(0.1);
   }, 120_000);
+
+  it('training costs 0.5 a round: with the association paying it the climb happens; left to the firms it does not', () => {
+    const unpaid = column(cooperation('training-first', ['subsidy=0'], 100, [100]), 0);
+    expect(mean(unpaid)).toBeLessThan(0.1);
+    expect(Math.max(...unpaid)).toBeLessThan(0.2);
+  }, 120_000);
 });
 
 describe("external-buyers: the buyers' bonus for undercutting carries the slow climb", () => {
