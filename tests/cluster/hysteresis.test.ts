@@ -72,7 +72,7 @@ describe('hysteresis loops', () => {
     expect(prepared.parameters.subsidy).toBe(0.25);
     expect(prepared.events).toEqual([]);
     const training = prepareHysteresis(loadScenario('training-first'), { path: 'trust.gain', from: 0, to: 0.2, steps: 2, generations: 5 });
-    expect(training.events.map((event) => event.set)).toEqual([{ 'activities.training.enabled': true }]);
+    expect(training.events.map((event) => event.set)).toEqual([{ 'activities.training.enabled': true, subsidy: 1 }]);
   });
 });
 
