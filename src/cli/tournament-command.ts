@@ -68,14 +68,14 @@ export async function runTournamentCommand(options: TournamentOptions, view = fa
     return;
   }
   const result = await playTournament(strategies, settings, options, files);
-  const { tournamentCsv, tournamentJson, tournamentTable } = await import('../formats/tournament-result.js');
+  const { disqualifiedName, tournamentCsv, tournamentJson, tournamentTable } = await import('../formats/tournament-result.js');
   const fileOf = new Map(strategies.map((strategy) => [strategy.id, moduleFiles.get(strategy) ?? null]));
   const disqualified = [
     ...problems.map((problem) => ({ file: problem.file, id: problem.id ?? null, reason: problem.reason })),
     // A --trusted module's own error messages, escaped and bounded like a sandboxed one's.
     ...result.disqualified.map((entry) => ({ file: fileOf.get(entry.id) ?? null, id: entry.id, reason: printable(entry.reason, 600) })),
   ];
-  for (const entry of disqualified) warn(`disqualified ${entry.id ?? ''}${entry.file === null ? '' : ` (${entry.file})`}: ${entry.reason}`);
+  for (const entry of disqualified) warn(`disqualified ${disqualifiedName(entry)}: ${entry.reason}`);
   const text =
     options.format === 'json'
       ? tournamentJson(result, cooplabVersion(), disqualified)
@@ -103,8 +103,9 @@ export async function gatherStrategies(options: Pick<TournamentOptions, 'strateg
   for (const strategy of loaded.strategies) moduleFiles.set(strategy, loaded.files.get(strategy.id)!);
   const strategies = [...builtins, ...loaded.strategies];
   if (strategies.length < 2) {
+    const refused = loaded.problems.map((problem) => `${problem.file}: ${problem.reason}`).join('; ');
     throw new InputError(
-      `only ${strategies.length} strategy can play (${loaded.problems.length} module(s) refused: ${loaded.problems.map((problem) => `${problem.file}: ${problem.reason}`).join('; ') || 'none'}): expected at least two`,
+      `only ${strategies.length} strategy can play${refused === '' ? '' : ` (${loaded.problems.length} module(s) refused: ${refused})`}: expected at least two (modules play only each other unless --strategies adds built-ins, e.g. --strategies classic)`,
     );
   }
   return { strategies, problems: loaded.problems, files };
@@ -126,7 +127,10 @@ export function addTournamentCommand(program: Command): void {
     .description('play a round-robin tournament of strategies and print the ranking')
     .option('-s, --strategies <ids>', "comma-separated built-in ids, 'classic' (the classic dozen, the default without modules) or 'all'")
     .option('--strategy <file>', 'a strategy module file (.ts or .js); repeatable', (value: string, previous: string[] = []) => [...previous, value])
-    .option('--submissions <dir>', "every strategy module in a folder (e.g. a class's submissions)")
+    .option(
+      '--submissions <dir>',
+      "every strategy module in a folder (e.g. a class's submissions); with --strategy or --submissions only the modules play unless --strategies adds built-ins",
+    )
     .option('--trusted', 'run module files in-process at full speed instead of in the sandbox (only for code you trust)')
     .option('--workers <n>', 'worker threads (default: the number of cores, for tournaments of 20 million turns or more)', positiveInteger)
     .option('-t, --turns <n>', 'rounds per match', positiveInteger, DEFAULT_TOURNAMENT.turns)

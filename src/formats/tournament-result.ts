@@ -51,6 +51,12 @@ export type TournamentDocument = zod.infer<ReturnType<typeof tournamentSchema>>;
 /** A strategy that did not play or was disqualified: its file (for modules), id and the reason. */
 export type Disqualification = TournamentDocument['disqualified'][number];
 
+/** How a person reads a disqualified entry: its id and file, or only its file when it never built far enough to have an id. */
+export function disqualifiedName(entry: Pick<Disqualification, 'file' | 'id'>): string {
+  if (entry.id === null) return entry.file ?? 'a module';
+  return entry.file === null ? entry.id : `${entry.id} (${entry.file})`;
+}
+
 /** The JSON document of a tournament: stable key order, so the same run gives the same bytes. */
 export function tournamentDocument(result: TournamentResult, version: string, disqualified: readonly Disqualification[] = []): TournamentDocument {
   const { settings } = result;
@@ -163,12 +169,6 @@ export function tournamentTable(result: TournamentResult, disqualified: readonly
       .join('  ')
       .trimEnd();
   const notes =
-    disqualified.length === 0
-      ? []
-      : [
-          '',
-          'Disqualified (matches forfeited):',
-          ...disqualified.map((entry) => `  ${entry.id ?? '?'}${entry.file === null ? '' : ` (${entry.file})`}: ${entry.reason}`),
-        ];
+    disqualified.length === 0 ? [] : ['', 'Disqualified (matches forfeited):', ...disqualified.map((entry) => `  ${disqualifiedName(entry)}: ${entry.reason}`)];
   return [...header, line(titles), line(widths.map((width) => '─'.repeat(width))), ...rows.map(line), ...notes, ''].join('\n');
 }

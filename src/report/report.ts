@@ -397,7 +397,7 @@ export function tournamentReport(run: TournamentDocument, source: string, versio
             'Disqualified',
             table(
               ['strategy', 'file', 'reason'],
-              run.disqualified.map((entry) => [entry.id ?? '?', entry.file ?? '', entry.reason]),
+              run.disqualified.map((entry) => [entry.id ?? '(did not build)', entry.file ?? '', entry.reason]),
             ),
           ),
     ].filter((part) => part !== ''),

@@ -52,6 +52,25 @@ describe('strategy modules in a tournament (--trusted)', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Disqualified (matches forfeited):');
     expect(run.stdout).toMatch(/crash \(.*crash\.ts\): threw on round 50: boom/);
+    // A module that never built has no id: it is named by its file, never '?'.
+    expect(run.stdout).toMatch(/^ {2}\S*reader\.ts: does not build/m);
+    expect(run.stdout).not.toMatch(/^ {2}\?/m);
+    expect(run.stderr).toMatch(/disqualified \S*reader\.ts: does not build/);
+    expect(run.stderr).not.toMatch(/disqualified {2}/);
+    // Disqualified entries rank below every valid one.
+    const ranked = run.stdout
+      .split('\n')
+      .filter((line) => /^ +\d+ {2}/.test(line))
+      .map((line) => line.trim().split(/ +/)[1]);
+    expect(ranked.slice(-2).sort()).toEqual(['crash', 'liar']);
+  });
+
+  it('says how to add built-in opponents when only one module can play', () => {
+    const run = cooplab(['tournament', '--strategy', join(submissions, 'nice.js'), '--trusted']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'cooplab: only 1 strategy can play: expected at least two (modules play only each other unless --strategies adds built-ins, e.g. --strategies classic)\n',
+    );
   });
 
   it('mixes modules with built-in ids and marks forfeited matches in the CSV', () => {
