@@ -2,16 +2,18 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError } from '../core/errors.js';
+import { TEMPLATE_PROVENANCE } from '../modules/validate.js';
 
 function kebab(value: string): string {
   if (!/^[a-z][a-z0-9-]*$/.test(value)) throw new InvalidArgumentError('expected a kebab-case name such as patient-tit-for-tat');
   return value;
 }
 
+/** 'patient-tft' → 'Patient TFT': a word without vowels is an abbreviation (tft, tf2t, wsls, zd). */
 const title = (id: string) =>
   id
     .split('-')
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .map((word) => (/^[^aeiouy]+$/.test(word) ? word.toUpperCase() : word[0]!.toUpperCase() + word.slice(1)))
     .join(' ');
 
 export function strategyTemplate(id: string): string {
@@ -32,7 +34,7 @@ export default defineStrategy(
     id: '${id}',
     name: '${title(id)}',
     description: 'Co-operates first; then defects only if the partner defected in two of the last three rounds.',
-    provenance: 'Replace with who proposed it and where.',
+    provenance: '${TEMPLATE_PROVENANCE}',
     // memoryDepth: how many past rounds the rule looks at (Infinity if unbounded);
     // stochastic: whether it calls view.random().
     classifier: { memoryDepth: 3, stochastic: false },

@@ -10,13 +10,14 @@ function memoryDepth(strategy: Strategy): string {
   return Number.isFinite(strategy.classifier.memoryDepth) ? String(strategy.classifier.memoryDepth) : 'inf';
 }
 
+/** JSON cannot hold Infinity: an unbounded memory is written "inf", as the table says and as Axelrod-Python prints it. */
 function describe(strategy: Strategy): Record<string, unknown> {
   return {
     id: strategy.id,
     name: strategy.name,
     description: strategy.description,
     provenance: strategy.provenance,
-    memoryDepth: Number.isFinite(strategy.classifier.memoryDepth) ? strategy.classifier.memoryDepth : null,
+    memoryDepth: Number.isFinite(strategy.classifier.memoryDepth) ? strategy.classifier.memoryDepth : memoryDepth(strategy),
     stochastic: strategy.classifier.stochastic,
     finiteState: strategy.finiteState !== undefined,
     parameters: strategy.parameters ?? {},

@@ -23,13 +23,25 @@ function match(strategy: Strategy, opponent: Strategy, seed: number, noise = 0):
   );
 }
 
+/** The provenance `cooplab new-strategy` writes, for the author to replace. */
+export const TEMPLATE_PROVENANCE = 'Replace with who proposed it and where.';
+
+/** A strategy says where it comes from: not the template's placeholder, not a word or two. */
+function provenanceCheck(provenance: string): ValidationCheck {
+  const text = provenance.trim();
+  if (text === TEMPLATE_PROVENANCE)
+    return { name: 'provenance', passed: false, detail: 'still the template\'s placeholder: say who proposed it and where, or "my own, <date>"' };
+  if (text.length < 8) return { name: 'provenance', passed: false, detail: `'${text}' is too short: say who proposed it and where, or "my own, <date>"` };
+  return { name: 'provenance', passed: true, detail: 'says where it comes from' };
+}
+
 /**
  * Plays a strategy against a battery of opponents and checks its behaviour against what it
  * declares: it plays without faults, it is reproducible, a deterministic one does not depend
  * on its random stream, and a finite memory depth is not exceeded.
  */
 export function validateStrategy(strategy: Strategy): ValidationCheck[] {
-  const checks: ValidationCheck[] = [];
+  const checks: ValidationCheck[] = [provenanceCheck(strategy.provenance)];
   const battery = [...classicStrategies, builtinStrategies.find((candidate) => candidate.id === 'random')!];
   const runs: { opponent: Strategy; first: MatchResult; again: MatchResult; otherSeed: MatchResult; noisy: MatchResult }[] = [];
   try {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,7 +117,13 @@ describe('cooplab new-strategy and cooplab validate', () => {
     expect(made.status).toBe(0);
     expect(existsSync(join(directory, 'patient-tft.ts'))).toBe(true);
     expect(existsSync(join(directory, 'patient-tft.test.ts'))).toBe(true);
-    const valid = cooplab(['validate', join(directory, 'patient-tft.ts'), '--trusted']);
+    const file = join(directory, 'patient-tft.ts');
+    expect(readFileSync(file, 'utf8')).toContain("name: 'Patient TFT'");
+    // The template plays correctly but its provenance is a placeholder the author must replace.
+    const placeholder = JSON.parse(cooplab(['validate', file, '--trusted', '--format', 'json']).stdout);
+    expect(placeholder.checks.filter((check: { passed: boolean }) => !check.passed).map((check: { name: string }) => check.name)).toEqual(['provenance']);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Replace with who proposed it and where.', 'my own, 2026-11-30'));
+    const valid = cooplab(['validate', file, '--trusted']);
     expect(valid.stdout).toContain('valid');
     expect(valid.status).toBe(0);
     const again = cooplab(['new-strategy', 'patient-tft', '--dir', directory]);

@@ -115,5 +115,7 @@ describe('cooplab strategies', () => {
     expect(run.stdout).toContain('memory depth: inf');
     const json = JSON.parse(cooplab(['strategies', 'show', 'tit-for-tat', '--format', 'json']).stdout);
     expect(json).toMatchObject({ id: 'tit-for-tat', memoryDepth: 1, stochastic: false, finiteState: true });
+    // An unbounded memory is "inf" in JSON as in the table (JSON has no Infinity; null would read as missing).
+    expect(JSON.parse(cooplab(['strategies', 'show', 'grudger', '--format', 'json']).stdout).memoryDepth).toBe('inf');
   });
 });
