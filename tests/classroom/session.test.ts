@@ -202,6 +202,19 @@ describe('a class session', () => {
     expect(new Set(first.map((record) => record.move))).toEqual(new Set(['C']));
   });
 
+  it('fills a lattice to --seats firms with bots (the README example: --fill tit-for-tat --seats 16)', () => {
+    const full = session({ mode: 'lattice', fill: requireStrategies(['tit-for-tat']) });
+    joinAll(full, ['A', 'B', 'C', 'D']);
+    full.start();
+    // Four students already make a full 2 × 2 grid: without --seats no bot is needed.
+    expect(full.snapshot().seats.filter((seat) => seat.kind === 'bot')).toHaveLength(0);
+    const s = session({ mode: 'lattice', fill: requireStrategies(['tit-for-tat']), seats: 16 });
+    joinAll(s, ['A', 'B', 'C', 'D']);
+    s.start();
+    expect(s.snapshot().grid).toEqual({ width: 4, height: 4 });
+    expect(s.snapshot().seats.filter((seat) => seat.kind === 'bot')).toHaveLength(12);
+  });
+
   it('lets a latecomer take over a bot firm of the lattice, and refuses one when every firm has a student', () => {
     const s = session({ mode: 'lattice', fill: requireStrategies(['grudger']) });
     joinAll(s, ['A', 'B', 'C']);
