@@ -219,7 +219,8 @@ export class ClassHost {
   /** A teacher's intervention: every student sees at once what changed and why. */
   apply(command: ClassCommand): void {
     const announcement = this.session.apply(command);
-    if (announcement !== undefined) this.#log(announcement.label);
+    // Said with the round it takes effect from: the round open now keeps the rules it opened under.
+    if (announcement !== undefined) this.#log(`${announcement.label} (from round ${announcement.from})`);
     this.#broadcast();
   }
 

@@ -35,13 +35,20 @@ export function applyCommand(state: SessionState, command: ClassCommand): Announ
   return announce(state, change.label, whyOf(command, state.parameters, change.value));
 }
 
-/** The rules as the screens show them: sanctions, crisis and the activities on offer for the next round. */
+/**
+ * The rules as the screens show them: while a round is open, the rules it was opened under and
+ * the changes waiting for the next round; between rounds, the rules the next round will take.
+ */
 export function rulesInForce(state: SessionState): RulesInForce {
-  const parameters = state.parameters;
+  const open = state.phase === 'open' ? state.round : undefined;
+  const parameters = open?.parameters ?? state.parameters;
+  const round = open?.number ?? state.roundNumber + 1;
   return {
+    round,
+    pending: state.log.filter((announcement) => announcement.from > round).map(({ from, label }) => ({ from, label })),
     fine: parameters.sanctions.fine,
     detection: parameters.sanctions.detection,
-    crisis: crisisActive(parameters, state.roundNumber + 1),
+    crisis: crisisActive(parameters, round),
     temptationFactor: parameters.crisis.temptationFactor,
     activities: parameters.activities.map((activity) => ({
       name: activity.name,

@@ -76,6 +76,10 @@ export interface RulesInForce {
   readonly crisis: boolean;
   readonly temptationFactor: number;
   readonly activities: readonly { readonly name: string; readonly lowRisk: boolean; readonly enabled: boolean; readonly description: string | undefined }[];
+  /** The round these rules hold for: the open round, or the next one to open. */
+  readonly round: number;
+  /** Changes the teacher made while a round is open, waiting for the next: "from round N: …" lines. */
+  readonly pending: readonly { readonly from: number; readonly label: string }[];
 }
 
 /** Where the session stands: what the teacher's and every student's screen show at the top. */

@@ -215,7 +215,8 @@ describe('a class session over the network', () => {
   }, 20_000);
 
   it('sends every student at once what the teacher changed and why', async () => {
-    host = await ClassHost.start({ settings: settings(), port: 0, host: '127.0.0.1', code: CODE, pause: 0.05 });
+    const log: string[] = [];
+    host = await ClassHost.start({ settings: settings(), port: 0, host: '127.0.0.1', code: CODE, pause: 0.05, log: (line) => log.push(line) });
     const views: SentView[] = [];
     const ana = new ClassClient({ address: `127.0.0.1:${host.port}`, code: CODE, name: 'Ana', onView: (view) => views.push(view) });
     clients.push(ana);
@@ -225,6 +226,8 @@ describe('a class session over the network', () => {
     const latest = views[views.length - 1]!;
     expect(latest.announcements[latest.announcements.length - 1]!.why).toContain('low-risk');
     expect(latest.rules.activities[0]).toMatchObject({ name: 'training', enabled: true });
+    // The teacher's log says when the change takes effect, as the students are told.
+    expect(log).toContain('training programme switched on (from round 1)');
   });
 
   it('refuses a wrong room code with the reason, and the client reports it', async () => {

@@ -264,6 +264,24 @@ describe("the teacher's view", () => {
     expect(frame).toContain('p resume auto rounds');
   });
 
+  it('shows the rules the open round is played under, and a change made during it as coming from the next round', () => {
+    const session = classSession('pairwise', ['Ana', 'Ben']);
+    session.start();
+    playRound(session, ['C', 'D']);
+    expect(session.openRound(NOW)).toBe(true);
+    session.apply({ type: 'sanctions' });
+    const frame = renderTeacher(teacherProps(session.snapshot())).lastFrame()!;
+    expect(frame).toContain('rules of round 2');
+    expect(frame).toContain('sanctions off · fine 0');
+    expect(frame).toContain('from round 3: sanctions on: fine 3');
+    // Once the round closes, the rules shown are those the next round takes.
+    for (const seat of [0, 1]) session.choose(seat, session.round, 'C');
+    const next = renderTeacher(teacherProps(session.snapshot())).lastFrame()!;
+    expect(next).toContain('rules of round 3');
+    expect(next).toContain('sanctions ON · fine 3');
+    expect(next).not.toContain('from round 3:');
+  });
+
   it('says the session is over and what was written', () => {
     const session = classSession('lattice', ['Ana', 'Ben', 'Cy', 'Dee']);
     session.start();

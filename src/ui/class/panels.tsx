@@ -119,7 +119,7 @@ export function RoundChart({
 export function Rules({ rules, theme, width, keys }: { rules: RulesInForce; theme: Theme; width: number; keys: boolean }): ReactNode {
   return (
     <Box flexShrink={0} flexDirection="column" width={width}>
-      <Title theme={theme}>rules in force</Title>
+      <Title theme={theme}>{`rules of round ${rules.round}`}</Title>
       <Text wrap="truncate">{sanctionsText(rules)}</Text>
       <Text wrap="truncate">
         {rules.crisis ? (
@@ -139,6 +139,11 @@ export function Rules({ rules, theme, width, keys }: { rules: RulesInForce; them
           {activity.name}
           {activity.lowRisk ? ' (low-risk)' : ' (risky)'}
         </Text>
+      ))}
+      {rules.pending.map((change, index) => (
+        <Paint key={`pending-${index}`} theme={theme} color={theme.warning}>
+          {fit(`from round ${change.from}: ${change.label}`, width)}
+        </Paint>
       ))}
     </Box>
   );

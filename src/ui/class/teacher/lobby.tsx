@@ -17,7 +17,7 @@ import { phaseText, statusLeft } from './status-text.js';
 export function Lobby(props: TeacherAppProps): ReactNode {
   const { snapshot, addresses, code, theme, columns, rows } = props;
   const keys = teacherKeys(snapshot, props.holding);
-  const rulesRows = 3 + snapshot.rules.activities.length;
+  const rulesRows = 3 + snapshot.rules.activities.length + snapshot.rules.pending.length;
   const students = snapshot.seats.filter((seat) => seat.kind === 'student');
   // Status, blank, title, join line(s), blank, [code], names, blank, prompt, blank, …, keys, Ink's last row.
   const base = 5 + (addresses.length > 1 ? 1 : 0) + 3 + hintRows(keys, columns).length + 1;

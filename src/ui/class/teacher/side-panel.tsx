@@ -19,7 +19,7 @@ export function SidePanel({
   width: number;
   rows: number;
 }): ReactNode {
-  const rulesRows = 3 + snapshot.rules.activities.length;
+  const rulesRows = 3 + snapshot.rules.activities.length + snapshot.rules.pending.length;
   const chartRows = (height: number) => 1 + height + (height > 1 ? 1 : 0);
   // Rules, the gaps between the four panels and a log of at least two lines come first; the charts get the rest.
   const forCharts = rows - rulesRows - 3 - 3;
