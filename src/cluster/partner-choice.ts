@@ -52,12 +52,17 @@ export function partnerChoiceFor(state: Pick<ClusterState, 'space'>, start: Rela
 }
 
 /**
- * How a firm judges a candidate partner, in [0, 1]. Found through a partner, the candidate is
- * judged by that partner's trust in it (what the partner would say of it); found by looking
- * around, it is a stranger and starts at the initial trust. This is the one place where a
- * firm's public standing would enter (issue 15, item 1).
+ * How a firm judges another it may tie to, in [0, 1]. With the reputation layer on, firms "seek
+ * partners of good standing" by what the whole cluster knows: the other's public standing
+ * (reputation.ts), whoever introduced them — a firm of bad standing is refused even by strangers
+ * who never dealt with it. Without it, only the firms' own relationships speak: found through a
+ * partner (`via`, that partner's slot), the other is judged by that partner's trust in it; found by
+ * looking around, it is a stranger and starts at the initial trust.
  */
-export function standingOf(state: ClusterState, via: number): number {
+export function standingOf(state: ClusterState, judged: number, via: number): number {
+  const reputation = state.parameters.reputation;
+  // The layer is made on its first generation, after the ties of that generation formed: until then every firm stands at `initial`.
+  if (reputation?.enabled) return state.reputation?.standing[judged] ?? reputation.initial;
   return via < 0 ? state.parameters.trust.initial : state.relationships.trust[via]!;
 }
 
@@ -115,7 +120,7 @@ function tryTie(state: ClusterState, partners: PartnerChoice, choice: PartnerCho
   }
   if (candidate < 0 || candidate === firm || network.ties(candidate) >= network.maxTies || network.tied(firm, candidate)) return false;
   const minimum = choice.minStanding;
-  if (minimum > 0 && (standingOf(state, viaCandidate) < minimum || standingOf(state, viaFirm) < minimum)) return false;
+  if (minimum > 0 && (standingOf(state, candidate, viaCandidate) < minimum || standingOf(state, firm, viaFirm) < minimum)) return false;
   const edge = network.connect(firm, candidate, state.generation);
   // A new tie has no past: trust starts at its initial level and both strategies start afresh.
   const initial = state.parameters.trust.initial;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClusterModel } from '../../src/cluster/model.js';
 import { DynamicNetwork } from '../../src/cluster/network.js';
-import { DEFAULT_PARAMETERS, PARTNER_CHOICE_DEFAULTS, withParameter, type ClusterParameters } from '../../src/cluster/parameters.js';
+import { DEFAULT_PARAMETERS, DEFAULT_REPUTATION, PARTNER_CHOICE_DEFAULTS, withParameter, type ClusterParameters } from '../../src/cluster/parameters.js';
 import { deriveStream } from '../../src/core/random.js';
 import { Lattice, relationshipsOf } from '../../src/cluster/space.js';
 import { builtin } from '../support/play.js';
@@ -154,6 +154,39 @@ describe('partner choice in the cluster model', () => {
     const model = new ClusterModel({ parameters, seed: 1, strategies: pool });
     const formed = Array.from({ length: 5 }, () => model.step().ties!.formed);
     expect(formed).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('with the reputation layer on, a firm of bad public standing is avoided by strangers who never dealt with it', () => {
+    // Projects end (turnover), so firms all over the lattice look for partners; revision is off so the defector stays one.
+    const base = withChoice(
+      { ...DEFAULT_PARAMETERS, width: 11, height: 11, temptation: 1.7, init: 'single-defector', update: { ...DEFAULT_PARAMETERS.update, every: 1000 } },
+      { viaPartners: 0, distance: 2, minStanding: 0.5, turnover: 0.3 },
+    );
+    const strangersMet = (parameters: ClusterParameters) => {
+      const model = new ClusterModel({ parameters, seed: 3, strategies: pool });
+      const defector = model.space.centre();
+      const { neighbourOffsets, neighbourList } = model.space;
+      const dealtWith = new Set(neighbourList.subarray(neighbourOffsets[defector]!, neighbourOffsets[defector + 1]!));
+      const strangers = new Set<number>();
+      let formed = 0;
+      for (let generation = 0; generation < 8; generation++) {
+        formed += model.step().ties!.formed;
+        const cut = model.lastCut;
+        // A tie formed before play and cut after it shows only among the cut ties.
+        for (let k = 0; k < cut.length; k += 2) if (cut[k] === defector || cut[k + 1] === defector) strangers.add(cut[k] === defector ? cut[k + 1]! : cut[k]!);
+        const network = model.network!;
+        for (let k = 0; k < network.entries[defector]!; k++) strangers.add(network.partnerAt(defector, k));
+      }
+      for (const firm of [...strangers]) if (firm === defector || dealtWith.has(firm)) strangers.delete(firm);
+      return { strangers: strangers.size, formed };
+    };
+    // Without the layer a stranger judges the defector at the initial trust (1): strangers tie to it and are cheated in turn.
+    const blind = strangersMet(base);
+    expect(blind.strangers).toBeGreaterThan(0);
+    // With it, everyone heard of its defections after the first generation (standing 0 < minStanding): no stranger ties to it, while the others still find partners.
+    const told = strangersMet({ ...base, reputation: { ...DEFAULT_REPUTATION, enabled: true } });
+    expect(told.strangers).toBe(0);
+    expect(told.formed).toBeGreaterThan(0);
   });
 
   it('its parameters are set by path even when a scenario leaves the section out; switching it on is fixed once a run starts', () => {
