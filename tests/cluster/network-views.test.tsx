@@ -8,9 +8,13 @@ import { loadScenario } from '../../src/formats/scenario-file.js';
 import { clusterReport } from '../../src/report/report.js';
 import { makeTheme } from '../../src/theme/theme.js';
 import { latticeRows, networkGlyph, nextView } from '../../src/ui/cluster/lattice-rows.js';
-import { TiesPanel } from '../../src/ui/cluster/panels.js';
+import { ClusterApp } from '../../src/ui/cluster/app.js';
+import { inForceRows } from '../../src/ui/cluster/in-force.js';
+import { InlineSource } from '../../src/ui/cluster/source.js';
+import { TiesPanel } from '../../src/ui/cluster/ties-panel.js';
 import { requireStrategies } from '../../strategies/registry.js';
 import { checkWellFormed } from '../report/xml.js';
+import { frameWith, keysReady, press } from '../support/ink.js';
 
 // Seeing partner choice: the tie metrics in CSV and JSON, the network in the HTML report, and the
 // live view's network drawing and ties panel; none of it on a fixed lattice.
@@ -97,7 +101,7 @@ describe('the live view of the network', () => {
     expect(nextView('activity', without)).toBe('strategy');
   });
 
-  it('the ties panel shows the last generation’s cuts, new ties and mean degree', () => {
+  it('the ties panel shows the last generation’s cuts, new ties and mean degree, and says when the reputation layer is off', () => {
     const live = new LiveCluster(valley, strategies, 2);
     live.step();
     live.step();
@@ -105,9 +109,57 @@ describe('the live view of the network', () => {
     const { lastFrame, unmount } = render(<TiesPanel snapshot={live.snapshot()} theme={makeTheme(false)} />);
     expect(lastFrame()).toContain('ties (partner choice)');
     expect(lastFrame()).toContain(`cut ${ties.cut} · formed ${ties.formed} · mean degree ${ties.meanDegree.toFixed(2)}`);
+    expect(lastFrame()!.split('\n')[2]).toBe('reputation off');
     unmount();
     const none = render(<TiesPanel snapshot={new LiveCluster(fixed, strategies, 1).snapshot()} theme={makeTheme(false)} />);
     expect(none.lastFrame()).toBe('');
     none.unmount();
+  });
+
+  it('with the reputation layer on, the ties panel sets the standing of defectors against that of co-operators', () => {
+    const live = new LiveCluster(withOverrides(valley, ['reputation.enabled=true']), strategies, 2);
+    const before = render(<TiesPanel snapshot={live.snapshot()} theme={makeTheme(false)} />);
+    expect(before.lastFrame()).toContain('reputation: defectors — · co-operators —');
+    before.unmount();
+    live.step();
+    live.step();
+    const standing = live.records[1]!.reputation!;
+    const { lastFrame, unmount } = render(<TiesPanel snapshot={live.snapshot()} theme={makeTheme(false)} />);
+    const shown = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+    expect(lastFrame()!.split('\n')[2]).toBe(`reputation: defectors ${shown(standing.defectors)} · co-operators ${shown(standing.cooperators)}`);
+    unmount();
+    // The in-force panel keeps the norm and the share in bad standing and leaves the standings to the ties panel.
+    const inForce = inForceRows(live.snapshot(), makeTheme(false), 46)
+      .map((row) => row.map((segment) => segment.text).join(''))
+      .join('\n');
+    expect(inForce).toContain('word of mouth image-scoring');
+    expect(inForce).toContain('in bad standing');
+    expect(inForce).not.toContain('standing: co-operators');
+  });
+
+  it('the running view shows the complete ties panel beside the map, within the screen', async () => {
+    for (const [overrides, expected] of [
+      [['reputation.enabled=true'], /reputation: defectors (\d\.\d\d|—) · co-operators (\d\.\d\d|—)/],
+      [[], /reputation off/],
+    ] as const) {
+      const live = new LiveCluster(withOverrides(valley, [...overrides]), strategies, 1);
+      live.apply({ type: 'toggle-pause' });
+      for (const size of [
+        { columns: 120, rows: 40 },
+        { columns: 80, rows: 50 },
+      ]) {
+        const view = render(<ClusterApp source={new InlineSource(live, { autostart: false })} theme={makeTheme(false)} size={size} onExport={() => ''} />);
+        try {
+          await keysReady(view);
+          await frameWith(view, 'silicon-valley · gen');
+          const frame = await press(view, 'n', /mean degree \d/);
+          expect(frame).toContain('ties (partner choice)');
+          expect(frame).toMatch(expected);
+          for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(size.columns);
+        } finally {
+          view.unmount();
+        }
+      }
+    }
   });
 });

@@ -88,28 +88,6 @@ export function CooperationSplit({ snapshot }: { snapshot: LiveSnapshot }) {
   return <Text wrap="truncate">{cooperationSplitText(snapshot)}</Text>;
 }
 
-/** Rows the ties panel takes: a title and one line of figures (none on a fixed lattice). */
-export function tiesPanelRows(snapshot: LiveSnapshot): number {
-  return snapshot.network === undefined ? 0 : 2;
-}
-
-/** With partner choice: the ties cut after the last generation, those formed before it, and the mean degree. */
-export function TiesPanel({ snapshot, theme }: { snapshot: LiveSnapshot; theme: Theme }) {
-  if (snapshot.network === undefined) return null;
-  const ties = snapshot.records[snapshot.records.length - 1]?.ties;
-  const figure = (value: number | undefined) => (value === undefined ? '—' : String(value));
-  return (
-    <Box flexDirection="column">
-      <Text bold>ties (partner choice)</Text>
-      <Text wrap="truncate">
-        cut <Text color={theme.colour ? theme.defect : undefined}>{figure(ties?.cut)}</Text> · formed{' '}
-        <Text color={theme.colour ? theme.accent : undefined}>{figure(ties?.formed)}</Text> · mean degree{' '}
-        {ties === undefined ? '—' : ties.meanDegree.toFixed(2)}
-      </Text>
-    </Box>
-  );
-}
-
 export function StrategyShares({ snapshot, width, theme }: { snapshot: LiveSnapshot; width: number; theme: Theme }) {
   const latest = snapshot.records[snapshot.records.length - 1];
   const label = Math.min(22, Math.max(...snapshot.strategies.map((id) => id.length)));

@@ -9,7 +9,8 @@ import { Headline } from './headline.js';
 import { InForce, inForceRows } from './in-force.js';
 import { BIG_HEADLINE_ROWS, legendRows, SIDE, scenarioEndText, TALL_STACK, textRows, WIDE } from './layout.js';
 import { bigLatticeRows, type LatticeView } from './lattice-rows.js';
-import { ActivityLadder, Chart, CooperationSplit, LatticeMap, Legend, StatusLine, StrategyShares, TiesPanel, tiesPanelRows } from './panels.js';
+import { ActivityLadder, Chart, CooperationSplit, LatticeMap, Legend, StatusLine, StrategyShares } from './panels.js';
+import { TiesPanel, tiesPanelRows } from './ties-panel.js';
 
 export interface ClusterScreenProps {
   readonly snapshot: LiveSnapshot;
