@@ -151,7 +151,10 @@ export interface StudentView extends SessionClock {
   readonly rank: number;
   readonly firms: number;
   readonly rules: RulesInForce;
+  /** The latest few announcements (the last four). */
   readonly announcements: readonly Announcement[];
+  /** How many announcements the session has made in all: a client tells new ones from those it has shown. */
+  readonly announced: number;
   readonly answered: number;
   readonly students: number;
 }

@@ -72,6 +72,7 @@ export function studentViewOf(state: SessionState, seat: number): StudentView {
     firms: state.seats.length,
     rules: rulesInForce(state),
     announcements: state.log.slice(-4),
+    announced: state.log.length,
     answered: open === undefined ? 0 : open.choices.size,
     students: studentCount(state),
   };

@@ -230,7 +230,13 @@ export async function runClassJoin(address: string, options: ClassJoinOptions): 
 /** A student without a screen: the view as lines, the moves (C or D) as lines on stdin. */
 async function runPlainStudent(address: string, code: string, name: string): Promise<void> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  let shown = '';
+  const printer = new PlainStudentPrinter();
+  // The first view can arrive before connect() resolves: "joined as" comes first all the same.
+  let joined = false;
+  const sayJoined = () => {
+    if (!joined) say(`joined as ${name}`);
+    joined = true;
+  };
   let ended: (() => void) | undefined;
   const over = new Promise<void>((resolve) => (ended = resolve));
   let closedReason: string | undefined;
@@ -244,10 +250,8 @@ async function runPlainStudent(address: string, code: string, name: string): Pro
       ended?.();
     },
     onView: (view) => {
-      const key = `${view.phase}:${view.round}:${view.announcements.length}`;
-      if (key === shown) return;
-      shown = key;
-      for (const line of describeView(view)) say(line);
+      sayJoined();
+      for (const line of printer.linesFor(view)) say(line);
       if (view.phase === 'ended') ended?.();
     },
   });
@@ -256,7 +260,7 @@ async function runPlainStudent(address: string, code: string, name: string): Pro
   } catch (error) {
     throw new InputError(`cannot join the class session at ${address}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  say(`joined as ${name}`);
+  sayJoined();
   const lines = createInterface({ input: process.stdin });
   lines.on('line', (line) => {
     const move = line.trim().toUpperCase();
@@ -272,17 +276,40 @@ async function runPlainStudent(address: string, code: string, name: string): Pro
     throw new InputError(`the class session at ${address} closed the connection: ${closedReason}`);
 }
 
-/** What a plain student sees when the view changes. */
-export function describeView(view: SentView): string[] {
+/** Scores and payoffs as a person reads them: 6.9, not 6.900000000000001 (class.json and moves.csv keep every digit). */
+const readable = (value: number) => String(Number(value.toFixed(2)));
+
+/**
+ * What a plain student sees as the views arrive: each announcement once, and the round's lines
+ * once per phase (views are sent on every change, several times a round).
+ */
+export class PlainStudentPrinter {
+  #shown = '';
+  #announced = 0;
+
+  linesFor(view: SentView): string[] {
+    const unseen = Math.min(view.announcements.length, Math.max(0, view.announced - this.#announced));
+    this.#announced = Math.max(this.#announced, view.announced);
+    const fresh = view.announcements.slice(view.announcements.length - unseen);
+    const key = `${view.phase}:${view.round}`;
+    if (key === this.#shown) return describeView(view, fresh).slice(0, fresh.length);
+    this.#shown = key;
+    return describeView(view, fresh);
+  }
+}
+
+/** What a plain student sees when the view changes; `announcements`: those not shown before. */
+export function describeView(view: SentView, announcements: SentView['announcements'] = view.announcements.slice(-1)): string[] {
   const lines: string[] = [];
-  const latest = view.announcements[view.announcements.length - 1];
-  if (latest !== undefined) lines.push(`announcement (${latest.round === 0 ? 'before round 1' : `from round ${latest.from}`}): ${latest.label}. ${latest.why}`);
+  for (const entry of announcements)
+    lines.push(`announcement (${entry.round === 0 ? 'before round 1' : `from round ${entry.from}`}): ${entry.label}. ${entry.why}`);
   if (view.last !== undefined && view.last.round === view.round && view.phase !== 'open') {
     const outcomes = view.last.outcomes.map(
-      (entry) => `${entry.name} played ${entry.theirs} (${entry.activity}: you earned ${entry.payoff}${entry.fine > 0 ? `, fined ${entry.fine}` : ''})`,
+      (entry) =>
+        `${entry.name} played ${entry.theirs} (${entry.activity}: you earned ${readable(entry.payoff)}${entry.fine > 0 ? `, fined ${readable(entry.fine)}` : ''})`,
     );
     lines.push(`round ${view.last.round} result: you played ${view.last.move}${view.last.answered ? '' : ' (no answer: the default)'}; ${outcomes.join('; ')}`);
-    lines.push(`score ${view.score}, rank ${view.rank} of ${view.firms}`);
+    lines.push(`score ${readable(view.score)}, rank ${view.rank} of ${view.firms}`);
   }
   if (view.phase === 'open') {
     const partners = view.partners.map((partner) => {
@@ -296,6 +323,6 @@ export function describeView(view: SentView): string[] {
     );
   }
   if (view.phase === 'lobby') lines.push('waiting for the teacher to start');
-  if (view.phase === 'ended') lines.push(`the session is over: score ${view.score}, rank ${view.rank} of ${view.firms}`);
+  if (view.phase === 'ended') lines.push(`the session is over: score ${readable(view.score)}, rank ${view.rank} of ${view.firms}`);
   return lines;
 }

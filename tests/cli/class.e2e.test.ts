@@ -76,6 +76,8 @@ describe('cooplab class', () => {
     expect(await host.exited).toBe(0);
     expect(await ana.exited).toBe(0);
     expect(await ben.exited).toBe(0);
+    expect(ana.output().split('\n')[0]).toBe('joined as Ana');
+    expect(ana.output().match(/announcement \(before round 1\): the session starts/g)).toHaveLength(1);
     expect(ana.output()).toContain('round 1 result: you played C; Ben played D (technology-exchange: you earned -3)');
     expect(ana.output()).toMatch(/the session is over: score 0, rank 2 of 2/);
     expect(host.output()).toContain('log: Ana joined');
