@@ -25,6 +25,8 @@ export function memorylessEligible(parameters: ClusterParameters, entries: reado
   if (partnerChoiceOn(parameters)) return false;
   // Standing and announcements come from every round's acts, which the kernel does not play one by one.
   if (parameters.reputation?.enabled || parameters.communication?.enabled) return false;
+  // Empty sites play no rounds, and market profits join the payoffs: the general path plays both.
+  if (parameters.market?.enabled) return false;
   return entries.every((entry) => entry.machines?.every((machine) => machine.states === 1 && !machine.stochastic));
 }
 

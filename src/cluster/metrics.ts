@@ -1,4 +1,5 @@
 import type { ActivityTable } from './activities.js';
+import type { MarketRecord } from './market.js';
 import type { OrganiserRecord } from './organisers.js';
 import type { TieRecord } from './partner-choice.js';
 import type { ReputationSummary } from './reputation.js';
@@ -49,6 +50,8 @@ export interface GenerationRecord {
   readonly ties?: TieRecord | undefined;
   /** Standing at the end of the generation, while the reputation layer is on (reputation.ts). */
   readonly reputation?: ReputationSummary | undefined;
+  /** Firms, prices, quality, entries and exits, while the market layer is on (market.ts). */
+  readonly market?: MarketRecord | undefined;
 }
 
 /** Totals of one generation's play. */

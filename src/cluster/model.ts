@@ -4,6 +4,8 @@ import { EventQueue, setParameter, type ClusterEvent, type LoggedEvent } from '.
 import { exitAndSpinOff } from './exits.js';
 import { freshMaintenance, maintain } from './maintenance.js';
 import { memorylessEligible, playMemoryless } from './kernel.js';
+import type { MarketState } from './market.js';
+import { openMarketIfOn, sellOnMarket, turnOverMarket } from './market-step.js';
 import { recordOf, strategyCounts, type GenerationRecord } from './metrics.js';
 import type { DynamicNetwork } from './network.js';
 import { partnerChoiceOn, validateParameters, type ClusterParameters } from './parameters.js';
@@ -22,6 +24,7 @@ import { firmTrust, meanTrust, relaxTrust } from './trust.js';
 
 export type { ClusterEvent, LoggedEvent } from './events.js';
 export type { GenerationRecord, PlayTally } from './metrics.js';
+export type { MarketRecord, MarketState } from './market.js';
 export type { PoolEntry } from './pool.js';
 
 /** What a ClusterModel is built from: validated parameters, the seed, the strategies the pool may hold and the scenario's timeline. */
@@ -114,6 +117,7 @@ export class ClusterModel {
       scratch: undefined,
       reputation: undefined,
       communication: undefined,
+      market: undefined,
     };
     this.#state = state;
     this.space = space;
@@ -131,6 +135,7 @@ export class ClusterModel {
     this.log = state.log;
     refreshTables(state);
     populate(state);
+    openMarketIfOn(state);
   }
 
   get parameters(): ClusterParameters {
@@ -169,13 +174,18 @@ export class ClusterModel {
         : playGeneration(state);
     settleOrganisers(state);
     if (partners !== undefined) cutTies(state, partners);
+    const sales = sellOnMarket(state);
     for (let firm = 0; firm < state.space.size; firm++) state.wealth[firm]! += state.payoff[firm];
-    const exits = parameters.exit.threshold === null ? 0 : exitAndSpinOff(state, parameters.exit.threshold, parameters.exit.spinoffTrust);
+    // With the market layer on, firms leave by market.exitWealth and their sites stand empty (market-turnover.ts).
+    const exits =
+      parameters.exit.threshold === null || state.market !== undefined ? 0 : exitAndSpinOff(state, parameters.exit.threshold, parameters.exit.spinoffTrust);
+    const market = turnOverMarket(state, sales);
     relaxTrust(state);
     const standing = reputation ? settleReputation(state) : undefined;
     const organisers = organiserRecords(state);
-    const record =
-      organisers === undefined ? recordOf(state, tally, exits, counts, standing) : { ...recordOf(state, tally, exits, counts, standing), organisers };
+    const played = recordOf(state, tally, exits, counts, standing);
+    const withOrganisers = organisers === undefined ? played : { ...played, organisers };
+    const record = market === undefined ? withOrganisers : { ...withOrganisers, market };
     if ((state.generation + 1) % parameters.update.every === 0) revise(state);
     state.generation++;
     return record;
@@ -199,6 +209,11 @@ export class ClusterModel {
 
   meanTrust(): number {
     return meanTrust(this.#state);
+  }
+
+  /** The market layer's per-site arrays (empty sites, quality, size, education), when `market.enabled`; undefined otherwise. */
+  get market(): MarketState | undefined {
+    return this.#state.market;
   }
 
   /** Per firm: its public standing, once the reputation layer has been on (reputation.ts); undefined before. */

@@ -3,6 +3,7 @@ import { InputError } from '../core/errors.js';
 import { checkDocumentShape, isForbiddenKey } from '../core/document-shape.js';
 import { printable } from '../core/printable.js';
 import { aliasTarget } from '../../strategies/aliases.js';
+import { DEFAULT_MARKET, MARKET_STRUCTURAL_PATHS, marketSchema } from './market-parameters.js';
 import { organiserProblem, organisersSchema } from './organiser-parameters.js';
 
 /**
@@ -174,6 +175,8 @@ export const parametersSchema = z.strictObject({
     .optional(),
   reputation: reputationSchema.optional(),
   communication: communicationSchema.optional(),
+  /** The market layer (market.ts): quality tiers, empty sites, entry and exit, innovation; absent: off. */
+  market: marketSchema.optional(),
 });
 
 /** A joint activity on the trust ladder: its stakes, the trust it needs, its cost and whether it runs. */
@@ -238,7 +241,11 @@ export function partnerChoiceOn(parameters: ClusterParameters): boolean {
 export const DEFAULT_REPUTATION: ReputationParameters = reputationSchema.parse({});
 
 /** Optional parameter groups, absent from a scenario that does not use them, and their defaults. */
-const OPTIONAL_GROUPS: Readonly<Record<string, unknown>> = { reputation: DEFAULT_REPUTATION, communication: communicationSchema.parse({}) };
+const OPTIONAL_GROUPS: Readonly<Record<string, unknown>> = {
+  reputation: DEFAULT_REPUTATION,
+  communication: communicationSchema.parse({}),
+  market: DEFAULT_MARKET,
+};
 
 /** Parameters that shape the lattice or the starting population: fixed once a run starts. */
 export const STRUCTURAL_PATHS = new Set([
@@ -257,11 +264,18 @@ export const STRUCTURAL_PATHS = new Set([
   'partnerChoice',
   'partnerChoice.enabled',
   'partnerChoice.maxTies',
+  ...MARKET_STRUCTURAL_PATHS,
 ]);
 
 /** Whether a path shapes the lattice or the starting population, and so cannot change during a run. */
 export function isStructural(path: string): boolean {
-  return STRUCTURAL_PATHS.has(path) || path === 'strategies' || path.startsWith('strategies.');
+  return (
+    STRUCTURAL_PATHS.has(path) ||
+    path === 'strategies' ||
+    path.startsWith('strategies.') ||
+    path.startsWith('market.size.') ||
+    path.startsWith('market.education.')
+  );
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

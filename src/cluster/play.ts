@@ -113,10 +113,13 @@ export function playGeneration(state: ClusterState): PlayTally {
   // Pre-play communication, if it is on (communication.ts).
   const talk = communicationOn(state) ? state.communication : undefined;
   const trustPenalty = parameters.communication?.trustPenalty ?? 0;
+  // With the market layer on, a relationship with an empty site plays no rounds (market.ts).
+  const vacant = state.market?.vacant;
   payoff.fill(0);
   for (let edge = 0; edge < count; edge++) {
     const a = firmA[edge]!;
     const b = firmB[edge]!;
+    if (vacant !== undefined && (vacant[a]! | vacant[b]!) !== 0) continue;
     const ka = strategyOf[a]!;
     const kb = strategyOf[b]!;
     const sideA = edge * 2;

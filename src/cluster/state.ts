@@ -4,6 +4,7 @@ import type { ActivityTable } from './activities.js';
 import type { CommunicationState } from './communication.js';
 import type { LoggedEvent } from './events.js';
 import type { MaintenanceState } from './maintenance.js';
+import type { MarketState } from './market.js';
 import type { OrganiserState } from './organisers.js';
 import type { ClusterParameters } from './parameters.js';
 import type { PoolEntry } from './pool.js';
@@ -70,6 +71,8 @@ export interface ClusterState {
   reputation: ReputationLayer | undefined;
   /** Broken announcements per relationship side (communication.ts), made when communication is first switched on. */
   communication: CommunicationState | undefined;
+  /** The market layer (market.ts): empty sites, quality, size, education; undefined unless `market.enabled` at the start. */
+  market: MarketState | undefined;
 }
 
 /** The random stream for one purpose in a generation (the current one unless given). */
