@@ -102,6 +102,11 @@ function fullStrategyIds(mix: Record<string, number>, context: z.RefinementCtx):
   return full;
 }
 
+/**
+ * The zod schema of a complete parameter set: every field and its range (DEFAULT_PARAMETERS
+ * holds the values a scenario starts from). Strict: an unknown key is refused.
+ * `validateParameters` reads through it with messages that name the field and the value.
+ */
 export const parametersSchema = z.strictObject({
   width: count(1, 10_000),
   height: count(1, 10_000),

@@ -72,6 +72,11 @@ function playRemotely(first: Contestant, second: Contestant, settings: MatchSett
   return remote === undefined ? undefined : remote.play(first, second, settings, streams, record);
 }
 
+/**
+ * Readies a strategy to play `game` once, before any match: its parameters resolved (the
+ * defaults filled in, `given` checked against its spec) and, for a finite-state strategy, its
+ * machine compiled, so that every match it then plays with `playMatch` takes the fast path.
+ */
 export function prepareContestant(strategy: Strategy, game: Game, given?: ParameterValues): Contestant {
   const parameters = resolveParameters(strategy, given);
   const machine = strategy.finiteState ? compileMachine(strategy, strategy.finiteState(parameters, game)) : undefined;
