@@ -12,7 +12,8 @@ import { Lattice, type Space } from './space.js';
  * machine (unconditional co-operators and defectors, or rules of the context alone) and no
  * mechanism needs per-round draws or per-relationship state, a generation's payoffs follow
  * from counting co-operating neighbours, as in Nowak & May's own computation. It gives the
- * same payoffs and metrics as playing every relationship (tests/cluster/kernel.test.ts) and is
+ * same payoffs and metrics as playing every relationship (tests/cluster/model.test.ts,
+ * metrics.test.ts and nowak-may.test.ts run both paths) and is
  * what makes a million-firm Nowak & May lattice run at tens of millions of firm-updates per
  * second. Relationship histories are not written while it runs: no strategy it accepts reads them.
  */
