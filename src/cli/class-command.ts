@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { choice, collect, count, positiveInteger, probability, seconds, seedValue } from './options.js';
+import { choice, collect, count, positiveInteger, probability, seconds, seedValue, outputPath } from './options.js';
 
 export interface ClassHostOptions {
   mode: 'pairwise' | 'lattice';
@@ -73,7 +73,7 @@ export function addClassCommand(program: Command): void {
     .option('--code <code>', 'a fixed room code (5 letters or digits); by default a random one')
     .option('--seed <n>', 'root seed of the sanctions draws and the bots', seedValue, 1)
     .option('--start-when <n>', 'start by itself once this many students have joined (0: the teacher starts)', count, 0)
-    .option('-o, --out <dir>', 'folder for the results: class.json, moves.csv, report.html (default class-<code>)')
+    .option('-o, --out <dir>', 'folder for the results: class.json, moves.csv, report.html (default class-<code>)', outputPath('--out', 'a folder path'))
     .option('--headless', 'plain log lines and commands from standard input instead of the live view')
     .option('--tls-cert <file>', 'a certificate (PEM), with --tls-key: students join with wss:// and the traffic is encrypted')
     .option('--tls-key <file>', 'the private key (PEM) of --tls-cert')

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { collect, formatChoice, seedValue, type OutputFormat } from './options.js';
+import { collect, formatChoice, seedValue, type OutputFormat, outputPath } from './options.js';
 
 export interface ClusterOptions {
   scenario: string;
@@ -62,7 +62,11 @@ export function addClusterCommand(program: Command): void {
     .option('--trusted', 'run module files in-process instead of in the sandbox (only for code you trust)')
     .option('--headless', 'plain output (csv) even in a terminal, instead of the live view')
     .option('--projector', 'the live view for a projector: bigger cells, bold headline figures, time axes (p toggles it)')
-    .option('-o, --out <file>', 'write the result to a file instead of stdout (the live view writes the series so far on exit)')
+    .option(
+      '-o, --out <file>',
+      'write the result to a file instead of stdout (the live view writes the series so far on exit)',
+      outputPath('--out', 'a file path'),
+    )
     .action(async (options: ClusterOptions) => {
       // The model and zod load only when a cluster actually runs, to keep other commands' start fast.
       const { runClusterCommand } = await import('./cluster-action.js');

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { CLASSIC_GAME, type Game } from '../core/game.js';
 import { InputError } from '../core/errors.js';
-import { choice, count, endProbability, formatChoice, payoffs, positiveInteger, probability, seedValue, type OutputFormat } from './options.js';
+import { choice, count, endProbability, formatChoice, payoffs, positiveInteger, probability, seedValue, type OutputFormat, outputPath } from './options.js';
 
 export interface EvolveOptions {
   dynamics: 'ecological' | 'moran' | 'generational';
@@ -72,7 +72,7 @@ export function addEvolveCommand(program: Command): void {
     .option('--submissions <dir>', 'every strategy module in a folder')
     .option('--trusted', 'run module files in-process instead of in the sandbox')
     .option('-f, --format <format>', 'table, csv (one row per generation) or json', formatChoice(['table', 'csv', 'json']), 'table')
-    .option('-o, --out <file>', 'write the result to a file instead of stdout')
+    .option('-o, --out <file>', 'write the result to a file instead of stdout', outputPath('--out', 'a file path'))
     .action(async (options: EvolveOptions, command: Command) => {
       const { runEvolveCommand } = await import('./evolve-action.js');
       const { interactive } = await import('../ui/shared/terminal.js');

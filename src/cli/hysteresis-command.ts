@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { latticeSize } from './cluster-command.js';
-import { choice, collect, positiveInteger, seedValue } from './options.js';
+import { choice, collect, positiveInteger, seedValue, outputPath } from './options.js';
 
 export interface HysteresisOptions {
   scenario: string;
@@ -52,8 +52,8 @@ export function addHysteresisCommand(program: Command): void {
       'plot',
     )
     .option('--metric <name>', `what the plot shows: ${LOOP_METRIC_NAMES.join(', ')}`, choice(LOOP_METRIC_NAMES), 'cooperation')
-    .option('--svg <file>', 'also draw the loop as an SVG image')
-    .option('-o, --out <file>', 'write the output to a file instead of stdout')
+    .option('--svg <file>', 'also draw the loop as an SVG image', outputPath('--svg', 'a file path'))
+    .option('-o, --out <file>', 'write the output to a file instead of stdout', outputPath('--out', 'a file path'))
     .option('--input <file>', 'draw a loop saved with --format json instead of running one')
     .addHelpText(
       'after',

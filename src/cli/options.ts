@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from 'commander';
+import { InputError } from '../core/errors.js';
 import { parsePayoffs, type Game } from '../core/game.js';
+import { printable } from '../core/printable.js';
 
 /** Option parsers shared by every command; each rejects with a message naming what was expected. */
 
@@ -71,4 +73,15 @@ export function seconds(value: string): number {
   const parsed = value.trim() === '' ? Number.NaN : Number(value);
   if (!(parsed > 0 && parsed <= 86_400)) throw new InvalidArgumentError('expected a number of seconds greater than 0');
   return parsed;
+}
+
+/**
+ * An output path (--out, --svg), checked before any work starts: an empty one would mean the
+ * current folder, or fail only after a long run. The same one line as a failed write names.
+ */
+export function outputPath(flag: string, expected: 'a file path' | 'a folder path'): (value: string) => string {
+  return (value) => {
+    if (value.trim() === '') throw new InputError(`invalid ${flag} '${printable(value)}': expected ${expected}`);
+    return value;
+  };
 }

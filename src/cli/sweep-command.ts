@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { collect, seedValue } from './options.js';
+import { collect, seedValue, outputPath } from './options.js';
 
 export interface SweepOptions {
   scenario: string;
@@ -47,7 +47,7 @@ export function addSweepCommands(program: Command): void {
     .option('--seed <n>', "root seed from which every task's seed is derived", seedValue)
     .option('--size <WxH>', 'lattice size', size)
     .option('--set <path=value>', 'set a parameter for every run; repeatable', collect, [])
-    .requiredOption('-o, --out <dir>', 'the folder for the results (rerun the same command to resume)')
+    .requiredOption('-o, --out <dir>', 'the folder for the results (rerun the same command to resume)', outputPath('--out', 'a folder path'))
     .option('--workers <n>', 'worker threads (default: the number of cores)', count)
     .option('--shard <i/n>', 'run only the i-th of n deterministic slices of the tasks (for array jobs)', shard)
     .option('--strategy <file>', 'a strategy module file; repeatable', collect, [])
@@ -60,7 +60,7 @@ export function addSweepCommands(program: Command): void {
   program
     .command('merge <dirs...>')
     .description('combine the folders of a sharded sweep into one, as if it had run on one machine')
-    .requiredOption('-o, --out <dir>', 'the folder for the merged results')
+    .requiredOption('-o, --out <dir>', 'the folder for the merged results', outputPath('--out', 'a folder path'))
     .action(async (directories: string[], options: { out: string }) => {
       const { runMergeCommand } = await import('./sweep-action.js');
       runMergeCommand(directories, options.out);

@@ -8,7 +8,7 @@ import { builtinStrategies, resolveStrategyList } from '../../strategies/registr
 import { interactive } from '../ui/shared/terminal.js';
 import { cooplabVersion } from '../version.js';
 import { emit, warn } from '../formats/output.js';
-import { endProbability, formatChoice, payoffs, positiveInteger, probability, seedValue, type OutputFormat } from './options.js';
+import { endProbability, formatChoice, payoffs, positiveInteger, probability, seedValue, type OutputFormat, outputPath } from './options.js';
 import { printable } from '../core/printable.js';
 
 export interface TournamentOptions {
@@ -142,7 +142,7 @@ export function addTournamentCommand(program: Command): void {
     .option('--seed <n>', 'root seed of every random stream', seedValue, DEFAULT_TOURNAMENT.seed)
     .option('--no-self-play', 'do not play each strategy against a copy of itself')
     .option('-f, --format <format>', 'table, json or csv (one row per match)', formatChoice(['table', 'json', 'csv']), 'table')
-    .option('-o, --out <file>', 'write the result to a file instead of stdout')
+    .option('-o, --out <file>', 'write the result to a file instead of stdout', outputPath('--out', 'a file path'))
     .action((options: TournamentOptions, command: Command) => {
       const plain = command.getOptionValueSource('format') !== 'default' || options.out !== undefined;
       return runTournamentCommand(options, !plain && interactive());

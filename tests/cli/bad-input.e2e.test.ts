@@ -128,6 +128,29 @@ describe('output that cannot be written', () => {
   });
 });
 
+describe('an empty output path', () => {
+  // Refused as the command line is read: a run that would take hours (or a class host that would
+  // wait for students) stops at once, and nothing is written in the current folder.
+  const commands: [string[], string][] = [
+    [['tournament', '-s', 'tit-for-tat,defector', '--out'], "--out '': expected a file path"],
+    [['cluster', '--scenario', 'rivalry', '--size', '1000x1000', '--generations', '10000', '--headless', '--out'], "--out '': expected a file path"],
+    [['evolve', '--dynamics', 'ecological', '--population', 'cooperator=1,defector=1', '--out'], "--out '': expected a file path"],
+    [['hysteresis', '--scenario', 'rivalry', '--parameter', 'sanctions.fine', '--from', '0', '--to', '1', '--svg'], "--svg '': expected a file path"],
+    [['sweep', '--scenario', 'rivalry', '--grid', 'sanctions.fine=0,1', '--generations', '2', '--size', '6x6', '--out'], "--out '': expected a folder path"],
+    [['merge', 'a', 'b', '--out'], "--out '': expected a folder path"],
+    [['plot', 'a', '--x', 'a', '--y', 'b', '--svg'], "--svg '': expected a file path"],
+    [['report', 'a', '--out'], "--out '': expected a file path"],
+    [['class', 'host', '--headless', '--port', '0', '--out'], "--out '': expected a folder path"],
+  ];
+
+  it('is refused before any work, in one line, for every command that writes', () => {
+    const where = join(folder, 'empty-out');
+    mkdirSync(where);
+    for (const [args, message] of commands) expect(oneLine(cooplab([...args, ''], { cwd: where })), args[0]).toBe(`cooplab: invalid ${message}`);
+    expect(readdirSync(where)).toEqual([]);
+  });
+});
+
 describe('damaged sweep task files', () => {
   const args = (out: string) => [
     'sweep',
