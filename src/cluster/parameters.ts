@@ -405,11 +405,29 @@ export function withParameters(parameters: ClusterParameters, changes: readonly 
 
 /** Validates a complete parameter set; the error names the field, the bad value and what is expected. */
 export function validateParameters(candidate: unknown, prefix = 'parameters.'): ClusterParameters {
+  const checked = parameterProblems(candidate, prefix);
+  if (Array.isArray(checked)) throw new InputError(joinProblems(checked));
+  return checked as ClusterParameters;
+}
+
+/** The validated parameters, or every problem found (each one line naming its field). */
+export function parameterProblems(candidate: unknown, prefix = 'parameters.'): ClusterParameters | string[] {
   const result = parametersSchema.safeParse(candidate);
-  if (!result.success) throw new InputError(describeIssue(result.error.issues[0]!, candidate, prefix));
-  const parameters = result.data;
-  checkConsistency(parameters, prefix);
-  return parameters;
+  if (!result.success) return result.error.issues.map((issue) => describeIssue(issue, candidate, prefix));
+  try {
+    checkConsistency(result.data, prefix);
+  } catch (error) {
+    if (error instanceof InputError) return [error.message];
+    throw error;
+  }
+  return result.data;
+}
+
+/** Problems on one line: the first few in full, then how many more. */
+export function joinProblems(problems: readonly string[], shown = 6): string {
+  if (problems.length === 1) return problems[0]!;
+  const more = problems.length > shown ? `; and ${problems.length - shown} more` : '';
+  return `${problems.length} problems: ${problems.slice(0, shown).join('; ')}${more}`;
 }
 
 function checkConsistency(parameters: ClusterParameters, prefix: string): void {

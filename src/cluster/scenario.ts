@@ -7,9 +7,10 @@ import {
   DEFAULT_PARAMETERS,
   PARTNER_CHOICE_DEFAULTS,
   describeIssue,
+  joinProblems,
   isStructural,
+  parameterProblems,
   parseValue,
-  validateParameters,
   withParameter,
   withParameters,
   type ClusterParameters,
@@ -32,17 +33,28 @@ export const LAST_YEAR = 9999;
 const yearMessage = `expected a whole number from ${FIRST_YEAR} to ${LAST_YEAR}`;
 const perYearMessage = `expected a whole number of generations from 1 to ${MAX_GENERATIONS}`;
 
+/** What a scenario file may leave out: the seed and length a run takes when the file does not say. */
+export const SCENARIO_DEFAULTS = { seed: 1, generations: 200 } as const;
+
 export const scenarioFileSchema = z.strictObject({
-  name: z.string({ error: 'expected a kebab-case name' }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a kebab-case name' }),
-  title: z.string({ error: 'expected a short title' }),
-  description: z.string({ error: 'expected a paragraph on what the scenario demonstrates' }),
+  name: z
+    .string({ error: 'expected a kebab-case name' })
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a kebab-case name' })
+    .optional(),
+  title: z.string({ error: 'expected a short title' }).optional(),
+  description: z.string({ error: 'expected a paragraph on what the scenario demonstrates' }).optional(),
   source: z.string({ error: 'expected the passage of the literature it comes from' }).optional(),
-  seed: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }),
+  seed: z
+    .number({ error: 'expected a whole number >= 0' })
+    .int({ error: 'expected a whole number >= 0' })
+    .min(0, { error: 'expected a whole number >= 0' })
+    .default(SCENARIO_DEFAULTS.seed),
   generations: z
     .number({ error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
     .int({ error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
     .min(0, { error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
-    .max(MAX_GENERATIONS, { error: `expected a whole number from 0 to ${MAX_GENERATIONS}` }),
+    .max(MAX_GENERATIONS, { error: `expected a whole number from 0 to ${MAX_GENERATIONS}` })
+    .default(SCENARIO_DEFAULTS.generations),
   /** The calendar year generation 0 is played in (with generationsPerYear: docs/scenarios.md, "Time in years"). */
   startYear: z
     .number({ error: yearMessage })
@@ -57,7 +69,7 @@ export const scenarioFileSchema = z.strictObject({
     .min(1, { error: perYearMessage })
     .max(MAX_GENERATIONS, { error: perYearMessage })
     .optional(),
-  parameters: z.record(z.string(), z.unknown(), { error: 'expected an object of parameters' }),
+  parameters: z.record(z.string(), z.unknown(), { error: 'expected an object of parameters' }).default({}),
   events: z
     .array(
       z.strictObject({
@@ -84,8 +96,18 @@ export const scenarioFileSchema = z.strictObject({
     .default([]),
 });
 
+/** A scenario as cooplab writes it into a run's document (scenarioDocument): name, title and description always there. */
+export const writtenScenarioSchema = scenarioFileSchema.extend({
+  name: z.string({ error: 'expected a kebab-case name' }),
+  title: z.string({ error: 'expected a short title' }),
+  description: z.string({ error: 'expected a paragraph on what the scenario demonstrates' }),
+});
+
 /** A scenario as a file holds it: parameters as given (only what differs from the defaults, or all of them). */
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
+
+/** A scenario as a run's document holds it. */
+export type WrittenScenario = z.infer<typeof writtenScenarioSchema>;
 
 /** A scenario's calendar: generation g is played in year startYear + ⌊g / generationsPerYear⌋. */
 export interface YearScale {
@@ -127,57 +149,58 @@ function overlay(base: unknown, override: unknown): unknown {
   return merged;
 }
 
-/** Parses and validates a scenario document (already read from JSON); errors name the field. */
-export function parseScenario(document: unknown, origin: string): Scenario {
+/** A file's name as a scenario name: 'My Cluster.json' → 'my-cluster'. */
+export function scenarioNameOf(file: string): string {
+  const base = (file.split(/[\\/]/).pop() ?? file).replace(/\.json$/i, '');
+  return (
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'scenario'
+  );
+}
+
+/**
+ * Parses and validates a scenario document (already read from JSON). Every problem of the file
+ * is reported at once, on one line, each naming its field; a file without a name takes
+ * `fallbackName` (its file name), without a title its name.
+ */
+export function parseScenario(document: unknown, origin: string, fallbackName = 'scenario'): Scenario {
   checkDocumentShape(document, origin);
+  const problems: string[] = [];
   const result = scenarioFileSchema.safeParse(document);
-  if (!result.success) throw new InputError(`${origin}: ${describeIssue(result.error.issues[0]!, document, '')}`);
-  const file = result.data;
-  if ((file.startYear === undefined) !== (file.generationsPerYear === undefined)) {
-    const missing = file.startYear === undefined ? 'startYear' : 'generationsPerYear';
-    const given = file.startYear === undefined ? 'generationsPerYear' : 'startYear';
-    throw new InputError(`${origin}: ${missing}: missing; expected it beside ${given} (a time in years needs both)`);
-  }
-  let parameters: ClusterParameters;
-  try {
+  if (!result.success) problems.push(...result.error.issues.map((issue) => describeIssue(issue, document, '')));
+  // The parameters are checked even when other fields are wrong, so that one run lists everything.
+  const given =
+    isPlainObject(document) && isPlainObject(document.parameters)
+      ? document.parameters
+      : isPlainObject(document) && !('parameters' in document)
+        ? {}
+        : undefined;
+  let parameters: ClusterParameters | undefined;
+  if (given !== undefined) {
     // An optional section (partnerChoice) given in part takes the rest from its defaults too.
-    const defaults =
-      isPlainObject(file.parameters) && 'partnerChoice' in file.parameters
-        ? { ...DEFAULT_PARAMETERS, partnerChoice: PARTNER_CHOICE_DEFAULTS }
-        : DEFAULT_PARAMETERS;
-    parameters = validateParameters(overlay(defaults, file.parameters), 'parameters.');
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(`${origin}: ${error.message}`);
-    throw error;
+    const defaults = 'partnerChoice' in given ? { ...DEFAULT_PARAMETERS, partnerChoice: PARTNER_CHOICE_DEFAULTS } : DEFAULT_PARAMETERS;
+    const checked = parameterProblems(overlay(defaults, given), 'parameters.');
+    if (typeof checked === 'object' && !Array.isArray(checked)) parameters = checked;
+    else problems.push(...checked);
   }
-  file.events.forEach((event, index) => {
-    // An event sets parameters, lets firms enter, or both.
-    if (event.set === undefined && event.entry === undefined) {
-      throw new InputError(`${origin}: events.${index}.set: missing: expected an object of parameter paths and values`);
+  if (result.success) {
+    const file = result.data;
+    if ((file.startYear === undefined) !== (file.generationsPerYear === undefined)) {
+      const missing = file.startYear === undefined ? 'startYear' : 'generationsPerYear';
+      const beside = file.startYear === undefined ? 'generationsPerYear' : 'startYear';
+      problems.push(`${missing}: missing; expected it beside ${beside} (a time in years needs both)`);
     }
-    if (event.entry !== undefined && !Object.hasOwn(parameters.strategies, event.entry.strategy)) {
-      throw new InputError(
-        `${origin}: events.${index}.entry.strategy: got '${printable(event.entry.strategy, 80)}', expected a strategy of parameters.strategies (a weight of 0 keeps it out of the starting population)`,
-      );
-    }
-    for (const [path, value] of Object.entries(event.set ?? {})) {
-      if (isStructural(path)) {
-        throw new InputError(
-          `${origin}: events.${index}.set.${printable(path, 80)}: shapes the lattice or the starting population, so it cannot change during a run`,
-        );
-      }
-      try {
-        withParameter(parameters, path, value);
-      } catch (error) {
-        if (error instanceof InputError) throw new InputError(`${origin}: events.${index}.set.${printable(path, 80)}: ${error.message}`);
-        throw error;
-      }
-    }
-  });
+    if (parameters !== undefined) problems.push(...eventProblems(file.events, parameters));
+  }
+  if (problems.length > 0 || !result.success || parameters === undefined) throw new InputError(`${origin}: ${joinProblems(problems)}`);
+  const file = result.data;
+  const name = file.name ?? fallbackName;
   return {
-    name: file.name,
-    title: file.title,
-    description: file.description,
+    name,
+    title: file.title ?? name,
+    description: file.description ?? '',
     source: file.source,
     seed: file.seed,
     generations: file.generations,
@@ -188,6 +211,33 @@ export function parseScenario(document: unknown, origin: string): Scenario {
     parameters,
     events: file.events.map((event) => ({ generation: event.generation, set: event.set ?? {}, entry: event.entry, label: event.label })),
   };
+}
+
+/** What is wrong with a timeline's events, given the scenario's parameters. */
+function eventProblems(events: ScenarioFile['events'], parameters: ClusterParameters): string[] {
+  const problems: string[] = [];
+  events.forEach((event, index) => {
+    // An event sets parameters, lets firms enter, or both.
+    if (event.set === undefined && event.entry === undefined) problems.push(`events.${index}.set: missing: expected an object of parameter paths and values`);
+    if (event.entry !== undefined && !Object.hasOwn(parameters.strategies, event.entry.strategy)) {
+      problems.push(
+        `events.${index}.entry.strategy: got '${printable(event.entry.strategy, 80)}', expected a strategy of parameters.strategies (a weight of 0 keeps it out of the starting population)`,
+      );
+    }
+    for (const [path, value] of Object.entries(event.set ?? {})) {
+      if (isStructural(path)) {
+        problems.push(`events.${index}.set.${printable(path, 80)}: shapes the lattice or the starting population, so it cannot change during a run`);
+        continue;
+      }
+      try {
+        withParameter(parameters, path, value);
+      } catch (error) {
+        if (error instanceof InputError) problems.push(`events.${index}.set.${printable(path, 80)}: ${error.message}`);
+        else throw error;
+      }
+    }
+  });
+  return problems;
 }
 
 /**
@@ -214,7 +264,7 @@ export function withOverrides(scenario: Scenario, assignments: readonly string[]
 }
 
 /** The scenario as a file: only what differs from the defaults, ready to copy and edit. */
-export function scenarioDocument(scenario: Scenario): ScenarioFile {
+export function scenarioDocument(scenario: Scenario): WrittenScenario {
   return {
     name: scenario.name,
     title: scenario.title,

@@ -4,7 +4,7 @@ import type { LiveSnapshot } from '../cluster/live.js';
 import { NO_ACTIVITY } from '../cluster/round-rules.js';
 import type { GenerationRecord } from '../cluster/model.js';
 import type { ClusterRun } from '../cluster/run.js';
-import { scenarioDocument, scenarioFileSchema, yearOf, type YearScale } from '../cluster/scenario.js';
+import { scenarioDocument, writtenScenarioSchema, yearOf, type YearScale } from '../cluster/scenario.js';
 import { parseDocument, readJsonFile } from './document.js';
 import { prettyJson } from './json.js';
 
@@ -132,7 +132,7 @@ export function latticeCsv(snapshot: LiveSnapshot): string {
 /** The JSON of a cluster run. The scenario part is the scenario file schema (src/cluster/scenario.ts). */
 const clusterRunSchema = z.object({
   cooplab: z.string(),
-  scenario: scenarioFileSchema,
+  scenario: writtenScenarioSchema,
   seed: z.number().int().min(0),
   generations: z.number().int().min(0),
   /** Every parameter as the model used it (docs/model.md); kept as recorded, whatever version wrote it. */

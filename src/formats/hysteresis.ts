@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { LOOP_METRICS, type HysteresisRecord, type HysteresisSpec } from '../cluster/hysteresis.js';
-import { scenarioDocument, scenarioFileSchema, type Scenario } from '../cluster/scenario.js';
+import { scenarioDocument, writtenScenarioSchema, type Scenario } from '../cluster/scenario.js';
 import { parseDocument, readJsonFile } from './document.js';
 import { prettyJson } from './json.js';
 
@@ -28,7 +28,7 @@ const recordSchema = z.object({
 const hysteresisSchema = z.object({
   cooplab: z.string(),
   /** The scenario as run, with the parameter pinned at `from` and any --set: a scenario file. */
-  scenario: scenarioFileSchema,
+  scenario: writtenScenarioSchema,
   parameter: z.string(),
   from: z.number(),
   to: z.number(),

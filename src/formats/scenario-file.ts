@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { printable } from '../core/printable.js';
-import { parseScenario, scenarioDocument, type Scenario } from '../cluster/scenario.js';
+import { parseScenario, scenarioDocument, scenarioNameOf, type Scenario } from '../cluster/scenario.js';
 import { didYouMean } from '../../strategies/registry.js';
 import { packageRoot } from '../version.js';
 import { readJsonFile } from './document.js';
@@ -45,7 +45,7 @@ export function loadScenario(nameOrFile: string): Scenario {
       `unknown scenario '${printable(nameOrFile)}': expected a preset (${presets.join(', ')}) or a JSON file${didYouMean(nameOrFile, presets)}`,
     );
   }
-  return parseScenario(readJsonFile(path, 'scenario', nameOrFile), isPreset ? `scenario '${nameOrFile}'` : printable(nameOrFile));
+  return parseScenario(readJsonFile(path, 'scenario', nameOrFile), isPreset ? `scenario '${nameOrFile}'` : printable(nameOrFile), scenarioNameOf(path));
 }
 
 /** The scenario as a file: only what differs from the defaults, ready to copy and edit (`cooplab scenarios show`). */

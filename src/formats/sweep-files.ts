@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { printable } from '../core/printable.js';
-import { scenarioFileSchema } from '../cluster/scenario.js';
+import { writtenScenarioSchema } from '../cluster/scenario.js';
 import { SERIES_METRICS, type TaskResult } from '../cluster/sweep.js';
 import { parseDocument, readJsonFile } from './document.js';
 import { writeFileAtomically } from './output.js';
@@ -25,7 +25,7 @@ const gridAxisSchema = z.object({ path: z.string(), values: z.array(gridValue).r
 const manifestSchema = z.object({
   cooplab: z.string(),
   /** The scenario as run: a scenario file with every parameter (before the grid). */
-  scenario: scenarioFileSchema,
+  scenario: writtenScenarioSchema,
   grid: z.array(gridAxisSchema),
   seeds: z.number().int().min(1),
   rootSeed: z.number().int().min(0),

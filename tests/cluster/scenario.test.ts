@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETERS } from '../../src/cluster/parameters.js';
 import { runScenario } from '../../src/cluster/run.js';
-import { parseScenario, scenarioDocument, withOverrides, yearOf, type Scenario } from '../../src/cluster/scenario.js';
+import { parseScenario, scenarioDocument, scenarioNameOf, withOverrides, yearOf, type Scenario } from '../../src/cluster/scenario.js';
 import { loadScenario, presetNames } from '../../src/formats/scenario-file.js';
 import { TECH, TRAINING } from '../support/cluster.js';
 import { builtin } from '../support/play.js';
@@ -48,7 +48,6 @@ describe('parseScenario', () => {
   });
 
   it('names the field, the value and what was expected', () => {
-    expect(parseError({})).toBe('tiny.json: name: missing: expected a kebab-case name');
     expect(parseError(documentWith({ name: 'Tiny Cluster' }))).toBe('tiny.json: name: got "Tiny Cluster", expected a kebab-case name');
     expect(parseError(documentWith({ seed: 1.5 }))).toBe('tiny.json: seed: got 1.5, expected a whole number >= 0');
     expect(parseError(documentWith({ generations: -1 }))).toBe('tiny.json: generations: got -1, expected a whole number from 0 to 1000000');
@@ -69,6 +68,33 @@ describe('parseScenario', () => {
       'tiny.json: events.0.set: missing: expected an object of parameter paths and values',
     );
     expect(parseError(documentWith({ parameters: 3 }))).toBe('tiny.json: parameters: got 3, expected an object of parameters');
+  });
+
+  it('takes the defaults for what a file leaves out: its name from the file name, the title from the name, seed 1, 200 generations', () => {
+    expect(parseScenario({}, 'My Cluster.json', 'my-cluster')).toEqual({
+      name: 'my-cluster',
+      title: 'my-cluster',
+      description: '',
+      source: undefined,
+      seed: 1,
+      generations: 200,
+      years: undefined,
+      parameters: DEFAULT_PARAMETERS,
+      events: [],
+    });
+    expect(scenarioNameOf('/tmp/My Cluster.json')).toBe('my-cluster');
+  });
+
+  it('reports every problem of a file at once, on one line', () => {
+    const message = parseError({ seed: -1, bogus: 1, parameters: { noise: 2, temptation: 'x' } });
+    expect(message).toBe(
+      'tiny.json: 4 problems: seed: got -1, expected a whole number >= 0; the file: unknown field \'bogus\': expected only documented fields (see docs/model.md); parameters.temptation: got "x", expected a number from -1000000 to 1000000; parameters.noise: got 2, expected a number from 0 to 1',
+    );
+    expect(message).not.toContain('\n');
+    const many = parseError({
+      parameters: Object.fromEntries(['noise', 'mutation', 'temptation', 'width', 'height', 'neighbourhood', 'boundary', 'init'].map((key) => [key, 'x'])),
+    });
+    expect(many).toMatch(/^tiny\.json: \d+ problems: .*; and \d+ more$/);
   });
 
   it('reads a time in years, and names a bad or half-given one', () => {
@@ -161,8 +187,8 @@ describe('the overlay of a file on the defaults', () => {
     expect(parameters({ activities: [TRAINING, TECH] }).activities).toEqual([TRAINING, TECH]);
     expect(parameters({ strategies: { 'tit-for-tat': 1 } }).strategies).toEqual({ 'tit-for-tat': 1 });
     // a list item is not merged with the default activity
-    expect(parseError(documentWith({ parameters: { activities: [{ name: 'cooperation', enabled: false }] } }))).toBe(
-      'tiny.json: parameters.activities.cooperation.lowRisk: missing: expected true or false',
+    expect(parseError(documentWith({ parameters: { activities: [{ name: 'cooperation', enabled: false }] } }))).toMatch(
+      /^tiny\.json: 6 problems: parameters\.activities\.cooperation\.lowRisk: missing: expected true or false; parameters\.activities\.cooperation\.R: missing/,
     );
   });
 
