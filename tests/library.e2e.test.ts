@@ -53,13 +53,13 @@ describe('the library example of docs/library.md', () => {
       [4, 'no fines', ['--set', 'sanctions.fine=0']],
     ];
     for (const [index, label, extra] of cases) {
-      const csv = cli(['cluster', '--scenario', 'sanctions', '--size', '30x30', '--seeds', '10', '--generations', '50', '--headless', ...extra]);
+      const csv = cli(['cluster', '--scenario', 'sanctions', '--size', '30x30', '--seeds', '10', '--generations', '60', '--headless', ...extra]);
       const rows = csv
         .trimEnd()
         .split('\n')
         .slice(1)
         .map((line) => line.split(','));
-      const finals = rows.filter((row) => row[1] === '50').map((row) => Number(row[2]));
+      const finals = rows.filter((row) => row[1] === '60').map((row) => Number(row[2]));
       expect(finals).toHaveLength(10);
       const mean = finals.reduce((sum, value) => sum + value, 0) / finals.length;
       expect(printed[index]).toBe(

@@ -185,30 +185,34 @@ describe('outcomes come from real runs', () => {
     expect(outcome.correct).toBe(0);
   });
 
-  it('tipping, the shipped sanctions exercise: 3.5 tips the cluster of rivals and 3 does not; the search proves it only with both', () => {
+  it('tipping, the shipped sanctions exercise: with fines paid to the association 4 tips the cluster of rivals and 3 does not; the search proves it only with both', () => {
     const task = loadExercise('sanctions').exercise.task as TippingTask;
-    const search = new TippingSearch(task, planClusterTask(task, loadScenario('rivalry')));
-    expect(search.values).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6]);
-    const high = search.attempt(4);
-    const answer = search.attempt(3.5);
+    expect(task.set['sanctions.compensate']).toBe(false);
+    const search = new TippingSearch(task, planClusterTask(task, loadScenario('sanctions')));
+    expect(search.values).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const high = search.attempt(5);
+    const answer = search.attempt(4);
     const below = search.attempt(3);
     expect([high.tipped, answer.tipped, below.tipped]).toEqual([true, true, false]);
-    expect(search.answer()).toBe(3.5);
+    // A real tip, not a reading at the threshold: the rivals stay rivals at 3 and co-operate at 4.
+    expect(below.reading).toBeLessThan(0.1);
+    expect(answer.reading).toBeGreaterThan(0.7);
+    expect(search.answer()).toBe(4);
     expect(search.found([high])).toBe(false);
-    expect(search.status([high])).toMatch(/^4 tips the cluster\. Is it the smallest\?/);
+    expect(search.status([high])).toMatch(/^5 tips the cluster\. Is it the smallest\?/);
     expect(search.found([high, answer])).toBe(false);
     expect(search.found([high, answer, below])).toBe(true);
-    expect(search.status([below, answer])).toBe('Found: 3.5 is the smallest sanctions.fine on the grid that tips the cluster.');
+    expect(search.status([below, answer])).toBe('Found: 4 is the smallest sanctions.fine on the grid that tips the cluster.');
     // the reading is the run's co-operation at generation 100, nothing stored
-    const scenario = withOverrides(loadScenario('rivalry'), ['sanctions.detection=0.6', 'sanctions.compensate=true', 'sanctions.fine=3.5']);
+    const scenario = withOverrides(loadScenario('sanctions'), ['sanctions.detection=0.8', 'sanctions.compensate=false', 'sanctions.fine=4']);
     const run = runScenario(scenario, requireStrategies(Object.keys(scenario.parameters.strategies)), { seed: 1, generations: 100 });
     expect(answer.reading).toBe(run.records[100]!.cooperation);
-    expect(inputError(() => search.attempt(3.2))).toBe("sanctions.fine 3.2 is not on the exercise's grid: expected a value from 0 to 6 in steps of 0.5");
+    expect(inputError(() => search.attempt(3.5))).toBe("sanctions.fine 3.5 is not on the exercise's grid: expected a value from 0 to 10 in steps of 1");
   });
 
   it('tipping: when no value on the grid tips, the answer is undefined and the status says so', () => {
     const task = { ...(loadExercise('sanctions').exercise.task as TippingTask), grid: { from: 0, to: 1, step: 1 }, at: 5 };
-    const search = new TippingSearch(task, planClusterTask(task, loadScenario('rivalry'), { set: ['width=10', 'height=10'] }));
+    const search = new TippingSearch(task, planClusterTask(task, loadScenario('sanctions'), { set: ['width=10', 'height=10'] }));
     expect(search.answer()).toBeUndefined();
     expect(search.status([search.attempt(1)])).toBe('Not even 1, the largest sanctions.fine on the grid, tips this cluster.');
   });

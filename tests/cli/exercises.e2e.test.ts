@@ -76,11 +76,11 @@ describe('cooplab exercise, plain (no terminal): briefing, task, run, questions,
   });
 
   it('tipping: every value tried is run; the smallest tipping fine is found by bracketing it', () => {
-    const run = cooplab(['exercise', 'sanctions', '--answer', '4', '--answer', '3.5', '--answer', '3']);
+    const run = cooplab(['exercise', 'sanctions', '--answer', '5', '--answer', '4', '--answer', '3']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/sanctions\.fine = 4 {5}cooperation at generation 100: +\d+\.\d% {3}tipped/);
-    expect(run.stdout).toMatch(/sanctions\.fine = 3 {5}cooperation at generation 100: +\d+\.\d% {3}not tipped/);
-    expect(flat(run.stdout)).toContain('Found: 3.5 is the smallest sanctions.fine on the grid that tips the cluster.');
+    expect(run.stdout).toMatch(/sanctions\.fine = 5 +cooperation at generation 100: +\d+\.\d% {3}tipped/);
+    expect(run.stdout).toMatch(/sanctions\.fine = 3 +cooperation at generation 100: +\d+\.\d% {3}not tipped/);
+    expect(flat(run.stdout)).toContain('Found: 4 is the smallest sanctions.fine on the grid that tips the cluster.');
   });
 
   it("strategy: the student's module (sandboxed) joins the field and is ranked against the goal", () => {
@@ -131,8 +131,8 @@ describe('cooplab exercise: bad input is one line naming the value and what was 
 
   it('answers that do not fit the task', () => {
     expect(refused(cooplab(['exercise', 'lone-pioneer', '--answer', 'z']))).toBe("cooplab: invalid --answer 'z': expected one of a, b, c or d");
-    expect(refused(cooplab(['exercise', 'sanctions', '--answer', '3.2']))).toBe(
-      "cooplab: sanctions.fine 3.2 is not on the exercise's grid: expected a value from 0 to 6 in steps of 0.5",
+    expect(refused(cooplab(['exercise', 'sanctions', '--answer', '3.5']))).toBe(
+      "cooplab: sanctions.fine 3.5 is not on the exercise's grid: expected a value from 0 to 10 in steps of 1",
     );
     expect(refused(cooplab(['exercise', 'rivals-dilemma', '--moves', 'CCXD']))).toBe(
       "cooplab: invalid --moves 'CCXD': expected a string of C and D, one per round, such as CCDC",

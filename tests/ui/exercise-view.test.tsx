@@ -94,9 +94,9 @@ describe('the exercise flow', () => {
       for (const key of text) view.stdin.write(key);
       view.stdin.write('\r');
     };
-    propose('7');
+    propose('11');
     expect(await frameWith(view, 'not on the exercise')).toContain(
-      "sanctions.fine 7 is not on the exercise's grid: expected a value from 0 to 6 in steps of 0.5",
+      "sanctions.fine 11 is not on the exercise's grid: expected a value from 0 to 10 in steps of 1",
     );
     propose(String(answer));
     await frameWith(view, `sanctions.fine = ${String(answer).padEnd(6)}`);
