@@ -298,6 +298,11 @@ export function parseClusterRun(document: unknown, file: string): ClusterRunDocu
   return parseDocument(clusterRunSchema, document, 'cluster run', file);
 }
 
+/** The runs of `cooplab cluster --seeds N -f json` (already parsed), each checked; `file` names it in messages. */
+export function parseClusterRuns(document: { readonly runs: readonly unknown[] }, file: string): ClusterRunDocument[] {
+  return document.runs.map((run, index) => parseClusterRun(run, `${file} (run ${index + 1})`));
+}
+
 /** Reads the JSON of `cooplab cluster -f json`; a bad file is refused in one line. */
 export function readClusterRun(file: string): ClusterRunDocument {
   return parseClusterRun(readJsonFile(file, 'cluster run'), file);

@@ -2,9 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { STRATEGY_COLOURS } from '../theme/theme.js';
-import { codeBlock, details, figure, htmlPage, notes, paragraph, section, settingsTable, table, type Cell } from './html.js';
+import { codeBlock, details, figure, htmlPage, paragraph, section, settingsTable, table, type Cell } from './html.js';
 import { phaseDiagram, phaseSvg, sweepLineSvg } from './phase.js';
-import { clusterReproduction, sweepReproduction, tournamentReproduction, type Reproduction } from './reproduce.js';
+import { clusterReproduction, reproduceSection, sweepReproduction, tournamentReproduction } from './reproduce.js';
 import { cooperationByKindFigure, hasSplitFigures, rungsFigure, runTime, type RunTime } from './cluster-figures.js';
 import { reputationFigure } from './reputation-figure.js';
 import { domainOf, heatmapSvg, lineChartSvg, stackedAreaSvg } from './svg.js';
@@ -12,7 +12,8 @@ import { metricColumns } from './sweep-data.js';
 import { networkSvg } from './network-svg.js';
 import { isSweepFolder, readSweep, type SweepData } from '../formats/sweep-files.js';
 import { parseClassDocument, type ClassDocument } from '../formats/class-results.js';
-import { parseClusterRun, type ClusterRunDocument } from '../formats/cluster-run.js';
+import { parseClusterRun, parseClusterRuns, type ClusterRunDocument } from '../formats/cluster-run.js';
+import { clusterSeedsReport } from './seeds-report.js';
 import { parseTournament, type TournamentDocument } from '../formats/tournament-result.js';
 import { printable } from '../core/printable.js';
 import { readJsonFile } from '../formats/document.js';
@@ -22,7 +23,8 @@ export type ReportInput =
   | { readonly kind: 'cluster'; readonly source: string; readonly run: ClusterRunDocument }
   | { readonly kind: 'tournament'; readonly source: string; readonly run: TournamentDocument }
   | { readonly kind: 'sweep'; readonly source: string; readonly sweep: SweepData }
-  | { readonly kind: 'class'; readonly source: string; readonly run: ClassDocument };
+  | { readonly kind: 'class'; readonly source: string; readonly run: ClassDocument }
+  | { readonly kind: 'cluster-seeds'; readonly source: string; readonly runs: readonly ClusterRunDocument[] };
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -38,6 +40,9 @@ export async function loadReportInput(path: string): Promise<ReportInput> {
   if (isObject(document) && document.kind === 'class' && Array.isArray(document.series) && Array.isArray(document.students)) {
     return { kind: 'class', source: path, run: parseClassDocument(document, path) };
   }
+  if (isObject(document) && Array.isArray(document.runs) && document.runs.length > 0) {
+    return { kind: 'cluster-seeds', source: path, runs: parseClusterRuns({ runs: document.runs }, path) };
+  }
   if (isObject(document) && Array.isArray(document.series) && isObject(document.scenario) && isObject(document.parameters)) {
     return { kind: 'cluster', source: path, run: parseClusterRun(document, path) };
   }
@@ -45,16 +50,7 @@ export async function loadReportInput(path: string): Promise<ReportInput> {
     return { kind: 'tournament', source: path, run: await parseTournament(document, path) };
   }
   throw new InputError(
-    `'${shown}' is neither a cluster run, a tournament nor a class session: expected the JSON of cooplab cluster -f json, cooplab tournament -f json or the class.json of cooplab class host`,
-  );
-}
-
-function reproduceSection(reproduction: Reproduction, extra = ''): string {
-  return section(
-    'Reproduce',
-    reproduction.command === null ? paragraph('No exact command could be rebuilt; the settings below describe the run.') : codeBlock(reproduction.command),
-    notes(reproduction.notes),
-    extra,
+    `'${shown}' is neither a cluster run, a tournament nor a class session: expected the JSON of cooplab cluster -f json (with --seeds or without), cooplab tournament -f json or the class.json of cooplab class host`,
   );
 }
 
@@ -569,5 +565,7 @@ export function buildReport(input: ReportInput, version: string): string {
       return sweepReport(input.sweep, input.source, version);
     case 'class':
       return classReport(input.run, input.source);
+    case 'cluster-seeds':
+      return clusterSeedsReport(input.runs, input.source, version);
   }
 }

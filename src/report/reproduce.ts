@@ -8,6 +8,7 @@ import { shellQuote } from '../classroom/shell-quote.js';
 import type { ClusterRunDocument } from '../formats/cluster-run.js';
 import type { SweepManifest } from '../formats/sweep-files.js';
 import type { TournamentDocument } from '../formats/tournament-result.js';
+import { codeBlock, notes, paragraph, section } from './html.js';
 
 /**
  * The command that reproduces a run, rebuilt from its JSON or manifest: the preset and the
@@ -116,14 +117,25 @@ function unknownStrategies(ids: readonly string[]): string[] {
   return ids.filter((id) => !known.has(id));
 }
 
-export function clusterReproduction(run: ClusterRunDocument, current: string): Reproduction {
+/** The command that gives this run again; with `seeds`, the runs of seeds run.seed … run.seed + seeds − 1. */
+export function clusterReproduction(run: ClusterRunDocument, current: string, seeds = 1): Reproduction {
   const name = run.scenario.name;
   const events = run.scenario.events;
   const notes = versionNote(run.cooplab, current);
   const modules = unknownStrategies(Object.keys(isPlain(run.parameters.strategies) ? run.parameters.strategies : {}));
   if (modules.length > 0) notes.push(`needs the strategy modules ${modules.join(', ')}: add --strategy FILE for each`);
   const flags = scenarioFlags(name, run.parameters, events, (scenario) => sameJson(scenarioDocument(scenario), run.scenario));
-  const tail = ['--seed', String(run.seed), '--generations', String(run.generations), '-f', 'json', '-o', 'run.json'];
+  const tail = [
+    '--seed',
+    String(run.seed),
+    ...(seeds > 1 ? ['--seeds', String(seeds)] : []),
+    '--generations',
+    String(run.generations),
+    '-f',
+    'json',
+    '-o',
+    seeds > 1 ? 'runs.json' : 'run.json',
+  ];
   if (flags !== null) return { command: ['cooplab', 'cluster', ...flags.flags, ...tail].map(shellQuote).join(' '), notes };
   return {
     command: ['cooplab', 'cluster', '--scenario', 'scenario.json', ...tail].map(shellQuote).join(' '),
@@ -184,4 +196,14 @@ export function sweepReproduction(manifest: SweepManifest, current: string, out 
     command: ['cooplab', 'sweep', '--scenario', 'scenario.json', ...tail].map(shellQuote).join(' '),
     notes: [...notes, 'the scenario is not a preset with --set changes: save the scenario of the manifest as scenario.json'],
   };
+}
+
+/** The "Reproduce" section of a report: the command, notes on what it needs, and `extra` (the scenario as a file). */
+export function reproduceSection(reproduction: Reproduction, extra = ''): string {
+  return section(
+    'Reproduce',
+    reproduction.command === null ? paragraph('No exact command could be rebuilt; the settings below describe the run.') : codeBlock(reproduction.command),
+    notes(reproduction.notes),
+    extra,
+  );
 }

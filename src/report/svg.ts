@@ -261,6 +261,8 @@ export interface LineSeries {
   readonly values: readonly (number | null)[];
   /** Single observations around the line (each seed's value), drawn as small translucent dots. */
   readonly points?: readonly { readonly x: number; readonly y: number }[];
+  /** A range around the line at each x (such as the lowest and highest seed), drawn as a translucent band. */
+  readonly band?: { readonly low: readonly number[]; readonly high: readonly number[] };
 }
 
 export interface ChartMarker {
@@ -391,9 +393,30 @@ function legend(series: readonly LineSeries[], x: number, y: number): string {
 
 /** Lines over a shared x: one <path class="line"> per series, with axes, markers and a legend. */
 export function lineChartSvg(spec: ChartSpec): string {
-  const values = spec.series.flatMap((series) => [...series.values, ...(series.points ?? []).map((point) => point.y)]);
+  const values = spec.series.flatMap((series) => [
+    ...series.values,
+    ...(series.points ?? []).map((point) => point.y),
+    ...(series.band?.low ?? []),
+    ...(series.band?.high ?? []),
+  ]);
   const yDomain = spec.yDomain ?? paddedDomain(values);
   const { plot, width, height } = plotArea(spec, yDomain);
+  const bands = spec.series.flatMap((series) => {
+    if (series.band === undefined || spec.x.length === 0) return [];
+    const { low, high } = series.band;
+    const upper = spec.x.map((x, index) => `${index === 0 ? 'M' : 'L'}${coordinate(plot.sx(x))} ${coordinate(plot.sy(high[index] ?? 0))}`).join('');
+    const lower = spec.x
+      .map((x, index) => `L${coordinate(plot.sx(x))} ${coordinate(plot.sy(low[index] ?? 0))}`)
+      .reverse()
+      .join('');
+    return [
+      el(
+        'path',
+        { class: 'band', d: `${upper}${lower}Z`, fill: series.colour, 'fill-opacity': 0.18, stroke: 'none' },
+        el('title', {}, text(`${series.name}: range`)),
+      ),
+    ];
+  });
   const scatter = spec.series.flatMap((series) =>
     (series.points ?? []).map((point) => el('circle', { cx: plot.sx(point.x), cy: plot.sy(point.y), r: 2.5, fill: series.colour, 'fill-opacity': 0.35 })),
   );
@@ -442,6 +465,7 @@ export function lineChartSvg(spec: ChartSpec): string {
     { width, height, title: spec.title },
     axes(spec, plot, yDomain, height),
     markers(spec, plot),
+    ...(bands.length > 0 ? [el('g', { class: 'bands' }, ...bands)] : []),
     ...(scatter.length > 0 ? [el('g', { class: 'points' }, ...scatter)] : []),
     el('g', { class: 'lines' }, ...lines),
     legend(spec.series, plot.left + plot.width + 16, plot.top),

@@ -23,7 +23,9 @@ const reports = {
   tournament: join(folder, 'tournament.html'),
   sweep: join(folder, 'sweep.html'),
   class: join(folder, 'class.html'),
+  seeds: join(folder, 'runs.html'),
 };
+const runs = join(folder, 'runs.json');
 
 /** A class session of four students over four rounds, with the training programme switched on after the second. */
 function writeClassRun(): void {
@@ -91,6 +93,7 @@ beforeAll(async () => {
       sweep,
     ]),
     cooplabAsync(['cluster', '--scenario', 'training-first', '--size', '10x10', '-g', '20', '--set', 'trust.gain=0.3', '-f', 'json', '-o', run]),
+    cooplabAsync(['cluster', '--scenario', 'training-first', '--size', '10x10', '-g', '20', '--seeds', '3', '--workers', '1', '-f', 'json', '-o', runs]),
     cooplabAsync([
       'tournament',
       '--strategies',
@@ -112,6 +115,7 @@ beforeAll(async () => {
       cooplabAsync(['report', tournament, '--out', reports.tournament]),
       cooplabAsync(['report', sweep, '--out', reports.sweep]),
       cooplabAsync(['report', classRun, '--out', reports.class]),
+      cooplabAsync(['report', runs, '--out', reports.seeds]),
     ])),
   ];
   for (const result of made) expect(result.stderr.replace(/^cooplab: wrote .*\n/gm, '').replace(/^sweep .*\n/gm, '')).toBe('');
@@ -167,7 +171,7 @@ describe('cooplab report', () => {
   const html = (kind: keyof typeof reports) => readFileSync(reports[kind], 'utf8');
 
   it('writes self-contained HTML: no scripts, no external assets', () => {
-    for (const kind of ['cluster', 'tournament', 'sweep', 'class'] as const) {
+    for (const kind of ['cluster', 'tournament', 'sweep', 'class', 'seeds'] as const) {
       const page = html(kind);
       expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
       expect(page).not.toMatch(/<script|<link|<img|src=|@import|url\((?!#)/i);
@@ -246,6 +250,20 @@ describe('cooplab report', () => {
     expect((page.match(/<tr><td class="number">\d+<\/td><td>(Ana|Ben|Caro|Dan)<\/td>/g) ?? []).length).toBe(4);
   });
 
+  it('reports a run over several seeds: the mean with a band from the lowest to the highest seed, and each seed', () => {
+    const page = html('seeds');
+    expect(page).toContain('<title>Cluster runs over 3 seeds: Training first: low-risk joint activities pave the way</title>');
+    expect((page.match(/<svg /g) ?? []).length).toBe(2);
+    // One band per metric: co-operation, mutual co-operation and trust, then the payoff.
+    expect((page.match(/class="band"/g) ?? []).length).toBe(4);
+    const documents = (JSON.parse(readFileSync(runs, 'utf8')) as { runs: { seed: number; series: { cooperation: number }[] }[] }).runs;
+    const finals = documents.map((document) => document.series[document.series.length - 1]!.cooperation);
+    const mean = finals.reduce((sum, value) => sum + value, 0) / finals.length;
+    const rounded = (value: number) => String(Number(value.toFixed(3)));
+    expect(page).toContain(`co-operation ${rounded(mean)} (${rounded(Math.min(...finals))}–${rounded(Math.max(...finals))})`);
+    expect(page).toContain('cooplab cluster --scenario training-first --size 10x10 --seed 1 --seeds 3 --generations 20 -f json -o runs.json');
+  });
+
   it('refuses what is not a run, with one line and exit 2', () => {
     const result = cooplab(['report', join(folder, 'tournament.html'), '--out', join(folder, 'x.html')]);
     expect(result.status).toBe(2);
@@ -289,6 +307,7 @@ describe.runIf(hasChromium('the report tests in headless Chromium'))('the report
     ['tournament', 2],
     ['sweep', 1],
     ['class', 2],
+    ['seeds', 2],
   ] as const)('the %s report loads without errors and draws %i charts', async (kind, charts) => {
     const errors: string[] = [];
     const requests: string[] = [];
