@@ -37,6 +37,14 @@ export function submissionFiles(directory: string): string[] {
     .map((name) => join(directory, name));
 }
 
+function fileKind(path: string): 'file' | 'folder' | undefined {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return undefined;
+  }
+}
+
 /** The module files named by --strategy (repeatable) and --submissions (a folder), in that order. */
 export function moduleFilesFrom(options: { readonly strategy?: readonly string[] | undefined; readonly submissions?: string | undefined }): string[] {
   return [...(options.strategy ?? []), ...(options.submissions === undefined ? [] : submissionFiles(options.submissions))];
@@ -132,10 +140,14 @@ export async function loadStrategyModules(files: readonly string[], options: { t
   const byId = new Map<string, string>();
   for (const given of files) {
     const file = resolve(given);
-    try {
-      statSync(file);
-    } catch {
-      throw new InputError(`no such strategy module '${printable(given, 300)}': expected an existing .ts or .js file`);
+    // '' resolves to the current folder: it names no module, as a missing file does.
+    const kind = given.trim() === '' ? undefined : fileKind(file);
+    if (kind !== 'file') {
+      throw new InputError(
+        kind === 'folder'
+          ? `strategy module '${printable(given, 300)}' is a folder: expected a .ts or .js file (--submissions takes a folder of modules)`
+          : `no such strategy module '${printable(given, 300)}': expected an existing .ts or .js file`,
+      );
     }
     try {
       const strategy = options.trusted ? await loadTrusted(file) : await loadSandboxed(file);

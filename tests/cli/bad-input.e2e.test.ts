@@ -205,6 +205,16 @@ describe('errors that point the right way (issue 19)', () => {
     ],
     ['a mistyped preset, with the close one', ['cluster', '--scenario', 'rivlary'], /^cooplab: unknown scenario 'rivlary': .*; did you mean 'rivalry'\?$/],
     ['a missing module for validate', ['validate', 'nothere.ts'], /^cooplab: no such strategy module 'nothere\.ts': expected an existing \.ts or \.js file$/],
+    [
+      'an empty module path',
+      ['tournament', '--strategy', '', '-s', 'defector'],
+      /^cooplab: no such strategy module '': expected an existing \.ts or \.js file$/,
+    ],
+    [
+      'a folder given as a module',
+      ['validate', tmpdir()],
+      /^cooplab: strategy module '.*' is a folder: expected a \.ts or \.js file \(--submissions takes a folder of modules\)$/,
+    ],
     ['a missing exercise file', ['exercise', 'mine.json'], /^cooplab: no such exercise file 'mine\.json'/],
     ['a command nothing is close to: no guess', ['frobnicate'], /^cooplab: unknown command 'frobnicate': expected one of [a-z, -]+$/],
     [
