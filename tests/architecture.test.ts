@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, matchesGlob } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +63,53 @@ describe('the layout tables', () => {
 
   it('README and ARCHITECTURE.md name the same folders', () => {
     expect([...tables['README.md']].sort()).toEqual([...tables['ARCHITECTURE.md']].sort());
+  });
+});
+
+/** ARCHITECTURE.md's folders with the layer it gives each (a number, or – for no layer). */
+function architectureLayers(): Map<string, string> {
+  const text = readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8');
+  const rows = [...text.matchAll(/^\|\s*`([^`]+)`\s*\|\s*([^|]+?)\s*\|/gm)];
+  return new Map(rows.map(([, folder, layer]) => [folder!.replace(/\/$/, ''), layer!]));
+}
+
+interface Rule {
+  readonly name: string;
+  readonly from: { readonly path?: string };
+  readonly to: { readonly path?: string };
+}
+
+describe('the layering check', () => {
+  // dependency-cruiser checks only the folders its layers name: a folder missing from them (or in
+  // the wrong one) could import anything. Each folder ARCHITECTURE.md puts in layer N must be in
+  // the rule for layer N, and in the rules of the layers below as a higher layer.
+  const rules = (createRequire(import.meta.url)(join(ROOT, '.dependency-cruiser.cjs')) as { forbidden: Rule[] }).forbidden;
+  const upward = new Map(
+    rules.flatMap((rule) => {
+      const layer = /^no-upward-import-from-layer-(\d+)$/.exec(rule.name)?.[1];
+      return layer === undefined ? [] : [[Number(layer), rule] as const];
+    }),
+  );
+  const cruised = [...architectureLayers()].filter(([folder]) => folder.startsWith('src/') || folder === 'strategies');
+
+  it('reads the layers of ARCHITECTURE.md and the rules of .dependency-cruiser.cjs', () => {
+    expect(cruised.length).toBeGreaterThan(10);
+    expect(upward.size).toBeGreaterThan(4);
+  });
+
+  it('puts every folder of src/ and strategies/ in the layer ARCHITECTURE.md gives it', () => {
+    const misplaced = cruised.flatMap(([folder, layer]) => {
+      if (layer === '–') return [];
+      const file = `${folder}/module.ts`;
+      const own = Number(layer);
+      const wrong = [...upward].filter(([index, rule]) => {
+        const from = new RegExp(rule.from.path!).test(file);
+        const to = new RegExp(rule.to.path!).test(file);
+        return index === own ? !from || to : index < own ? from || !to : from;
+      });
+      return wrong.length === 0 && Number.isInteger(own) ? [] : [`${folder} (layer ${layer})`];
+    });
+    expect(misplaced).toEqual([]);
   });
 });
 
