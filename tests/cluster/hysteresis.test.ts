@@ -76,21 +76,23 @@ describe('hysteresis loops', () => {
   });
 });
 
-// The golden loops: 10 seeds each, about 4 s of CPU together on a quiet machine; the backstops
-// are generous because with every core busy the lock-in loop alone takes well over a minute.
+// The golden loops: 10 seeds each, with the fewest steps and generations that show each loop open
+// or closed by a wide margin; the backstops are generous because with every core busy the lock-in
+// loop alone takes well over a minute.
 describe('the loop is open where the cluster is bistable, and closed where it is not', () => {
   it('lock-in: on the way down the subsidy leaves the cluster co-operative where on the way up it was rival', () => {
-    const records = loop(loadScenario('lock-in'), { path: 'subsidy', from: 0, to: 1, steps: 5, generations: 60 });
+    // Subsidy 0, 0.5, 1 and back, 80 generations at each: down minus up at no subsidy is about 0.7.
+    const records = loop(loadScenario('lock-in'), { path: 'subsidy', from: 0, to: 1, steps: 2, generations: 80 });
     const open = gaps(records);
     const summary = summariseLoop(records, 'cooperation');
     // At no subsidy the branch up is the rival cluster and the branch down the co-operative one.
     expect(summary.up[0]!.mean).toBeLessThan(0.1);
     expect(open[0]).toBeGreaterThan(0.3);
     expect(summary.widest.gap).toBeGreaterThan(0.3);
-    // The gap is the seeds', not one seed's: most seeds end the loop co-operative and started it rival.
+    // The gap is the seeds', not one seed's: half the seeds or more end the loop co-operative and every seed started it rival.
     const byDirection = (direction: 'up' | 'down') => records.filter((record) => record.direction === direction && record.value === 0);
     expect(byDirection('up').every((record) => record.cooperation < 0.1)).toBe(true);
-    expect(byDirection('down').filter((record) => record.cooperation > 0.6).length).toBeGreaterThanOrEqual(6);
+    expect(byDirection('down').filter((record) => record.cooperation > 0.6).length).toBeGreaterThanOrEqual(5);
   }, 300_000);
 
   it("Nowak & May's game with Fermi imitation and mutation: both branches follow the temptation, whatever the history", () => {
@@ -104,7 +106,7 @@ describe('the loop is open where the cluster is bistable, and closed where it is
       'update.K=0.5',
       'mutation=0.01',
     ]);
-    const records = loop(fermi, { path: 'temptation', from: 1, to: 1.5, steps: 5, generations: 60 });
+    const records = loop(fermi, { path: 'temptation', from: 1, to: 1.5, steps: 5, generations: 30 });
     const summary = summariseLoop(records, 'cooperation');
     // The branches do move with the parameter (co-operation falls from about 1 to about 1/3) …
     expect(summary.up[0]!.mean).toBeGreaterThan(0.9);
@@ -115,8 +117,8 @@ describe('the loop is open where the cluster is bistable, and closed where it is
 
   it('lock-in with a parameter that does not matter (a fine nobody is caught for): closed', () => {
     // subsidy=0 pins it and drops the preset's push: only the fine moves.
-    const scenario = withOverrides(loadScenario('lock-in'), ['sanctions.detection=0', 'subsidy=0']);
-    const records = loop(scenario, { path: 'sanctions.fine', from: 0, to: 10, steps: 2, generations: 40 });
+    const scenario = withOverrides(loadScenario('lock-in'), ['sanctions.detection=0', 'subsidy=0', 'width=20', 'height=20']);
+    const records = loop(scenario, { path: 'sanctions.fine', from: 0, to: 10, steps: 1, generations: 20 });
     for (const gap of gaps(records)) expect(Math.abs(gap)).toBeLessThan(0.05);
   }, 300_000);
 });
