@@ -72,10 +72,11 @@ export function exchangeShares(state: ClusterState, market: MarketState, thresho
 /**
  * Firms whose margin p_q − c_q has fallen below `innovation.trigger` × v_q, that are not yet at the
  * top tier and can pay the cost from their wealth, invest: cost = cost × (1 − costCut × education),
- * chance = base + education × e + exchange × x (at most 1).
+ * chance = base + education × e + exchange × x, where e is the manager's education, counted only
+ * from `minEducation` up, and x the share of partners trusted for technology exchange.
  */
 export function innovate(state: ClusterState, market: MarketState, parameters: MarketParameters): number {
-  const { cost, costCut, trigger, base } = parameters.innovation;
+  const { cost, costCut, trigger, base, minEducation } = parameters.innovation;
   const { vacant, quality, education, prices, innovator, seenBetterSince } = market;
   const top = parameters.tiers - 1;
   const table = state.activities;
@@ -95,7 +96,8 @@ export function innovate(state: ClusterState, market: MarketState, parameters: M
     const price = cost * (1 - costCut * education[site]!);
     if (wealth[site]! < price) continue;
     wealth[site]! -= price;
-    const chance = base + parameters.innovation.education * education[site]! + parameters.innovation.exchange * (exchange?.[site] ?? 0);
+    const schooling = education[site]! >= minEducation ? education[site]! : 0;
+    const chance = base + parameters.innovation.education * schooling + parameters.innovation.exchange * (exchange?.[site] ?? 0);
     if (random() < chance) {
       quality[site] = level + 1;
       innovator[site] = 1;

@@ -46,6 +46,8 @@ export const marketSchema = z.strictObject({
   demand: amount.default(0.15),
   /** Each quality level narrows its tier's market by this share, D_q = D(1 − narrowing)^q: low incomes buy mostly the basic product. */
   narrowing: probability.default(0.4),
+  /** Share of the output of better tiers that also competes in a tier: buyers of a cheap product switch to a better one as it becomes plentiful. */
+  substitution: probability.default(0),
   /** c₀: the cost of a unit of quality 0. */
   unitCost: amount.default(0.3),
   /** Each quality level adds this share of c₀ to a unit's cost: c_q = c₀(1 + costStep·q). */
@@ -86,11 +88,13 @@ export const marketSchema = z.strictObject({
       /** Chance of success: base + education·education + exchange·(share of its partners it trusts enough for technology exchange). */
       base: probability.default(0),
       education: probability.default(0.2),
+      /** Managers with less education than this gain nothing from it: "successful entrepreneurs at this stage are highly educated almost without exception". */
+      minEducation: probability.default(0),
       exchange: probability.default(0.3),
       /** The risky activity whose trust threshold a pair must meet to exchange technology; null: the highest enabled risky rung. */
       activity: z.string().nullable().default(null),
     })
-    .default({ cost: 1, costCut: 0.5, trigger: 0.5, base: 0, education: 0.2, exchange: 0.3, activity: null }),
+    .default({ cost: 1, costCut: 0.5, trigger: 0.5, base: 0, education: 0.2, minEducation: 0, exchange: 0.3, activity: null }),
   /** Imitators copy a neighbour's higher quality after `lag` generations of seeing it, with probability `rate` per generation. */
   imitation: z.strictObject({ lag: whole(0, 1000).default(5), rate: probability.default(0.2) }).default({ lag: 5, rate: 0.2 }),
 });

@@ -62,9 +62,10 @@ export function exitFirms(state: ClusterState, market: MarketState, parameters: 
 
 /**
  * Per empty site: a spin-off with probability rate × spinoffs × (profitable neighbouring firms ÷
- * neighbouring firms), else an imitator with probability rate × (1 − spinoffs) × (profitable firms
- * of quality 0 ÷ firms of quality 0) — imitators make the basic product and come from anywhere
- * while it pays (Sonobe & Otsuka's "swarm of imitators").
+ * neighbouring firms), else an imitator with probability rate × (1 − spinoffs) × (firms of quality 0
+ * that earn more than the threshold ÷ sites) — imitators make the basic product and come from
+ * anywhere, the more the more firms are seen to prosper by it (Sonobe & Otsuka: "Once they succeed
+ * in producing new products ... a swarm of imitators appears").
  */
 export function enterFirms(state: ClusterState, market: MarketState, parameters: MarketParameters): { entries: number; spinoffs: number } {
   const { rate, threshold, spinoffs: spinoffShare } = parameters.entry;
@@ -106,15 +107,10 @@ export function enterFirms(state: ClusterState, market: MarketState, parameters:
   return { entries, spinoffs };
 }
 
-/** The share of the firms making quality 0 whose profit exceeds the entry threshold (0 without such firms). */
+/** The firms making quality 0 whose profit exceeds the entry threshold, as a share of the sites. */
 function basicProfitable(market: MarketState, threshold: number): number {
   const { vacant, quality, profit } = market;
-  let basic = 0;
   let profitable = 0;
-  for (let site = 0; site < vacant.length; site++) {
-    if (vacant[site] === 1 || quality[site] !== 0) continue;
-    basic++;
-    if (profit[site]! > threshold) profitable++;
-  }
-  return basic > 0 ? profitable / basic : 0;
+  for (let site = 0; site < vacant.length; site++) if (vacant[site] === 0 && quality[site] === 0 && profit[site]! > threshold) profitable++;
+  return profitable / vacant.length;
 }

@@ -32,6 +32,14 @@ describe('the demand curve of a quality tier', () => {
     expect(unitCostOf(market({ unitCost: 0.3, costStep: 0.2 }), 2)).toBeCloseTo(0.42);
   });
 
+  it('with substitution, lets the output of better tiers weigh on a tier at that share', () => {
+    const parameters = market({ demand: 0.1, narrowing: 0, value: 1, premium: 0, substitution: 0.5 });
+    const prices = tierPrices(parameters, Float64Array.from([10, 4, 6]), 100, new Float64Array(3));
+    expect(prices[0]).toBeCloseTo(10 / (10 + 10 + 0.5 * 10));
+    expect(prices[1]).toBeCloseTo(10 / (10 + 4 + 0.5 * 6));
+    expect(prices[2]).toBeCloseTo(10 / (10 + 6));
+  });
+
   it('lowers the price for everyone in a tier as more output enters it', () => {
     const parameters = market();
     const price = (units: number) => tierPrices(parameters, Float64Array.from([units]), 100, new Float64Array(1))[0]!;
