@@ -42,15 +42,27 @@ describe('entry into empty sites', () => {
     expect(record.firms).toBe(9);
   });
 
-  it('by imitators: while the basic product pays, empty sites anywhere are taken by firms making it, met with the usual trust', () => {
-    const m = model(5, { entry: { rate: 1, threshold: -1000, spinoffs: 0 } });
-    const pioneer = m.space.centre();
-    m.market!.quality[pioneer] = 0;
+  it('by imitators: empty sites anywhere are taken by firms making the basic product, the more the more firms prosper by it', () => {
+    // The left half of a 10 × 10 torus holds firms making quality 0, all earning more than the threshold:
+    // each empty site is entered with probability rate × (profitable basic firms ÷ sites) = 0.5.
+    const m = model(10, { entry: { rate: 1, threshold: -1000, spinoffs: 0 } });
+    const market = m.market!;
+    market.vacant.fill(1);
+    for (let site = 0; site < 100; site++) if (site % 10 < 5) market.vacant[site] = 0;
     const record = m.step().market!;
-    expect(record.entries).toBe(24);
     expect(record.spinoffs).toBe(0);
-    expect(m.market!.quality.every((level) => level === 0)).toBe(true);
-    for (const neighbour of neighboursOf(m, pioneer)) expect(trustOf(m, pioneer, neighbour)).toBeCloseTo(0.5);
+    expect(record.entries).toBeGreaterThan(10);
+    expect(record.entries).toBeLessThan(40);
+    expect(record.firms).toBe(50 + record.entries);
+    // Columns 6 to 8 have no firm beside them: imitators came there all the same.
+    const far = Array.from({ length: 100 }, (_, site) => site).filter((site) => [6, 7, 8].includes(site % 10) && market.vacant[site] === 0);
+    expect(far.length).toBeGreaterThan(0);
+    expect(market.quality.every((level) => level === 0)).toBe(true);
+    // An entrant in column 5 meets the incumbent beside it (column 4) with the usual trust.
+    const entrant = Array.from({ length: 10 }, (_, row) => row * 10 + 5).find((site) => market.vacant[site] === 0);
+    expect(entrant).toBeDefined();
+    expect(trustOf(m, entrant! - 1, entrant!)).toBeCloseTo(0.5);
+    expect(trustOf(m, entrant!, entrant! - 1)).toBeCloseTo(0.5);
   });
 
   it('stops when no firm earns more than the threshold', () => {
