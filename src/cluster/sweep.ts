@@ -90,7 +90,12 @@ export interface TaskResult {
   readonly final: Readonly<Record<string, number>>;
   readonly average: Readonly<Record<string, number>>;
   readonly series: Readonly<Record<string, readonly number[]>>;
+  /** The strategies at the end (lattice[y][x]: an index into `strategies`), on lattices of at most SWEEP_LATTICE_FIRMS firms. */
+  readonly lattice?: { readonly strategies: readonly string[]; readonly cells: readonly (readonly number[])[] };
 }
+
+/** The most firms whose final lattice a sweep task keeps (100 × 100: some 20 KB a task). */
+export const SWEEP_LATTICE_FIRMS = 10_000;
 
 export const SERIES_METRICS = ['cooperation', 'mutualCooperation', 'meanTrust', 'meanPayoff', 'fines', 'exits'] as const;
 
@@ -99,7 +104,10 @@ export function runSweepTask(scenario: Scenario, strategies: readonly Strategy[]
     scenario,
     Object.entries(task.parameters).map(([path, value]) => `${path}=${JSON.stringify(value)}`),
   );
-  const { records } = runScenario(configured, strategies, { seed: task.seed, generations });
+  const { records, model } = runScenario(configured, strategies, { seed: task.seed, generations });
+  const { width, height } = configured.parameters;
+  const cells: number[][] = [];
+  if (width * height <= SWEEP_LATTICE_FIRMS) for (let y = 0; y < height; y++) cells.push(Array.from(model.strategyOf.subarray(y * width, (y + 1) * width)));
   const series = Object.fromEntries(SERIES_METRICS.map((metric) => [metric, records.map((record: GenerationRecord) => record[metric])]));
   const last = records[records.length - 1]!;
   return {
@@ -111,5 +119,6 @@ export function runSweepTask(scenario: Scenario, strategies: readonly Strategy[]
     final: Object.fromEntries(SERIES_METRICS.map((metric) => [metric, last[metric]])),
     average: Object.fromEntries(SERIES_METRICS.map((metric) => [metric, records.reduce((sum, record) => sum + record[metric], 0) / records.length])),
     series,
+    ...(cells.length > 0 ? { lattice: { strategies: model.pool.map((strategy) => strategy.id), cells } } : {}),
   };
 }

@@ -48,6 +48,7 @@ const taskSchema = z.object({
   final: z.record(z.string(), z.number()),
   average: z.record(z.string(), z.number()),
   series: z.record(z.string(), z.array(z.number()).readonly()),
+  lattice: z.object({ strategies: z.array(z.string()).readonly(), cells: z.array(z.array(z.number().int().min(0)).readonly()).readonly() }).optional(),
 });
 
 /** One finished task, as tasks/KEY.json holds it: its parameters, seed, and metrics. */

@@ -10,7 +10,8 @@ import { reputationFigure } from './reputation-figure.js';
 import { domainOf, heatmapSvg, lineChartSvg, stackedAreaSvg } from './svg.js';
 import { metricColumns } from './sweep-data.js';
 import { networkSvg } from './network-svg.js';
-import { isSweepFolder, readSweep, type SweepData } from '../formats/sweep-files.js';
+import { isSweepFolder, readSweep, readTaskResults, type SweepData, type SweepTaskFile } from '../formats/sweep-files.js';
+import { combinationsOf, finalLattices, sweepSeriesFigure } from './sweep-figures.js';
 import { parseClassDocument, type ClassDocument } from '../formats/class-results.js';
 import { parseClusterRun, parseClusterRuns, type ClusterRunDocument } from '../formats/cluster-run.js';
 import { clusterSeedsReport } from './seeds-report.js';
@@ -22,7 +23,7 @@ import { readJsonFile } from '../formats/document.js';
 export type ReportInput =
   | { readonly kind: 'cluster'; readonly source: string; readonly run: ClusterRunDocument }
   | { readonly kind: 'tournament'; readonly source: string; readonly run: TournamentDocument }
-  | { readonly kind: 'sweep'; readonly source: string; readonly sweep: SweepData }
+  | { readonly kind: 'sweep'; readonly source: string; readonly sweep: SweepData; readonly tasks: readonly SweepTaskFile[] }
   | { readonly kind: 'class'; readonly source: string; readonly run: ClassDocument }
   | { readonly kind: 'cluster-seeds'; readonly source: string; readonly runs: readonly ClusterRunDocument[] };
 
@@ -34,7 +35,7 @@ export async function loadReportInput(path: string): Promise<ReportInput> {
   if (!existsSync(path)) throw new InputError(`no run '${shown}': expected a cluster or tournament JSON file (-f json) or a sweep folder`);
   if (statSync(path).isDirectory()) {
     if (!isSweepFolder(path)) throw new InputError(`'${shown}' is not a sweep folder: expected a manifest.json written by cooplab sweep`);
-    return { kind: 'sweep', source: path, sweep: readSweep(path) };
+    return { kind: 'sweep', source: path, sweep: readSweep(path), tasks: readTaskResults(path) };
   }
   const document = readJsonFile(path, 'run', path, 'the output of cooplab cluster -f json or cooplab tournament -f json');
   if (isObject(document) && document.kind === 'class' && Array.isArray(document.series) && Array.isArray(document.students)) {
@@ -421,7 +422,7 @@ function scoreStrip(run: TournamentDocument): string {
   );
 }
 
-export function sweepReport(sweep: SweepData, source: string, version: string): string {
+export function sweepReport(sweep: SweepData, source: string, version: string, tasks: readonly SweepTaskFile[] = []): string {
   const { manifest } = sweep;
   const axes = manifest.grid;
   const metric = sweep.columns.includes('final_cooperation') ? 'final_cooperation' : (metricColumns(sweep)[0] ?? 'final_cooperation');
@@ -436,6 +437,13 @@ export function sweepReport(sweep: SweepData, source: string, version: string): 
       }
     }
   }
+  const combinations = combinationsOf(
+    tasks,
+    axes.map((axis) => axis.path),
+  );
+  const overTime = sweepSeriesFigure(combinations, manifest.seeds);
+  if (overTime !== '') charts.push(overTime);
+  const lattices = finalLattices(combinations);
   const scenario = manifest.scenario;
   const parameterColumns = axes.map((axis) => axis.path);
   const shown = ['task', ...parameterColumns, 'seed_index', 'seed', ...metricColumns(sweep)];
@@ -470,6 +478,7 @@ export function sweepReport(sweep: SweepData, source: string, version: string): 
         details('Parameters of every run (before the grid)', settingsTable(flatten(scenario.parameters))),
       ),
       section('Charts', ...(charts.length === 0 ? [paragraph('The grid is empty: nothing to plot.')] : charts)),
+      ...(lattices.length > 0 ? [section('Final lattices', ...lattices)] : []),
       section('Results', paragraph(`One row per task, from results.csv.`), table(shown, rows, { scroll: true })),
     ],
   });
@@ -562,7 +571,7 @@ export function buildReport(input: ReportInput, version: string): string {
     case 'tournament':
       return tournamentReport(input.run, input.source, version);
     case 'sweep':
-      return sweepReport(input.sweep, input.source, version);
+      return sweepReport(input.sweep, input.source, version, input.tasks);
     case 'class':
       return classReport(input.run, input.source);
     case 'cluster-seeds':

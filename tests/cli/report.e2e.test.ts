@@ -237,6 +237,12 @@ describe('cooplab report', () => {
     expect(page).toContain('<title>final_cooperation by sanctions.fine and trust.gain (training-first)</title>');
     expect((page.match(/<rect class="cell"/g) ?? []).length).toBe(6);
     expect((page.match(/<tr><td class="number">\d+<\/td>/g) ?? []).length).toBe(12);
+    // Co-operation over time: a line per combination with the band of its two seeds.
+    expect(page).toContain('<title>Co-operation over time, by combination</title>');
+    expect((page.match(/class="band"/g) ?? []).length).toBe(6);
+    // The final lattice of each combination's first seed: 8 × 8 firms each.
+    expect(page).toContain('<h2>Final lattices</h2>');
+    expect((page.match(/<rect class="cell firm"/g) ?? []).length).toBe(6 * 64);
     expect(page).toMatch(
       /cooplab sweep --scenario training-first --size 8x8 --grid sanctions\.fine=0,2 --grid trust\.gain=0\.05,0\.1,0\.15 --seeds 2 --generations 12 --seed 1 --out /,
     );
@@ -305,7 +311,7 @@ describe.runIf(hasChromium('the report tests in headless Chromium'))('the report
   it.each([
     ['cluster', 6],
     ['tournament', 2],
-    ['sweep', 1],
+    ['sweep', 8],
     ['class', 2],
     ['seeds', 2],
   ] as const)('the %s report loads without errors and draws %i charts', async (kind, charts) => {
