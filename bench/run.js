@@ -54,7 +54,9 @@ const sections = {
     // Partner choice at scale (issue 15 item 6): the silicon-valley preset on 1000 × 1000 with its
     // ties re-formed, against the same scenario on the fixed lattice. CPU time per generation, the
     // first two of each process left out (JIT warm-up, the first generation's storm of cuts).
-    const measure = (overrides) => JSON.parse(node([here('./cluster-run.js'), 'silicon-valley', '1000x1000', '6', ...overrides]).stdout);
+    // The preset's business producers are left out of both arms: this section prices partner choice alone.
+    const measure = (overrides) =>
+      JSON.parse(node([here('./cluster-run.js'), 'silicon-valley', '1000x1000', '6', 'organisers.business-producers.active=false', ...overrides]).stdout);
     const network = measure([]);
     const fixed = measure(['partnerChoice.enabled=false']);
     const perGeneration = (run) => median(run.cpu.slice(2));

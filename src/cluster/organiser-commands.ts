@@ -50,6 +50,7 @@ export function foundedOrganiser(parameters: ClusterParameters): OrganiserSpec {
     mediationCost: 0,
     costShare: 0,
     margin: 0,
+    introductions: 0,
     credibility: 0.5,
     credibilityRate: 0.1,
     members: 0,

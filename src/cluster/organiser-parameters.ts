@@ -66,6 +66,8 @@ export const organiserSchema = z.strictObject({
   costShare: probability.default(0),
   /** A producer's margin: the share of members' reward R in its activities that it keeps. */
   margin: probability.default(0),
+  /** With partner choice on: the chance that a taking-part member's search for a partner goes through the organiser, which introduces it to another taking-part member (a producer re-forming project teams). */
+  introductions: probability.default(0),
   /** Its credibility at founding. */
   credibility: probability.default(0.5),
   /** How fast credibility moves: towards 1 when it delivers, towards 0 when it does not. */

@@ -1,5 +1,6 @@
 import { isDeterred } from '../core/machine.js';
 import type { ActivityTable } from './activities.js';
+import { type Introductions, introductionsOf } from './organiser-introductions.js';
 import type { OrganiserSpec } from './organiser-parameters.js';
 import { planOf, type OrganiserPlan } from './organiser-policies.js';
 import type { ClusterParameters } from './parameters.js';
@@ -108,6 +109,8 @@ export interface OrganiserState {
   readonly memberOf: Int8Array;
   readonly books: OrganiserBooks[];
   play: OrganiserPlay | undefined;
+  /** Whom the producers that re-form project teams can introduce this generation (organiser-introductions.ts). */
+  introductions: Introductions | undefined;
 }
 
 /** The most organisers a run can name over its life (slots are bytes). */
@@ -168,7 +171,7 @@ const money = (value: number): string => (Math.abs(value) >= 100 ? value.toFixed
 export function prepareOrganisers(state: ClusterState): void {
   if (state.organisers === undefined) {
     if ((state.parameters.organisers ?? []).length === 0) return;
-    state.organisers = { memberOf: new Int8Array(state.space.size).fill(-1), books: [], play: undefined };
+    state.organisers = { memberOf: new Int8Array(state.space.size).fill(-1), books: [], play: undefined, introductions: undefined };
   }
   const organisers = state.organisers;
   const bySlot = activeBySlot(state, organisers);
@@ -182,6 +185,7 @@ export function prepareOrganisers(state: ClusterState): void {
   }
   if (!bySlot.some((spec) => spec !== undefined)) {
     organisers.play = undefined;
+    organisers.introductions = undefined;
     return;
   }
   const size = state.space.size;
@@ -202,6 +206,7 @@ export function prepareOrganisers(state: ClusterState): void {
     book.accounts = accounts;
   }
   organisers.play = playRates(state, organisers, bySlot);
+  organisers.introductions = state.partners === undefined ? undefined : introductionsOf(organisers.play.participating, bySlot);
 }
 
 /** Pays for the plan in order (activities, monitoring, mediation, then cost sharing, paid after play); what the budget cannot pay is dropped. */

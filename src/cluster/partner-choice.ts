@@ -1,5 +1,6 @@
 import { geometricTrials, type RandomSource } from '../core/random.js';
 import { DynamicNetwork } from './network.js';
+import { introducedPartner } from './organiser-introductions.js';
 import type { ClusterParameters } from './parameters.js';
 import { restartSide } from './pool.js';
 import type { RelationshipGraph } from './space.js';
@@ -107,7 +108,9 @@ function tryTie(state: ClusterState, partners: PartnerChoice, choice: PartnerCho
   // Slots through which each side hears of the other: the intermediary's trust in each (-1: strangers).
   let viaCandidate = -1;
   let viaFirm = -1;
-  if (network.ties(firm) > 0 && random() < choice.viaPartners) {
+  const introduced = introducedPartner(state, firm, random);
+  if (introduced >= 0) candidate = introduced;
+  else if (network.ties(firm) > 0 && random() < choice.viaPartners) {
     const slot = randomTie(network, firm, -1, random);
     const intermediary = otherFirm(network, slot);
     const onward = randomTie(network, intermediary, firm, random);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClusterModel, type GenerationRecord } from '../../src/cluster/model.js';
 import type { OrganiserSpec } from '../../src/cluster/organiser-parameters.js';
-import { withParameter, type ActivitySpec, type ClusterParameters } from '../../src/cluster/parameters.js';
+import { PARTNER_CHOICE_DEFAULTS, withParameter, type ActivitySpec, type ClusterParameters } from '../../src/cluster/parameters.js';
 import { inputError } from '../support/errors.js';
 import { clusterParameters, DEAL, firms, TECH, TRAINING, trustOf, type DeepPartial } from '../support/cluster.js';
 import { builtin } from '../support/play.js';
@@ -117,6 +117,38 @@ describe('an organiser and its instruments', () => {
       ...organised([organiser({ name: 'association', policy: 'passive', activities: ['training', 'tech'] })], ladder),
     });
     expect(passive.step().organisers![0]!.running).toBe(2);
+  });
+});
+
+describe('a producer that re-forms project teams', () => {
+  /** Twenty co-operators in a row whose ties end with their project half the time; a search looks one step away, never through partners. */
+  const row = (introductions: number) =>
+    firms(
+      Array.from({ length: 20 }, () => 'cooperator'),
+      {
+        activities: [DEAL, PROJECT],
+        partnerChoice: { ...PARTNER_CHOICE_DEFAULTS, enabled: true, distance: 1, viaPartners: 0, turnover: 0.5 },
+        organisers: [organiser({ name: 'producer', policy: 'producer', activities: ['project'], introductions })],
+      } as unknown as DeepPartial<ClusterParameters>,
+      { width: 20 },
+    );
+  /** The ties a search of its own could not have formed: between firms more than one step apart. */
+  const farTies = (model: ClusterModel): number => {
+    const network = model.network!;
+    let far = 0;
+    for (let edge = 0; edge < network.count; edge++) if (Math.abs(network.firmA[edge]! - network.firmB[edge]!) > 1) far++;
+    return far;
+  };
+
+  it('introduces a member looking for a partner to a fellow member anywhere in the cluster; without introductions ties stay local', () => {
+    const introduced = row(1);
+    const alone = row(0);
+    for (let generation = 0; generation < 5; generation++) {
+      introduced.step();
+      alone.step();
+    }
+    expect(farTies(introduced)).toBeGreaterThan(0);
+    expect(farTies(alone)).toBe(0);
   });
 });
 
