@@ -68,13 +68,12 @@ export function latticeSvg(lattice: NonNullable<SweepTaskFile['lattice']>, title
   const width = lattice.cells[0]?.length ?? 0;
   const cell = Math.max(2, Math.min(12, Math.floor(240 / Math.max(1, width, height))));
   const rects: string[] = [];
-  lattice.cells.forEach((row, y) =>
-    row.forEach((strategy, x) =>
-      rects.push(
-        el('rect', { class: 'cell firm', x: x * cell, y: 24 + y * cell, width: cell, height: cell, fill: STRATEGY_COLOURS[strategy % STRATEGY_COLOURS.length]! }),
-      ),
-    ),
-  );
+  for (const [y, row] of lattice.cells.entries()) {
+    for (const [x, strategy] of row.entries()) {
+      const fill = STRATEGY_COLOURS[strategy % STRATEGY_COLOURS.length]!;
+      rects.push(el('rect', { class: 'cell firm', x: x * cell, y: 24 + y * cell, width: cell, height: cell, fill }));
+    }
+  }
   const legend = lattice.strategies.map((id, index) =>
     el('text', { x: width * cell + 8, y: 36 + index * 14, 'font-size': 11, fill: STRATEGY_COLOURS[index % STRATEGY_COLOURS.length]! }, text(`■ ${id}`)),
   );
