@@ -50,8 +50,9 @@ function organiserCells(record: GenerationRecord, name: string): (number | strin
  * The per-generation series as tidy CSV (also what the live view exports). The columns added
  * since the first version come last, so readers by position still work: the co-operation by
  * kind of activity, the rungs of the trust ladder, the year when the scenario has years, and the
- * standings when the reputation layer was on, and the
- * ties cut and formed and the mean degree when firms choose their partners.
+ * standings when the reputation layer was on, the
+ * ties cut and formed and the mean degree when firms choose their partners, and the market
+ * layer's figures when it was on.
  */
 export function seriesCsv(
   records: readonly GenerationRecord[],
@@ -62,6 +63,7 @@ export function seriesCsv(
 ): string {
   const standing = records.some((record) => record.reputation !== undefined);
   const withTies = records.some((record) => record.ties !== undefined);
+  const withMarket = records.some((record) => record.market !== undefined);
   const columns = [
     'generation',
     'cooperation',
@@ -81,6 +83,8 @@ export function seriesCsv(
     // Standing, only in runs where the reputation layer was on (empty before it was switched on).
     ...(standing ? REPUTATION_COLUMNS : []),
     ...(withTies ? ['ties_cut', 'ties_formed', 'mean_degree'] : []),
+    // The market layer's figures, only in runs with it (docs/model.md, "The market").
+    ...(withMarket ? MARKET_COLUMNS : []),
   ];
   const rows = records.map((record) => [
     record.generation,
@@ -101,11 +105,51 @@ export function seriesCsv(
     ...organiserNames.flatMap((name) => organiserCells(record, name)),
     ...(standing ? reputationCells(record) : []),
     ...(withTies ? [record.ties?.cut ?? '', record.ties?.formed ?? '', record.ties?.meanDegree ?? ''] : []),
+    ...(withMarket ? marketCells(record) : []),
   ]);
   return stringify(rows, { header: true, columns });
 }
 
 const REPUTATION_COLUMNS = ['reputation_cooperators', 'reputation_defectors', 'bad_standing'];
+
+const MARKET_COLUMNS = [
+  'firms',
+  'entries',
+  'spinoffs',
+  'market_exits',
+  'absorbed',
+  'mean_price',
+  'mean_quality',
+  'quality_spread',
+  'mean_profit',
+  'innovator_profit',
+  'innovations',
+  'imitations',
+  'mean_size',
+  'mean_education',
+];
+
+function marketCells(record: GenerationRecord): (number | string)[] {
+  const market = record.market;
+  if (market === undefined) return MARKET_COLUMNS.map(() => '');
+  return [
+    market.firms,
+    market.entries,
+    market.spinoffs,
+    market.exits,
+    market.absorbed,
+    market.meanPrice,
+    market.meanQuality,
+    market.qualitySpread,
+    market.meanProfit,
+    // No firm has innovated yet: an empty cell, not a false 0.
+    market.innovatorProfit ?? '',
+    market.innovations,
+    market.imitations,
+    market.meanSize,
+    market.meanEducation,
+  ];
+}
 
 function reputationCells(record: GenerationRecord): (number | null)[] {
   const summary = record.reputation;
@@ -174,6 +218,25 @@ const clusterRunSchema = z.object({
       /** Standing at the end of the generation, while the reputation layer was on. */
       reputation: z.object({ cooperators: z.number().nullable(), defectors: z.number().nullable(), badStanding: z.number() }).optional(),
       ties: z.object({ cut: z.number().int().min(0), formed: z.number().int().min(0), meanDegree: z.number().min(0) }).optional(),
+      /** The market layer's figures, in a run with it (docs/model.md, "The market"). */
+      market: z
+        .object({
+          firms: z.number().int().min(0),
+          entries: z.number().int().min(0),
+          spinoffs: z.number().int().min(0),
+          exits: z.number().int().min(0),
+          absorbed: z.number().int().min(0),
+          meanPrice: z.number(),
+          meanQuality: z.number(),
+          qualitySpread: z.number(),
+          meanProfit: z.number(),
+          innovatorProfit: z.number().nullable(),
+          innovations: z.number().int().min(0),
+          imitations: z.number().int().min(0),
+          meanSize: z.number(),
+          meanEducation: z.number(),
+        })
+        .optional(),
     }),
   ),
   final: z.object({
@@ -235,6 +298,7 @@ export function clusterRunDocument(run: ClusterRun, version: string): ClusterRun
       ...(record.organisers === undefined ? {} : { organisers: organiserSeries(record) }),
       ...(record.reputation === undefined ? {} : { reputation: record.reputation }),
       ...(record.ties === undefined ? {} : { ties: { ...record.ties } }),
+      ...(record.market === undefined ? {} : { market: { ...record.market } }),
     })),
     final: { generation: model.generation, width, height, strategies: ids, lattice, ...finalNetwork(model) },
   };

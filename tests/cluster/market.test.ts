@@ -5,6 +5,12 @@ import { drawEducation, drawSize } from '../../src/cluster/market-firms.js';
 import { DEFAULT_MARKET, marketSchema } from '../../src/cluster/market-parameters.js';
 import { withParameter } from '../../src/cluster/parameters.js';
 import { deriveStream } from '../../src/core/random.js';
+import { parse } from 'csv-parse/sync';
+import { runScenario } from '../../src/cluster/run.js';
+import { withOverrides } from '../../src/cluster/scenario.js';
+import { clusterRunDocument, parseClusterRun, seriesCsv } from '../../src/formats/cluster-run.js';
+import { loadScenario } from '../../src/formats/scenario-file.js';
+import { requireStrategies } from '../../strategies/registry.js';
 import { builtin } from '../support/play.js';
 import { clusterParameters, type DeepPartial } from '../support/cluster.js';
 import type { MarketParameters } from '../../src/cluster/market-parameters.js';
@@ -152,5 +158,39 @@ describe('market parameters', () => {
 
   it('refuses a bad value, naming the field', () => {
     expect(() => withParameter(clusterParameters(), 'market.tiers', 0)).toThrow('market.tiers: got 0, expected a whole number from 1 to 32');
+  });
+});
+
+describe('the market in the run outputs', () => {
+  it('adds its columns last in the CSV and a market object to each generation of the JSON, and nothing without it', () => {
+    const scenario = withOverrides(loadScenario('market-phases'), ['width=10', 'height=10']);
+    const strategies = requireStrategies(Object.keys(scenario.parameters.strategies));
+    const run = runScenario(scenario, strategies, { seed: 1, generations: 5 });
+    const activities = scenario.parameters.activities.map((activity) => activity.name);
+    const csv = parse(seriesCsv(run.records, activities, Object.keys(scenario.parameters.strategies)), { columns: true }) as Record<string, string>[];
+    const header = Object.keys(csv[0]!);
+    expect(header.slice(-14)).toEqual([
+      'firms',
+      'entries',
+      'spinoffs',
+      'market_exits',
+      'absorbed',
+      'mean_price',
+      'mean_quality',
+      'quality_spread',
+      'mean_profit',
+      'innovator_profit',
+      'innovations',
+      'imitations',
+      'mean_size',
+      'mean_education',
+    ]);
+    expect(Number(csv[5]!.firms)).toBe(run.records[5]!.market!.firms);
+    expect(Number(csv[5]!.mean_price)).toBeCloseTo(run.records[5]!.market!.meanPrice, 10);
+    const document = parseClusterRun(JSON.parse(JSON.stringify(clusterRunDocument(run, 'test'))), 'run.json');
+    expect(document.series[5]!.market).toEqual(run.records[5]!.market);
+    const plain = runScenario(withOverrides(scenario, ['market.enabled=false']), strategies, { seed: 1, generations: 2 });
+    expect(seriesCsv(plain.records, activities, Object.keys(scenario.parameters.strategies))).not.toContain('mean_quality');
+    expect(clusterRunDocument(plain, 'test').series[0]).not.toHaveProperty('market');
   });
 });
