@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { collect, formatChoice, seedValue, type OutputFormat, outputPath } from './options.js';
+import { collect, formatChoice, generationCount, outputPath, seedValue, type OutputFormat } from './options.js';
 
 export interface ClusterOptions {
   scenario: string;
@@ -30,11 +30,6 @@ export function latticeSize(value: string): { width: number; height: number } {
   return { width, height };
 }
 
-function nonNegativeInteger(value: string): number {
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('expected a whole number >= 0');
-  return Number(value);
-}
-
 function positiveCount(value: string): number {
   if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number >= 1');
   return Number(value);
@@ -45,7 +40,7 @@ export function addClusterCommand(program: Command): void {
     .command('cluster')
     .description('run the spatial cluster lattice: firms play their neighbours, build or lose trust, and imitate what works')
     .option('--scenario <name|file>', "a preset (see 'cooplab scenarios') or a scenario JSON file", 'training-first')
-    .option('-g, --generations <n>', "generations of strategy revision to run (rows 0..n); default: the scenario's", nonNegativeInteger)
+    .option('-g, --generations <n>', "generations of strategy revision to run (rows 0..n); default: the scenario's", generationCount(0))
     .option('--seed <n>', "root seed; default: the scenario's", seedValue)
     .option('--size <WxH>', 'lattice width and height, such as 200x70', latticeSize)
     .option('--seeds <k>', 'plain output for seeds S … S+k−1 (a leading seed column in CSV, { runs } in JSON)', positiveCount)

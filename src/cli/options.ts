@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { InputError } from '../core/errors.js';
 import { parsePayoffs, type Game } from '../core/game.js';
 import { printable } from '../core/printable.js';
+import { MAX_GENERATIONS } from '../cluster/scenario.js';
 
 /** Option parsers shared by every command; each rejects with a message naming what was expected. */
 
@@ -83,5 +84,15 @@ export function outputPath(flag: string, expected: 'a file path' | 'a folder pat
   return (value) => {
     if (value.trim() === '') throw new InputError(`invalid ${flag} '${printable(value)}': expected ${expected}`);
     return value;
+  };
+}
+
+/** --generations: the same bound a scenario file has, so no flag asks for a run that never ends. */
+export function generationCount(least: 0 | 1): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || !(parsed >= least && parsed <= MAX_GENERATIONS))
+      throw new InvalidArgumentError(`expected a whole number from ${least} to ${MAX_GENERATIONS}`);
+    return parsed;
   };
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { collect, seedValue, outputPath } from './options.js';
+import { collect, generationCount, outputPath, seedValue } from './options.js';
 
 export interface SweepOptions {
   scenario: string;
@@ -43,7 +43,7 @@ export function addSweepCommands(program: Command): void {
     .option('--scenario <name|file>', 'a preset or a scenario file', 'training-first')
     .option('--grid <path=values>', 'a parameter and its values: a list (0.05,0.1,0.2) or a range (0:4:0.5); repeatable', collect, [])
     .option('--seeds <k>', 'runs per combination', count, 1)
-    .option('-g, --generations <n>', "generations per run; default: the scenario's", count)
+    .option('-g, --generations <n>', "generations per run; default: the scenario's", generationCount(1))
     .option('--seed <n>', "root seed from which every task's seed is derived", seedValue)
     .option('--size <WxH>', 'lattice size', size)
     .option('--set <path=value>', 'set a parameter for every run; repeatable', collect, [])

@@ -9,7 +9,7 @@ import {
   type Contestant,
   type MatchSettings,
 } from './match.js';
-import { StrategyFault } from './errors.js';
+import { InputError, StrategyFault } from './errors.js';
 import { KEY_SEPARATOR, streamFromKey } from './random.js';
 import { meanWithInterval } from './stats.js';
 import type { Strategy } from './strategy.js';
@@ -72,6 +72,9 @@ export interface TournamentResult {
   readonly disqualified: readonly { readonly id: string; readonly reason: string }[];
 }
 
+/** The most matches one tournament holds: its table keeps about 52 bytes a match (half a gigabyte at the cap). */
+export const MAX_MATCHES = 10_000_000;
+
 /**
  * The matches of a round robin, repetition by repetition (so partial results cover every
  * pair evenly), with their outcomes as they are played: struct-of-arrays, no object per match.
@@ -95,6 +98,11 @@ export class MatchTable {
   constructor(strategyCount: number, repetitions: number, selfPlay: boolean) {
     const pairs = (strategyCount * (strategyCount - 1)) / 2 + (selfPlay ? strategyCount : 0);
     this.size = pairs * repetitions;
+    if (!(this.size <= MAX_MATCHES)) {
+      throw new InputError(
+        `${pairs} pairs of strategies × ${repetitions} repetitions: expected at most ${MAX_MATCHES.toLocaleString('en')} matches in one tournament (fewer repetitions or strategies)`,
+      );
+    }
     this.repetition = new Int32Array(this.size);
     this.first = new Int32Array(this.size);
     this.second = new Int32Array(this.size);

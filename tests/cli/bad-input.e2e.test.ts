@@ -70,6 +70,16 @@ describe('hostile and broken scenario files, --set values and flags', () => {
     expect(oneLine(cooplab(['cluster', '--headless', '--size', '10000x10000']))).toMatch(/at most 16777216 firms/);
   });
 
+  it('bounds what flags may ask for: generations as a file does, and the matches of a tournament (no crash)', () => {
+    expect(oneLine(cooplab(['cluster', '--headless', '--generations', '99999999999']))).toMatch(/--generations .* expected a whole number from 0 to 1000000$/);
+    expect(oneLine(cooplab(['sweep', '--scenario', 'rivalry', '--grid', 'sanctions.fine=0,1', '-g', '1000001', '--out', join(folder, 'never')]))).toMatch(
+      /--generations .* expected a whole number from 1 to 1000000$/,
+    );
+    expect(oneLine(cooplab(['tournament', '--repetitions', '999999999999']))).toBe(
+      'cooplab: 78 pairs of strategies × 999999999999 repetitions: expected at most 10,000,000 matches in one tournament (fewer repetitions or strategies)',
+    );
+  });
+
   it('refuses inputs whose results could not be finite', () => {
     expect(oneLine(cooplab(['cluster', '--generations', '1', '--headless', '--set', 'temptation=1e308']))).toMatch(/temptation: got 1e\+308/);
     expect(oneLine(cooplab(['cluster', '--generations', '1', '--headless', '--set', 'activities.cooperation.cost=1e308']))).toMatch(/cost/);
