@@ -423,11 +423,12 @@ export function parameterProblems(candidate: unknown, prefix = 'parameters.'): C
   return result.data;
 }
 
-/** Problems on one line: the first few in full, then how many more. */
+/** Problems on one line: the first few, each cut to a readable length, then how many more. */
 export function joinProblems(problems: readonly string[], shown = 6): string {
   if (problems.length === 1) return problems[0]!;
+  const cut = (problem: string) => (problem.length > 140 ? `${problem.slice(0, 139)}…` : problem);
   const more = problems.length > shown ? `; and ${problems.length - shown} more` : '';
-  return `${problems.length} problems: ${problems.slice(0, shown).join('; ')}${more}`;
+  return `${problems.length} problems: ${problems.slice(0, shown).map(cut).join('; ')}${more}`;
 }
 
 function checkConsistency(parameters: ClusterParameters, prefix: string): void {
