@@ -7,6 +7,7 @@ import { phaseDiagram, phaseSvg, sweepLineSvg } from './phase.js';
 import { clusterReproduction, reproduceSection, sweepReproduction, tournamentReproduction } from './reproduce.js';
 import { cooperationByKindFigure, hasSplitFigures, rungsFigure, runTime, type RunTime } from './cluster-figures.js';
 import { reputationFigure } from './reputation-figure.js';
+import { marketFigures } from './market-figures.js';
 import { domainOf, heatmapSvg, lineChartSvg, stackedAreaSvg } from './svg.js';
 import { metricColumns } from './sweep-data.js';
 import { networkSvg } from './network-svg.js';
@@ -274,6 +275,7 @@ export function clusterReport(run: ClusterRunDocument, source: string, version: 
   ].filter((chart) => chart !== '');
   charts.push(...organiserFigures(run, x, xLabel, markers));
   charts.push(...networkFigures(run, x, markers));
+  charts.push(...marketFigures(run, markers));
   const settings: [string, Cell][] = [
     ['scenario', run.scenario.name],
     ['title', run.scenario.title ?? ''],
