@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { amount, probability, signed, whole } from './parameter-bounds.js';
 
 /**
  * The market layer's parameters (docs/model.md, "The market"): products of a quality level sold
@@ -7,27 +8,6 @@ import { z } from 'zod';
  * phases). Its own file so that the cluster's parameters gain one optional field, `market`, and
  * nothing else: a scenario without it validates, prints and runs exactly as before.
  */
-
-// The bounds of parameters.ts, restated here: that file imports this one.
-const PAYOFF_LIMIT = 1_000_000;
-const probability = z
-  .number({ error: 'expected a number from 0 to 1' })
-  .min(0, { error: 'expected a number from 0 to 1' })
-  .max(1, { error: 'expected a number from 0 to 1' });
-const amount = z
-  .number({ error: `expected a number from 0 to ${PAYOFF_LIMIT}` })
-  .min(0, { error: `expected a number from 0 to ${PAYOFF_LIMIT}` })
-  .max(PAYOFF_LIMIT, { error: `expected a number from 0 to ${PAYOFF_LIMIT}` });
-const signed = z
-  .number({ error: `expected a number from -${PAYOFF_LIMIT} to ${PAYOFF_LIMIT}` })
-  .min(-PAYOFF_LIMIT, { error: `expected a number from -${PAYOFF_LIMIT} to ${PAYOFF_LIMIT}` })
-  .max(PAYOFF_LIMIT, { error: `expected a number from -${PAYOFF_LIMIT} to ${PAYOFF_LIMIT}` });
-const whole = (minimum: number, maximum: number) =>
-  z
-    .number({ error: `expected a whole number from ${minimum} to ${maximum}` })
-    .int({ error: `expected a whole number from ${minimum} to ${maximum}` })
-    .min(minimum, { error: `expected a whole number from ${minimum} to ${maximum}` })
-    .max(maximum, { error: `expected a whole number from ${minimum} to ${maximum}` });
 
 /** The most quality tiers: quality is one byte per firm. */
 export const MAX_TIERS = 32;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { amount, probability } from './parameter-bounds.js';
 
 /**
  * The parameters of an organiser (docs/model.md, "Organisers"): a business association, a
@@ -7,16 +8,6 @@ import { z } from 'zod';
  * without organisers validates, and prints, exactly as before.
  */
 
-// The bounds of parameters.ts, restated here: that file imports this one.
-const PAYOFF_LIMIT = 1_000_000;
-const probability = z
-  .number({ error: 'expected a number from 0 to 1' })
-  .min(0, { error: 'expected a number from 0 to 1' })
-  .max(1, { error: 'expected a number from 0 to 1' });
-const amount = z
-  .number({ error: `expected a number from 0 to ${PAYOFF_LIMIT}` })
-  .min(0, { error: `expected a number from 0 to ${PAYOFF_LIMIT}` })
-  .max(PAYOFF_LIMIT, { error: `expected a number from 0 to ${PAYOFF_LIMIT}` });
 const kebab = z.string({ error: 'expected a name' }).regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a kebab-case name such as association' });
 
 /**

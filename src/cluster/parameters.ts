@@ -5,6 +5,7 @@ import { printable } from '../core/printable.js';
 import { aliasTarget } from '../../strategies/aliases.js';
 import { DEFAULT_MARKET, MARKET_STRUCTURAL_PATHS, marketSchema } from './market-parameters.js';
 import { organiserProblem, organisersSchema } from './organiser-parameters.js';
+import { amount as nonNegative, probability, signed as finite, whole as count } from './parameter-bounds.js';
 
 /**
  * Every parameter of the cluster model. With the defaults the lattice is exactly the spatial
@@ -12,32 +13,9 @@ import { organiserProblem, organisersSchema } from './organiser-parameters.js';
  * docs/model.md explains each one and where it comes from.
  */
 
-const probability = z
-  .number({ error: 'expected a number from 0 to 1' })
-  .min(0, { error: 'expected a number from 0 to 1' })
-  .max(1, { error: 'expected a number from 0 to 1' });
-/**
- * The largest payoff, cost, fine or bonus a parameter may hold. Far beyond any meaningful stake,
- * and small enough that a run's sums (a firm's wealth over a million generations of eight
- * neighbours) stay finite: results are never Infinity or NaN.
- */
-export const PAYOFF_LIMIT = 1_000_000;
+export { PAYOFF_LIMIT } from './parameter-bounds.js';
 /** The most firms a lattice may hold: 4096 × 4096, a few GB of relationships at the most. */
 export const MAX_FIRMS = 4096 * 4096;
-const nonNegative = z
-  .number({ error: `expected a number from 0 to ${PAYOFF_LIMIT}` })
-  .min(0, { error: `expected a number from 0 to ${PAYOFF_LIMIT}` })
-  .max(PAYOFF_LIMIT, { error: `expected a number from 0 to ${PAYOFF_LIMIT}` });
-const finite = z
-  .number({ error: `expected a number from -${PAYOFF_LIMIT} to ${PAYOFF_LIMIT}` })
-  .min(-PAYOFF_LIMIT, { error: `expected a number from -${PAYOFF_LIMIT} to ${PAYOFF_LIMIT}` })
-  .max(PAYOFF_LIMIT, { error: `expected a number from -${PAYOFF_LIMIT} to ${PAYOFF_LIMIT}` });
-const count = (minimum: number, maximum = 1_000_000_000) =>
-  z
-    .number({ error: `expected a whole number from ${minimum} to ${maximum}` })
-    .int({ error: `expected a whole number from ${minimum} to ${maximum}` })
-    .min(minimum, { error: `expected a whole number from ${minimum} to ${maximum}` })
-    .max(maximum, { error: `expected a whole number from ${minimum} to ${maximum}` });
 const flag = z.boolean({ error: 'expected true or false' });
 
 export const activitySchema = z.strictObject({
