@@ -84,7 +84,7 @@ export abstract class ReplayingPlayer implements Player {
   protected abstract decide(view: MoveView, played: number): Move;
 }
 
-/** A strategy written as move() over the view. */
+/** A strategy written as move() over the view; a player that also has announce() talks before each round when the cluster's communication is on (sandboxed too). */
 export function defineStrategy(meta: StrategyMeta, create: (parameters: ParameterValues) => Player): Strategy {
   return Object.freeze({ ...meta, create });
 }

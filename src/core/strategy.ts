@@ -107,6 +107,7 @@ export interface Player {
    * Optional, on the cluster lattice with communication on: the move it announces before the round
    * (it may lie). A player that has it speaks first and then chooses its move having heard the
    * partner (`view.cluster.announcement`); one without it decides first and announces that move.
+   * In the sandbox it is asked like a move, under the same budgets; a bad announcement disqualifies.
    */
   announce?(view: MoveView): Move;
 }

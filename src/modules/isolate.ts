@@ -106,10 +106,11 @@ interface HarnessFunctions {
   game: Reference<(id: number, R: number, S: number, T: number, P: number, turns: number) => void>;
   cluster: Reference<(...args: Array<number | string | boolean>) => void>;
   move: Reference<(id: number, packed: number) => string>;
+  announce: Reference<(id: number, packed: number) => string>;
   release: Reference<(id: number) => void>;
 }
 
-const HARNESS_FUNCTIONS = ['describe', 'create', 'sync', 'game', 'cluster', 'move', 'release'] as const;
+const HARNESS_FUNCTIONS = ['describe', 'create', 'sync', 'game', 'cluster', 'move', 'announce', 'release'] as const;
 
 /** One module's isolate, its harness, and the players living in it. */
 class ModuleSandbox {
@@ -391,6 +392,11 @@ export function returnedValue(tagged: string): unknown {
   }
 }
 
+/** 'C' or 'D'; anything else as a value askMove rejects and describes as it would for a trusted module. */
+function asMove(tagged: string): Move {
+  return tagged === 'C' || tagged === 'D' ? tagged : (returnedValue(tagged) as Move);
+}
+
 /** A player inside the isolate, driven from the host. */
 export class SandboxedPlayer implements Player {
   /** Moves the harness has seen (own.length when it was last told). */
@@ -412,21 +418,28 @@ export class SandboxedPlayer implements Player {
     private readonly sandbox: ModuleSandbox,
     private readonly id: number,
     private readonly parametersJson: string,
+    /** Whether its player has an announce() method (pre-play communication). */
+    readonly speaks = false,
   ) {
     this.callOptions = sandbox.moveOptions;
     this.moveArguments = [id, 0];
     this.cpuAtStartMs = sandbox.cpuMs();
+    if (speaks) this.announce = (view) => asMove(this.moveTagged(view, true));
   }
 
   move(view: MoveView): Move {
-    const result = this.moveTagged(view);
-    if (result === 'C' || result === 'D') return result;
-    // Anything else: hand back a value askMove rejects and describes as it would for a trusted module.
-    return returnedValue(result) as Move;
+    return asMove(this.moveTagged(view));
   }
 
-  /** The move as the harness tagged it: 'C', 'D', or a description of what else was returned (see sandbox-harness.ts); throws when the module failed. */
-  moveTagged(view: MoveView): string {
+  /** Present only when the module's player speaks (see Player.announce). */
+  readonly announce?: (view: MoveView) => Move;
+
+  /**
+   * The move as the harness tagged it: 'C', 'D', or a description of what else was returned (see
+   * sandbox-harness.ts); throws when the module failed. With `announcing`, its announce() instead,
+   * under the same budgets.
+   */
+  moveTagged(view: MoveView, announcing = false): string {
     const sandbox = this.sandbox;
     if (sandbox.dead !== undefined) throw new Error(sandbox.dead);
     if (this.dead !== undefined) throw new Error(this.dead);
@@ -453,8 +466,8 @@ export class SandboxedPlayer implements Player {
       if (view.cluster !== undefined || this.clusterKey !== undefined) this.sendCluster(view.cluster);
       sandbox.currentView = view;
       this.moveArguments[1] = packed;
-      result = harness.move.applySync(undefined, this.moveArguments, this.callOptions);
-      if (view.round === turns) this.released = true;
+      result = (announcing ? harness.announce : harness.move).applySync(undefined, this.moveArguments, this.callOptions);
+      if (!announcing && view.round === turns) this.released = true;
     } catch (error) {
       const failure = sandbox.failure(error, sandbox.moveReason);
       this.dead = failure.message;
@@ -483,7 +496,7 @@ export class SandboxedPlayer implements Player {
   /** The harness forgot this player after its last round; it is asked again: start it afresh from the full history. */
   private revive(): void {
     const created = this.sandbox.harness.create.applySync(undefined, [this.id, this.parametersJson], this.callOptions);
-    if (created !== '') throw new Error(moduleText(created.slice(1)));
+    if (created !== '' && created !== 'a') throw new Error(moduleText(created.slice(1)));
     this.released = false;
     this.synced = -1;
     this.game = undefined;
@@ -500,12 +513,12 @@ export class SandboxedPlayer implements Player {
     const key =
       cluster === undefined
         ? undefined
-        : `${cluster.activity.name}\u001f${cluster.activity.lowRisk}\u001f${cluster.activity.cost}\u001f${cluster.trust}\u001f${cluster.sanctions.detection}\u001f${cluster.sanctions.fine}\u001f${cluster.sanctions.compensate}\u001f${cluster.generation}\u001f${cluster.reputation === undefined ? '' : `${cluster.reputation.partner}\u001f${cluster.reputation.own}\u001f${cluster.reputation.good}`}`;
+        : `${cluster.activity.name}\u001f${cluster.activity.lowRisk}\u001f${cluster.activity.cost}\u001f${cluster.trust}\u001f${cluster.sanctions.detection}\u001f${cluster.sanctions.fine}\u001f${cluster.sanctions.compensate}\u001f${cluster.generation}\u001f${cluster.reputation === undefined ? '' : `${cluster.reputation.partner}\u001f${cluster.reputation.own}\u001f${cluster.reputation.good}`}\u001f${cluster.announcement ?? ''}\u001f${cluster.promisesBroken ?? ''}`;
     if (key === this.clusterKey) return;
     this.clusterKey = key;
     const args: Array<number | string | boolean> =
       cluster === undefined
-        ? [this.id, false, '', false, 0, 0, 0, 0, false, 0, false, 0, 0, 0]
+        ? [this.id, false, '', false, 0, 0, 0, 0, false, 0, false, 0, 0, 0, '', -1]
         : [
             this.id,
             true,
@@ -522,6 +535,9 @@ export class SandboxedPlayer implements Player {
             Number(cluster.reputation?.partner ?? 0),
             Number(cluster.reputation?.own ?? 0),
             Number(cluster.reputation?.good ?? 0),
+            // Communication: what the partner announced ('' before it spoke) and its broken words (-1: communication off).
+            cluster.announcement === 'C' || cluster.announcement === 'D' ? cluster.announcement : '',
+            cluster.promisesBroken === undefined ? -1 : Number(cluster.promisesBroken),
           ];
     this.sandbox.harness.cluster.applySync(undefined, args, this.callOptions);
   }
@@ -597,8 +613,8 @@ export function isolateStrategy(bundle: string, file: string, limits: SandboxLim
     }
     if (sandbox.cpuMs() - cpuBeforeMs > limits.matchMs) throw new Error(createReason);
     sandbox.checkpoint();
-    if (created !== '') throw new Error(moduleText(created.slice(1)));
-    const player = new SandboxedPlayer(sandbox, id, parametersJson);
+    if (created !== '' && created !== 'a') throw new Error(moduleText(created.slice(1)));
+    const player = new SandboxedPlayer(sandbox, id, parametersJson, created === 'a');
     sandbox.track(player, id);
     return player;
   };

@@ -227,7 +227,7 @@ function handle(request: Request): Reply {
       if (strategy === undefined) return { error: 'its sandbox was disposed' };
       const player = strategy.create(request.parameters) as SandboxedPlayer;
       players.set(request.player, { player, own: new MirrorHistory(), opponent: new MirrorHistory() });
-      return { ok: true };
+      return player.speaks ? { ok: true, speaks: true } : { ok: true };
     }
     case 'move': {
       const state = players.get(request.player);
@@ -242,7 +242,7 @@ function handle(request: Request): Reply {
         cluster: request.cluster ?? undefined,
         random: () => draw('view', 1)[0]!,
       };
-      return { move: state.player.moveTagged(view) };
+      return { move: state.player.moveTagged(view, request.announce === true) };
     }
     case 'release':
       for (const player of request.players) players.delete(player);

@@ -11,19 +11,23 @@
  * short strings):
  * - describe() → JSON text of the strategy's metadata, or of { error } when it is malformed.
  *   Non-finite numbers are encoded as { "$number": "Infinity" | "-Infinity" | "NaN" }.
- * - create(id, parametersJson) → '' once the player exists, or 'e' + the reason it could not be created.
+ * - create(id, parametersJson) → '' once the player exists, 'a' once it exists and speaks (it has an
+ *   announce() method), or 'e' + the reason it could not be created.
  * - sync(id, ownLength, ownDefections, ownMoves, opponentLength, opponentDefections, opponentMoves)
  *   → replaces a player's histories (totals over the whole past; the moves strings hold the
  *   most recent moves, 'C'/'D', oldest first).
  * - game(id, R, S, T, P, turns) and cluster(id, present, name, lowRisk, cost, trust, detection,
- *   fine, compensate, generation, reputed, partner, own, good) → set what the view shows until
- *   changed again (turns -1 = unknown; reputed false: no standings, view.cluster.reputation undefined).
+ *   fine, compensate, generation, reputed, partner, own, good, announcement, promisesBroken) → set
+ *   what the view shows until changed again (turns -1 = unknown; reputed false: no standings,
+ *   view.cluster.reputation undefined; announcement '' and promisesBroken -1: undefined).
  * - move(id, packed) → 'C' or 'D', or a tagged description of anything else: 'e' + message (it
  *   threw), 's' + string, 'p' (a Promise), 'o' (an object), 'u' (undefined), 'n' (null),
  *   'x' + text (a number, boolean or bigint), 'f' (a function), 'y' + text (a symbol).
  *   packed = round * 8 + (4 if the last round is new to the harness) + ownCode * 2 + opponentCode,
  *   codes 0 = C, 1 = D: two numbers per call, the cheapest crossing. When round === turns the
  *   player is released after the move (its match is over).
+ * - announce(id, packed) → the player's announce() (pre-play communication), answered and
+ *   contained exactly like move(); the player is never released after it (its move follows).
  * - release(id) → forgets a player.
  *
  * `__cooplabHostRandom` (an isolated-vm Callback: the current player's seeded stream) is read
@@ -300,19 +304,21 @@ export const HARNESS_SOURCE = String.raw`
   function makePlayer(id, parametersJson) {
     current = null;
     let player;
+    let speaks = false;
     try {
       const values = freeze(jsonParse(parametersJson));
       player = strategy.create(values);
       if (player === null || (typeof player !== 'object' && typeof player !== 'function') || typeof player.move !== 'function') {
         return 'ecreate() returned ' + (player === null || typeof player !== 'object' ? StringOf(player === null ? 'null' : typeof player === 'undefined' ? 'undefined' : 'a ' + typeof player) : 'an object without a move() method') + ' instead of a player with a move() method';
       }
+      speaks = typeof player.announce === 'function';
     } catch (error) {
       return 'e' + errorText(error);
     }
     const entry = { player, own: new SandboxHistory(), opponent: new SandboxHistory(), view: null, round: 0, turns: undefined, game: CLASSIC, cluster: undefined, ticks: 0 };
     entry.view = new SandboxView(entry);
     players[id] = entry;
-    return '';
+    return speaks ? 'a' : '';
   }
 
   function sync(id, ownLength, ownDefections, ownMoves, opponentLength, opponentDefections, opponentMoves) {
@@ -327,14 +333,31 @@ export const HARNESS_SOURCE = String.raw`
     entry.turns = turns < 0 ? undefined : turns;
   }
 
-  function cluster(id, present, name, lowRisk, cost, trust, detection, fine, compensate, generation, reputed, partner, own, good) {
+  function cluster(id, present, name, lowRisk, cost, trust, detection, fine, compensate, generation, reputed, partner, own, good, announcement, promisesBroken) {
     const reputation = reputed ? freeze({ partner, own, good }) : undefined;
     players[id].cluster = present
-      ? freeze({ activity: freeze({ name, lowRisk, cost }), trust, sanctions: freeze({ detection, fine, compensate }), generation, reputation })
+      ? freeze({
+          activity: freeze({ name, lowRisk, cost }),
+          trust,
+          sanctions: freeze({ detection, fine, compensate }),
+          generation,
+          reputation,
+          announcement: announcement === 'C' || announcement === 'D' ? announcement : undefined,
+          promisesBroken: promisesBroken >= 0 ? promisesBroken : undefined,
+        })
       : undefined;
   }
 
   function move(id, packed) {
+    return ask(id, packed, false);
+  }
+
+  function announce(id, packed) {
+    return ask(id, packed, true);
+  }
+
+  /** A player's move, or with \`announcing\` its announcement: the same history step, clock and containment. */
+  function ask(id, packed, announcing) {
     const entry = players[id];
     const round = mathFloor(packed / 8);
     if ((packed & 4) !== 0) {
@@ -346,13 +369,13 @@ export const HARNESS_SOURCE = String.raw`
     current = entry;
     let result;
     try {
-      result = entry.player.move(entry.view);
+      result = announcing ? entry.player.announce(entry.view) : entry.player.move(entry.view);
     } catch (error) {
       current = null;
       return 'e' + errorText(error);
     }
     current = null;
-    if (round === entry.turns) delete players[id];
+    if (!announcing && round === entry.turns) delete players[id];
     if (result === 'C' || result === 'D') return result;
     return describeValue(result);
   }
@@ -361,6 +384,6 @@ export const HARNESS_SOURCE = String.raw`
     delete players[id];
   }
 
-  return freeze({ describe, create: makePlayer, sync, game, cluster, move, release });
+  return freeze({ describe, create: makePlayer, sync, game, cluster, move, announce, release });
 })()
 `;

@@ -29,6 +29,8 @@ export type Request =
       readonly game: readonly [number, number, number, number];
       readonly cluster: ClusterContext | null;
       readonly history: HistoryUpdate;
+      /** Ask for the player's announce() (pre-play communication) instead of its move. */
+      readonly announce?: boolean;
     }
   | { readonly op: 'release'; readonly players: readonly number[] }
   | { readonly op: 'dispose'; readonly module: number }
@@ -55,7 +57,7 @@ export interface ModuleMetadata {
 
 export type Reply =
   | { readonly op: 'random'; readonly purpose: string; readonly count: number }
-  | { readonly ok: true; readonly meta?: ModuleMetadata }
+  | { readonly ok: true; readonly meta?: ModuleMetadata; readonly speaks?: boolean }
   | { readonly error: string }
   | { readonly move: string }
   | { readonly fault: { readonly id: string; readonly reason: string } }

@@ -227,6 +227,8 @@ class RemotePlayer implements Player {
   private generation: number;
   /** How many rounds the process has seen (own.length when it was last told), -1 when it must be told everything. */
   private synced = 0;
+  /** Present only when the module's player speaks (see Player.announce): asked like a move, under the same budgets. */
+  announce?: (view: MoveView) => Move;
 
   constructor(
     private readonly pool: SandboxPool,
@@ -243,9 +245,15 @@ class RemotePlayer implements Player {
     const reply = this.pool.call({ op: 'create', module: this.module.handle, player: this.id, parameters: this.parameters }, [this.module]);
     if ('error' in reply) throw new Error(reply.error);
     this.generation = this.pool.generation;
+    if ('ok' in reply && reply.speaks === true) this.announce ??= (view) => this.ask(view, true);
   }
 
   move(view: MoveView): Move {
+    return this.ask(view, false);
+  }
+
+  /** The move, or with `announcing` the announcement, from the process. */
+  private ask(view: MoveView, announcing: boolean): Move {
     if (this.module.dead !== undefined) throw new Error(this.module.dead);
     if (this.generation !== this.pool.generation) {
       // The process was started afresh: this player begins again there from the whole history.
@@ -273,6 +281,7 @@ class RemotePlayer implements Player {
           game: [R, S, T, P],
           cluster: plainCluster(view.cluster),
           history,
+          ...(announcing ? { announce: true } : {}),
         },
         [this.module],
         (_purpose, count) => Array.from({ length: count }, () => view.random()),
@@ -300,6 +309,8 @@ function plainCluster(cluster: ClusterContext | undefined): ClusterContext | nul
       cluster.reputation === undefined
         ? undefined
         : { partner: Number(cluster.reputation.partner), own: Number(cluster.reputation.own), good: Number(cluster.reputation.good) },
+    announcement: cluster.announcement === 'C' || cluster.announcement === 'D' ? cluster.announcement : undefined,
+    promisesBroken: cluster.promisesBroken === undefined ? undefined : Number(cluster.promisesBroken),
   };
 }
 
