@@ -53,7 +53,7 @@ function talkingCluster(module: Strategy) {
 
 describe('a sandboxed module that speaks', () => {
   it('announces through the sandbox and hears the partner: the same announcements and moves as the module run trusted', async () => {
-    const talker = await sandboxed('honest/talker.ts', LIMITS);
+    const talker = await sandboxed('talking/talker.ts', LIMITS);
     const player = talker.create({});
     expect(typeof player.announce).toBe('function');
     // It sees the partner's broken words when it speaks, and the partner's announcement when it moves.
@@ -65,7 +65,7 @@ describe('a sandboxed module that speaks', () => {
     expect(player.move(view({ announcement: 'C', promisesBroken: 0 }))).toBe('C');
     // On the lattice, generation by generation, exactly as in-process.
     const inSandbox = talkingCluster(talker);
-    const inProcess = talkingCluster(await trusted('honest/talker.ts'));
+    const inProcess = talkingCluster(await trusted('talking/talker.ts'));
     for (let generation = 0; generation < 4; generation++) expect(inSandbox.step()).toEqual(inProcess.step());
     expect(inSandbox.log.filter((entry) => /disqualified/.test(entry.label))).toEqual([]);
     talker.dispose();
@@ -78,8 +78,8 @@ describe('a sandboxed module that speaks', () => {
   });
 
   it.each([
-    ['hostile/announce-junk.js', "announce() returned 'maybe' on round 2, expected 'C' or 'D'"],
-    ['hostile/announce-loop.js', 'announce() threw on round 2: exceeded its time budget of 50 ms per move'],
+    ['talking/announce-junk.js', "announce() returned 'maybe' on round 2, expected 'C' or 'D'"],
+    ['talking/announce-loop.js', 'announce() threw on round 2: exceeded its time budget of 50 ms per move'],
   ])('%s is disqualified with the reason', async (fixture, reason) => {
     const module = await sandboxed(fixture, LIMITS);
     const model = talkingCluster(module);
