@@ -1,3 +1,4 @@
+import type { RandomSource } from '../core/random.js';
 import type { Lattice, RelationshipGraph, Space } from './space.js';
 
 /**
@@ -28,6 +29,15 @@ export class DynamicNetwork implements Space, RelationshipGraph {
   readonly #slotsPerFirm: number;
   /** Firm f's entries are slots[f * slotsPerFirm ..], each edge * 2 + side. */
   readonly #slots: Int32Array;
+  /**
+   * Per firm, its number of entries and then, entry by entry in the order of #slots, the firm at
+   * the other end (the firm itself for its self-relationship), #othersStride apart. Reading a
+   * firm's partners — a search, Fermi revision's random neighbour, rebuilding the compact lists —
+   * then reads the firm's own cache line, not the edges' firm arrays (which lose their lattice
+   * order as ties are cut and formed) nor two separate lists.
+   */
+  readonly #others: Int32Array;
+  readonly #othersStride: number;
   /** Per edge side: its index in #slots (−1 for side 1 of a self-relationship, which has one entry). */
   readonly #where: Int32Array;
   #count: number;
@@ -54,6 +64,9 @@ export class DynamicNetwork implements Space, RelationshipGraph {
     this.bornAt = new Int32Array(capacity).fill(-1);
     this.entries = new Uint16Array(size);
     this.#slots = new Int32Array(size * this.#slotsPerFirm);
+    // 16 entries are 64 bytes, a cache line: the count and any partner are read in one.
+    this.#othersStride = this.#slotsPerFirm < 16 ? 16 : this.#slotsPerFirm + 1;
+    this.#others = new Int32Array(size * this.#othersStride);
     this.#where = new Int32Array(capacity * 2).fill(-1);
     this.edgeOffsets = new Int32Array(size + 1);
     this.edgeList = new Int32Array(capacity * 2);
@@ -76,14 +89,36 @@ export class DynamicNetwork implements Space, RelationshipGraph {
 
   /** A firm's ties to other firms. */
   ties(firm: number): number {
-    return this.entries[firm]! - (this.selfInteraction ? 1 : 0);
+    return this.#others[firm * this.#othersStride]! - (this.selfInteraction ? 1 : 0);
+  }
+
+  /** A firm's entries, its self-relationship included (as `entries`, read from the firm's cache line). */
+  entryCount(firm: number): number {
+    return this.#others[firm * this.#othersStride]!;
   }
 
   /** The other firm of a firm's k-th entry (itself for its self-relationship). */
   partnerAt(firm: number, k: number): number {
-    const slot = this.#slots[firm * this.#slotsPerFirm + k]!;
-    const edge = slot >> 1;
-    return (slot & 1) === 0 ? this.firmB[edge]! : this.firmA[edge]!;
+    return this.#others[firm * this.#othersStride + 1 + k]!;
+  }
+
+  /**
+   * A random partner of a firm, as Fermi revision picks one: the k-th of its neighbour list (its
+   * entries in order, itself left out) for k drawn uniformly below its degree, one draw; −1 and
+   * no draw when it has no partner.
+   */
+  randomNeighbour(firm: number, random: RandomSource): number {
+    const others = this.#others;
+    const base = firm * this.#othersStride;
+    const count = others[base]!;
+    if (!this.selfInteraction) return count === 0 ? -1 : others[base + 1 + Math.floor(random() * count)]!;
+    // Its self-relationship is never cut: one of the entries is the firm itself.
+    if (count <= 1) return -1;
+    let index = Math.floor(random() * (count - 1));
+    for (let where = base + 1; ; where++) {
+      const other = others[where]!;
+      if (other !== firm && index-- === 0) return other;
+    }
   }
 
   /** The k-th entry of a firm, as edge * 2 + side. */
@@ -93,12 +128,10 @@ export class DynamicNetwork implements Space, RelationshipGraph {
 
   /** Whether two different firms are tied. */
   tied(a: number, b: number): boolean {
-    const base = a * this.#slotsPerFirm;
-    for (let k = 0; k < this.entries[a]!; k++) {
-      const slot = this.#slots[base + k]!;
-      const edge = slot >> 1;
-      if (((slot & 1) === 0 ? this.firmB[edge]! : this.firmA[edge]!) === b) return true;
-    }
+    const others = this.#others;
+    const base = a * this.#othersStride;
+    const end = base + 1 + others[base]!;
+    for (let where = base + 1; where < end; where++) if (others[where] === b) return true;
     return false;
   }
 
@@ -145,15 +178,19 @@ export class DynamicNetwork implements Space, RelationshipGraph {
     const edge = this.#count++;
     this.firmA[edge] = a;
     this.firmB[edge] = b;
-    this.#attach(a, edge * 2);
-    if (b !== a) this.#attach(b, edge * 2 + 1);
+    this.#attach(a, edge * 2, b);
+    if (b !== a) this.#attach(b, edge * 2 + 1, a);
     this.#stale = true;
     return edge;
   }
 
-  #attach(firm: number, slot: number): void {
-    const where = firm * this.#slotsPerFirm + this.entries[firm]!++;
+  #attach(firm: number, slot: number, other: number): void {
+    const k = this.entries[firm]!++;
+    const where = firm * this.#slotsPerFirm + k;
     this.#slots[where] = slot;
+    const base = firm * this.#othersStride;
+    this.#others[base + 1 + k] = other;
+    this.#others[base] = k + 1;
     this.#where[slot] = where;
   }
 
@@ -162,9 +199,13 @@ export class DynamicNetwork implements Space, RelationshipGraph {
     const edge = slot >> 1;
     const firm = (slot & 1) === 0 ? this.firmA[edge]! : this.firmB[edge]!;
     const where = this.#where[slot]!;
-    const lastWhere = firm * this.#slotsPerFirm + --this.entries[firm]!;
+    const last = --this.entries[firm]!;
+    const lastWhere = firm * this.#slotsPerFirm + last;
     const moved = this.#slots[lastWhere]!;
     this.#slots[where] = moved;
+    const base = firm * this.#othersStride;
+    this.#others[base + 1 + where - firm * this.#slotsPerFirm] = this.#others[base + 1 + last]!;
+    this.#others[base] = last;
     this.#where[moved] = where;
     this.#where[slot] = -1;
   }
@@ -174,22 +215,25 @@ export class DynamicNetwork implements Space, RelationshipGraph {
     if (!this.#stale) return;
     this.#stale = false;
     const perFirm = this.#slotsPerFirm;
+    const stride = this.#othersStride;
     const slots = this.#slots;
+    const others = this.#others;
+    const { edgeOffsets, edgeList, neighbourOffsets, neighbourList, entries } = this;
     let edges = 0;
     let neighbours = 0;
     for (let firm = 0; firm < this.size; firm++) {
-      this.edgeOffsets[firm] = edges;
-      this.neighbourOffsets[firm] = neighbours;
-      const base = firm * perFirm;
-      for (let k = 0; k < this.entries[firm]!; k++) {
-        const slot = slots[base + k]!;
-        this.edgeList[edges++] = slot;
-        const edge = slot >> 1;
-        const other = (slot & 1) === 0 ? this.firmB[edge]! : this.firmA[edge]!;
-        if (other !== firm) this.neighbourList[neighbours++] = other;
+      edgeOffsets[firm] = edges;
+      neighbourOffsets[firm] = neighbours;
+      const count = entries[firm]!;
+      const slotBase = firm * perFirm;
+      for (let k = 0; k < count; k++) edgeList[edges++] = slots[slotBase + k]!;
+      const end = firm * stride + 1 + count;
+      for (let where = firm * stride + 1; where < end; where++) {
+        const other = others[where]!;
+        if (other !== firm) neighbourList[neighbours++] = other;
       }
     }
-    this.edgeOffsets[this.size] = edges;
-    this.neighbourOffsets[this.size] = neighbours;
+    edgeOffsets[this.size] = edges;
+    neighbourOffsets[this.size] = neighbours;
   }
 }

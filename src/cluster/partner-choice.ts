@@ -105,25 +105,30 @@ export function formTies(state: ClusterState, partners: PartnerChoice): void {
 function tryTie(state: ClusterState, partners: PartnerChoice, choice: PartnerChoiceParameters, firm: number, random: RandomSource): boolean {
   const network = partners.network;
   let candidate = -1;
-  // Slots through which each side hears of the other: the intermediary's trust in each (-1: strangers).
-  let viaCandidate = -1;
-  let viaFirm = -1;
+  // Met through a partner: the intermediary, and its entries towards the firm and the candidate (-1: strangers).
+  let intermediary = -1;
+  let towardsFirm = -1;
+  let towardsCandidate = -1;
   const introduced = introducedPartner(state, firm, random);
   if (introduced >= 0) candidate = introduced;
   else if (network.ties(firm) > 0 && random() < choice.viaPartners) {
-    const slot = randomTie(network, firm, -1, random);
-    const intermediary = otherFirm(network, slot);
-    const onward = randomTie(network, intermediary, firm, random);
-    if (onward < 0) return false;
-    candidate = otherFirm(network, onward);
-    viaCandidate = onward;
-    viaFirm = slot ^ 1;
+    const entry = randomEntry(network, firm, -1, random);
+    intermediary = network.partnerAt(firm, entry);
+    towardsCandidate = randomEntry(network, intermediary, firm, random);
+    if (towardsCandidate < 0) return false;
+    candidate = network.partnerAt(intermediary, towardsCandidate);
+    towardsFirm = entry;
   } else {
     candidate = nearbyFirm(network, firm, choice.distance, random);
   }
   if (candidate < 0 || candidate === firm || network.ties(candidate) >= network.maxTies || network.tied(firm, candidate)) return false;
   const minimum = choice.minStanding;
-  if (minimum > 0 && (standingOf(state, candidate, viaCandidate) < minimum || standingOf(state, firm, viaFirm) < minimum)) return false;
+  if (minimum > 0) {
+    // The slots through which each side hears of the other: the intermediary's side of its tie to each.
+    const viaCandidate = intermediary < 0 ? -1 : network.slotAt(intermediary, towardsCandidate);
+    const viaFirm = intermediary < 0 ? -1 : network.slotAt(firm, towardsFirm) ^ 1;
+    if (standingOf(state, candidate, viaCandidate) < minimum || standingOf(state, firm, viaFirm) < minimum) return false;
+  }
   const edge = network.connect(firm, candidate, state.generation);
   // A new tie has no past: trust starts at its initial level and both strategies start afresh.
   const initial = state.parameters.trust.initial;
@@ -133,22 +138,17 @@ function tryTie(state: ClusterState, partners: PartnerChoice, choice: PartnerCho
   return true;
 }
 
-/** A random tie of `firm` other than to itself and to `exclude`, as its slot; −1 if it has none. */
-function randomTie(network: DynamicNetwork, firm: number, exclude: number, random: RandomSource): number {
-  const entries = network.entries[firm]!;
+/** A random tie of `firm` other than to itself and to `exclude`, as the index of its entry (network.partnerAt); −1 if it has none. */
+function randomEntry(network: DynamicNetwork, firm: number, exclude: number, random: RandomSource): number {
+  const entries = network.entryCount(firm);
   if (entries === 0) return -1;
   const first = Math.floor(random() * entries);
   for (let k = 0; k < entries; k++) {
     const index = first + k < entries ? first + k : first + k - entries;
     const other = network.partnerAt(firm, index);
-    if (other !== firm && other !== exclude) return network.slotAt(firm, index);
+    if (other !== firm && other !== exclude) return index;
   }
   return -1;
-}
-
-function otherFirm(network: DynamicNetwork, slot: number): number {
-  const edge = slot >> 1;
-  return (slot & 1) === 0 ? network.firmB[edge]! : network.firmA[edge]!;
 }
 
 /** A random firm within `distance` steps on the lattice (each axis), not the firm itself; −1 if off a fixed edge. */

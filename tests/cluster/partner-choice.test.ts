@@ -31,6 +31,10 @@ function expectConsistent(network: DynamicNetwork): void {
     }
     const neighbours = Array.from(neighbourList.subarray(neighbourOffsets[firm]!, neighbourOffsets[firm + 1]!));
     expect(neighbours).toEqual(partners);
+    // Fermi revision's pick reads the firm's own cache line: the k-th neighbour of the list for a draw in its k-th share.
+    for (let k = 0; k < neighbours.length; k++) expect(network.randomNeighbour(firm, () => (k + 0.5) / neighbours.length)).toBe(neighbours[k]);
+    if (neighbours.length === 0) expect(network.randomNeighbour(firm, () => 0)).toBe(-1);
+    expect(network.entryCount(firm)).toBe(network.entries[firm]);
     expect(new Set(partners).size).toBe(partners.length);
     for (const other of partners) expect(network.tied(other, firm)).toBe(true);
   }
