@@ -30,6 +30,12 @@ export class CommunicationState {
     return brokeA | brokeB;
   }
 
+  /** Moves a relationship's records to another edge index (partner choice keeps its edges dense). */
+  move(from: number, to: number): void {
+    this.broken[to * 2] = this.broken[from * 2]!;
+    this.broken[to * 2 + 1] = this.broken[from * 2 + 1]!;
+  }
+
   /** A new firm on a relationship: the records of both sides start afresh. */
   forget(edge: number): void {
     this.broken[edge * 2] = 0;
@@ -40,7 +46,8 @@ export class CommunicationState {
 /** Whether firms talk before this generation's rounds; the first time they do, the records are made. */
 export function communicationOn(state: ClusterState): boolean {
   if (!state.parameters.communication?.enabled) return false;
-  state.communication ??= new CommunicationState(state.graph.count * 2);
+  // With partner choice, room for every edge the network may hold, not only those of the moment.
+  state.communication ??= new CommunicationState((state.partners?.network.capacity ?? state.graph.count) * 2);
   return true;
 }
 

@@ -220,4 +220,9 @@ export class ClusterModel {
   get standing(): Float32Array | undefined {
     return this.#state.reputation?.standing;
   }
+
+  /** Per relationship side (edge * 2 + side): the words it broke, once firms have talked (communication.ts); undefined before. */
+  get promisesBroken(): Uint16Array | undefined {
+    return this.#state.communication?.broken;
+  }
 }

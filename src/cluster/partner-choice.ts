@@ -133,6 +133,7 @@ function tryTie(state: ClusterState, partners: PartnerChoice, choice: PartnerCho
   // A new tie has no past: trust starts at its initial level and both strategies start afresh.
   const initial = state.parameters.trust.initial;
   state.relationships.reset(edge, initial, initial);
+  state.communication?.forget(edge);
   restartSide(state, edge, 0);
   restartSide(state, edge, 1);
   return true;
@@ -229,6 +230,7 @@ export function cutTies(state: ClusterState, partners: PartnerChoice): void {
     }
     if (moved < 0) continue;
     state.relationships.move(moved, edge);
+    state.communication?.move(moved, edge);
     if (players.size > 0) {
       for (let side = 0; side < 2; side++) {
         const player = players.get(moved * 2 + side);

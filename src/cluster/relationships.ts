@@ -58,6 +58,7 @@ export class RelationshipState {
       this.defections[to * 2 + side] = this.defections[from * 2 + side]!;
       this.trust[to * 2 + side] = this.trust[from * 2 + side]!;
       this.machineState[to * 2 + side] = this.machineState[from * 2 + side]!;
+      if (this.grievances.length > 0) this.grievances[to * 2 + side] = this.grievances[from * 2 + side]!;
     }
   }
 }

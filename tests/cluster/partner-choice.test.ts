@@ -4,6 +4,7 @@ import { DynamicNetwork } from '../../src/cluster/network.js';
 import { DEFAULT_PARAMETERS, DEFAULT_REPUTATION, PARTNER_CHOICE_DEFAULTS, withParameter, type ClusterParameters } from '../../src/cluster/parameters.js';
 import { deriveStream } from '../../src/core/random.js';
 import { Lattice, relationshipsOf } from '../../src/cluster/space.js';
+import { requireStrategies } from '../../strategies/registry.js';
 import { builtin } from '../support/play.js';
 
 const pool = [builtin('cooperator'), builtin('defector')];
@@ -191,6 +192,46 @@ describe('partner choice in the cluster model', () => {
     const told = strangersMet({ ...base, reputation: { ...DEFAULT_REPUTATION, enabled: true } });
     expect(told.strangers).toBe(0);
     expect(told.formed).toBeGreaterThan(0);
+  });
+
+  it('a relationship keeps its own broken words and grievances when its edge moves; a new tie starts with none', () => {
+    const parameters = withChoice(
+      {
+        ...DEFAULT_PARAMETERS,
+        width: 10,
+        height: 10,
+        selfInteraction: false,
+        cooperators: null,
+        strategies: { 'promise-keeper': 1, 'false-promiser': 1, 'tit-for-tat': 1 },
+        roundsPerGeneration: 4,
+        rivalry: { history: 3, grievances: true },
+        trust: { initial: 0.5, gain: 0.1, loss: 0.3, decay: 0, baseline: 0.5 },
+        communication: { enabled: true, trustPenalty: 0.2 },
+        update: { ...DEFAULT_PARAMETERS.update, every: 1000 },
+      },
+      { turnover: 0.2, maxTies: 10 },
+    );
+    const model = new ClusterModel({ parameters, seed: 6, strategies: requireStrategies(['promise-keeper', 'false-promiser', 'tit-for-tat']) });
+    const network = model.network!;
+    const relationships = model.relationships;
+    const pair = (edge: number) => `${network.firmA[edge]}-${network.firmB[edge]}`;
+    for (let generation = 0; generation < 6; generation++) {
+      const before = new Map<string, number[]>();
+      for (let edge = 0; edge < network.count; edge++) before.set(pair(edge), [relationships.grievances[edge * 2]!, relationships.grievances[edge * 2 + 1]!]);
+      model.step();
+      const broken = model.promisesBroken!;
+      for (let edge = 0; edge < network.count; edge++) {
+        // A side breaks its word at most once a round; a new tie has no rivalry to work off.
+        for (const side of [0, 1]) expect(broken[edge * 2 + side]).toBeLessThanOrEqual(relationships.rounds[edge]!);
+        if (network.bornAt[edge]! >= 0) expect([relationships.grievances[edge * 2], relationships.grievances[edge * 2 + 1]]).toEqual([0, 0]);
+        // Grievances are only ever worked off: an old tie holds no more than before the generation.
+        const held = before.get(pair(edge));
+        if (held !== undefined && network.bornAt[edge]! < 0) {
+          expect(relationships.grievances[edge * 2]).toBeLessThanOrEqual(held[0]!);
+          expect(relationships.grievances[edge * 2 + 1]).toBeLessThanOrEqual(held[1]!);
+        }
+      }
+    }
   });
 
   it('its parameters are set by path even when a scenario leaves the section out; switching it on is fixed once a run starts', () => {
