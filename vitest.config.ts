@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { E2E_TESTS as E2E } from './tests/support/projects.js';
 
@@ -12,6 +13,9 @@ import { E2E_TESTS as E2E } from './tests/support/projects.js';
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Vitest's default in a run is one worker fewer than the cores: one worker on a 2-core
+    // machine, which left the second core idle for the whole suite.
+    maxWorkers: availableParallelism(),
     // isolated-vm (the strategy sandbox) asks for Node's --no-node-snapshot on Node 20+.
     execArgv: ['--no-node-snapshot'],
     projects: [
