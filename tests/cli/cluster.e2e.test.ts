@@ -19,6 +19,42 @@ describe('cooplab cluster', () => {
     expect(cooplab([...args.slice(0, -4), '--seed', '5', '--size', '20x15']).stdout).not.toBe(first.stdout);
   });
 
+  it('runs the market presets from the command line: stagnation stays at the basic quality, take-off climbs, in every seed', () => {
+    const finalQuality = (scenario: string) => {
+      const run = cooplab(['cluster', '--scenario', scenario, '--seeds', '3', '--workers', '1', '--size', '20x20', '-g', '60', '--headless']);
+      expect(run.status).toBe(0);
+      const [header, ...rows] = run.stdout.trimEnd().split('\n');
+      const columns = header!.split(',');
+      expect(columns.slice(-15)).toEqual([
+        'no_rung',
+        'firms',
+        'entries',
+        'spinoffs',
+        'market_exits',
+        'absorbed',
+        'mean_price',
+        'mean_quality',
+        'quality_spread',
+        'mean_profit',
+        'innovator_profit',
+        'innovations',
+        'imitations',
+        'mean_size',
+        'mean_education',
+      ]);
+      const generation = columns.indexOf('generation');
+      const quality = columns.indexOf('mean_quality');
+      return rows
+        .map((row) => row.split(','))
+        .filter((cells) => cells[generation] === '60')
+        .map((cells) => Number(cells[quality]));
+    };
+    const stagnation = finalQuality('stagnation');
+    const takeOff = finalQuality('take-off');
+    expect(stagnation).toEqual([0, 0, 0]);
+    for (const quality of takeOff) expect(quality).toBeGreaterThan(1);
+  });
+
   it('counts a dated scenario in years: a last CSV column and a year on every point and event of the JSON', () => {
     const args = ['cluster', '--scenario', 'criciuma-crisis', '--generations', '30', '--size', '8x8'];
     const csv = cooplab(args);
