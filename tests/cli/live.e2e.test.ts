@@ -36,6 +36,8 @@ describe.runIf(hasTmux('the live cluster view terminal tests'))('the live cluste
     const after = await terminal.exited(session);
     expect(after).toContain('EXIT=0');
     expect(after).not.toContain('firms by strategy');
+    // Something to keep: the run in one paragraph, once the terminal is back.
+    expect(after).toMatch(/training-first, seed 1: co-operation went from \d+% to \d+% in \d+ generations?/);
     expect(terminal.flag(session, 'alternate_on')).toBe('0');
     expect(existsSync(out)).toBe(true);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');

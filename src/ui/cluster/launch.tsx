@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { render } from 'ink';
 import type { LiveSnapshot } from '../../cluster/live.js';
 import type { Scenario } from '../../cluster/scenario.js';
+import { runSummary } from '../../cluster/summary.js';
 import { latticeCsv, seriesCsv } from '../../formats/cluster-run.js';
 import { fullScreen, superviseInk } from '../shared/terminal.js';
 import { makeTheme } from '../../theme/theme.js';
@@ -69,4 +70,6 @@ export async function launchCluster(options: {
     if (options.out !== undefined && source.last !== undefined) writeSeries(source.last, options.out);
   });
   if (failure !== undefined) throw failure;
+  // What the room saw, in one paragraph, once the terminal is back: something to keep.
+  if (source.last !== undefined) process.stdout.write(`${runSummary(source.last)}\n`);
 }
