@@ -4,6 +4,7 @@ import { codeBlock, details, figure, htmlPage, paragraph, section, settingsTable
 import { clusterReproduction, reproduceSection } from './reproduce.js';
 import { runTime } from './cluster-figures.js';
 import { lineChartSvg, type LineSeries } from './svg.js';
+import { acrossRuns, type AcrossRuns } from './across-runs.js';
 
 /**
  * The report of one scenario run over several seeds (`cooplab cluster --seeds K -f json`): each
@@ -14,28 +15,12 @@ import { lineChartSvg, type LineSeries } from './svg.js';
 
 type Point = ClusterRunDocument['series'][number];
 
-/** Mean, lowest and highest value across the runs, generation by generation. */
-export interface AcrossSeeds {
-  readonly mean: number[];
-  readonly low: number[];
-  readonly high: number[];
+/** A metric of every run, generation by generation, with its spread across the seeds. */
+export function acrossSeeds(runs: readonly ClusterRunDocument[], metric: (point: Point) => number | null): AcrossRuns {
+  return acrossRuns(runs.map((run) => run.series.map(metric)));
 }
 
-export function acrossSeeds(runs: readonly ClusterRunDocument[], metric: (point: Point) => number | null): AcrossSeeds {
-  const length = Math.min(...runs.map((run) => run.series.length));
-  const mean: number[] = [];
-  const low: number[] = [];
-  const high: number[] = [];
-  for (let index = 0; index < length; index++) {
-    const values = runs.map((run) => metric(run.series[index]!)).filter((value): value is number => value !== null && Number.isFinite(value));
-    mean.push(values.length === 0 ? Number.NaN : values.reduce((sum, value) => sum + value, 0) / values.length);
-    low.push(values.length === 0 ? Number.NaN : Math.min(...values));
-    high.push(values.length === 0 ? Number.NaN : Math.max(...values));
-  }
-  return { mean, low, high };
-}
-
-function banded(name: string, colour: string, figures: AcrossSeeds): LineSeries {
+function banded(name: string, colour: string, figures: AcrossRuns): LineSeries {
   return { name, colour, values: figures.mean, band: { low: figures.low, high: figures.high } };
 }
 

@@ -1,5 +1,6 @@
 import { STRATEGY_COLOURS } from '../theme/theme.js';
 import type { SweepTaskFile } from '../formats/sweep-files.js';
+import { acrossRuns } from './across-runs.js';
 import { figure } from './html.js';
 import { el, lineChartSvg, svgDocument, text } from './svg.js';
 
@@ -38,14 +39,15 @@ export function sweepSeriesFigure(combinations: readonly Combination[], seeds: n
   if (length === 0) return '';
   const x = Array.from({ length }, (_, generation) => generation);
   const series = combinations.map((combination, index) => {
-    const at = (generation: number) => combination.tasks.map((task) => task.series.cooperation![generation]!);
+    const spread = acrossRuns(
+      combination.tasks.map((task) => task.series.cooperation ?? []),
+      length,
+    );
     return {
       name: combination.label,
       colour: LINE_COLOURS[index % LINE_COLOURS.length]!,
-      values: x.map((generation) => at(generation).reduce((sum, value) => sum + value, 0) / combination.tasks.length),
-      ...(combination.tasks.length > 1
-        ? { band: { low: x.map((generation) => Math.min(...at(generation))), high: x.map((generation) => Math.max(...at(generation))) } }
-        : {}),
+      values: spread.mean,
+      ...(combination.tasks.length > 1 ? { band: { low: spread.low, high: spread.high } } : {}),
     };
   });
   return figure(
