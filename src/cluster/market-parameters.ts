@@ -77,6 +77,8 @@ export const marketSchema = z.strictObject({
     .default({ cost: 1, costCut: 0.5, trigger: 0.5, base: 0, education: 0.2, minEducation: 0, exchange: 0.3, activity: null }),
   /** Imitators copy a neighbour's higher quality after `lag` generations of seeing it, with probability `rate` per generation. */
   imitation: z.strictObject({ lag: whole(0, 1000).default(5), rate: probability.default(0.2) }).default({ lag: 5, rate: 0.2 }),
+  /** Reputation and brand names (market-brand.ts): a firm that has sold above the basic quality for `build` generations sells each unit for `premium` more than its tier's price; off at premium 0. */
+  brand: z.strictObject({ premium: amount.default(0), build: whole(0, 1000).default(10) }).default({ premium: 0, build: 10 }),
 });
 
 export type MarketParameters = z.infer<typeof marketSchema>;

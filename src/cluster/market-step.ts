@@ -46,5 +46,6 @@ export function turnOverMarket(state: ClusterState, sales: MarketSales | undefin
     imitations,
     meanSize: census.meanSize,
     meanEducation: census.meanEducation,
+    ...(sales.brands === undefined ? {} : { brands: sales.brands }),
   };
 }

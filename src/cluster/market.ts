@@ -1,4 +1,5 @@
 import { tierPrices, unitCostOf } from './market-demand.js';
+import { brandsOn, buildReputations, holdsBrand } from './market-brand.js';
 import { drawEducation, drawSize } from './market-firms.js';
 import type { MarketParameters } from './market-parameters.js';
 import { streamOf, type ClusterState } from './state.js';
@@ -26,6 +27,8 @@ export interface MarketState {
   readonly seenBetterSince: Int32Array;
   /** Per site: 1 once the firm has raised its quality by its own innovation. */
   readonly innovator: Uint8Array;
+  /** Per site: the generation since which the firm has sold above the basic quality, building its reputation (−1: not yet); market-brand.ts. */
+  readonly reputationSince: Int32Array;
   /** Per tier: units brought to market, and the price they fetched, in the last generation. */
   readonly output: Float64Array;
   readonly prices: Float64Array;
@@ -56,6 +59,8 @@ export interface MarketRecord {
   /** Mean size and mean education of the firms at the end of the generation. */
   readonly meanSize: number;
   readonly meanEducation: number;
+  /** Firms that sold under a brand in the generation; only while brands are on (market-brand.ts). */
+  readonly brands?: number;
 }
 
 /** The market at the start: `initialFirms` of the sites hold pioneers at quality 0 (at least one, in the centre); the rest are empty. */
@@ -69,6 +74,7 @@ export function openMarket(state: ClusterState, parameters: MarketParameters): M
     profit: new Float64Array(size),
     seenBetterSince: new Int32Array(size).fill(-1),
     innovator: new Uint8Array(size),
+    reputationSince: new Int32Array(size).fill(-1),
     output: new Float64Array(parameters.tiers),
     prices: new Float64Array(parameters.tiers),
   };
@@ -92,6 +98,7 @@ export function foundFirm(market: MarketState, parameters: MarketParameters, sit
   market.profit[site] = 0;
   market.seenBetterSince[site] = -1;
   market.innovator[site] = 0;
+  market.reputationSince[site] = -1;
 }
 
 /** The site stands empty. */
@@ -102,6 +109,7 @@ export function closeFirm(market: MarketState, site: number): void {
   market.profit[site] = 0;
   market.seenBetterSince[site] = -1;
   market.innovator[site] = 0;
+  market.reputationSince[site] = -1;
 }
 
 /** What the market paid in a generation, before turnover: the figures of the record that concern sales. */
@@ -109,11 +117,13 @@ export interface MarketSales {
   readonly meanPrice: number;
   readonly meanProfit: number;
   readonly innovatorProfit: number | null;
+  /** Firms that sold under a brand; undefined while brands are off. */
+  readonly brands: number | undefined;
 }
 
 /**
  * Sells each firm's output at its tier's price: profit = size × (p_q − c_q) − fixedCost, added to
- * the firm's payoff. An empty site's payoff is 0.
+ * the firm's payoff; a brand-holder's units fetch (1 + brand.premium) × p_q. An empty site's payoff is 0.
  */
 export function sellOutput(state: ClusterState, market: MarketState, parameters: MarketParameters): MarketSales {
   const { vacant, quality, size, profit, output, prices, innovator } = market;
@@ -124,6 +134,11 @@ export function sellOutput(state: ClusterState, market: MarketState, parameters:
   tierPrices(parameters, output, sites, prices);
   const margin = new Float64Array(parameters.tiers);
   for (let tier = 0; tier < margin.length; tier++) margin[tier] = prices[tier]! - unitCostOf(parameters, tier);
+  const branded = brandsOn(parameters);
+  const generation = state.generation;
+  const brands = branded ? buildReputations(market, parameters, generation) : undefined;
+  const brandMargin = new Float64Array(parameters.tiers);
+  for (let tier = 0; tier < brandMargin.length; tier++) brandMargin[tier] = prices[tier]! * (1 + parameters.brand.premium) - unitCostOf(parameters, tier);
   let firms = 0;
   let profits = 0;
   let innovators = 0;
@@ -133,7 +148,8 @@ export function sellOutput(state: ClusterState, market: MarketState, parameters:
       payoff[site] = 0;
       continue;
     }
-    const earned = size[site]! * margin[quality[site]!]! - parameters.fixedCost;
+    const margins = branded && holdsBrand(market, parameters, site, generation) ? brandMargin : margin;
+    const earned = size[site]! * margins[quality[site]!]! - parameters.fixedCost;
     profit[site] = earned;
     payoff[site]! += earned;
     firms++;
@@ -153,6 +169,7 @@ export function sellOutput(state: ClusterState, market: MarketState, parameters:
     meanPrice: units > 0 ? revenue / units : 0,
     meanProfit: firms > 0 ? profits / firms : 0,
     innovatorProfit: innovators > 0 ? innovatorProfits / innovators : null,
+    brands,
   };
 }
 

@@ -64,6 +64,7 @@ export function seriesCsv(
   const standing = records.some((record) => record.reputation !== undefined);
   const withTies = records.some((record) => record.ties !== undefined);
   const withMarket = records.some((record) => record.market !== undefined);
+  const withBrands = records.some((record) => record.market?.brands !== undefined);
   const columns = [
     'generation',
     'cooperation',
@@ -85,6 +86,7 @@ export function seriesCsv(
     ...(withTies ? ['ties_cut', 'ties_formed', 'mean_degree'] : []),
     // The market layer's figures, only in runs with it (docs/model.md, "The market").
     ...(withMarket ? MARKET_COLUMNS : []),
+    ...(withBrands ? ['brands'] : []),
   ];
   const rows = records.map((record) => [
     record.generation,
@@ -106,6 +108,7 @@ export function seriesCsv(
     ...(standing ? reputationCells(record) : []),
     ...(withTies ? [record.ties?.cut ?? '', record.ties?.formed ?? '', record.ties?.meanDegree ?? ''] : []),
     ...(withMarket ? marketCells(record) : []),
+    ...(withBrands ? [record.market?.brands ?? ''] : []),
   ]);
   return stringify(rows, { header: true, columns });
 }
@@ -235,6 +238,8 @@ const clusterRunSchema = z.object({
           imitations: z.number().int().min(0),
           meanSize: z.number(),
           meanEducation: z.number(),
+          /** Firms that sold under a brand, while brands were on (market.brand.premium > 0). */
+          brands: z.number().int().min(0).optional(),
         })
         .optional(),
     }),

@@ -169,7 +169,7 @@ describe('the market in the run outputs', () => {
     const activities = scenario.parameters.activities.map((activity) => activity.name);
     const csv = parse(seriesCsv(run.records, activities, Object.keys(scenario.parameters.strategies)), { columns: true }) as Record<string, string>[];
     const header = Object.keys(csv[0]!);
-    expect(header.slice(-14)).toEqual([
+    expect(header.slice(-15, -1)).toEqual([
       'firms',
       'entries',
       'spinoffs',
