@@ -251,6 +251,8 @@ const clusterRunSchema = z.object({
     strategies: z.array(z.string()),
     /** lattice[y][x]: index into `strategies` of the firm at (x, y) after the last revision. */
     lattice: z.array(z.array(z.number().int().min(0))),
+    /** With the market layer: quality[y][x], the quality level of the firm at (x, y) at the end; null where the site stands empty. */
+    quality: z.array(z.array(z.number().int().min(0).nullable())).optional(),
     /** When firms choose their partners, on lattices of at most NETWORK_FIRMS firms: the ties at the end. */
     network: z
       .object({
@@ -305,7 +307,7 @@ export function clusterRunDocument(run: ClusterRun, version: string): ClusterRun
       ...(record.ties === undefined ? {} : { ties: { ...record.ties } }),
       ...(record.market === undefined ? {} : { market: { ...record.market } }),
     })),
-    final: { generation: model.generation, width, height, strategies: ids, lattice, ...finalNetwork(model) },
+    final: { generation: model.generation, width, height, strategies: ids, lattice, ...finalQuality(model), ...finalNetwork(model) },
   };
 }
 
@@ -323,6 +325,20 @@ function organiserSeries(record: GenerationRecord): NonNullable<ClusterRunDocume
       },
     ]),
   );
+}
+
+/** The quality lattice at the end of a run with the market layer (null: an empty site). */
+function finalQuality(model: ClusterRun['model']): { quality?: (number | null)[][] } {
+  const market = model.market;
+  if (market === undefined) return {};
+  const { width, height } = model.space;
+  const quality: (number | null)[][] = [];
+  for (let y = 0; y < height; y++) {
+    const row: (number | null)[] = [];
+    for (let site = y * width; site < (y + 1) * width; site++) row.push(market.vacant[site] === 1 ? null : market.quality[site]!);
+    quality.push(row);
+  }
+  return { quality };
 }
 
 /** The ties at the end of a run with partner choice, when the lattice is small enough to draw them. */

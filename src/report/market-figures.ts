@@ -1,11 +1,12 @@
 import type { ClusterRunDocument } from '../formats/cluster-run.js';
 import { figure } from './html.js';
+import { finalMapsFigure } from './market-map.js';
 import { lineChartSvg, type ChartMarker } from './svg.js';
 
 /**
  * The market layer's charts of a cluster run (docs/model.md, "The market"): the number of
  * firms with entries and exits, mean quality with its spread, and prices and profits, per
- * generation. Empty for a run without the layer.
+ * generation; then the final lattice beside the final quality map. Empty for a run without the layer.
  */
 export function marketFigures(run: ClusterRunDocument, markers: readonly ChartMarker[]): string[] {
   if (!run.series.some((point) => point.market !== undefined)) return [];
@@ -66,5 +67,6 @@ export function marketFigures(run: ClusterRunDocument, markers: readonly ChartMa
       }),
       'The mean price the firms sold at, their mean market profit, and the mean profit of the firms that have innovated (none before the first innovation).',
     ),
-  ];
+    finalMapsFigure(run),
+  ].filter((chart) => chart !== '');
 }

@@ -162,7 +162,7 @@ describe('market parameters', () => {
 });
 
 describe('the market in the run outputs', () => {
-  it('adds its columns last in the CSV and a market object to each generation of the JSON, and nothing without it', () => {
+  it('adds its columns last in the CSV, a market object to each generation of the JSON and the final quality lattice, and nothing without it', () => {
     const scenario = withOverrides(loadScenario('market-phases'), ['width=10', 'height=10']);
     const strategies = requireStrategies(Object.keys(scenario.parameters.strategies));
     const run = runScenario(scenario, strategies, { seed: 1, generations: 5 });
@@ -189,8 +189,16 @@ describe('the market in the run outputs', () => {
     expect(Number(csv[5]!.mean_price)).toBeCloseTo(run.records[5]!.market!.meanPrice, 10);
     const document = parseClusterRun(JSON.parse(JSON.stringify(clusterRunDocument(run, 'test'))), 'run.json');
     expect(document.series[5]!.market).toEqual(run.records[5]!.market);
+    // The final quality lattice: quality[y][x] of the firm there, null for an empty site.
+    const { vacant, quality } = run.model.market!;
+    expect(document.final.quality).toEqual(
+      Array.from({ length: 10 }, (_, y) => Array.from({ length: 10 }, (_, x) => (vacant[y * 10 + x] === 1 ? null : quality[y * 10 + x]!))),
+    );
+    expect(document.final.quality!.flat().some((level) => level === null)).toBe(true);
+    expect(document.final.quality!.flat().some((level) => level !== null)).toBe(true);
     const plain = runScenario(withOverrides(scenario, ['market.enabled=false']), strategies, { seed: 1, generations: 2 });
     expect(seriesCsv(plain.records, activities, Object.keys(scenario.parameters.strategies))).not.toContain('mean_quality');
     expect(clusterRunDocument(plain, 'test').series[0]).not.toHaveProperty('market');
+    expect(clusterRunDocument(plain, 'test').final).not.toHaveProperty('quality');
   });
 });
