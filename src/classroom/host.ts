@@ -1,9 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { networkInterfaces } from 'node:os';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { printable } from '../core/printable.js';
+import { servePage } from './page-route.js';
 import { MAX_CLIENT_MESSAGE_BYTES, parseClientMessage, roomCode, type HostMessage } from './protocol.js';
 import { ClassSession, type ClassCommand, type ClassSettings, type ClassSnapshot } from './session.js';
 
@@ -40,6 +41,8 @@ export interface HostOptions {
   readonly onChange?: ((snapshot: ClassSnapshot) => void) | undefined;
   /** Called once when the last round has closed. */
   readonly onEnd?: (() => void) | undefined;
+  /** The address students open in a browser when it is not this machine's own (behind NAT, a proxy, a name). */
+  readonly publicUrl?: string | undefined;
   /** A certificate and its key (PEM): students connect with wss:// and the traffic is encrypted. */
   readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer } | undefined;
 }
@@ -105,11 +108,11 @@ export class ClassHost {
   #soon: NodeJS.Timeout | undefined;
   readonly #listeners = new Set<HostListener>();
 
-  readonly #https: HttpsServer | undefined;
+  readonly #http: HttpServer | HttpsServer;
 
-  private constructor(server: WebSocketServer, options: HostOptions, code: string, https: HttpsServer | undefined) {
+  private constructor(server: WebSocketServer, options: HostOptions, code: string, http: HttpServer | HttpsServer) {
     this.#server = server;
-    this.#https = https;
+    this.#http = http;
     this.#options = options;
     this.code = code;
     this.session = new ClassSession(options.settings, () => randomBytes(16).toString('hex'));
@@ -118,47 +121,39 @@ export class ClassHost {
     this.#heartbeat.unref();
   }
 
-  /** Starts listening; resolves once the port is open. A certificate or key that cannot be used rejects. */
+  /**
+   * Starts listening; resolves once the port is open. A certificate or key that cannot be used rejects.
+   * The port serves the WebSocket session and, over plain HTTP(S), the student's web page (GET /).
+   */
   static start(options: HostOptions): Promise<ClassHost> {
     const code = options.code ?? roomCode(randomBytes(16));
     return new Promise((resolve, reject) => {
-      const settings = { maxPayload: MAX_CLIENT_MESSAGE_BYTES, perMessageDeflate: false };
-      const onError = (error: Error) => options.log?.(`server error: ${error.message}`);
-      if (options.tls === undefined) {
-        const server = new WebSocketServer({ host: options.host, port: options.port, ...settings });
-        server.once('error', reject);
-        server.once('listening', () => {
-          server.off('error', reject);
-          server.on('error', onError);
-          resolve(new ClassHost(server, options, code, undefined));
-        });
-        return;
-      }
-      let https: HttpsServer;
+      let http: HttpServer | HttpsServer;
       try {
-        https = createHttpsServer({ cert: options.tls.cert, key: options.tls.key });
+        http = options.tls === undefined ? createHttpServer(servePage) : createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, servePage);
       } catch (error) {
         reject(error);
         return;
       }
-      const server = new WebSocketServer({ server: https, ...settings });
-      https.once('error', reject);
-      https.listen(options.port, options.host, () => {
-        https.off('error', reject);
-        https.on('error', onError);
+      const server = new WebSocketServer({ server: http, maxPayload: MAX_CLIENT_MESSAGE_BYTES, perMessageDeflate: false });
+      const onError = (error: Error) => options.log?.(`server error: ${error.message}`);
+      http.once('error', reject);
+      http.listen(options.port, options.host, () => {
+        http.off('error', reject);
+        http.on('error', onError);
         server.on('error', onError);
-        resolve(new ClassHost(server, options, code, https));
+        resolve(new ClassHost(server, options, code, http));
       });
     });
   }
 
   /** Whether students connect with wss:// (TLS). */
   get secure(): boolean {
-    return this.#https !== undefined;
+    return this.#options.tls !== undefined;
   }
 
   get port(): number {
-    const address = (this.#https ?? this.#server).address();
+    const address = this.#http.address();
     return typeof address === 'object' && address !== null ? address.port : 0;
   }
 
@@ -172,6 +167,22 @@ export class ClassHost {
       .filter((entry) => entry !== undefined && entry.family === 'IPv4' && !entry.internal)
       .map((entry) => `${scheme}${entry!.address}:${this.port}`);
     return found.length > 0 ? found : [`${scheme}127.0.0.1:${this.port}`];
+  }
+
+  /**
+   * Where students open the web page: the public address the teacher gave, or http://<address>/
+   * (https:// with TLS) for each address of addresses().
+   */
+  pageUrls(): string[] {
+    if (this.#options.publicUrl !== undefined) return [this.#options.publicUrl];
+    const scheme = this.secure ? 'https://' : 'http://';
+    return this.addresses().map((address) => {
+      const bare = address.replace(/^wss:\/\//, '');
+      // An IPv6 listening address is bracketed in a URL: [::1]:4321.
+      const colon = bare.lastIndexOf(':');
+      const hostPart = bare.slice(0, colon);
+      return `${scheme}${hostPart.includes(':') ? `[${hostPart}]` : hostPart}${bare.slice(colon)}/`;
+    });
   }
 
   /** Follows the session; returns the function that stops following it. */
@@ -251,9 +262,10 @@ export class ClassHost {
     clearTimeout(grace);
     for (const connection of this.#connections) connection.socket.terminate();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
-    // The WebSocket server does not close an HTTPS server it was given.
-    const https = this.#https;
-    if (https !== undefined) await new Promise<void>((resolve) => https.close(() => resolve()));
+    // The WebSocket server does not close the HTTP(S) server it was given; a browser's idle keep-alive connection would hold it open.
+    const http = this.#http;
+    http.closeIdleConnections();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
   }
 
   #openRound(): void {

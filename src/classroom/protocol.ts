@@ -98,6 +98,9 @@ export function roomCode(bytes: Uint8Array): string {
   return Array.from(bytes.subarray(0, CODE_LENGTH), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]!).join('');
 }
 
+/** A room code as the host checks it (after upper-casing): the student's web page checks it with the same pattern. */
+export const ROOM_CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+
 export function isRoomCode(text: string): boolean {
-  return new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`).test(text);
+  return ROOM_CODE_PATTERN.test(text);
 }

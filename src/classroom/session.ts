@@ -37,6 +37,8 @@ export type * from './session-types.js';
  */
 
 export const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._'-]{0,23}$/u;
+/** What NAME_PATTERN asks for, in the words of every refusal (the host's, the CLI's and the web page's). */
+export const NAME_EXPECTED = "1 to 24 letters, digits, spaces or . _ ' -, starting with a letter or digit";
 
 export class ClassSession {
   readonly settings: ClassSettings;
@@ -106,7 +108,7 @@ export class ClassSession {
   join(name: string, token: string | undefined): JoinOutcome {
     const clean = name.trim().replace(/\s+/g, ' ');
     if (!NAME_PATTERN.test(clean)) {
-      return { ok: false, reason: `name '${clean.slice(0, 40)}': expected 1 to 24 letters, digits, spaces or . _ ' -, starting with a letter or digit` };
+      return { ok: false, reason: `name '${clean.slice(0, 40)}': expected ${NAME_EXPECTED}` };
     }
     const key = clean.toLowerCase();
     const existing = this.#state.seats.find((seat) => seat.kind === 'student' && seat.name.toLowerCase() === key);

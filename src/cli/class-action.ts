@@ -7,7 +7,7 @@ import { ClassClient, sessionUrl } from '../classroom/client.js';
 import { ClassHost } from '../classroom/host.js';
 import { isRoomCode } from '../classroom/protocol.js';
 import { classDocument, classJson, movesCsv } from '../formats/class-results.js';
-import { NAME_PATTERN, type ClassCommand, type ClassSettings, type ClassSnapshot } from '../classroom/session.js';
+import { NAME_EXPECTED, NAME_PATTERN, type ClassCommand, type ClassSettings, type ClassSnapshot } from '../classroom/session.js';
 import type { SentView } from '../classroom/protocol.js';
 import { withOverrides } from '../cluster/scenario.js';
 import { buildReport } from '../report/report.js';
@@ -79,7 +79,16 @@ export async function runClassHost(options: ClassHostOptions): Promise<void> {
   const tls = readTls(options);
   let host: ClassHost;
   try {
-    host = await ClassHost.start({ settings, port: options.port, host: options.host, code, pause: options.pause, startWhen: options.startWhen, tls });
+    host = await ClassHost.start({
+      settings,
+      port: options.port,
+      host: options.host,
+      code,
+      pause: options.pause,
+      startWhen: options.startWhen,
+      tls,
+      publicUrl: options.publicUrl,
+    });
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : error instanceof Error ? error.message : String(error);
     if (tls !== undefined && !/^E[A-Z]+$/.test(reason))
@@ -156,6 +165,7 @@ async function runHeadlessHost(host: ClassHost, finish: () => string[]): Promise
   const { settings } = host.session;
   say(`cooplab class: room code ${host.code} · ${settings.mode} · ${settings.rounds} rounds of ${settings.timeLimit} s`);
   for (const address of host.addresses()) say(`cooplab class: students join with: cooplab class join ${address} --code ${host.code} --name <name>`);
+  for (const url of host.pageUrls()) say(`cooplab class: or open in a browser: ${url}#${host.code} (the web page for students, nothing to install)`);
   say(`cooplab class: commands: start, next, hold, sanctions, fine +, fine -, detection +, detection -, programme N, crisis, end`);
   let phase: ClassSnapshot['phase'] = 'lobby';
   let round = 0;
@@ -212,7 +222,7 @@ function checkedJoin(address: string, options: ClassJoinOptions): { code: string
   if (url.port === '' && !/^wss?:/.test(address)) throw new InputError(`address '${address}': expected a port, such as ${url.hostname}:4321`);
   const name = options.name.trim().replace(/\s+/g, ' ');
   if (!NAME_PATTERN.test(name)) {
-    throw new InputError(`name '${options.name}': expected 1 to 24 letters, digits, spaces or . _ ' -, starting with a letter or digit`);
+    throw new InputError(`name '${options.name}': expected ${NAME_EXPECTED}`);
   }
   return { code: checkedCode(options.code), name };
 }

@@ -22,6 +22,7 @@ export interface ClassHostOptions {
   headless?: boolean;
   tlsCert?: string;
   tlsKey?: string;
+  publicUrl?: string;
 }
 
 export interface ClassJoinOptions {
@@ -39,6 +40,20 @@ function nonNegative(value: string): number {
   const parsed = value.trim() === '' ? Number.NaN : Number(value);
   if (!(parsed >= 0 && Number.isFinite(parsed))) throw new InvalidArgumentError('expected a number >= 0');
   return parsed;
+}
+
+/** --public-url: an http(s) address a browser can open; the page is served at its root. */
+function webAddress(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new InvalidArgumentError('expected the http:// or https:// address students open, such as http://203.0.113.5:4321/');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('expected an http:// or https:// address');
+  // The room code is added after a #: one the teacher typed would come first.
+  url.hash = '';
+  return url.href;
 }
 
 function move(value: string): 'C' | 'D' {
@@ -77,6 +92,7 @@ export function addClassCommand(program: Command): void {
     .option('--headless', 'plain log lines and commands from standard input instead of the live view')
     .option('--tls-cert <file>', 'a certificate (PEM), with --tls-key: students join with wss:// and the traffic is encrypted')
     .option('--tls-key <file>', 'the private key (PEM) of --tls-cert')
+    .option('--public-url <url>', "the address students open in a browser when it is not this machine's (behind NAT, a proxy or a name)", webAddress)
     .action(async (options: ClassHostOptions) => {
       const { runClassHost } = await import('./class-action.js');
       await runClassHost(options);
