@@ -42,17 +42,11 @@ afterEach(() => {
   for (const handle of running.splice(0)) handle.child.kill('SIGKILL');
 });
 
-/** Waits until the element's text matches: Playwright polls in the page, no fixed sleep. */
+/** Waits until the element's text matches: Playwright polls the page, no fixed sleep. */
 async function textOf(page: Page, selector: string, pattern: RegExp): Promise<string> {
-  const handle = await page.waitForFunction(
-    ([css, source]) => {
-      const found = document.querySelector(css as string)?.textContent ?? '';
-      return new RegExp(source as string).test(found) ? found : false;
-    },
-    [selector, pattern.source],
-    { timeout: 90_000, polling: 50 },
-  );
-  return (await handle.jsonValue()) as string;
+  const found = page.locator(selector, { hasText: pattern });
+  await found.waitFor({ state: 'attached', timeout: 90_000 });
+  return (await found.textContent()) ?? '';
 }
 
 const formatNumber = (value: number) => String(Number(value.toFixed(2)));

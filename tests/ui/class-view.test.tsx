@@ -54,6 +54,7 @@ function teacherProps(snapshot: ClassSnapshot, overrides: Partial<TeacherAppProp
   return {
     snapshot,
     addresses: ['192.168.1.20:4321'],
+    pageUrls: [],
     code: 'K7QXM',
     holding: false,
     log: [],

@@ -7,12 +7,28 @@ export function joinCommand(address: string | undefined, code: string): string {
   return `cooplab class join ${address ?? '<address>'} --code ${code} --name <your name>`;
 }
 
-/** The join command with the room code standing out. */
-export function JoinLine({ address, code, theme, width }: { address: string | undefined; code: string; theme: Theme; width: number }): ReactNode {
+/** The join command with the room code standing out; the web page's address after it when it fits (latecomers need it). */
+export function JoinLine({
+  address,
+  code,
+  theme,
+  width,
+  pageUrl,
+}: {
+  address: string | undefined;
+  code: string;
+  theme: Theme;
+  width: number;
+  pageUrl?: string | undefined;
+}): ReactNode {
   const command = joinCommand(address, code);
   const prefix = command.length + 6 <= width ? 'join: ' : '';
+  const web = pageUrl === undefined ? '' : ` · or open ${pageUrl}`;
   const [before, after] = command.split(`--code ${code}`) as [string, string];
-  if (prefix.length + command.length > width) return <Text wrap="truncate">{fit(`join ${address ?? ''} · code ${code}`, width)}</Text>;
+  if (prefix.length + command.length > width) {
+    const short = `join ${address ?? ''} · code ${code}`;
+    return <Text wrap="truncate">{fit(short.length + web.length <= width ? `${short}${web}` : short, width)}</Text>;
+  }
   return (
     <Text wrap="truncate">
       {prefix}
@@ -25,6 +41,7 @@ export function JoinLine({ address, code, theme, width }: { address: string | un
       <Paint theme={theme} bold>
         {after}
       </Paint>
+      {prefix.length + command.length + web.length <= width ? web : ''}
     </Text>
   );
 }

@@ -5,6 +5,8 @@ export interface TeacherAppProps {
   readonly snapshot: ClassSnapshot;
   /** host:port where students reach the session; the first goes into the join line. */
   readonly addresses: readonly string[];
+  /** The web page's address (http://…/) for students without cooplab; the first goes into the QR code. */
+  readonly pageUrls: readonly string[];
   readonly code: string;
   /** Rounds wait for the teacher instead of following each other. */
   readonly holding: boolean;

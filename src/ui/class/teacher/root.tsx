@@ -24,6 +24,7 @@ export function TeacherRoot({ host, theme, finish }: { host: ClassHost; theme: T
   const [log, setLog] = useState<readonly string[]>([]);
   // Read once: the interfaces are not worth asking for four times a second.
   const [addresses] = useState(() => host.addresses());
+  const [pageUrls] = useState(() => host.pageUrls());
   const [results, setResults] = useState<Finished | undefined>(undefined);
   const size = useTerminalSize();
   const now = useNow(TICK_MS, snapshot.phase === 'open');
@@ -54,6 +55,7 @@ export function TeacherRoot({ host, theme, finish }: { host: ClassHost; theme: T
     <TeacherApp
       snapshot={snapshot}
       addresses={addresses}
+      pageUrls={pageUrls}
       code={host.code}
       holding={holding}
       log={log}

@@ -25,7 +25,7 @@ export function Session(props: TeacherAppProps): ReactNode {
   return (
     <Screen columns={columns} rows={rows} footer={<Keys keys={keys} theme={theme} width={columns} />}>
       <StatusBar theme={theme} left={statusLeft(snapshot)} right={`${phaseText(snapshot, props.holding)} · room ${props.code}`} width={columns} />
-      <JoinLine address={props.addresses[0]} code={props.code} theme={theme} width={columns} />
+      <JoinLine address={props.addresses[0]} code={props.code} theme={theme} width={columns} pageUrl={props.pageUrls[0]} />
       <RoundLine snapshot={snapshot} holding={props.holding} now={props.now} written={written} theme={theme} width={columns} />
       {results.map((line, index) => (
         <Text key={index} wrap="truncate">{`  ${line}`}</Text>
