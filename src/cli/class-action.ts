@@ -52,7 +52,10 @@ export function classSettings(options: ClassHostOptions): ClassSettings {
   };
 }
 
-/** Writes class.json, moves.csv and report.html; returns the lines to print. */
+/** The report's charts are drawn asynchronously (Vega): the session's end waits for it before the process exits. */
+let reportWriting: Promise<void> = Promise.resolve();
+
+/** Writes class.json, moves.csv and (asynchronously: await `classReportWritten`) report.html; returns the lines to print. */
 export function writeClassResults(host: ClassHost, out: string): string[] {
   try {
     mkdirSync(out, { recursive: true });
@@ -65,7 +68,9 @@ export function writeClassResults(host: ClassHost, out: string): string[] {
   const files = { json: join(out, 'class.json'), csv: join(out, 'moves.csv'), report: join(out, 'report.html') };
   emit(classJson(document), files.json);
   emit(movesCsv(document.moves), files.csv);
-  emit(buildReport({ kind: 'class', source: files.json, run: document }, cooplabVersion()), files.report);
+  reportWriting = buildReport({ kind: 'class', source: files.json, run: document }, cooplabVersion()).then((html) => emit(html, files.report));
+  // Handled where the session ends (awaited there): not an unhandled rejection in the meantime.
+  reportWriting.catch(() => undefined);
   return [
     `cooplab class: ${document.roundsPlayed} rounds, ${document.moves.length} moves recorded`,
     `cooplab class: wrote ${files.json}, ${files.csv} and ${files.report}`,
@@ -110,9 +115,11 @@ export async function runClassHost(options: ClassHostOptions): Promise<void> {
     const { launchTeacher } = await import('../ui/class/launch.js');
     await launchTeacher(host, { onQuit: finish });
     await host.close();
+    await reportWriting;
     return;
   }
   await runHeadlessHost(host, finish);
+  await reportWriting;
 }
 
 /** The certificate and key for wss://, both or neither. */
@@ -156,7 +163,7 @@ async function runHeadlessHost(host: ClassHost, finish: () => string[]): Promise
   };
   const onSignal = (code: number) => () => {
     report();
-    void host.close().finally(() => process.exit(code));
+    void Promise.allSettled([host.close(), reportWriting]).finally(() => process.exit(code));
   };
   // Before the first line is printed: whoever reads it may signal at once. SIGHUP is a dropped SSH session.
   process.once('SIGINT', onSignal(130));

@@ -5,7 +5,8 @@ import { InputError } from '../core/errors.js';
 import { hysteresisCsv, hysteresisDocument, hysteresisJson, readHysteresis, type HysteresisDocument } from '../formats/hysteresis.js';
 import { emit } from '../formats/output.js';
 import { loadScenario } from '../formats/scenario-file.js';
-import { loopPlot, loopSvg, loopText } from '../report/hysteresis-plot.js';
+import { loopChart, loopPlot, loopText } from '../report/hysteresis-plot.js';
+import { writeChartFiles } from '../report/chart-files.js';
 import { colourEnabled } from '../theme/theme.js';
 import { cooplabVersion } from '../version.js';
 import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
@@ -16,8 +17,8 @@ import { workerThreads } from './worker-threads.js';
 export async function runHysteresisCommand(options: HysteresisOptions): Promise<void> {
   const document = options.input === undefined ? await runLoop(options) : readHysteresis(options.input);
   if (options.svg !== undefined) {
-    emit(`<?xml version="1.0" encoding="UTF-8"?>\n${loopSvg(loopPlot(document, options.metric))}\n`, options.svg);
-    process.stderr.write(`cooplab: wrote ${options.svg}\n`);
+    const [svg, spec] = await writeChartFiles(loopChart(loopPlot(document, options.metric)), options.svg);
+    process.stderr.write(`cooplab: wrote ${svg} and its Vega-Lite spec ${spec}\n`);
   }
   if (options.format === 'json') emit(hysteresisJson(document), options.out);
   else if (options.format === 'csv') emit(hysteresisCsv(document), options.out);

@@ -20,10 +20,14 @@ export function addPlotCommand(program: Command): void {
       'a column of results.csv (final_cooperation, avg_mean_trust, …); a short name such as mean_trust means final_mean_trust',
       'final_cooperation',
     )
-    .option('--svg <file>', 'write the diagram as an SVG image instead of drawing it in the terminal', outputPath('--svg', 'a file path'))
+    .option(
+      '--svg <file>',
+      'write the diagram as an SVG image instead of drawing it in the terminal, and its Vega-Lite spec beside it (FILE.vl.json)',
+      outputPath('--svg', 'a file path'),
+    )
     .addHelpText('after', '\nExample:\n  cooplab plot runs/fines --x sanctions.fine --y trust.gain --metric cooperation --svg fines.svg\n')
     .action(async (directory: string, options: PlotOptions) => {
       const { runPlotCommand } = await import('../report/plot-action.js');
-      runPlotCommand(directory, options);
+      await runPlotCommand(directory, options);
     });
 }

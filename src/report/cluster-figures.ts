@@ -1,6 +1,6 @@
 import type { ClusterRunDocument } from '../formats/cluster-run.js';
-import { figure } from './html.js';
-import { lineChartSvg, stackedAreaSvg, type ChartMarker } from './svg.js';
+import { chartFigure } from './chart-figure.js';
+import { lineChart, stackedAreaChart, type ChartMarker } from './charts.js';
 
 /**
  * The parts of a cluster run's report that read the figures added after the first version
@@ -15,7 +15,8 @@ export interface RunTime {
   readonly x: readonly number[];
   readonly label: string;
   readonly markers: readonly ChartMarker[];
-  readonly format?: (x: number) => string;
+  /** The x values are calendar years: whole years on the axis. */
+  readonly years: boolean;
   /** The calendar year of a generation, when the scenario has years. */
   readonly yearOf?: (generation: number) => number;
 }
@@ -27,6 +28,7 @@ export function runTime(run: ClusterRunDocument): RunTime {
       x: run.series.map((point) => point.generation),
       label: 'generation',
       markers: run.log.map((entry) => ({ x: entry.generation, label: entry.label })),
+      years: false,
     };
   }
   // Generation g falls in year startYear + ⌊g / generationsPerYear⌋: on the axis at startYear + g / generationsPerYear.
@@ -36,8 +38,8 @@ export function runTime(run: ClusterRunDocument): RunTime {
     x: run.series.map((point) => at(point.generation)),
     label: 'year',
     markers: run.log.map((entry) => ({ x: at(entry.generation), label: entry.label })),
-    // A tick at 1993.0 is the start of 1993; a marker inside 1993 reads as 1993.
-    format: (x) => String(Math.floor(x + 1e-9)),
+    // A tick at 1993.0 is the start of 1993.
+    years: true,
     yearOf,
   };
 }
@@ -49,16 +51,16 @@ export function hasSplitFigures(run: ClusterRunDocument): boolean {
 
 const share = (value: number | null | undefined) => (value === undefined ? null : value);
 
-export function cooperationByKindFigure(run: ClusterRunDocument, time: RunTime): string {
-  return figure(
-    lineChartSvg({
+export function cooperationByKindFigure(run: ClusterRunDocument, time: RunTime): Promise<string> {
+  return chartFigure(
+    lineChart({
       title: 'Co-operation by kind of activity',
       xLabel: time.label,
       yLabel: 'share of moves',
       x: time.x,
       yDomain: { low: 0, high: 1 },
       markers: time.markers,
-      ...(time.format === undefined ? {} : { xFormat: time.format }),
+      years: time.years,
       series: [
         { name: 'in low-risk activities', colour: '#76b041', values: run.series.map((point: Point) => share(point.cooperationLowRisk)) },
         { name: 'in risky activities', colour: '#a05195', values: run.series.map((point: Point) => share(point.cooperationRisky)) },
@@ -71,17 +73,17 @@ export function cooperationByKindFigure(run: ClusterRunDocument, time: RunTime):
 
 const RUNG_COLOURS = ['#76b041', '#29a0b1', '#5b8def', '#a05195', '#f3a712', '#d45087', '#8c8c8c'];
 
-export function rungsFigure(run: ClusterRunDocument, time: RunTime): string {
+export function rungsFigure(run: ClusterRunDocument, time: RunTime): Promise<string> {
   const names = Object.keys(run.series.find((point) => point.rungs !== undefined)?.rungs ?? {});
-  return figure(
-    stackedAreaSvg({
+  return chartFigure(
+    stackedAreaChart({
       title: 'Relationships on the trust ladder',
       xLabel: time.label,
       yLabel: 'share of pairs',
       x: time.x,
       yDomain: { low: 0, high: 1 },
       markers: time.markers,
-      ...(time.format === undefined ? {} : { xFormat: time.format }),
+      years: time.years,
       series: [
         { name: 'no rung', colour: '#d9d9d9', values: run.series.map((point: Point) => point.noRung ?? 0) },
         ...names.map((name, index) => ({

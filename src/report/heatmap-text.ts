@@ -1,21 +1,14 @@
 import { ansi, RESET, scaleColour } from '../theme/theme.js';
-import { formatNumber, normalise, type Domain } from './svg.js';
+import { formatNumber, normalise, type Domain, type HeatmapGrid } from './charts.js';
 
 /**
  * A phase diagram for the terminal: x across, y up the side (the largest value at the top, as
  * on paper), one 4-character cell per combination. In colour each cell's background is the
  * value's colour; without colour (NO_COLOR) a shade glyph stands beside the number.
  */
-export interface TextHeatmapSpec {
-  readonly title: string;
+/** The grid of a heatmap (charts.ts), its rows drawn bottom-up. */
+export interface TextHeatmapSpec extends HeatmapGrid {
   readonly subtitle?: string;
-  readonly xLabel: string;
-  readonly yLabel: string;
-  readonly xTicks: readonly string[];
-  readonly yTicks: readonly string[];
-  /** cells[row][column]: row i belongs to yTicks[i] (drawn bottom-up); null for no data. */
-  readonly cells: readonly (readonly (number | null)[])[];
-  readonly domain: Domain;
   readonly colour: boolean;
 }
 

@@ -2,7 +2,8 @@ import { escapeXml } from './svg.js';
 
 /**
  * Self-contained HTML: inline CSS, inline SVG, no scripts and no external assets, so a report
- * opens offline in any browser and can be mailed or printed as it is.
+ * opens offline in any browser and can be mailed or printed as it is. Each chart's Vega-Lite
+ * spec rides along as a data: link.
  */
 export const escapeHtml = escapeXml;
 
@@ -25,6 +26,8 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 12px 0 22px; background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; padding: 10px; }
 figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
 figcaption { color: #555; font-size: 13px; margin-top: 6px; }
+a.spec { white-space: nowrap; color: #1d6f7b; }
+@media print { a.spec { display: none; } }
 ul.notes { color: #8a5a00; }
 details summary { cursor: pointer; color: #1d6f7b; }
 @media print { body { background: #fff; } figure { break-inside: avoid; } }
@@ -71,8 +74,19 @@ export function paragraph(content: string): string {
   return `<p>${escapeHtml(content)}</p>`;
 }
 
-export function figure(svg: string, caption: string): string {
-  return `<figure>\n${svg}\n<figcaption>${escapeHtml(caption)}</figcaption>\n</figure>`;
+/** A chart's Vega-Lite spec (its data inline) offered for download beside the figure, so a researcher can restyle it. */
+export interface FigureSpec {
+  readonly file: string;
+  readonly json: string;
+}
+
+export function figure(svg: string, caption: string, spec?: FigureSpec): string {
+  // A data: link keeps the page self-contained: the spec downloads without a request.
+  const link =
+    spec === undefined
+      ? ''
+      : ` <a class="spec" download="${escapeHtml(spec.file)}" href="data:application/json;base64,${Buffer.from(spec.json).toString('base64')}">Vega-Lite spec (${escapeHtml(spec.file)})</a>`;
+  return `<figure>\n${svg}\n<figcaption>${escapeHtml(caption)}${link}</figcaption>\n</figure>`;
 }
 
 export function codeBlock(code: string): string {

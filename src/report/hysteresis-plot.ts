@@ -1,7 +1,8 @@
 import { summariseLoop, type BranchPoint, type LoopMetric, type LoopSummary } from '../cluster/hysteresis.js';
 import type { HysteresisDocument } from '../formats/hysteresis.js';
 import { ansi, RESET } from '../theme/theme.js';
-import { domainOf, formatNumber, lineChartSvg, type Domain } from './svg.js';
+import { domainOf, formatNumber, lineChart, type Domain } from './charts.js';
+import type { Chart } from './vega-render.js';
 
 /**
  * A hysteresis loop drawn: the branch up and the branch down of one metric against the swept
@@ -108,8 +109,8 @@ export function loopText(plot: LoopPlot, colour: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The loop as an SVG: the branch up and the branch down, each with its seeds' figures as dots. */
-export function loopSvg(plot: LoopPlot): string {
+/** The loop as a chart: the branch up and the branch down, each with its seeds' figures as dots. */
+export function loopChart(plot: LoopPlot): Chart {
   const { summary } = plot;
   const branch = (name: string, colour: string, points: readonly BranchPoint[]) => ({
     name,
@@ -117,7 +118,7 @@ export function loopSvg(plot: LoopPlot): string {
     values: points.map((point) => point.mean),
     points: points.flatMap((point) => point.seeds.map((y) => ({ x: point.value, y }))),
   });
-  return lineChartSvg({
+  return lineChart({
     title: `Hysteresis: ${plot.metricName} as ${plot.parameter} rises and falls (${plot.scenario})`,
     xLabel: `${plot.parameter} · ${widestGapLine(plot)}`,
     yLabel: `${plot.metricName} (line: mean; dots: ${summary.seeds} seeds)`,

@@ -1,23 +1,23 @@
 import type { ClusterRunDocument } from '../formats/cluster-run.js';
-import { figure } from './html.js';
 import { finalMapsFigure } from './market-map.js';
-import { lineChartSvg, type ChartMarker } from './svg.js';
+import { chartFigure } from './chart-figure.js';
+import { lineChart, type ChartMarker } from './charts.js';
 
 /**
  * The market layer's charts of a cluster run (docs/model.md, "The market"): the number of
  * firms with entries and exits, mean quality with its spread, and prices and profits, per
  * generation; then the final lattice beside the final quality map. Empty for a run without the layer.
  */
-export function marketFigures(run: ClusterRunDocument, markers: readonly ChartMarker[]): string[] {
+export async function marketFigures(run: ClusterRunDocument, markers: readonly ChartMarker[]): Promise<string[]> {
   if (!run.series.some((point) => point.market !== undefined)) return [];
   const x = run.series.map((point) => point.generation);
   const of = (pick: (market: NonNullable<ClusterRunDocument['series'][number]['market']>) => number | null) =>
     run.series.map((point) => (point.market === undefined ? null : pick(point.market)));
   const quality = of((market) => market.meanQuality);
   const spread = of((market) => market.qualitySpread);
-  return [
-    figure(
-      lineChartSvg({
+  const charts = await Promise.all([
+    chartFigure(
+      lineChart({
         title: 'Firms, entries and exits',
         xLabel: 'generation',
         yLabel: 'firms',
@@ -31,8 +31,8 @@ export function marketFigures(run: ClusterRunDocument, markers: readonly ChartMa
       }),
       'The number of firms on the lattice (occupied sites), and the firms that entered (spin-offs and imitators) and exited in each generation.',
     ),
-    figure(
-      lineChartSvg({
+    chartFigure(
+      lineChart({
         title: 'Quality',
         xLabel: 'generation',
         yLabel: 'quality level',
@@ -52,8 +52,8 @@ export function marketFigures(run: ClusterRunDocument, markers: readonly ChartMa
       }),
       'The mean quality level of the firms, with a band of one standard deviation (the spread) either side.',
     ),
-    figure(
-      lineChartSvg({
+    chartFigure(
+      lineChart({
         title: 'Prices and profits',
         xLabel: 'generation',
         yLabel: 'per firm and generation',
@@ -67,6 +67,7 @@ export function marketFigures(run: ClusterRunDocument, markers: readonly ChartMa
       }),
       'The mean price the firms sold at, their mean market profit, and the mean profit of the firms that have innovated (none before the first innovation).',
     ),
-    finalMapsFigure(run),
-  ].filter((chart) => chart !== '');
+  ]);
+  const maps = finalMapsFigure(run);
+  return maps === '' ? charts : [...charts, maps];
 }

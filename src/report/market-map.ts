@@ -1,7 +1,8 @@
 import type { ClusterRunDocument } from '../formats/cluster-run.js';
 import { STRATEGY_COLOURS } from '../theme/theme.js';
 import { figure } from './html.js';
-import { colourOf, el, svgDocument, text, type Domain } from './svg.js';
+import type { Domain } from './charts.js';
+import { colourOf, el, svgDocument, text } from './svg.js';
 
 /** Lattices with more sites than this are left undrawn: each site is a rect, and the page would weigh megabytes. */
 export const MOST_SITES_MAPPED = 40_000;

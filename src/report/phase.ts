@@ -1,5 +1,6 @@
 import { renderTextHeatmap } from './heatmap-text.js';
-import { domainOf, heatmapSvg, lineChartSvg, type Domain } from './svg.js';
+import { domainOf, heatmapChart, lineChart, type Domain } from './charts.js';
+import type { Chart } from './vega-render.js';
 import type { SweepAxis, SweepData } from '../formats/sweep-files.js';
 import { averagedOver, isShareMetric, phaseGrid, valueLabel, type PhaseGrid } from './sweep-data.js';
 
@@ -38,9 +39,9 @@ export function phaseText(diagram: PhaseDiagram, colour: boolean): string {
   });
 }
 
-export function phaseSvg(diagram: PhaseDiagram): string {
+export function phaseChart(diagram: PhaseDiagram): Chart {
   const { grid } = diagram;
-  return heatmapSvg({
+  return heatmapChart({
     title: diagram.title,
     xLabel: grid.x.path,
     yLabel: grid.y!.path,
@@ -54,11 +55,11 @@ export function phaseSvg(diagram: PhaseDiagram): string {
 }
 
 /** A sweep over one numeric axis: the metric's mean against the axis's values, as a line. */
-export function sweepLineSvg(sweep: SweepData, metric: string, x: SweepAxis): string {
+export function sweepLineChart(sweep: SweepData, metric: string, x: SweepAxis): Chart {
   const grid = phaseGrid(sweep, metric, x);
   const numeric = x.values.every((value) => typeof value === 'number');
   const xs = numeric ? (x.values as readonly number[]) : x.values.map((_, index) => index);
-  return lineChartSvg({
+  return lineChart({
     title: `${metric} by ${x.path} (${sweep.manifest.scenario.name}), mean over ${averagedOver(sweep, [x.path])}`,
     xLabel: numeric ? x.path : `${x.path} (${x.values.map(valueLabel).join(', ')})`,
     yLabel: metric,

@@ -1,7 +1,7 @@
 import { InputError } from '../core/errors.js';
-import { emit } from '../formats/output.js';
 import { colourEnabled } from '../theme/theme.js';
-import { phaseDiagram, phaseSvg, phaseText } from './phase.js';
+import { phaseChart, phaseDiagram, phaseText } from './phase.js';
+import { writeChartFiles } from './chart-files.js';
 import { readSweep } from '../formats/sweep-files.js';
 import { resolveAxis, resolveMetric } from './sweep-data.js';
 
@@ -12,7 +12,7 @@ export interface PlotRequest {
   readonly svg?: string;
 }
 
-export function runPlotCommand(directory: string, request: PlotRequest): void {
+export async function runPlotCommand(directory: string, request: PlotRequest): Promise<void> {
   const sweep = readSweep(directory);
   const x = resolveAxis(sweep, request.x, '--x');
   const y = resolveAxis(sweep, request.y, '--y');
@@ -20,8 +20,8 @@ export function runPlotCommand(directory: string, request: PlotRequest): void {
   const metric = resolveMetric(sweep, request.metric);
   const diagram = phaseDiagram(sweep, metric, x, y);
   if (request.svg !== undefined) {
-    emit(`<?xml version="1.0" encoding="UTF-8"?>\n${phaseSvg(diagram)}\n`, request.svg);
-    process.stderr.write(`cooplab: wrote ${request.svg}\n`);
+    const [svg, spec] = await writeChartFiles(phaseChart(diagram), request.svg);
+    process.stderr.write(`cooplab: wrote ${svg} and its Vega-Lite spec ${spec}\n`);
     return;
   }
   process.stdout.write(phaseText(diagram, colourEnabled() && process.stdout.isTTY === true));

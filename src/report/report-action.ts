@@ -4,6 +4,6 @@ import { buildReport, loadReportInput } from './report.js';
 
 export async function runReportCommand(run: string, out: string): Promise<void> {
   const input = await loadReportInput(run);
-  emit(buildReport(input, cooplabVersion()), out);
+  emit(await buildReport(input, cooplabVersion()), out);
   process.stderr.write(`cooplab: wrote the ${input.kind} report ${out}\n`);
 }

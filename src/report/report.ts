@@ -3,12 +3,13 @@ import { basename } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { STRATEGY_COLOURS } from '../theme/theme.js';
 import { codeBlock, details, figure, htmlPage, paragraph, section, settingsTable, table, type Cell } from './html.js';
-import { phaseDiagram, phaseSvg, sweepLineSvg } from './phase.js';
+import { phaseChart, phaseDiagram, sweepLineChart } from './phase.js';
 import { clusterReproduction, reproduceSection, sweepReproduction, tournamentReproduction } from './reproduce.js';
 import { cooperationByKindFigure, hasSplitFigures, rungsFigure, runTime, type RunTime } from './cluster-figures.js';
 import { reputationFigure } from './reputation-figure.js';
 import { marketFigures } from './market-figures.js';
-import { domainOf, heatmapSvg, lineChartSvg, stackedAreaSvg } from './svg.js';
+import { domainOf, heatmapChart, lineChart, stackedAreaChart } from './charts.js';
+import { chartFigure } from './chart-figure.js';
 import { metricColumns } from './sweep-data.js';
 import { networkSvg } from './network-svg.js';
 import { isSweepFolder, readSweep, readTaskResults, type SweepData, type SweepTaskFile } from '../formats/sweep-files.js';
@@ -79,26 +80,23 @@ interface CooperationPoint {
 
 type Markers = readonly { readonly x: number; readonly label: string }[];
 
-/** How x values read on a chart's axis, when not as plain numbers (years). */
-type XFormat = ((x: number) => string) | undefined;
-
 function cooperationFigure(
   series: readonly CooperationPoint[],
   x: readonly number[],
   xLabel: string,
   markers: Markers,
   caption: string,
-  xFormat: XFormat = undefined,
-): string {
-  return figure(
-    lineChartSvg({
+  years = false,
+): Promise<string> {
+  return chartFigure(
+    lineChart({
       title: 'Co-operation and trust',
       xLabel,
       yLabel: 'share',
       x,
       yDomain: { low: 0, high: 1 },
       markers,
-      ...(xFormat === undefined ? {} : { xFormat }),
+      years,
       series: [
         { name: 'co-operation', colour: '#3fa34d', values: series.map((point) => point.cooperation) },
         { name: 'mutual co-operation', colour: '#1d6f7b', values: series.map((point) => point.mutualCooperation) },
@@ -116,17 +114,17 @@ function ladderFigure(
   yLabel: string,
   markers: Markers,
   caption: string,
-  xFormat: XFormat = undefined,
-): string {
+  years = false,
+): Promise<string> {
   const names = Object.keys(series[0]?.activities ?? {});
-  return figure(
-    stackedAreaSvg({
+  return chartFigure(
+    stackedAreaChart({
       title: 'Activity ladder',
       xLabel,
       yLabel,
       x,
       markers,
-      ...(xFormat === undefined ? {} : { xFormat }),
+      years,
       series: names.map((name, index) => ({
         name,
         colour: ACTIVITY_COLOURS[index % ACTIVITY_COLOURS.length]!,
@@ -138,23 +136,24 @@ function ladderFigure(
 }
 
 /** With organisers (docs/model.md, "Organisers"): their membership and credibility, and their budgets; nothing in a run without. */
-function organiserFigures(run: ClusterRunDocument, x: readonly number[], xLabel: string, markers: Markers): string[] {
+function organiserFigures(run: ClusterRunDocument, x: readonly number[], xLabel: string, markers: Markers, years: boolean): Promise<string[]> {
   const names = [...new Set(run.series.flatMap((point) => Object.keys(point.organisers ?? {})))];
-  if (names.length === 0) return [];
+  if (names.length === 0) return Promise.resolve([]);
   const value = (name: string, pick: (books: NonNullable<ClusterRunDocument['series'][number]['organisers']>[string]) => number) =>
     run.series.map((point) => {
       const books = point.organisers?.[name];
       return books === undefined ? 0 : pick(books);
     });
-  return [
-    figure(
-      lineChartSvg({
+  return Promise.all([
+    chartFigure(
+      lineChart({
         title: 'Organisers: membership and credibility',
         xLabel,
         yLabel: 'share of firms / credibility',
         x,
         yDomain: { low: 0, high: 1 },
         markers,
+        years,
         series: names.flatMap((name, index) => [
           { name: `${name}: members`, colour: colourAt(2 * index), values: value(name, (books) => books.members) },
           { name: `${name}: credibility`, colour: colourAt(2 * index + 1), values: value(name, (books) => books.credibility) },
@@ -162,26 +161,27 @@ function organiserFigures(run: ClusterRunDocument, x: readonly number[], xLabel:
       }),
       'Per organiser, the share of firms that are members and its credibility after each generation (0 while it does not work).',
     ),
-    figure(
-      lineChartSvg({
+    chartFigure(
+      lineChart({
         title: 'Organisers: budget',
         xLabel,
         yLabel: 'budget',
         x,
         markers,
+        years,
         series: names.map((name, index) => ({ name, colour: colourAt(index), values: value(name, (books) => books.budget) })),
       }),
       'Per organiser, its budget after each generation: fees, grant, fines and margin taken in, its instruments paid for.',
     ),
-  ];
+  ]);
 }
 
 /** With partner choice: the ties cut and formed per generation, the mean degree, and the network at the end (when the run holds it). */
-function networkFigures(run: ClusterRunDocument, generations: readonly number[], markers: Markers): string[] {
+async function networkFigures(run: ClusterRunDocument, generations: readonly number[], markers: Markers): Promise<string[]> {
   if (!run.series.some((point) => point.ties !== undefined)) return [];
-  const figures = [
-    figure(
-      lineChartSvg({
+  const figures = await Promise.all([
+    chartFigure(
+      lineChart({
         title: 'Ties cut and formed',
         xLabel: 'generation',
         yLabel: 'ties',
@@ -194,8 +194,8 @@ function networkFigures(run: ClusterRunDocument, generations: readonly number[],
       }),
       'Ties cut after each generation (by a cheated firm, or because a project ended) and ties formed before it, when firms choose their partners.',
     ),
-    figure(
-      lineChartSvg({
+    chartFigure(
+      lineChart({
         title: 'Mean degree',
         xLabel: 'generation',
         yLabel: 'ties per firm',
@@ -205,7 +205,7 @@ function networkFigures(run: ClusterRunDocument, generations: readonly number[],
       }),
       'The mean number of ties per firm (a firm playing itself not counted).',
     ),
-  ];
+  ]);
   const network = run.final.network;
   if (network !== undefined) {
     figures.push(
@@ -218,64 +218,65 @@ function networkFigures(run: ClusterRunDocument, generations: readonly number[],
   return figures;
 }
 
-export function clusterReport(run: ClusterRunDocument, source: string, version: string): string {
+export async function clusterReport(run: ClusterRunDocument, source: string, version: string): Promise<string> {
   const time: RunTime = runTime(run);
-  const { x, label: xLabel, markers, format: xFormat } = time;
-  const dated = time.yearOf === undefined ? {} : { xFormat: time.format };
+  const { x, label: xLabel, markers, years } = time;
   const split = hasSplitFigures(run);
   const strategyIds = Object.keys(run.series[0]?.strategies ?? {});
   const last = run.series[run.series.length - 1];
   const size = isObject(run.parameters) ? `${String(run.parameters.width)} × ${String(run.parameters.height)}` : '?';
-  const charts = [
-    cooperationFigure(
-      run.series,
-      x,
-      xLabel,
-      markers,
-      'Share of moves that co-operate, of pairs that co-operate mutually, and the mean trust between neighbours, per generation. Dashed lines: the events of the log, numbered.',
-      xFormat,
-    ),
-    ...(split ? [cooperationByKindFigure(run, time)] : []),
-    ladderFigure(
-      run.series,
-      x,
-      xLabel,
-      'share of rounds',
-      markers,
-      'Share of the rounds played in each joint activity, stacked, from the low-risk ones up to the risky, rewarding ones.',
-      xFormat,
-    ),
-    ...(split ? [rungsFigure(run, time)] : []),
-    figure(
-      stackedAreaSvg({
-        title: 'Strategy shares',
-        xLabel,
-        yLabel: 'share of firms',
+  const charts = (
+    await Promise.all([
+      cooperationFigure(
+        run.series,
         x,
-        yDomain: { low: 0, high: 1 },
-        markers,
-        ...dated,
-        series: strategyIds.map((id, index) => ({ name: id, colour: colourAt(index), values: run.series.map((point) => point.strategies[id] ?? 0) })),
-      }),
-      'Share of the firms that play each strategy, stacked.',
-    ),
-    figure(
-      lineChartSvg({
-        title: 'Mean payoff',
         xLabel,
-        yLabel: 'payoff per firm',
-        x,
         markers,
-        ...dated,
-        series: [{ name: 'mean payoff', colour: '#5b8def', values: run.series.map((point) => point.meanPayoff) }],
-      }),
-      'The mean payoff per firm and generation.',
-    ),
-    reputationFigure(run, markers),
-  ].filter((chart) => chart !== '');
-  charts.push(...organiserFigures(run, x, xLabel, markers));
-  charts.push(...networkFigures(run, x, markers));
-  charts.push(...marketFigures(run, markers));
+        'Share of moves that co-operate, of pairs that co-operate mutually, and the mean trust between neighbours, per generation. Dashed lines: the events of the log, numbered.',
+        years,
+      ),
+      ...(split ? [cooperationByKindFigure(run, time)] : []),
+      ladderFigure(
+        run.series,
+        x,
+        xLabel,
+        'share of rounds',
+        markers,
+        'Share of the rounds played in each joint activity, stacked, from the low-risk ones up to the risky, rewarding ones.',
+        years,
+      ),
+      ...(split ? [rungsFigure(run, time)] : []),
+      chartFigure(
+        stackedAreaChart({
+          title: 'Strategy shares',
+          xLabel,
+          yLabel: 'share of firms',
+          x,
+          yDomain: { low: 0, high: 1 },
+          markers,
+          years,
+          series: strategyIds.map((id, index) => ({ name: id, colour: colourAt(index), values: run.series.map((point) => point.strategies[id] ?? 0) })),
+        }),
+        'Share of the firms that play each strategy, stacked.',
+      ),
+      chartFigure(
+        lineChart({
+          title: 'Mean payoff',
+          xLabel,
+          yLabel: 'payoff per firm',
+          x,
+          markers,
+          years,
+          series: [{ name: 'mean payoff', colour: '#5b8def', values: run.series.map((point) => point.meanPayoff) }],
+        }),
+        'The mean payoff per firm and generation.',
+      ),
+      reputationFigure(run, markers),
+    ])
+  ).filter((chart) => chart !== '');
+  charts.push(...(await organiserFigures(run, x, xLabel, markers, years)));
+  charts.push(...(await networkFigures(run, x, markers)));
+  charts.push(...(await marketFigures(run, markers)));
   const settings: [string, Cell][] = [
     ['scenario', run.scenario.name],
     ['title', run.scenario.title ?? ''],
@@ -344,12 +345,12 @@ export function clusterReport(run: ClusterRunDocument, source: string, version: 
   });
 }
 
-export function tournamentReport(run: TournamentDocument, source: string, version: string): string {
+export async function tournamentReport(run: TournamentDocument, source: string, version: string): Promise<string> {
   const { settings } = run;
   const length = settings.probEnd === null ? `${String(settings.turns)} turns` : `ends with probability ${settings.probEnd} per round`;
   const game = settings.payoffs;
   const cells = run.matrix.map((row) => row.map((value) => (value === null ? null : value)));
-  const heatmap = heatmapSvg({
+  const heatmap = heatmapChart({
     title: 'Score matrix',
     xLabel: 'opponent',
     yLabel: 'player',
@@ -368,7 +369,8 @@ export function tournamentReport(run: TournamentDocument, source: string, versio
     entry.wins,
     entry.cooperationRate !== null && Number.isFinite(entry.cooperationRate) ? `${(entry.cooperationRate * 100).toFixed(1)}%` : null,
   ]);
-  const scores = scoreStrip(run);
+  const scores = await scoreStrip(run);
+  const matrix = await chartFigure(heatmap, 'Mean total score of the row strategy against the column strategy per match; grey: not played.');
   return htmlPage({
     title: `Tournament: ${run.strategies.length} strategies`,
     lead: `Round-robin, ${length}, ${settings.repetitions} repetitions, noise ${settings.noise}; winner: ${run.ranking[0] ?? '–'}.`,
@@ -389,7 +391,7 @@ export function tournamentReport(run: TournamentDocument, source: string, versio
         ]),
       ),
       section('Ranking', table(['rank', 'strategy', 'score/turn', '95% CI', 'wins', 'co-operation'], ranking), scores),
-      section('Score matrix', figure(heatmap, 'Mean total score of the row strategy against the column strategy per match; grey: not played.')),
+      section('Score matrix', matrix),
       run.disqualified.length === 0
         ? ''
         : section(
@@ -404,11 +406,11 @@ export function tournamentReport(run: TournamentDocument, source: string, versio
 }
 
 /** The mean score per turn of each strategy in rank order, as a one-row heatmap. */
-function scoreStrip(run: TournamentDocument): string {
+function scoreStrip(run: TournamentDocument): Promise<string> {
   const ids = run.summary.map((entry) => entry.id);
   const scores = run.summary.map((entry) => entry.meanPerTurn);
-  return figure(
-    heatmapSvg({
+  return chartFigure(
+    heatmapChart({
       title: 'Score per turn, in rank order',
       xLabel: 'strategy',
       yLabel: '',
@@ -424,18 +426,18 @@ function scoreStrip(run: TournamentDocument): string {
   );
 }
 
-export function sweepReport(sweep: SweepData, source: string, version: string, tasks: readonly SweepTaskFile[] = []): string {
+export async function sweepReport(sweep: SweepData, source: string, version: string, tasks: readonly SweepTaskFile[] = []): Promise<string> {
   const { manifest } = sweep;
   const axes = manifest.grid;
   const metric = sweep.columns.includes('final_cooperation') ? 'final_cooperation' : (metricColumns(sweep)[0] ?? 'final_cooperation');
   const charts: string[] = [];
   if (axes.length === 1) {
-    charts.push(figure(sweepLineSvg(sweep, metric, axes[0]!), `The mean ${metric} for each value of ${axes[0]!.path}.`));
+    charts.push(await chartFigure(sweepLineChart(sweep, metric, axes[0]!), `The mean ${metric} for each value of ${axes[0]!.path}.`));
   } else {
     for (let i = 0; i < axes.length; i++) {
       for (let j = i + 1; j < axes.length; j++) {
         const diagram = phaseDiagram(sweep, metric, axes[i]!, axes[j]!);
-        charts.push(figure(phaseSvg(diagram), `Phase diagram: ${diagram.subtitle}.`));
+        charts.push(await chartFigure(phaseChart(diagram), `Phase diagram: ${diagram.subtitle}.`));
       }
     }
   }
@@ -443,7 +445,7 @@ export function sweepReport(sweep: SweepData, source: string, version: string, t
     tasks,
     axes.map((axis) => axis.path),
   );
-  const overTime = sweepSeriesFigure(combinations, manifest.seeds);
+  const overTime = await sweepSeriesFigure(combinations, manifest.seeds);
   if (overTime !== '') charts.push(overTime);
   const lattices = finalLattices(combinations);
   const scenario = manifest.scenario;
@@ -486,13 +488,13 @@ export function sweepReport(sweep: SweepData, source: string, version: string, t
   });
 }
 
-export function classReport(run: ClassDocument, source: string): string {
+export async function classReport(run: ClassDocument, source: string): Promise<string> {
   const rounds = run.series.map((point) => point.round);
   // A change announced after round r holds from round r + 1: the marker sits between the two.
   const first = rounds[0] ?? 1;
   const lastRound = rounds[rounds.length - 1] ?? 1;
   const markers = run.log.map((entry) => ({ x: Math.min(lastRound, Math.max(first, entry.from - 0.5)), label: entry.label }));
-  const charts = [
+  const charts = await Promise.all([
     cooperationFigure(
       run.series,
       rounds,
@@ -508,7 +510,7 @@ export function classReport(run: ClassDocument, source: string): string {
       markers,
       'Share of the pairs playing each joint activity, stacked: joint trust decides which one a pair plays.',
     ),
-  ];
+  ]);
   const { settings } = run;
   return htmlPage({
     title: `Class session: ${run.mode === 'lattice' ? 'the class lattice' : 'pairwise rounds'}`,
@@ -566,7 +568,7 @@ export function classReport(run: ClassDocument, source: string): string {
   });
 }
 
-export function buildReport(input: ReportInput, version: string): string {
+export function buildReport(input: ReportInput, version: string): Promise<string> {
   switch (input.kind) {
     case 'cluster':
       return clusterReport(input.run, input.source, version);

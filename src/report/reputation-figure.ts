@@ -1,6 +1,6 @@
 import type { ClusterRunDocument } from '../formats/cluster-run.js';
-import { figure } from './html.js';
-import { lineChartSvg } from './svg.js';
+import { chartFigure } from './chart-figure.js';
+import { lineChart } from './charts.js';
 
 /**
  * The standing chart of a cluster run in which the reputation layer was on (docs/model.md,
@@ -8,10 +8,10 @@ import { lineChartSvg } from './svg.js';
  * defected, and the share of firms in bad standing, per generation. Gaps where the layer was off.
  * Empty for a run that never had it.
  */
-export function reputationFigure(run: ClusterRunDocument, markers: readonly { readonly x: number; readonly label: string }[]): string {
-  if (!run.series.some((point) => point.reputation !== undefined)) return '';
-  return figure(
-    lineChartSvg({
+export function reputationFigure(run: ClusterRunDocument, markers: readonly { readonly x: number; readonly label: string }[]): Promise<string> {
+  if (!run.series.some((point) => point.reputation !== undefined)) return Promise.resolve('');
+  return chartFigure(
+    lineChart({
       title: 'Reputation',
       xLabel: 'generation',
       yLabel: 'standing, share',

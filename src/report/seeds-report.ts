@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import type { ClusterRunDocument } from '../formats/cluster-run.js';
-import { codeBlock, details, figure, htmlPage, paragraph, section, settingsTable, table, type Cell } from './html.js';
+import { codeBlock, details, htmlPage, paragraph, section, settingsTable, table, type Cell } from './html.js';
 import { clusterReproduction, reproduceSection } from './reproduce.js';
 import { runTime } from './cluster-figures.js';
-import { lineChartSvg, type LineSeries } from './svg.js';
+import { chartFigure } from './chart-figure.js';
+import { lineChart, type LineSeries } from './charts.js';
 import { acrossRuns, type AcrossRuns } from './across-runs.js';
 
 /**
@@ -26,43 +27,42 @@ function banded(name: string, colour: string, figures: AcrossRuns): LineSeries {
 
 const round = (value: number) => Number(value.toFixed(3));
 
-export function clusterSeedsReport(runs: readonly ClusterRunDocument[], source: string, version: string): string {
+export async function clusterSeedsReport(runs: readonly ClusterRunDocument[], source: string, version: string): Promise<string> {
   const first = runs[0]!;
   const time = runTime(first);
   const x = time.x.slice(0, Math.min(...runs.map((run) => run.series.length)));
-  const dated = time.format === undefined ? {} : { xFormat: time.format };
   const cooperation = acrossSeeds(runs, (point) => point.cooperation);
   const mutual = acrossSeeds(runs, (point) => point.mutualCooperation);
   const trust = acrossSeeds(runs, (point) => point.meanTrust);
   const payoff = acrossSeeds(runs, (point) => point.meanPayoff);
   const seeds = runs.map((run) => run.seed);
-  const charts = [
-    figure(
-      lineChartSvg({
+  const charts = await Promise.all([
+    chartFigure(
+      lineChart({
         title: `Co-operation and trust over ${runs.length} seeds`,
         xLabel: time.label,
         yLabel: 'share',
         x,
         yDomain: { low: 0, high: 1 },
         markers: time.markers,
-        ...dated,
+        years: time.years,
         series: [banded('co-operation', '#3fa34d', cooperation), banded('mutual co-operation', '#1d6f7b', mutual), banded('mean trust', '#f3a712', trust)],
       }),
       `Lines: the mean across seeds ${seeds[0]}–${seeds[seeds.length - 1]}; bands: from the lowest to the highest seed at each generation. Dashed lines: the events of the first seed's log.`,
     ),
-    figure(
-      lineChartSvg({
+    chartFigure(
+      lineChart({
         title: 'Mean payoff',
         xLabel: time.label,
         yLabel: 'payoff per firm',
         x,
         markers: time.markers,
-        ...dated,
+        years: time.years,
         series: [banded('mean payoff', '#5b8def', payoff)],
       }),
       'The mean payoff per firm and generation: the mean across seeds, and the band from the lowest to the highest seed.',
     ),
-  ];
+  ]);
   const last = (run: ClusterRunDocument) => run.series[run.series.length - 1]!;
   const finals: (readonly Cell[])[] = runs.map((run) => [
     run.seed,

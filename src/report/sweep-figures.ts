@@ -2,7 +2,9 @@ import { STRATEGY_COLOURS } from '../theme/theme.js';
 import type { SweepTaskFile } from '../formats/sweep-files.js';
 import { acrossRuns } from './across-runs.js';
 import { figure } from './html.js';
-import { el, lineChartSvg, svgDocument, text } from './svg.js';
+import { chartFigure } from './chart-figure.js';
+import { lineChart } from './charts.js';
+import { el, svgDocument, text } from './svg.js';
 
 /**
  * The parts of a sweep's report drawn from its task files: co-operation over time for each
@@ -33,7 +35,7 @@ export function combinationsOf(tasks: readonly SweepTaskFile[], paths: readonly 
 }
 
 /** Co-operation over the generations, one line per combination (mean across seeds) with its band. */
-export function sweepSeriesFigure(combinations: readonly Combination[], seeds: number): string {
+export async function sweepSeriesFigure(combinations: readonly Combination[], seeds: number): Promise<string> {
   if (combinations.length === 0 || combinations.length > MOST_COMBINATIONS_DRAWN) return '';
   const length = Math.min(...combinations.flatMap((combination) => combination.tasks.map((task) => task.series.cooperation?.length ?? 0)));
   if (length === 0) return '';
@@ -50,8 +52,8 @@ export function sweepSeriesFigure(combinations: readonly Combination[], seeds: n
       ...(combination.tasks.length > 1 ? { band: { low: spread.low, high: spread.high } } : {}),
     };
   });
-  return figure(
-    lineChartSvg({
+  return chartFigure(
+    lineChart({
       title: 'Co-operation over time, by combination',
       xLabel: 'generation',
       yLabel: 'share',

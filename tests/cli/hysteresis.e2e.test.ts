@@ -67,7 +67,7 @@ describe('cooplab hysteresis', () => {
     const svg = join(folder, 'loop.svg');
     const saved = cooplab([...loop, '-f', 'json', '-o', json, '--svg', svg, '--workers', '1']);
     expect(saved.status).toBe(0);
-    expect(saved.stderr).toBe(`cooplab: wrote ${svg}\n`);
+    expect(saved.stderr).toBe(`cooplab: wrote ${svg} and its Vega-Lite spec ${join(folder, 'loop.vl.json')}\n`);
     const document = JSON.parse(readFileSync(json, 'utf8')) as { parameter: string; seeds: number[]; records: unknown[] };
     expect(document.parameter).toBe('subsidy');
     expect(document.seeds).toEqual([1, 2]);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cooplab, type CliRun } from '../support/cli.js';
 import { CHROMIUM, hasChromium } from '../support/tools.js';
 import { checkWellFormed } from '../report/xml.js';
+import { marksOf } from '../report/vega-svg.js';
 import { classDocument } from '../../src/formats/class-results.js';
 import { ClassSession } from '../../src/classroom/session.js';
 import { loadScenario } from '../../src/formats/scenario-file.js';
@@ -137,7 +138,7 @@ describe('cooplab plot', () => {
     expect(result.stdout).toMatch(/^scale {2}· < 0\.2/m);
   });
 
-  it('writes the same diagram as an SVG image', () => {
+  it('writes the same diagram as an SVG image, and its Vega-Lite spec with the data beside it', () => {
     const file = join(folder, 'phase.svg');
     const result = cooplab(['plot', sweep, '--x', 'trust.gain', '--y', 'sanctions.fine', '--metric', 'avg_mean_trust', '--svg', file]);
     expect(result.status).toBe(0);
@@ -145,8 +146,18 @@ describe('cooplab plot', () => {
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(checkWellFormed(svg)).toEqual([]);
     expect(svg).toContain('<title>avg_mean_trust by trust.gain and sanctions.fine (training-first)</title>');
-    expect((svg.match(/<rect class="cell"/g) ?? []).length).toBe(6);
+    expect(marksOf(svg, 'cell')).toHaveLength(6);
     expect(svg).toContain('linearGradient');
+    expect(result.stderr).toBe(`cooplab: wrote ${file} and its Vega-Lite spec ${join(folder, 'phase.vl.json')}\n`);
+    const spec = JSON.parse(readFileSync(join(folder, 'phase.vl.json'), 'utf8')) as { $schema: string; title: string; data: { values: { value: number }[] } };
+    expect(spec.$schema).toMatch(/vega-lite/);
+    expect(spec.title).toBe('avg_mean_trust by trust.gain and sanctions.fine (training-first)');
+    expect(spec.data.values).toHaveLength(6);
+    // The same data, the same picture: byte for byte.
+    expect(
+      cooplab(['plot', sweep, '--x', 'trust.gain', '--y', 'sanctions.fine', '--metric', 'avg_mean_trust', '--svg', join(folder, 'again.svg')]).status,
+    ).toBe(0);
+    expect(readFileSync(join(folder, 'again.svg'), 'utf8')).toBe(svg);
   });
 
   it.each([
@@ -225,7 +236,7 @@ describe('cooplab report', () => {
     expect((page.match(/<tr><td class="number">\d+<\/td><td>[a-z-]+<\/td>/g) ?? []).length).toBe(4);
     expect(page).toContain('<title>Score matrix</title>');
     const matrix = page.slice(page.indexOf('<title>Score matrix</title>'));
-    expect((matrix.match(/<rect class="cell"/g) ?? []).length).toBe(16);
+    expect(marksOf(matrix.slice(0, matrix.indexOf('</svg>')), 'cell')).toHaveLength(16);
     expect(page).toContain(
       'cooplab tournament --strategies tit-for-tat,defector,grudger,alternator --turns 20 --repetitions 2 --seed 1 -f json -o tournament.json',
     );
@@ -235,11 +246,11 @@ describe('cooplab report', () => {
     const page = html('sweep');
     expect(page).toContain('<th scope="row">grid: trust.gain</th><td>0.05, 0.1, 0.15</td>');
     expect(page).toContain('<title>final_cooperation by sanctions.fine and trust.gain (training-first)</title>');
-    expect((page.match(/<rect class="cell"/g) ?? []).length).toBe(6);
+    expect(marksOf(page, 'cell')).toHaveLength(6);
     expect((page.match(/<tr><td class="number">\d+<\/td>/g) ?? []).length).toBe(12);
     // Co-operation over time: a line per combination with the band of its two seeds.
     expect(page).toContain('<title>Co-operation over time, by combination</title>');
-    expect((page.match(/class="band"/g) ?? []).length).toBe(6);
+    expect(marksOf(page, 'band')).toHaveLength(6);
     // The final lattice of each combination's first seed: 8 × 8 firms each.
     expect(page).toContain('<h2>Final lattices</h2>');
     expect((page.match(/<rect class="cell firm"/g) ?? []).length).toBe(6 * 64);
@@ -261,7 +272,7 @@ describe('cooplab report', () => {
     expect(page).toContain('<title>Cluster runs over 3 seeds: Training first: low-risk joint activities pave the way</title>');
     expect((page.match(/<svg /g) ?? []).length).toBe(2);
     // One band per metric: co-operation, mutual co-operation and trust, then the payoff.
-    expect((page.match(/class="band"/g) ?? []).length).toBe(4);
+    expect(marksOf(page, 'band')).toHaveLength(4);
     const documents = (JSON.parse(readFileSync(runs, 'utf8')) as { runs: { seed: number; series: { cooperation: number }[] }[] }).runs;
     const finals = documents.map((document) => document.series[document.series.length - 1]!.cooperation);
     const mean = finals.reduce((sum, value) => sum + value, 0) / finals.length;
@@ -337,8 +348,9 @@ describe.runIf(hasChromium('the report tests in headless Chromium'))('the report
     const marks = await tab.$$eval('svg', (elements) =>
       elements.map(
         (element) =>
-          [...element.querySelectorAll('.cell, .line, .area')].filter((mark) => (mark as unknown as { getBBox(): { width: number } }).getBBox().width > 0)
-            .length,
+          [...element.querySelectorAll('.cell, .mark-rect > path, .mark-line > path, .mark-area > path')].filter(
+            (mark) => (mark as unknown as { getBBox(): { width: number } }).getBBox().width > 0,
+          ).length,
       ),
     );
     for (const count of marks) expect(count).toBeGreaterThan(0);

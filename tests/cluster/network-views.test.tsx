@@ -52,8 +52,8 @@ describe('tie metrics in the run documents', () => {
     expect(plain.series.every((point) => point.ties === undefined)).toBe(true);
   });
 
-  it('the HTML report draws the ties and the network at the end as well-formed SVG', () => {
-    const html = clusterReport(clusterRunDocument(run, 'test'), 'run.json', 'test');
+  it('the HTML report draws the ties and the network at the end as well-formed SVG', async () => {
+    const html = await clusterReport(clusterRunDocument(run, 'test'), 'run.json', 'test');
     expect(html).toContain('Ties cut and formed');
     expect(html).toContain('The network at the end');
     const svg = html.slice(html.indexOf('<svg', html.indexOf('The network at the end') - 2000));

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HysteresisRecord } from '../../src/cluster/hysteresis.js';
 import type { HysteresisDocument } from '../../src/formats/hysteresis.js';
-import { loopPlot, loopSvg, loopText, widestGapLine } from '../../src/report/hysteresis-plot.js';
+import { loopChart, loopPlot, loopText, widestGapLine } from '../../src/report/hysteresis-plot.js';
+import { renderChart } from '../../src/report/vega-render.js';
+import { marksOf } from './vega-svg.js';
 import { checkWellFormed } from './xml.js';
 
 /** A loop drawn by hand: rival all the way up, co-operative all the way down, two seeds that disagree at the top. */
@@ -88,13 +90,11 @@ describe('the loop in the terminal', () => {
 });
 
 describe('the loop as SVG', () => {
-  const svg = loopSvg(loopPlot(document, 'cooperation'));
-
-  it('is well-formed, with a line for each branch and a dot for every seed at every step', () => {
+  it('is well-formed, with a line for each branch and a dot for every seed at every step', async () => {
+    const svg = await renderChart(loopChart(loopPlot(document, 'cooperation')));
     expect(checkWellFormed(svg)).toEqual([]);
-    expect(svg.match(/<path class="line"/g)).toHaveLength(2);
-    const points = /<g class="points">(.*?)<\/g>/.exec(svg)![1]!;
-    expect(points.match(/<circle/g)).toHaveLength(records.length);
+    expect(marksOf(svg, 'line')).toHaveLength(2);
+    expect(marksOf(svg, 'dots')).toHaveLength(records.length);
     expect(svg).toContain('<title>Hysteresis: cooperation as subsidy rises and falls (lock-in)</title>');
     expect(svg).toContain('up (subsidy rising)');
     expect(svg).toContain('down (subsidy falling)');

@@ -14,19 +14,19 @@ const documentOf = (overrides: readonly string[]) =>
   clusterRunDocument(runScenario(withOverrides(phases, overrides), strategies, { seed: 1, generations: 12 }), '0.1.0');
 
 describe('the market charts of the cluster report', () => {
-  it('draws firms with entries and exits, quality with its spread, and prices and profits when the layer is on', () => {
+  it('draws firms with entries and exits, quality with its spread, and prices and profits when the layer is on', async () => {
     const run = documentOf([]);
-    const charts = marketFigures(run, []);
+    const charts = await marketFigures(run, []);
     expect(charts).toHaveLength(4);
     for (const title of ['Firms, entries and exits', 'Quality', 'Prices and profits']) expect(charts.join('')).toContain(`<title>${title}</title>`);
     // The quality band is one standard deviation either side of the mean.
-    expect(charts[1]).toContain('class="band"');
+    expect(charts[1]).toContain('band_marks');
     const firms = run.series.map((point) => point.market!.firms);
     expect(Math.max(...firms)).toBeGreaterThan(0);
-    expect(clusterReport(run, 'run.json', '0.1.0')).toContain('<title>Firms, entries and exits</title>');
+    expect(await clusterReport(run, 'run.json', '0.1.0')).toContain('<title>Firms, entries and exits</title>');
   });
 
-  it('draws the final lattice beside the final quality map, a cell per site in the colour of its strategy and of its quality level', () => {
+  it('draws the final lattice beside the final quality map, a cell per site in the colour of its strategy and of its quality level', async () => {
     // 16 × 16 and 60 generations: by then firms stand on several quality levels (12 × 12 stays at the basic product).
     const run = clusterRunDocument(runScenario(withOverrides(phases, ['width=16', 'height=16']), strategies, { seed: 1, generations: 60 }), '0.1.0');
     const quality = run.final.quality!;
@@ -48,15 +48,15 @@ describe('the market charts of the cluster report', () => {
     expect(levels.length).toBeGreaterThan(1);
     const fillOf = (level: number) => qualityFills[flat.indexOf(level)];
     expect(new Set(levels.map((level) => fillOf(level!))).size).toBe(levels.length);
-    expect(marketFigures(run, []).at(-1)).toBe(map);
+    expect((await marketFigures(run, [])).at(-1)).toBe(map);
     expect(
       finalMapsFigure(clusterRunDocument(runScenario(withOverrides(phases, ['market.enabled=false']), strategies, { seed: 1, generations: 2 }), '0.1.0')),
     ).toBe('');
   });
 
-  it('is left out of a run without the market layer', () => {
+  it('is left out of a run without the market layer', async () => {
     const run = documentOf(['market.enabled=false']);
-    expect(marketFigures(run, [])).toEqual([]);
-    expect(clusterReport(run, 'run.json', '0.1.0')).not.toContain('Firms, entries and exits');
+    expect(await marketFigures(run, [])).toEqual([]);
+    expect(await clusterReport(run, 'run.json', '0.1.0')).not.toContain('Firms, entries and exits');
   });
 });
