@@ -43,10 +43,10 @@ describe('the library example of docs/library.md', () => {
   it('prints the figures the CLI gives for the same inputs', () => {
     expect(printed).toHaveLength(6);
     const tournament = JSON.parse(cli(['tournament', '--noise', '0.05', '--format', 'json'])) as {
-      summary: { id: string; rank: number; meanPerTurn: number }[];
+      summary: { id: string; rank: number; mean_per_turn: number }[];
     };
     const top = [...tournament.summary].sort((a, b) => a.rank - b.rank).slice(0, 3);
-    expect(printed.slice(0, 3)).toEqual(top.map((line) => `${line.rank} ${line.id} ${line.meanPerTurn.toFixed(3)}`));
+    expect(printed.slice(0, 3)).toEqual(top.map((line) => `${line.rank} ${line.id} ${line.mean_per_turn.toFixed(3)}`));
 
     const cases: [number, string, string[]][] = [
       [3, 'as written', []],

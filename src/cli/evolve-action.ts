@@ -3,9 +3,13 @@ import { ecological, generational, moranGame, type PopulationRun, type Populatio
 import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
 import { cooplabVersion } from '../version.js';
 import type { EvolveOptions } from './evolve-command.js';
+import { toFileFields, type KeyRules } from '../formats/field-names.js';
 import { prettyJson } from '../formats/json.js';
 import { emit, warn } from '../formats/output.js';
 import { checkedGame } from './tournament-command.js';
+
+/** Strategy ids key the population and each generation's shares. */
+const EVOLVE_KEYS: KeyRules = { 'settings.population': 'data', 'series.*.shares': 'data' };
 
 /** Wilson's 95% interval for a share of `successes` in `trials`. */
 function wilson(successes: number, trials: number): [number, number] {
@@ -68,7 +72,7 @@ export async function runEvolveCommand(options: EvolveOptions): Promise<void> {
     });
     const text =
       options.format === 'json'
-        ? prettyJson({ cooplab: cooplabVersion(), settings: describe, fixation: rows })
+        ? prettyJson(toFileFields({ cooplab: cooplabVersion(), settings: describe, fixation: rows }, EVOLVE_KEYS))
         : options.format === 'csv'
           ? stringify(
               rows.map((row) => [row.strategy, row.fixations, row.runs, row.share, row.ci95[0], row.ci95[1]]),
@@ -106,13 +110,18 @@ export async function runEvolveCommand(options: EvolveOptions): Promise<void> {
     );
   } else if (options.format === 'json') {
     emit(
-      prettyJson({
-        cooplab: cooplabVersion(),
-        settings: describe,
-        strategies: ids,
-        series: run.shares.map((shares, generation) => ({ generation, shares: Object.fromEntries(ids.map((id, index) => [id, shares[index]])) })),
-        winner,
-      }),
+      prettyJson(
+        toFileFields(
+          {
+            cooplab: cooplabVersion(),
+            settings: describe,
+            strategies: ids,
+            series: run.shares.map((shares, generation) => ({ generation, shares: Object.fromEntries(ids.map((id, index) => [id, shares[index]])) })),
+            winner,
+          },
+          EVOLVE_KEYS,
+        ),
+      ),
       options.out,
     );
   } else {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InputError } from '../core/errors.js';
 import type { Strategy } from '../core/strategy.js';
 import { builtinStrategies, didYouMean, findStrategy } from '../../strategies/registry.js';
+import { toFileFields } from '../formats/field-names.js';
 import { prettyJson } from '../formats/json.js';
 import { emit } from '../formats/output.js';
 import { formatChoice, type OutputFormat } from './options.js';
@@ -10,18 +11,25 @@ function memoryDepth(strategy: Strategy): string {
   return Number.isFinite(strategy.classifier.memoryDepth) ? String(strategy.classifier.memoryDepth) : 'inf';
 }
 
-/** JSON cannot hold Infinity: an unbounded memory is written "inf", as the table says and as Axelrod-Python prints it. */
-function describe(strategy: Strategy): Record<string, unknown> {
-  return {
-    id: strategy.id,
-    name: strategy.name,
-    description: strategy.description,
-    provenance: strategy.provenance,
-    memoryDepth: Number.isFinite(strategy.classifier.memoryDepth) ? strategy.classifier.memoryDepth : memoryDepth(strategy),
-    stochastic: strategy.classifier.stochastic,
-    finiteState: strategy.finiteState !== undefined,
-    parameters: strategy.parameters ?? {},
-  };
+/**
+ * JSON cannot hold Infinity: an unbounded memory is written "inf", as the table says and as
+ * Axelrod-Python prints it. Field names in snake_case like every data file; a parameter's name is
+ * the module's own.
+ */
+function describe(strategy: Strategy): unknown {
+  return toFileFields(
+    {
+      id: strategy.id,
+      name: strategy.name,
+      description: strategy.description,
+      provenance: strategy.provenance,
+      memoryDepth: Number.isFinite(strategy.classifier.memoryDepth) ? strategy.classifier.memoryDepth : memoryDepth(strategy),
+      stochastic: strategy.classifier.stochastic,
+      finiteState: strategy.finiteState !== undefined,
+      parameters: strategy.parameters ?? {},
+    },
+    { parameters: 'data' },
+  );
 }
 
 export function strategiesTable(strategies: readonly Strategy[]): string {

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { ClassSession, MoveRecord } from '../classroom/session.js';
-import { parseDocument, readJsonFile } from './document.js';
+import { parseOutputDocument, readJsonFile } from './document.js';
+import { toFileFields, type KeyRules } from './field-names.js';
 
 /**
  * A class session's results (docs/formats.md): class.json, which `cooplab class host` writes
@@ -121,13 +122,16 @@ export function classDocument(session: ClassSession, version: string): ClassDocu
   };
 }
 
+/** Activity names key each round's `activities`. */
+const CLASS_KEYS: KeyRules = { 'series.*.activities': 'data' };
+
 export function classJson(document: ClassDocument): string {
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${JSON.stringify(toFileFields(document, CLASS_KEYS), null, 2)}\n`;
 }
 
 /** A class.json (already parsed), checked; `file` names it in messages. */
 export function parseClassDocument(document: unknown, file: string): ClassDocument {
-  return parseDocument(classSchema, document, 'class session', file);
+  return parseOutputDocument(classSchema, document, 'class session', file, CLASS_KEYS);
 }
 
 /** Reads the class.json of `cooplab class host`; a bad file is refused in one line. */

@@ -5,7 +5,8 @@ import { NO_ACTIVITY } from '../cluster/round-rules.js';
 import type { GenerationRecord } from '../cluster/model.js';
 import type { ClusterRun } from '../cluster/run.js';
 import { scenarioDocument, writtenScenarioSchema, yearOf, type YearScale } from '../cluster/scenario.js';
-import { parseDocument, readJsonFile } from './document.js';
+import { parseOutputDocument, readJsonFile } from './document.js';
+import { toFileFields, type KeyRules } from './field-names.js';
 import { prettyJson } from './json.js';
 
 /**
@@ -34,7 +35,7 @@ const ORGANISER_COLUMNS = [
   'spent:activities',
   'spent:monitoring',
   'spent:mediation',
-  'spent:cost-sharing',
+  'spent:cost_sharing',
 ] as const;
 
 /** An organiser's figures in a generation, in ORGANISER_COLUMNS order; empty cells while it does not work. */
@@ -265,6 +266,19 @@ const clusterRunSchema = z.object({
   }),
 });
 
+/**
+ * Where a run's JSON holds names rather than field names: the scenario and its parameters keep
+ * the scenario file's spelling, and activity, strategy and organiser names are data.
+ */
+export const CLUSTER_RUN_KEYS: KeyRules = {
+  scenario: 'verbatim',
+  parameters: 'verbatim',
+  'series.*.activities': 'data',
+  'series.*.strategies': 'data',
+  'series.*.rungs': 'data',
+  'series.*.organisers': 'data',
+};
+
 /** The most firms whose final network a run's JSON holds (a 100 × 100 lattice: some 40,000 ties). */
 export const NETWORK_FIRMS = 10_000;
 
@@ -359,7 +373,7 @@ function finalNetwork(model: ClusterRun['model']): { network?: NonNullable<Clust
 }
 
 export function clusterJson(run: ClusterRun, version: string): string {
-  return prettyJson(clusterRunDocument(run, version));
+  return prettyJson(toFileFields(clusterRunDocument(run, version), CLUSTER_RUN_KEYS));
 }
 
 /** Several seeds' runs (`--seeds N -f json`) as one document, `{ "runs": [ … ] }`, each run as clusterJson wrote it. */
@@ -380,7 +394,7 @@ export function clusterRunsCsv(seeds: readonly number[], csvs: readonly string[]
 
 /** A cluster run's JSON (already parsed), checked; `file` names it in messages. */
 export function parseClusterRun(document: unknown, file: string): ClusterRunDocument {
-  return parseDocument(clusterRunSchema, document, 'cluster run', file);
+  return parseOutputDocument(clusterRunSchema, document, 'cluster run', file, CLUSTER_RUN_KEYS);
 }
 
 /** The runs of `cooplab cluster --seeds N -f json` (already parsed), each checked; `file` names it in messages. */

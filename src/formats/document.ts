@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { checkDocumentShape } from '../core/document-shape.js';
 import { printable } from '../core/printable.js';
+import { pathInFile, toMemoryFields, type KeyRules } from './field-names.js';
 
 /**
  * Reading a document back: the file's text, its JSON, and its check against the document's
@@ -124,4 +125,18 @@ export function parseDocument<T>(schema: Checker<T>, document: unknown, kind: st
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   throw new InputError(`${kind} '${printable(file)}': ${describeProblem(issue, document, docs)}`);
+}
+
+/**
+ * A document cooplab wrote (snake_case fields, docs/formats.md), checked against `schema`, whose
+ * fields are the program's camelCase names: renamed first (an older camelCase file passes as it
+ * is), and a problem names the field as the file spells it.
+ */
+export function parseOutputDocument<T>(schema: Checker<T>, document: unknown, kind: string, file: string, rules: KeyRules): T {
+  const renamed = toMemoryFields(document, rules);
+  const result = schema.safeParse(renamed);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const spelled = { ...issue, path: pathInFile(document, issue.path) } as z.core.$ZodIssue;
+  throw new InputError(`${kind} '${printable(file)}': ${describeProblem(spelled, document, 'docs/formats.md')}`);
 }

@@ -2,7 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { LOOP_METRICS, type HysteresisRecord, type HysteresisSpec } from '../cluster/hysteresis.js';
 import { scenarioDocument, writtenScenarioSchema, type Scenario } from '../cluster/scenario.js';
-import { parseDocument, readJsonFile } from './document.js';
+import { parseOutputDocument, readJsonFile } from './document.js';
+import { snakeCase, toFileFields, type KeyRules } from './field-names.js';
 import { prettyJson } from './json.js';
 
 /**
@@ -63,29 +64,16 @@ export function hysteresisDocument(
   };
 }
 
-export function hysteresisJson(document: HysteresisDocument): string {
-  return prettyJson(document);
-}
+/** The scenario keeps the scenario file's spelling. */
+const HYSTERESIS_KEYS: KeyRules = { scenario: 'verbatim' };
 
-const CSV_COLUMNS: Readonly<Record<(typeof LOOP_METRICS)[number], string>> = {
-  cooperation: 'cooperation',
-  mutualCooperation: 'mutual_cooperation',
-  meanTrust: 'mean_trust',
-  meanPayoff: 'mean_payoff',
-};
+export function hysteresisJson(document: HysteresisDocument): string {
+  return prettyJson(toFileFields(document, HYSTERESIS_KEYS));
+}
 
 /** One row per seed and step: direction, step, value, seed, generation, then the metrics (an empty cell where a split has no rounds). */
 export function hysteresisCsv(document: HysteresisDocument): string {
-  const columns = [
-    'direction',
-    'step',
-    'value',
-    'seed',
-    'generation',
-    ...LOOP_METRICS.map((metric) => CSV_COLUMNS[metric]),
-    'cooperation_low_risk',
-    'cooperation_risky',
-  ];
+  const columns = ['direction', 'step', 'value', 'seed', 'generation', ...LOOP_METRICS.map(snakeCase), 'cooperation_low_risk', 'cooperation_risky'];
   const rows = document.records.map((record) => [
     record.direction,
     record.step,
@@ -101,7 +89,7 @@ export function hysteresisCsv(document: HysteresisDocument): string {
 
 /** A loop's JSON (already parsed), checked; `file` names it in messages. */
 export function parseHysteresis(document: unknown, file: string): HysteresisDocument {
-  return parseDocument(hysteresisSchema, document, 'hysteresis loop', file);
+  return parseOutputDocument(hysteresisSchema, document, 'hysteresis loop', file, HYSTERESIS_KEYS);
 }
 
 /** Reads the JSON of `cooplab hysteresis -f json`; a bad file is refused in one line. */

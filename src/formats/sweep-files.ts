@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -7,7 +8,8 @@ import { InputError } from '../core/errors.js';
 import { printable } from '../core/printable.js';
 import { writtenScenarioSchema } from '../cluster/scenario.js';
 import { SERIES_METRICS, type TaskResult } from '../cluster/sweep.js';
-import { parseDocument, readJsonFile } from './document.js';
+import { parseOutputDocument, readJsonFile } from './document.js';
+import { snakeCase, toFileFields, toMemoryFields, type KeyRules } from './field-names.js';
 import { writeFileAtomically } from './output.js';
 
 /**
@@ -62,8 +64,9 @@ export function prepareFolder(directory: string, manifest: SweepManifest): void 
   const file = join(directory, 'manifest.json');
   const text = manifestText(manifest);
   if (existsSync(file)) {
+    // A folder begun before the snake_case convention holds the same manifest with camelCase fields: it resumes.
     const existing = readFileSync(file, 'utf8');
-    if (existing !== text) {
+    if (existing !== text && !sameManifest(directory, text)) {
       throw new InputError(
         `--out '${printable(directory)}' holds a different sweep (its manifest.json differs): expected the same scenario, grid, seeds and generations to resume, or a new folder`,
       );
@@ -73,15 +76,30 @@ export function prepareFolder(directory: string, manifest: SweepManifest): void 
   writeFileAtomically(file, text);
 }
 
+/** The scenario keeps the scenario file's spelling; a grid axis's values may be anything a parameter takes. */
+const MANIFEST_KEYS: KeyRules = { scenario: 'verbatim', 'grid.*.values': 'verbatim' };
+/** A task's parameters are keyed by --set paths. */
+const TASK_KEYS: KeyRules = { parameters: 'data' };
+
+/** Whether the folder's manifest says what `text` does, in either spelling of its fields; a damaged one does not. */
+function sameManifest(directory: string, text: string): boolean {
+  try {
+    return isDeepStrictEqual(readManifest(directory), toMemoryFields(JSON.parse(text), MANIFEST_KEYS));
+  } catch (error) {
+    if (error instanceof InputError) return false;
+    throw error;
+  }
+}
+
 function manifestText(manifest: SweepManifest): string {
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+  return `${JSON.stringify(toFileFields(manifest, MANIFEST_KEYS), null, 2)}\n`;
 }
 
 /** A sweep's manifest.json, checked: the folder must hold one written by cooplab sweep. */
 export function readManifest(directory: string): SweepManifest {
   const file = join(directory, 'manifest.json');
   if (!existsSync(file)) throw new InputError(`'${printable(directory)}' is not a sweep folder: expected a manifest.json written by cooplab sweep`);
-  return parseDocument(manifestSchema, readJsonFile(file, 'sweep manifest'), 'sweep manifest', file);
+  return parseOutputDocument(manifestSchema, readJsonFile(file, 'sweep manifest'), 'sweep manifest', file, MANIFEST_KEYS);
 }
 
 export function taskFile(directory: string, key: string): string {
@@ -101,7 +119,7 @@ export function finishedKeys(directory: string): Set<string> {
 /** A finished task as its file holds it. */
 export function taskJson(result: TaskResult): string {
   const document: SweepTaskFile = result;
-  return `${JSON.stringify(document)}\n`;
+  return `${JSON.stringify(toFileFields(document, TASK_KEYS))}\n`;
 }
 
 /** Writes a finished task's file, whole or not at all: an interruption loses only the tasks in flight. */
@@ -112,7 +130,7 @@ export function writeTask(directory: string, result: TaskResult): void {
 /** A task file checked: its result, or why it cannot be used (cut short by a crash, edited, from another version). */
 function readTaskFile(file: string): { result: SweepTaskFile } | { problem: string } {
   try {
-    return { result: parseDocument(taskSchema, readJsonFile(file, 'sweep task'), 'sweep task', file) };
+    return { result: parseOutputDocument(taskSchema, readJsonFile(file, 'sweep task'), 'sweep task', file, TASK_KEYS) };
   } catch (error) {
     if (error instanceof InputError) return { problem: error.message };
     throw error;
@@ -148,8 +166,6 @@ export function readTaskResults(directory: string): SweepTaskFile[] {
   });
 }
 
-const snake = (metric: string) => metric.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-
 /**
  * The tidy outputs, assembled from the task files in task order: results.csv (one row per task:
  * its parameters, seed, final and time-averaged metrics) and series.csv (task, generation, metrics).
@@ -162,8 +178,8 @@ export function assemble(directory: string, manifest: SweepManifest, results: re
     ...paths,
     'seed_index',
     'seed',
-    ...SERIES_METRICS.map((metric) => `final_${snake(metric)}`),
-    ...SERIES_METRICS.map((metric) => `avg_${snake(metric)}`),
+    ...SERIES_METRICS.map((metric) => `final_${snakeCase(metric)}`),
+    ...SERIES_METRICS.map((metric) => `avg_${snakeCase(metric)}`),
   ];
   const resultRows = ordered.map((result) => [
     result.index,
@@ -181,7 +197,10 @@ export function assemble(directory: string, manifest: SweepManifest, results: re
       seriesRows.push([result.index, generation, ...SERIES_METRICS.map((metric) => result.series[metric]![generation])]);
     }
   }
-  writeFileAtomically(join(directory, 'series.csv'), stringify(seriesRows, { header: true, columns: ['task', 'generation', ...SERIES_METRICS.map(snake)] }));
+  writeFileAtomically(
+    join(directory, 'series.csv'),
+    stringify(seriesRows, { header: true, columns: ['task', 'generation', ...SERIES_METRICS.map(snakeCase)] }),
+  );
 }
 
 /** A finished sweep as `cooplab plot` and `cooplab report` read it: its manifest and results.csv. */

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { z as zod } from 'zod';
 import type { TournamentResult } from '../core/tournament.js';
-import { parseDocument, readJsonFile } from './document.js';
+import { parseOutputDocument, readJsonFile } from './document.js';
+import { toFileFields, type KeyRules } from './field-names.js';
 import { prettyJson } from './json.js';
 
 /**
@@ -90,14 +91,17 @@ export function tournamentDocument(result: TournamentResult, version: string, di
   };
 }
 
+/** The strategy ids that key `scores` are data, not field names. */
+const TOURNAMENT_KEYS: KeyRules = { scores: 'data' };
+
 export function tournamentJson(result: TournamentResult, version: string, disqualified: readonly Disqualification[] = []): string {
-  return prettyJson(tournamentDocument(result, version, disqualified));
+  return prettyJson(toFileFields(tournamentDocument(result, version, disqualified), TOURNAMENT_KEYS));
 }
 
 /** A tournament's JSON (already parsed), checked; `file` names it in messages. */
 export async function parseTournament(document: unknown, file: string): Promise<TournamentDocument> {
   const { z } = await import('zod');
-  return parseDocument(tournamentSchema(z), document, 'tournament', file);
+  return parseOutputDocument(tournamentSchema(z), document, 'tournament', file, TOURNAMENT_KEYS);
 }
 
 /** Reads the JSON of `cooplab tournament -f json`; a bad file is refused in one line. */

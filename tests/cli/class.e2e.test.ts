@@ -93,10 +93,10 @@ describe('cooplab class', () => {
     ]);
     const document = JSON.parse(readFileSync(join(out, 'class.json'), 'utf8')) as {
       kind: string;
-      roundsPlayed: number;
+      rounds_played: number;
       students: { name: string; score: number }[];
     };
-    expect(document).toMatchObject({ kind: 'class', roundsPlayed: 2 });
+    expect(document).toMatchObject({ kind: 'class', rounds_played: 2 });
     expect(document.students.map((student) => [student.name, student.score])).toEqual([
       ['Ben', 8],
       ['Ana', 0],
@@ -118,11 +118,11 @@ describe('cooplab class', () => {
     host.child.kill('SIGINT');
     expect(await host.exited).toBe(130);
     const document = JSON.parse(readFileSync(join(out, 'class.json'), 'utf8')) as {
-      roundsPlayed: number;
+      rounds_played: number;
       moves: { student: string; move: string; answered: boolean; round: number }[];
     };
     // Round 2 was open: it is closed and paid, Ana's missing answer played as the default.
-    expect(document.roundsPlayed).toBe(2);
+    expect(document.rounds_played).toBe(2);
     expect(document.moves.filter((move) => move.student === 'Ana').map((move) => [move.round, move.move, move.answered])).toEqual([
       [1, 'D', true],
       [2, 'D', false],
@@ -136,7 +136,7 @@ describe('cooplab class', () => {
     await host.waitFor(/join with: cooplab class join/);
     host.child.kill('SIGHUP');
     expect(await host.exited).toBe(129);
-    expect(JSON.parse(readFileSync(join(out, 'class.json'), 'utf8'))).toMatchObject({ kind: 'class', roundsPlayed: 0 });
+    expect(JSON.parse(readFileSync(join(out, 'class.json'), 'utf8'))).toMatchObject({ kind: 'class', rounds_played: 0 });
   }, 40_000);
 
   it.runIf(hasOpenssl)(

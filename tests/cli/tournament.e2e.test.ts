@@ -47,7 +47,7 @@ describe('cooplab tournament', () => {
     const run = cooplab(['tournament', '-s', 'tit-for-tat,defector', '--prob-end', '0.1', '--payoffs', '4,0,6,1', '-f', 'json']);
     expect(run.status).toBe(0);
     const document = JSON.parse(run.stdout);
-    expect(document.settings).toMatchObject({ turns: null, probEnd: 0.1, payoffs: { R: 4, S: 0, T: 6, P: 1 } });
+    expect(document.settings).toMatchObject({ turns: null, prob_end: 0.1, payoffs: { R: 4, S: 0, T: 6, P: 1 } });
   });
 
   it('warns when 2R <= T + S but still plays', () => {
@@ -114,8 +114,8 @@ describe('cooplab strategies', () => {
     expect(run.stdout).toContain('Prober (prober)');
     expect(run.stdout).toContain('memory depth: inf');
     const json = JSON.parse(cooplab(['strategies', 'show', 'tit-for-tat', '--format', 'json']).stdout);
-    expect(json).toMatchObject({ id: 'tit-for-tat', memoryDepth: 1, stochastic: false, finiteState: true });
+    expect(json).toMatchObject({ id: 'tit-for-tat', memory_depth: 1, stochastic: false, finite_state: true });
     // An unbounded memory is "inf" in JSON as in the table (JSON has no Infinity; null would read as missing).
-    expect(JSON.parse(cooplab(['strategies', 'show', 'grudger', '--format', 'json']).stdout).memoryDepth).toBe('inf');
+    expect(JSON.parse(cooplab(['strategies', 'show', 'grudger', '--format', 'json']).stdout).memory_depth).toBe('inf');
   });
 });

@@ -24,10 +24,16 @@ const file = join(folder, 'run.json');
 writeFileSync(file, clusterJson(run, '0.1.0'));
 
 describe('a cluster run as JSON', () => {
-  it('reads back what it wrote: the same document, and the same bytes when written again', () => {
+  it('reads back what it wrote: the same document, its fields in snake_case in the file', () => {
     const read = readClusterRun(file);
     expect(read).toEqual(clusterRunDocument(run, '0.1.0'));
-    expect(read).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    const written = JSON.parse(readFileSync(file, 'utf8'));
+    expect(written.series[4]).toMatchObject({
+      mutual_cooperation: read.series[4]!.mutualCooperation,
+      mean_trust: read.series[4]!.meanTrust,
+      no_rung: read.series[4]!.noRung,
+    });
+    expect(written.series[4]).not.toHaveProperty('meanTrust');
     expect(read.log).toEqual([{ generation: 10, label: 'The business association starts a joint training programme' }]);
     expect(read.final.lattice).toHaveLength(8);
   });
@@ -35,6 +41,20 @@ describe('a cluster run as JSON', () => {
   it('refuses a wrong value in one line naming the file, the field, the value and what was expected', async () => {
     const bad = writeJson(folder, 'bad-value.json', withField(JSON.parse(readFileSync(file, 'utf8')), 'series.3.cooperation', 'high'));
     expect(await refusal(() => readClusterRun(bad))).toBe(`cluster run '${bad}': series.3.cooperation: got "high", expected a number`);
+  });
+
+  it('names a bad field as the file spells it', async () => {
+    const bad = writeJson(folder, 'bad-trust.json', withField(JSON.parse(readFileSync(file, 'utf8')), 'series.3.mean_trust', 'high'));
+    expect(await refusal(() => readClusterRun(bad))).toBe(`cluster run '${bad}': series.3.mean_trust: got "high", expected a number`);
+  });
+
+  it('still reads a run written before the snake_case convention (camelCase fields), as the same document', async () => {
+    // What cooplab wrote until then: the document as the program names its fields.
+    const older = join(folder, 'older.json');
+    writeFileSync(older, JSON.stringify(clusterRunDocument(run, '0.1.0'), null, 2));
+    expect(readClusterRun(older)).toEqual(readClusterRun(file));
+    const bad = writeJson(folder, 'older-bad.json', withField(JSON.parse(readFileSync(older, 'utf8')), 'series.3.meanTrust', 'high'));
+    expect(await refusal(() => readClusterRun(bad))).toBe(`cluster run '${bad}': series.3.meanTrust: got "high", expected a number`);
   });
 
   it('refuses a missing field, and escapes what a hostile file holds', async () => {

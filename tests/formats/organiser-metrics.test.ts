@@ -22,7 +22,7 @@ describe("organisers' metrics", () => {
       'organiser:technology-centre:spent:activities',
       'organiser:technology-centre:spent:monitoring',
       'organiser:technology-centre:spent:mediation',
-      'organiser:technology-centre:spent:cost-sharing',
+      'organiser:technology-centre:spent:cost_sharing',
     ]);
     expect(rows[9]!['organiser:technology-centre:members']).toBe('');
     const founded = run.records[10]!.organisers![0]!;
@@ -30,7 +30,7 @@ describe("organisers' metrics", () => {
     expect(Number(rows[10]!['organiser:technology-centre:budget'])).toBe(founded.budget);
     expect(Number(rows[10]!['organiser:technology-centre:income'])).toBe(founded.accounts.fees);
     expect(Number(rows[10]!['organiser:technology-centre:spent:activities'])).toBe(1);
-    expect(Number(rows[12]!['organiser:technology-centre:spent:cost-sharing'])).toBeGreaterThan(0);
+    expect(Number(rows[12]!['organiser:technology-centre:spent:cost_sharing'])).toBeGreaterThan(0);
   });
 
   it('the JSON holds them per generation and reads back; a run without organisers has no such field', () => {

@@ -47,6 +47,22 @@ describe('a sweep folder', () => {
     expect(tasksRead).toEqual(JSON.parse(JSON.stringify(results)));
   });
 
+  it('writes snake_case fields, and a folder begun before that convention (camelCase) still resumes and reads', () => {
+    expect(JSON.parse(readFileSync(join(directory, 'manifest.json'), 'utf8'))).toMatchObject({ root_seed: 5, strategy_modules: [] });
+    expect(JSON.parse(readFileSync(taskFile(directory, results[0]!.key), 'utf8'))).toMatchObject({
+      seed_index: 1,
+      final: { mean_trust: results[0]!.final.meanTrust },
+    });
+    const older = scratch('sweep-older');
+    prepareFolder(older, manifest);
+    writeFileSync(join(older, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileSync(taskFile(older, results[0]!.key), `${JSON.stringify(results[0])}\n`);
+    expect(() => prepareFolder(older, manifest)).not.toThrow();
+    expect(readManifest(older)).toEqual(readManifest(directory));
+    expect(readTaskResults(older)).toEqual([JSON.parse(JSON.stringify(results[0]))]);
+    expect(() => prepareFolder(older, { ...manifest, rootSeed: 6 })).toThrow(/holds a different sweep/);
+  });
+
   it('reads back results.csv: one row per task, its grid values as written and its metrics', () => {
     const sweep = readSweep(directory);
     expect(sweep.columns.slice(0, 5)).toEqual(['task', 'sanctions.fine', 'sanctions.compensate', 'seed_index', 'seed']);

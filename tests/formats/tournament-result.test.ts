@@ -18,7 +18,9 @@ describe('a tournament as JSON', () => {
   it('reads back what it wrote', async () => {
     const read = await readTournament(file);
     expect(read).toEqual(tournamentDocument(result, '0.1.0', disqualified));
-    expect(read).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    const written = JSON.parse(readFileSync(file, 'utf8'));
+    expect(written.settings).toMatchObject({ prob_end: null, self_play: read.settings.selfPlay });
+    expect(written.summary[0]).toMatchObject({ mean_per_turn: read.summary[0]!.meanPerTurn, cooperation_rate: read.summary[0]!.cooperationRate });
     expect(read.ranking).toHaveLength(3);
     expect(read.summary[0]!.ci95).toHaveLength(2);
   });
