@@ -1,5 +1,5 @@
 import type { Game } from '../core/game.js';
-import { compileMachine, contextIndex, CONTEXTS, isDeterred, TOURNAMENT_CONTEXT, type CompiledMachine } from '../core/machine.js';
+import { compiledMachineFor, contextIndex, CONTEXTS, isDeterred, TOURNAMENT_CONTEXT, type CompiledMachine } from '../core/machine.js';
 import type { FiniteStateMachine, Move, MoveView, ParameterValues, Player, Strategy } from '../core/strategy.js';
 
 type StrategyMeta = Omit<Strategy, 'create' | 'finiteState'>;
@@ -27,7 +27,7 @@ class MachinePlayer implements Player {
   move(view: MoveView): Move {
     const { own, opponent } = view;
     if (this.machine === undefined) {
-      const machine = compileMachine({ id: this.id }, this.build(this.parameters, view.game));
+      const machine = compiledMachineFor({ id: this.id }, this.build, this.parameters, view.game, () => this.build(this.parameters, view.game));
       this.machine = machine;
       let state = machine.initial;
       // On the lattice only a window of recent moves is kept: replay what there is.

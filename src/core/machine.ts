@@ -1,6 +1,6 @@
 import { StrategyFault } from './errors.js';
 import type { Game } from './game.js';
-import type { FiniteStateMachine, MachineContext, Strategy } from './strategy.js';
+import type { FiniteStateMachine, MachineContext, ParameterValues, Strategy } from './strategy.js';
 
 /** A machine state's choice is tabulated for each of the 2 × 2 × 2 contexts. */
 export const CONTEXTS = 8;
@@ -32,9 +32,14 @@ export interface CompiledMachine {
   readonly cooperate: Float64Array;
   /** next[state * 4 + outcome] */
   readonly next: Int32Array;
+  /** choice[state * CONTEXTS + context]: the move code when it is certain (0 = C, 1 = D), CHOICE_DRAWN when it is drawn. */
+  readonly choice: Uint8Array;
   readonly trustThreshold: number;
   readonly stochastic: boolean;
 }
+
+/** A state's choice in `CompiledMachine.choice` that is drawn from the player's stream. */
+export const CHOICE_DRAWN = 2;
 
 export function compileMachine(strategy: Pick<Strategy, 'id'>, machine: FiniteStateMachine): CompiledMachine {
   const states = machine.cooperate.length;
@@ -50,6 +55,7 @@ export function compileMachine(strategy: Pick<Strategy, 'id'>, machine: FiniteSt
   if (!(trustThreshold >= 0 && trustThreshold <= 1)) fail(`trustThreshold ${trustThreshold} is outside [0, 1]`);
   const cooperate = new Float64Array(states * CONTEXTS);
   const next = new Int32Array(states * 4);
+  const codes = new Uint8Array(states * CONTEXTS);
   let stochastic = false;
   for (let s = 0; s < states; s++) {
     const choice = machine.cooperate[s]!;
@@ -58,6 +64,8 @@ export function compileMachine(strategy: Pick<Strategy, 'id'>, machine: FiniteSt
       if (!(p >= 0 && p <= 1)) fail(`state ${s} co-operates with probability ${p}, expected a number in [0, 1]`);
       if (p > 0 && p < 1) stochastic = true;
       cooperate[s * CONTEXTS + context] = p;
+      // The order of the tests is the hot loop's: p >= 1 is C, p <= 0 is D, anything between is drawn.
+      codes[s * CONTEXTS + context] = p >= 1 ? 0 : p <= 0 ? 1 : CHOICE_DRAWN;
     }
     const row = machine.next[s]!;
     for (let outcome = 0; outcome < 4; outcome++) {
@@ -66,10 +74,52 @@ export function compileMachine(strategy: Pick<Strategy, 'id'>, machine: FiniteSt
       next[s * 4 + outcome] = target;
     }
   }
-  return { initial: machine.initial, states, cooperate, next, trustThreshold, stochastic };
+  return { initial: machine.initial, states, cooperate, next, choice: codes, trustThreshold, stochastic };
 }
 
 /** Outcome index of a round from one side: own move code first (0 = C, 1 = D). */
 export function outcomeOf(ownCode: number, otherCode: number): number {
   return ownCode * 2 + otherCode;
+}
+
+/** Compiled machines by builder (a strategy's finiteState), then by parameters and payoffs. Bounded: a builder rarely sees more than a few settings. */
+const compiledMachines = new WeakMap<object, Map<string, CompiledMachine>>();
+const MACHINES_PER_BUILDER = 64;
+
+function settingsKey(parameters: ParameterValues, game: Game): string {
+  // Object.is keeps -0 apart from 0: a builder may tell them apart.
+  const text = (value: number) => (Object.is(value, -0) ? '-0' : String(value));
+  let key = `${text(game.R)},${text(game.S)},${text(game.T)},${text(game.P)}`;
+  for (const name of Object.keys(parameters)) key += `;${name}=${text(parameters[name]!)}`;
+  return key;
+}
+
+/**
+ * The compiled machine of `build` for these parameters and payoffs, compiled once and then
+ * shared: every player and every contestant of a strategy uses the same one (compiling
+ * tullock's 3,071 states for each match cost a fifth of an all-strategies tournament).
+ * `builder` (the strategy's finiteState function) identifies the machine; `build` builds it.
+ * A builder must be a pure function of its parameters and the game, as the Strategy
+ * interface asks; a machine that does not compile is never kept, so it fails each time.
+ */
+export function compiledMachineFor(
+  strategy: Pick<Strategy, 'id'>,
+  builder: object,
+  parameters: ParameterValues,
+  game: Game,
+  build: () => FiniteStateMachine,
+): CompiledMachine {
+  let byKey = compiledMachines.get(builder);
+  if (byKey === undefined) {
+    byKey = new Map();
+    compiledMachines.set(builder, byKey);
+  }
+  const key = settingsKey(parameters, game);
+  let machine = byKey.get(key);
+  if (machine === undefined) {
+    machine = compileMachine(strategy, build());
+    if (byKey.size >= MACHINES_PER_BUILDER) byKey.clear();
+    byKey.set(key, machine);
+  }
+  return machine;
 }

@@ -1,7 +1,7 @@
 import type { Game } from './game.js';
 import { appendMove, COOPERATE, DEFECT, History, MOVE_OF_CODE } from './history.js';
-import { geometricTrials, type RandomSource } from './random.js';
-import { compileMachine, contextIndex, CONTEXTS, isDeterred, TOURNAMENT_CONTEXT, type CompiledMachine } from './machine.js';
+import { geometricTrials, geometricTrialsWith, type RandomSource } from './random.js';
+import { CHOICE_DRAWN, compiledMachineFor, contextIndex, CONTEXTS, isDeterred, TOURNAMENT_CONTEXT, type CompiledMachine } from './machine.js';
 import { StrategyFault } from './errors.js';
 
 export type { CompiledMachine };
@@ -79,7 +79,8 @@ function playRemotely(first: Contestant, second: Contestant, settings: MatchSett
  */
 export function prepareContestant(strategy: Strategy, game: Game, given?: ParameterValues): Contestant {
   const parameters = resolveParameters(strategy, given);
-  const machine = strategy.finiteState ? compileMachine(strategy, strategy.finiteState(parameters, game)) : undefined;
+  const finiteState = strategy.finiteState;
+  const machine = finiteState ? compiledMachineFor(strategy, finiteState, parameters, game, () => strategy.finiteState!(parameters, game)) : undefined;
   return { strategy, parameters, machine };
 }
 
@@ -216,7 +217,7 @@ function playMachines(
   offset: number,
   trace: Uint8Array | undefined,
 ): void {
-  runMachines(
+  (countable(settings.game, turns) ? runMachines : runMachinesSumming)(
     a,
     b,
     turns,
@@ -234,9 +235,83 @@ function playMachines(
 
 /**
  * The tournament's hot loop, kept small so the JIT optimises it early and free of
- * allocation. The noise schedule is NoiseSchedule's, inlined.
+ * allocation. The noise schedule is NoiseSchedule's, inlined. For whole-number payoffs the
+ * loop only counts defections and mutual defections, and the scores are worked out from the
+ * counts at the end: the same numbers as summing payoff by payoff, since every partial sum is
+ * a whole number below 2^53. Other payoffs are summed in play order (runMachinesSumming).
  */
 function runMachines(
+  a: CompiledMachine,
+  b: CompiledMachine,
+  turns: number,
+  game: Game,
+  cluster: ClusterContext | undefined,
+  randomA: RandomSource | undefined,
+  randomB: RandomSource | undefined,
+  noise: number,
+  noiseSource: RandomSource | undefined,
+  trace: Uint8Array | undefined,
+  outcome: Float64Array,
+  offset: number,
+): void {
+  const choiceA = a.choice;
+  const choiceB = b.choice;
+  const contextA = machineContext(a, game, cluster);
+  const contextB = machineContext(b, game, cluster);
+  const nextA = a.next;
+  const nextB = b.next;
+  const log1pMinusNoise = Math.log1p(-noise);
+  let flipA = noiseSource === undefined ? -1 : geometricTrialsWith(noise, log1pMinusNoise, noiseSource) - 1;
+  let flipB = noiseSource === undefined ? -1 : geometricTrialsWith(noise, log1pMinusNoise, noiseSource) - 1;
+  let stateA = a.initial;
+  let stateB = b.initial;
+  let defectionsA = 0;
+  let defectionsB = 0;
+  let mutualDefections = 0;
+  for (let turn = 0; turn < turns; turn++) {
+    let moveA = choiceA[stateA * CONTEXTS + contextA]!;
+    let moveB = choiceB[stateB * CONTEXTS + contextB]!;
+    if (moveA === CHOICE_DRAWN) moveA = randomA!() < a.cooperate[stateA * CONTEXTS + contextA]! ? COOPERATE : DEFECT;
+    if (moveB === CHOICE_DRAWN) moveB = randomB!() < b.cooperate[stateB * CONTEXTS + contextB]! ? COOPERATE : DEFECT;
+    if (turn === flipA) {
+      moveA ^= 1;
+      flipA = turn + geometricTrialsWith(noise, log1pMinusNoise, noiseSource!);
+    }
+    if (turn === flipB) {
+      moveB ^= 1;
+      flipB = turn + geometricTrialsWith(noise, log1pMinusNoise, noiseSource!);
+    }
+    defectionsA += moveA;
+    defectionsB += moveB;
+    mutualDefections += moveA & moveB;
+    stateA = nextA[stateA * 4 + moveA * 2 + moveB]!;
+    stateB = nextB[stateB * 4 + moveB * 2 + moveA]!;
+    if (trace !== undefined) {
+      trace[turn * 2] = moveA;
+      trace[turn * 2 + 1] = moveB;
+    }
+  }
+  const onlyA = defectionsA - mutualDefections;
+  const onlyB = defectionsB - mutualDefections;
+  const mutualCooperations = turns - defectionsA - onlyB;
+  outcome[offset + OUTCOME_TURNS] = turns;
+  // 0 + …: a sum of payoffs starts from +0, so a total of zero is +0 whatever the payoffs' signs.
+  outcome[offset + OUTCOME_SCORE] = 0 + mutualCooperations * game.R + onlyB * game.S + onlyA * game.T + mutualDefections * game.P;
+  outcome[offset + OUTCOME_SCORE + 1] = 0 + mutualCooperations * game.R + onlyA * game.S + onlyB * game.T + mutualDefections * game.P;
+  outcome[offset + OUTCOME_DEFECTIONS] = defectionsA;
+  outcome[offset + OUTCOME_DEFECTIONS + 1] = defectionsB;
+}
+
+/** Whether a match's scores are sums of whole numbers that stay exact (below 2^53) in any order. */
+function countable(game: Game, turns: number): boolean {
+  const largest = Math.max(Math.abs(game.R), Math.abs(game.S), Math.abs(game.T), Math.abs(game.P));
+  return (
+    Number.isInteger(game.R) && Number.isInteger(game.S) && Number.isInteger(game.T) && Number.isInteger(game.P) && largest * turns <= Number.MAX_SAFE_INTEGER
+  );
+}
+
+/** runMachines for payoffs that are not whole numbers: each turn's payoff added in play order, as ever. */
+function runMachinesSumming(
   a: CompiledMachine,
   b: CompiledMachine,
   turns: number,
@@ -257,8 +332,9 @@ function runMachines(
   const contextB = machineContext(b, game, cluster);
   const nextA = a.next;
   const nextB = b.next;
-  let flipA = noiseSource === undefined ? -1 : geometricTrials(noise, noiseSource) - 1;
-  let flipB = noiseSource === undefined ? -1 : geometricTrials(noise, noiseSource) - 1;
+  const log1pMinusNoise = Math.log1p(-noise);
+  let flipA = noiseSource === undefined ? -1 : geometricTrialsWith(noise, log1pMinusNoise, noiseSource) - 1;
+  let flipB = noiseSource === undefined ? -1 : geometricTrialsWith(noise, log1pMinusNoise, noiseSource) - 1;
   let stateA = a.initial;
   let stateB = b.initial;
   let scoreA = 0;
@@ -272,11 +348,11 @@ function runMachines(
     let moveB = pB >= 1 ? COOPERATE : pB <= 0 ? DEFECT : randomB!() < pB ? COOPERATE : DEFECT;
     if (turn === flipA) {
       moveA ^= 1;
-      flipA = turn + geometricTrials(noise, noiseSource!);
+      flipA = turn + geometricTrialsWith(noise, log1pMinusNoise, noiseSource!);
     }
     if (turn === flipB) {
       moveB ^= 1;
-      flipB = turn + geometricTrials(noise, noiseSource!);
+      flipB = turn + geometricTrialsWith(noise, log1pMinusNoise, noiseSource!);
     }
     scoreA += payoff[moveA * 2 + moveB]!;
     scoreB += payoff[moveB * 2 + moveA]!;
