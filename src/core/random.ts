@@ -9,18 +9,44 @@ export const KEY_SEPARATOR = '\u001f';
  * checks this against seedrandom itself). It is a plain class rather than seedrandom's
  * closure-per-generator objects because a tournament creates a stream per match: this
  * halves the time of a cold tournament run (docs/benchmarks.md).
+ *
+ * Seeding takes in the key one character at a time and then runs 20 more rounds, so the state
+ * after a key's first characters can be kept and continued: a tournament takes in each pair's
+ * part of its keys once, not once per match and purpose (absorb, copy, seal).
  */
-class TycheI {
+export class StreamState {
   private a = 0;
   private b = 0;
   private c = 2654435769 | 0;
   private d = 1367130551;
 
-  constructor(key: string) {
-    for (let k = 0; k < key.length + 20; k++) {
-      this.b ^= key.charCodeAt(k) | 0;
+  /** Takes in more characters of the key. */
+  absorb(text: string): this {
+    for (let k = 0; k < text.length; k++) {
+      this.b ^= text.charCodeAt(k);
       this.next();
     }
+    return this;
+  }
+
+  /** Ends the key (seedrandom's 20 rounds after its last character): the stream starts here. */
+  seal(): this {
+    for (let k = 0; k < 20; k++) this.next();
+    return this;
+  }
+
+  /** Takes the state of another generator. */
+  copy(from: StreamState): this {
+    this.a = from.a;
+    this.b = from.b;
+    this.c = from.c;
+    this.d = from.d;
+    return this;
+  }
+
+  /** The next uniform number in [0, 1). */
+  uniform(): number {
+    return (this.next() >>> 0) / 0x100000000;
   }
 
   next(): number {
@@ -41,8 +67,14 @@ class TycheI {
 
 /** The stream for an identity already joined into one key (for hot loops that build keys incrementally). */
 export function streamFromKey(key: string): RandomSource {
-  const generator = new TycheI(key);
-  return () => (generator.next() >>> 0) / 0x100000000;
+  const generator = new StreamState().absorb(key).seal();
+  return () => generator.uniform();
+}
+
+/** The stream whose key is the one `prefix` has taken in so far followed by `rest` (`prefix` is left as it was). */
+export function streamAfter(prefix: StreamState, rest: string): RandomSource {
+  const generator = new StreamState().copy(prefix).absorb(rest).seal();
+  return () => generator.uniform();
 }
 
 /**
@@ -60,8 +92,13 @@ export function deriveStream(rootSeed: string | number, ...identity: Array<strin
  * noisy match costs one draw per flip instead of one per move.
  */
 export function geometricTrials(p: number, random: RandomSource): number {
+  return geometricTrialsWith(p, Math.log1p(-p), random);
+}
+
+/** geometricTrials with log1p(−p) worked out by the caller, once for many draws: the same numbers. */
+export function geometricTrialsWith(p: number, log1pMinusP: number, random: RandomSource): number {
   if (p >= 1) return 1;
   if (p <= 0) return Number.POSITIVE_INFINITY;
   const uniform = 1 - random(); // (0, 1], so the logarithm is finite
-  return Math.floor(Math.log(uniform) / Math.log1p(-p)) + 1;
+  return Math.floor(Math.log(uniform) / log1pMinusP) + 1;
 }

@@ -10,7 +10,7 @@ import {
   type MatchSettings,
 } from './match.js';
 import { InputError, StrategyFault } from './errors.js';
-import { KEY_SEPARATOR, streamFromKey } from './random.js';
+import { KEY_SEPARATOR, StreamState, streamAfter } from './random.js';
 import { meanWithInterval } from './stats.js';
 import type { Strategy } from './strategy.js';
 
@@ -162,28 +162,30 @@ export function prepareContestants(strategies: readonly Strategy[], game: Game):
  */
 export function playMatches(table: MatchTable, contestants: readonly Contestant[], settings: TournamentSettings, from = 0, to = table.size): void {
   const n = contestants.length;
-  const keys = new Array<string | undefined>(n * n);
+  // Each pair's part of its keys, taken in once: a match then takes in only its repetition and purpose.
+  const pairStates = new Array<StreamState | undefined>(n * n);
   const scratch = new Float64Array(OUTCOME_SIZE);
   const outcomes = table.outcomes;
+  const disqualified = table.disqualified;
   for (let index = from; index < to; index++) {
     const i = table.first[index]!;
     const j = table.second[index]!;
+    if (disqualified.size > 0 && (disqualified.has(i) || disqualified.has(j))) continue; // forfeited
     const first = contestants[i]!;
     const second = contestants[j]!;
     const swapped = first.strategy.id > second.strategy.id;
     const low = swapped ? second : first;
     const high = swapped ? first : second;
     const pair = i * n + j;
-    if (table.disqualified.has(i) || table.disqualified.has(j)) continue; // forfeited
-    const prefix = (keys[pair] ??= [settings.seed, low.strategy.id, high.strategy.id, ''].join(KEY_SEPARATOR));
-    const key = prefix + table.repetition[index]! + KEY_SEPARATOR;
+    const pairState = (pairStates[pair] ??= new StreamState().absorb([settings.seed, low.strategy.id, high.strategy.id, ''].join(KEY_SEPARATOR)));
+    const matchState = new StreamState().copy(pairState).absorb(`${table.repetition[index]!}${KEY_SEPARATOR}`);
     try {
-      playMatchInto(low, high, settings, (purpose) => streamFromKey(key + purpose), scratch, 0);
+      playMatchInto(low, high, settings, (purpose) => streamAfter(matchState, purpose), scratch, 0);
     } catch (error) {
       // A strategy that breaks the rules is disqualified; the tournament goes on without it.
       if (!(error instanceof StrategyFault)) throw error;
       const culprit = error.strategyId === first.strategy.id ? i : j;
-      if (!table.disqualified.has(culprit)) table.disqualified.set(culprit, error.reason);
+      if (!disqualified.has(culprit)) disqualified.set(culprit, error.reason);
       continue;
     }
     const at = index * OUTCOME_SIZE;
