@@ -1,6 +1,6 @@
 import { runScenario } from '../cluster/run.js';
 import type { Scenario } from '../cluster/scenario.js';
-import { strategiesInThisThread } from '../modules/modules.js';
+import { strategiesInThisThread } from './worker-strategies.js';
 import { cooplabVersion } from '../version.js';
 import { clusterCsv, clusterJson } from '../formats/cluster-run.js';
 

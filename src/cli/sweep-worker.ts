@@ -1,6 +1,6 @@
 import type { Scenario } from '../cluster/scenario.js';
 import { runSweepTask, type SweepTask, type TaskResult } from '../cluster/sweep.js';
-import { strategiesInThisThread } from '../modules/modules.js';
+import { strategiesInThisThread } from './worker-strategies.js';
 
 export interface SweepJob {
   readonly scenario: Scenario;

@@ -1,6 +1,6 @@
 import { MatchTable, playMatches, prepareContestants, type TournamentSettings } from '../core/tournament.js';
 import { OUTCOME_SIZE } from '../core/match.js';
-import { strategiesInThisThread } from '../modules/modules.js';
+import { strategiesInThisThread } from './worker-strategies.js';
 
 export interface TournamentSlice {
   readonly strategyIds: readonly string[];

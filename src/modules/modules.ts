@@ -175,18 +175,3 @@ export async function loadStrategyModules(files: readonly string[], options: { t
   }
   return { strategies, files: byId, problems };
 }
-
-let threadModules: Promise<readonly Strategy[]> | undefined;
-
-/**
- * The strategies for a list of ids in a worker thread: built-ins, plus the module files, loaded
- * once per thread (a strategy cannot be sent between threads, so each worker builds its own).
- */
-export async function strategiesInThisThread(ids: readonly string[], moduleFiles: readonly string[], trusted: boolean): Promise<Strategy[]> {
-  const { builtinStrategies, requireStrategies } = await import('../../strategies/registry.js');
-  threadModules ??=
-    moduleFiles.length === 0
-      ? Promise.resolve([])
-      : loadStrategyModules(moduleFiles, { trusted, takenIds: new Set(builtinStrategies.map((strategy) => strategy.id)) }).then((loaded) => loaded.strategies);
-  return requireStrategies(ids, [...builtinStrategies, ...(await threadModules)]);
-}
