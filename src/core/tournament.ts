@@ -95,7 +95,8 @@ export class MatchTable {
    */
   readonly disqualified = new Map<number, string>();
 
-  constructor(strategyCount: number, repetitions: number, selfPlay: boolean) {
+  /** `outcomes`, when given, is where the outcomes go (OUTCOME_SIZE numbers a match): memory shared with worker threads that play parts of the table. */
+  constructor(strategyCount: number, repetitions: number, selfPlay: boolean, outcomes?: Float64Array) {
     const pairs = (strategyCount * (strategyCount - 1)) / 2 + (selfPlay ? strategyCount : 0);
     this.size = pairs * repetitions;
     if (!(this.size <= MAX_MATCHES)) {
@@ -103,10 +104,13 @@ export class MatchTable {
         `${pairs} pairs of strategies × ${repetitions} repetitions: expected at most ${MAX_MATCHES.toLocaleString('en')} matches in one tournament (fewer repetitions or strategies)`,
       );
     }
+    if (outcomes !== undefined && outcomes.length !== this.size * OUTCOME_SIZE) {
+      throw new RangeError(`a table of ${this.size} matches keeps ${this.size * OUTCOME_SIZE} outcome numbers, not ${outcomes.length}`);
+    }
     this.repetition = new Int32Array(this.size);
     this.first = new Int32Array(this.size);
     this.second = new Int32Array(this.size);
-    this.outcomes = new Float64Array(this.size * OUTCOME_SIZE);
+    this.outcomes = outcomes ?? new Float64Array(this.size * OUTCOME_SIZE);
     let index = 0;
     for (let repetition = 0; repetition < repetitions; repetition++) {
       for (let first = 0; first < strategyCount; first++) {
