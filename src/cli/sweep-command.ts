@@ -48,7 +48,7 @@ export function addSweepCommands(program: Command): void {
     .option('--size <WxH>', 'lattice size', size)
     .option('--set <path=value>', 'set a parameter for every run; repeatable', collect, [])
     .requiredOption('-o, --out <dir>', 'the folder for the results (rerun the same command to resume)', outputPath('--out', 'a folder path'))
-    .option('--workers <n>', 'worker threads (default: the number of cores)', count)
+    .option('--workers <n>', 'worker threads (default: the number of cores; at most 4 per core and one per task)', count)
     .option('--shard <i/n>', 'run only the i-th of n deterministic slices of the tasks (for array jobs)', shard)
     .option('--strategy <file>', 'a strategy module file; repeatable', collect, [])
     .option('--submissions <dir>', 'every strategy module in a folder')

@@ -132,7 +132,11 @@ export function addTournamentCommand(program: Command): void {
       "every strategy module in a folder (e.g. a class's submissions); with --strategy or --submissions only the modules play unless --strategies adds built-ins",
     )
     .option('--trusted', 'run module files in-process at full speed instead of in the sandbox (only for code you trust)')
-    .option('--workers <n>', 'worker threads (default: the number of cores, for tournaments of 20 million turns or more)', positiveInteger)
+    .option(
+      '--workers <n>',
+      'worker threads (default: the number of cores, for tournaments of 20 million turns or more; at most 4 per core and one per slice of 2 million turns)',
+      positiveInteger,
+    )
     .option('-t, --turns <n>', 'rounds per match', positiveInteger, DEFAULT_TOURNAMENT.turns)
     .option('--prob-end <p>', 'end each match after a round with probability p instead of a fixed length', endProbability)
     .option('-r, --repetitions <n>', 'matches per pair of strategies', positiveInteger, DEFAULT_TOURNAMENT.repetitions)

@@ -23,11 +23,14 @@ describe('workerThreads', () => {
     expect(lines).toEqual([]);
   });
 
-  it('warns once, on one line, above four threads per core', () => {
+  it('starts at most four threads per core, and says so on one line when asked for more', () => {
     const lines = written();
-    expect(workerThreads(1000, 12, 2)).toBe(12);
+    expect(workerThreads(1000, 12, 2)).toBe(8);
+    expect(workerThreads(9, 3, 2)).toBe(3);
+    expect(workerThreads(8, 100, 2)).toBe(8);
     expect(lines).toEqual([
-      'cooplab: warning: --workers 1000 is more than 4 threads per core (this machine has 2): expected at most 8; using 12 (no more than the tasks)\n',
+      'cooplab: warning: --workers 1000 is more than 4 threads per core (this machine has 2): expected at most 8; using 8\n',
+      'cooplab: warning: --workers 9 is more than 4 threads per core (this machine has 2): expected at most 8; using 3 (no more than the tasks)\n',
     ]);
   });
 });
