@@ -4,6 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
+import { childrenCpuSeconds } from './child-cpu.js';
+import { buildReference, runReference } from './tournament-c.js';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const BIN = here('../bin/cooplab.js');
@@ -14,6 +16,12 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const fmt = (value, digits = 1) => value.toFixed(digits);
+/** The 1, 5 and 15-minute load averages: every figure is printed with the load it was measured under. */
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => fmt(load, 2))
+    .join(' ');
 
 function node(args, env = process.env) {
   const started = process.hrtime.bigint();
@@ -28,17 +36,25 @@ const sections = {
     const args = [BIN, 'tournament', '--strategies', 'classic', '--turns', '200', '--noise', '0.05', '--repetitions', '50', '--seed', '1', '--format', 'json'];
     const walls = [];
     for (let i = 0; i < 7; i++) walls.push(node(args).seconds);
-    const cold = [];
-    let warm = [];
+    // cooplab's play and the C reference alternate, five rounds, so that each ratio compares runs
+    // made under the same load; CPU time, since the machine may be shared.
+    const reference = buildReference();
+    const rounds = [];
     let turns = 0;
     for (let i = 0; i < 5; i++) {
-      const { turns: played, times } = JSON.parse(node([here('./tournament-play.js'), '6']).stdout);
-      turns = played;
-      cold.push(times[0]);
-      warm = warm.concat(times.slice(1));
+      const play = JSON.parse(node([here('./tournament-play.js'), '6']).stdout);
+      turns = play.turns;
+      const round = { cold: play.times[0], coldCpu: play.cpu[0], warm: play.times.slice(1), warmCpu: median(play.cpu.slice(1)) };
+      if (reference.binary !== undefined) {
+        round.cMove = median(runReference(reference.binary, 'move').cpu_seconds) * 1000;
+        round.cGap = median(runReference(reference.binary, 'gap').cpu_seconds) * 1000;
+      }
+      rounds.push(round);
     }
     const rate = (ms) => turns / (ms / 1000) / 1e6;
-    console.log('tournament: classic dozen, 200 turns, noise 0.05, 50 repetitions, seed 1 (3,900 matches)');
+    const cold = rounds.map((round) => round.cold);
+    const warm = rounds.flatMap((round) => round.warm);
+    console.log(`tournament: classic dozen, 200 turns, noise 0.05, 50 repetitions, seed 1 (3,900 matches); load ${loadAverage()}`);
     console.log(`  turns played                      ${turns.toLocaleString('en')}`);
     console.log(
       `  whole process (cooplab … --format json)  median ${fmt(median(walls) * 1000, 0)} ms, best ${fmt(Math.min(...walls) * 1000, 0)} ms   (target < 500 ms)`,
@@ -49,6 +65,50 @@ const sections = {
     console.log(
       `  play, warm (later runs)                  median ${fmt(median(warm), 1)} ms = ${fmt(rate(median(warm)))} M turns/s, best ${fmt(rate(Math.min(...warm)))} M turns/s`,
     );
+    const coldCpu = rounds.map((round) => round.coldCpu);
+    const warmCpu = rounds.map((round) => round.warmCpu);
+    console.log(`  CPU time, cold                           median ${fmt(median(coldCpu), 1)} ms = ${fmt(rate(median(coldCpu)))} M turns/s`);
+    console.log(`  CPU time, warm                           median ${fmt(median(warmCpu), 1)} ms = ${fmt(rate(median(warmCpu)))} M turns/s`);
+    if (reference.binary === undefined) {
+      console.log(`  C reference: skipped (${reference.reason}), so no ratio`);
+      return;
+    }
+    const ratios = (key, c) => rounds.map((round) => round[key] / round[c]);
+    const line = (values) => `median ${fmt(median(values), 2)}× (rounds ${values.map((value) => fmt(value, 2)).join(', ')})`;
+    console.log(
+      `  C reference (${reference.compiler} -O3 -march=native, ../shared/bench/tournament12.c), CPU per round: per-move noise ${fmt(median(rounds.map((round) => round.cMove)), 2)} ms = ${fmt(rate(median(rounds.map((round) => round.cMove))))} M turns/s, cooplab's flip gaps ${fmt(median(rounds.map((round) => round.cGap)), 2)} ms`,
+    );
+    console.log(`  cooplab / C (per-move noise), cold CPU   ${line(ratios('coldCpu', 'cMove'))}   (target <= 4×)`);
+    console.log(`  cooplab / C (per-move noise), warm CPU   ${line(ratios('warmCpu', 'cMove'))}`);
+    console.log(`  cooplab / C (flip gaps), cold, warm CPU  ${line(ratios('coldCpu', 'cGap'))}; ${line(ratios('warmCpu', 'cGap'))}`);
+  },
+  'tournament-workers'() {
+    // A 200 M-turn tournament (the classic dozen, 12,821 repetitions) with one worker, two, and the
+    // automatic choice, interleaved, two rounds: wall time of the whole process and its CPU time
+    // (all its threads). The outputs must be the same.
+    const args = [BIN, 'tournament', '--strategies', 'classic', '--turns', '200', '--noise', '0.05', '--repetitions', '12821', '--seed', '1'];
+    const modes = { '1 worker': ['--workers', '1'], '2 workers': ['--workers', '2'], automatic: [] };
+    const runs = Object.fromEntries(Object.keys(modes).map((mode) => [mode, []]));
+    let output;
+    for (let round = 0; round < 2; round++) {
+      for (const [mode, extra] of Object.entries(modes)) {
+        const before = childrenCpuSeconds();
+        const run = node([...args, ...extra]);
+        const after = childrenCpuSeconds();
+        output ??= run.stdout;
+        if (run.stdout !== output) throw new Error(`tournament-workers: ${mode} gave another result than the first run`);
+        runs[mode].push({ wall: run.seconds, cpu: before === undefined ? Number.NaN : after - before });
+      }
+    }
+    const wall = (mode) => median(runs[mode].map((run) => run.wall));
+    const cpu = (mode) => median(runs[mode].map((run) => run.cpu));
+    console.log(`tournament workers: classic dozen, 200 turns, noise 0.05, 12,821 repetitions = 200 M turns, whole process; load ${loadAverage()}`);
+    for (const mode of Object.keys(modes)) {
+      console.log(
+        `  ${mode.padEnd(10)} wall median ${fmt(wall(mode), 2)} s (speed-up ${fmt(wall('1 worker') / wall(mode), 2)}×), CPU ${fmt(cpu(mode), 2)} s (${fmt(cpu(mode) / cpu('1 worker'), 2)}× one worker's)`,
+      );
+    }
+    console.log('  (targets: 2 workers >= 1.7× one on an idle 2-core machine; automatic never slower than one worker; the same output every run)');
   },
   network() {
     // Partner choice at scale (issue 15 item 6): the silicon-valley preset on 1000 × 1000 with its
@@ -159,10 +219,11 @@ const sections = {
   },
   sweep() {
     const result = JSON.parse(node([here('./sweep.js')]).stdout);
-    console.log('sweep: 200 tasks (training-first, 100 × 100 lattice, 200 generations), whole process');
-    console.log(`  1 worker    ${fmt(result.single, 1)} s = ${fmt(result.tasks / result.single, 2)} tasks/s`);
+    const of = (workers, key) => median(result.runs.filter((run) => run.workers === workers).map((run) => run[key]));
+    console.log(`sweep: 40 tasks (training-first, 100 × 100 lattice, 100 generations), whole process, 1 and 2 workers alternating; load ${loadAverage()}`);
+    console.log(`  1 worker    wall ${fmt(of(1, 'wall'), 1)} s = ${fmt(result.tasks / of(1, 'wall'), 2)} tasks/s, CPU ${fmt(of(1, 'cpu'), 1)} s`);
     console.log(
-      `  2 workers   ${fmt(result.double, 1)} s = ${fmt(result.tasks / result.double, 2)} tasks/s   (speed-up ${fmt(result.single / result.double, 2)}×)`,
+      `  2 workers   wall ${fmt(of(2, 'wall'), 1)} s = ${fmt(result.tasks / of(2, 'wall'), 2)} tasks/s (speed-up ${fmt(of(1, 'wall') / of(2, 'wall'), 2)}×), CPU ${fmt(of(2, 'cpu'), 1)} s (${fmt(of(2, 'cpu') / of(1, 'cpu'), 2)}× one worker's)   (target >= 1.85× on an idle 2-core machine)`,
     );
     console.log(`  resuming the finished sweep (nothing left to run)   ${fmt(result.resume, 2)} s`);
   },

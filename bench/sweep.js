@@ -1,13 +1,14 @@
-// A 200-task sweep (training-first, 100 × 100 lattice, 200 generations) with 1 and 2 workers,
-// and the cost of rerunning the finished sweep (resume with nothing left to do).
+// A 40-task sweep (training-first, 100 × 100 lattice, 100 generations: 5 fines × 4 trust gains ×
+// 2 seeds) with 1 and 2 workers, alternating, two rounds: wall time and CPU time (all threads) of
+// each whole process; and the cost of rerunning a finished sweep (resume with nothing left to do).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childrenCpuSeconds } from './child-cpu.js';
 
 const bin = fileURLToPath(new URL('../bin/cooplab.js', import.meta.url));
-// 5 fines × 4 trust gains × 10 seeds = 200 tasks
 const args = [
   'sweep',
   '--scenario',
@@ -15,23 +16,35 @@ const args = [
   '--size',
   '100x100',
   '-g',
-  '200',
+  '100',
   '--grid',
   'sanctions.fine=0:4:1',
   '--grid',
   'trust.gain=0.05:0.2:0.05',
   '--seeds',
-  '10',
+  '2',
 ];
+const folders = [];
 const time = (extra) => {
+  const before = childrenCpuSeconds();
   const started = performance.now();
   const run = spawnSync(process.execPath, [bin, ...args, ...extra], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
-  return (performance.now() - started) / 1000;
+  const wall = (performance.now() - started) / 1000;
+  return { wall, cpu: before === undefined ? null : childrenCpuSeconds() - before };
 };
-const one = mkdtempSync(join(tmpdir(), 'cooplab-bench-sweep-'));
-const two = mkdtempSync(join(tmpdir(), 'cooplab-bench-sweep-'));
-const single = time(['--out', one, '--workers', '1']);
-const double = time(['--out', two, '--workers', '2']);
-const resume = time(['--out', two, '--workers', '2']);
-process.stdout.write(`${JSON.stringify({ tasks: 200, single, double, resume })}\n`);
+const runs = [];
+let results;
+for (let round = 0; round < 2; round++) {
+  for (const workers of [1, 2]) {
+    const out = mkdtempSync(join(tmpdir(), 'cooplab-bench-sweep-'));
+    folders.push(out);
+    runs.push({ workers, ...time(['--out', out, '--workers', String(workers)]) });
+    const csv = readFileSync(join(out, 'results.csv'), 'utf8');
+    results ??= csv;
+    if (csv !== results) throw new Error(`sweep with ${workers} workers gave other results`);
+  }
+}
+const resume = time(['--out', folders[folders.length - 1], '--workers', '2']).wall;
+for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+process.stdout.write(`${JSON.stringify({ tasks: 40, runs, resume })}\n`);
