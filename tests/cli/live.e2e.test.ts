@@ -45,6 +45,24 @@ describe.runIf(hasTmux('the live cluster view terminal tests'))('the live cluste
     expect(lines.length).toBeGreaterThan(1);
   });
 
+  it('shows the market panel beside the map with the market layer on: firms, price, quality, entries, exits and brands with their courses', async () => {
+    terminal.kill(session);
+    terminal.start(session, `node ${BIN} cluster --scenario market-phases --size 20x16`);
+    await terminal.waitFor(session, (text) => text.includes('market-phases · gen'), 'the status line');
+    // Faster than the default pace: the brands come some 40 generations in.
+    terminal.keys(session, '+', '+', '+');
+    // Once brands are built (10 generations after the first innovation) every row of the panel has a figure.
+    const screen = await terminal.waitFor(session, (text) => /brands +[1-9]\d*/.test(text), 'the market panel with brand-holders');
+    expect(screen).toMatch(/^.*\bmarket\s*$/m);
+    expect(screen).toMatch(/firms +\d+ +[▁▂▃▄▅▆▇█ ]*█/);
+    expect(screen).toMatch(/price +\d+\.\d\d +[▁▂▃▄▅▆▇█]/);
+    expect(screen).toMatch(/quality +\d+\.\d\d ± \d+\.\d\d/);
+    expect(screen).toMatch(/entries +\+\d+/);
+    expect(screen).toMatch(/exits +−\d+/);
+    terminal.keys(session, 'q');
+    expect(await terminal.exited(session)).toContain('EXIT=0');
+  });
+
   for (const [how, stop] of [
     ['Ctrl-C', () => terminal.keys(session, 'C-c')],
     // The cluster command's own process, found through the terminal: never another test run's.

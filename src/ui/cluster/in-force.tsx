@@ -5,7 +5,6 @@ import type { LiveOrganiser } from '../../cluster/organiser-commands.js';
 import type { Theme } from '../../theme/theme.js';
 import { type Segment, wrapSegments } from '../shared/segments.js';
 import { chartRows } from './chart-rows.js';
-import { marketLines } from './market-lines.js';
 import { wordOfMouthLines } from './word-of-mouth.js';
 
 /** The last `width` values as a one-row chart scaled to their own maximum. */
@@ -53,7 +52,6 @@ export function inForceLines(snapshot: LiveSnapshot, theme: Theme, programmes = 
     ],
     [{ text: `mean payoff per firm ${latest === undefined ? '—' : latest.meanPayoff.toFixed(2)}` }],
     ...wordOfMouthLines(snapshot, theme),
-    ...marketLines(snapshot, theme),
   ];
   for (const organiser of snapshot.organisers) lines.push(organiserLine(organiser, theme));
   if (programmes) {

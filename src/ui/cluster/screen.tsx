@@ -9,6 +9,7 @@ import { Headline } from './headline.js';
 import { InForce, inForceRows } from './in-force.js';
 import { BIG_HEADLINE_ROWS, legendRows, SIDE, scenarioEndText, TALL_STACK, textRows, WIDE } from './layout.js';
 import { bigLatticeRows, type LatticeView } from './lattice-rows.js';
+import { MarketPanel, marketPanelRows } from './market-panel.js';
 import { ActivityLadder, Chart, CooperationSplit, LatticeMap, Legend, StatusLine, StrategyShares } from './panels.js';
 import { TiesPanel, tiesPanelRows } from './ties-panel.js';
 
@@ -83,6 +84,7 @@ function StandardScreen({ snapshot, view, fps, notice, theme, columns, rows }: C
     cooperationHeight +
     1 +
     tiesPanelRows(snapshot) +
+    marketPanelRows(snapshot, theme, side, !full) +
     (full ? 1 + trustHeight + 1 + snapshot.strategies.length + 1 + snapshot.activities.length + 1 : 0) +
     1 +
     inForce.length +
@@ -107,6 +109,7 @@ function StandardScreen({ snapshot, view, fps, notice, theme, columns, rows }: C
           <Chart title="co-operation" values={cooperation} width={chartWidth} height={cooperationHeight} colour={theme.cooperate} theme={theme} />
           <CooperationSplit snapshot={snapshot} />
           <TiesPanel snapshot={snapshot} theme={theme} />
+          <MarketPanel snapshot={snapshot} theme={theme} width={side} compact={!full} />
           {full ? (
             <>
               <Chart title="mean trust" values={trust} width={chartWidth} height={trustHeight} colour={theme.accent} theme={theme} />
@@ -136,7 +139,7 @@ function ProjectorScreen({ snapshot, view, fps, notice, theme, columns, rows }: 
   // Charts with their time axes: title, rows, axis; the co-operation chart has its split line.
   const [cooperationHeight, trustHeight] = wide ? (body >= 30 ? [6, 4] : [4, 2]) : [3, 0];
   const charts = 2 + cooperationHeight + 1 + (trustHeight > 0 ? 2 + trustHeight : 0);
-  const fixed = charts + tiesPanelRows(snapshot) + 1 + inForce.length + 1;
+  const fixed = charts + tiesPanelRows(snapshot) + marketPanelRows(snapshot, theme, side, !wide) + 1 + inForce.length + 1;
   const minimumMap = 4;
   const eventRows = wide ? Math.max(3, body - fixed) : Math.max(3, body - footer - minimumMap - fixed);
   const shownEvents = visibleEventRows(snapshot.log, side, eventRows, years).length;
@@ -164,6 +167,7 @@ function ProjectorScreen({ snapshot, view, fps, notice, theme, columns, rows }: 
           />
           <CooperationSplit snapshot={snapshot} />
           <TiesPanel snapshot={snapshot} theme={theme} />
+          <MarketPanel snapshot={snapshot} theme={theme} width={side} compact={!wide} />
           {trustHeight > 0 ? (
             <Chart
               title="mean trust"
