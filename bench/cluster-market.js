@@ -2,8 +2,8 @@
 // Plays the same cluster (60% tit-for-tat, 40% defectors, noise 0.01, Fermi; trust that moves) with
 // the market layer off, on with every site holding a firm from the start (the worst case: every
 // relationship still plays, and the market's passes come on top), and on as in the market-phases
-// preset (0.5% pioneers, most sites empty at first); each in a fresh process. Reports CPU seconds
-// per generation and peak memory.
+// preset (0.5% pioneers, most sites empty at first), and full again with brands on (their pass over
+// the firms at each sale); each in a fresh process. Reports CPU seconds per generation and peak memory.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ClusterModel } from '../dist/src/cluster/model.js';
@@ -21,14 +21,15 @@ const MARKET = {
 };
 
 if (mode === undefined) {
-  for (const layer of ['off', 'full', 'sparse']) {
+  for (const layer of ['off', 'full', 'sparse', 'brands']) {
     const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), size, generationsText, layer], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(run.stderr);
     process.stdout.write(run.stdout);
   }
 } else {
   const [width, height] = size.split('x').map(Number);
-  const market = mode === 'off' ? {} : { market: { ...MARKET, initialFirms: mode === 'full' ? 1 : 0.005 } };
+  const brand = mode === 'brands' ? { brand: { premium: 0.2, build: 10 } } : {};
+  const market = mode === 'off' ? {} : { market: { ...MARKET, ...brand, initialFirms: mode === 'sparse' ? 0.005 : 1 } };
   const parameters = validateParameters({
     ...DEFAULT_PARAMETERS,
     width,
