@@ -1,5 +1,6 @@
 import type { RandomSource } from '../core/random.js';
 import { DynamicNetwork } from './network.js';
+import { bestOfNeighbourhood } from './lattice-sweep.js';
 import { Lattice, type Space } from './space.js';
 
 /**
@@ -60,58 +61,9 @@ function payoffNow(revision: Revision, firm: number): number {
  */
 export function imitateBest(revision: Revision): void {
   const { space, strategyOf, payoff, share } = revision;
-  const { neighbourOffsets, neighbourList, size } = space;
+  const size = space.size;
   const next = revision.scratch?.length === size ? revision.scratch : new Uint8Array(size);
-  const lattice = space instanceof Lattice ? space : undefined;
-  const deltas = lattice?.deltas ?? new Int32Array(0);
-  const width = lattice?.width ?? 0;
-  const deltaCount = deltas.length;
-  const [d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0] = deltas;
-  for (let firm = 0, column = 0; firm < size; firm++, column = column + 1 === width ? 0 : column + 1) {
-    let best = firm;
-    let bestPayoff = payoff[firm]!;
-    if (lattice !== undefined && column > 0 && column < width - 1 && firm >= width && firm < size - width) {
-      // Away from the edges the neighbours are at fixed index differences, in the same order.
-      if (deltaCount === 8) {
-        // Moore, unrolled: this loop is Nowak & May's whole revision on a million firms.
-        let value = payoff[firm + d0]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = firm + d0);
-        value = payoff[firm + d1]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = firm + d1);
-        value = payoff[firm + d2]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = firm + d2);
-        value = payoff[firm + d3]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = firm + d3);
-        value = payoff[firm + d4]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = firm + d4);
-        value = payoff[firm + d5]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = firm + d5);
-        value = payoff[firm + d6]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = firm + d6);
-        value = payoff[firm + d7]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = firm + d7);
-      } else {
-        for (let k = 0; k < deltaCount; k++) {
-          const neighbour = firm + deltas[k]!;
-          const value = payoff[neighbour]!;
-          if (value > bestPayoff) {
-            bestPayoff = value;
-            best = neighbour;
-          }
-        }
-      }
-    } else {
-      for (let k = neighbourOffsets[firm]!; k < neighbourOffsets[firm + 1]!; k++) {
-        const neighbour = neighbourList[k]!;
-        const value = payoff[neighbour]!;
-        if (value > bestPayoff) {
-          bestPayoff = value;
-          best = neighbour;
-        }
-      }
-    }
-    next[firm] = strategyOf[best]!;
-  }
+  bestOfNeighbourhood(space, payoff, strategyOf, next);
   if (share >= 1 && revision.mutation === 0) {
     strategyOf.set(next);
     return;

@@ -5,6 +5,7 @@ import { organisersWork } from './organiser-parameters.js';
 import type { PoolEntry } from './pool.js';
 import { partnerChoiceOn, type ClusterParameters } from './parameters.js';
 import { buyerBonus, chooseActivity, machineContext, neighbourhoodPayoff, NO_ACTIVITY, sanctionsOn, settledPayoff } from './round-rules.js';
+import { countNeighbours } from './lattice-sweep.js';
 import { Lattice, type Space } from './space.js';
 
 /**
@@ -57,6 +58,131 @@ function memorylessMoves(parameters: ClusterParameters, table: ActivityTable, en
   return { neighbourActivity, selfActivity, neighbourMove, selfMove, self: parameters.selfInteraction && selfActivity >= 0 };
 }
 
+/**
+ * A firm's payoff for a generation and the share of its moves that were C, per (strategy, tie to
+ * an external buyer, degree, co-operating neighbours): in memory-less play these few numbers decide
+ * both, so the kernel looks them up instead of working them out per firm. Each entry is computed
+ * by the same expressions, in the same order, as a firm's own computation would be, so a looked-up
+ * payoff is the computed one to the bit.
+ */
+interface PayoffTable {
+  /** Index: ((strategy * 2 + tied) * stride + degree) * stride + cooperating. */
+  readonly value: Float64Array;
+  readonly share: Float64Array;
+  /** The largest degree + 1. */
+  readonly stride: number;
+}
+
+function payoffTable(moves: MemorylessMoves, parameters: ClusterParameters, table: ActivityTable, poolSize: number, maxDegree: number): PayoffTable {
+  const { neighbourActivity, selfActivity, neighbourMove, selfMove, self } = moves;
+  const stride = maxDegree + 1;
+  const bonus = parameters.externalBuyers.bonus;
+  const rounds = parameters.roundsPerGeneration;
+  const value = new Float64Array(poolSize * 2 * stride * stride);
+  const share = new Float64Array(value.length);
+  for (let strategy = 0; strategy < poolSize; strategy++) {
+    const move = neighbourMove[strategy]!;
+    for (let tied = 0; tied < 2; tied++) {
+      for (let degree = 0; degree <= maxDegree; degree++) {
+        for (let cooperating = 0; cooperating <= degree; cooperating++) {
+          let payoff = neighbourhoodPayoff(table, neighbourActivity, move, cooperating, degree, buyerBonus(move, tied, bonus));
+          let cooperated = (1 - move) * degree;
+          let played = degree;
+          if (self) {
+            const own = selfMove[strategy]!;
+            // A firm's move against itself: the two sides agree, so nobody is ever caught.
+            payoff += settledPayoff(table, selfActivity, own, own, buyerBonus(own, tied, bonus), 0);
+            cooperated += 1 - own;
+            played += 1;
+          }
+          const index = ((strategy * 2 + tied) * stride + degree) * stride + cooperating;
+          value[index] = payoff * rounds;
+          share[index] = played > 0 ? cooperated / played : 0;
+        }
+      }
+    }
+  }
+  return { value, share, stride };
+}
+
+/** The largest number of neighbours a firm has. */
+function maxDegreeOf(space: Space): number {
+  if (space instanceof Lattice && space.boundary === 'torus') return space.deltas.length;
+  const offsets = space.neighbourOffsets;
+  let most = 0;
+  for (let firm = 0; firm < space.size; firm++) most = Math.max(most, offsets[firm + 1]! - offsets[firm]!);
+  return most;
+}
+
+/** Whether every firm has the same number of neighbours (a torus): the kernel then need not read the offsets. */
+function uniformDegree(space: Space): boolean {
+  return space instanceof Lattice && space.boundary === 'torus';
+}
+
+/** Per space: a firm's co-operation towards neighbours and its count of co-operating neighbours, reused from one generation to the next. */
+const kernelBuffers = new WeakMap<Space, { flag: Uint8Array; counts: Uint8Array }>();
+
+function buffersOf(space: Space): { flag: Uint8Array; counts: Uint8Array } {
+  let buffers = kernelBuffers.get(space);
+  if (buffers === undefined) kernelBuffers.set(space, (buffers = { flag: new Uint8Array(space.size), counts: new Uint8Array(space.size) }));
+  return buffers;
+}
+
+// The per-firm passes are functions of their own so that V8 optimises each whole: inside one
+// function, a loop optimised on entry loses its code at the first line after it not yet run.
+
+/**
+ * Per firm: 1 if its move towards neighbours is C, into flag. Returns the generation's whole-number
+ * totals that follow from the moves alone, added up in registers (a per-entry tally in memory cost
+ * as much as the rest of the pass): C sides towards neighbours, and firms that co-operate with themselves.
+ */
+function flagCooperators(space: Space, strategyOf: Uint8Array, moves: MemorylessMoves, flag: Uint8Array): { cooperations: number; selfCooperations: number } {
+  const cooperates = Uint8Array.from(moves.neighbourMove, (move) => 1 - move);
+  const selfCooperates = Uint8Array.from(moves.selfMove, (move) => (moves.self ? 1 - move : 0));
+  let cooperators = 0;
+  let selfCooperations = 0;
+  for (let firm = 0; firm < strategyOf.length; firm++) {
+    const strategy = strategyOf[firm]!;
+    const cooperating = cooperates[strategy]!;
+    flag[firm] = cooperating;
+    cooperators += cooperating;
+    selfCooperations += selfCooperates[strategy]!;
+  }
+  if (uniformDegree(space)) return { cooperations: cooperators * (space.neighbourOffsets[1]! - space.neighbourOffsets[0]!), selfCooperations };
+  const offsets = space.neighbourOffsets;
+  let cooperations = 0;
+  for (let firm = 0; firm < strategyOf.length; firm++) cooperations += flag[firm]! * (offsets[firm + 1]! - offsets[firm]!);
+  return { cooperations, selfCooperations };
+}
+
+/** Writes each firm's payoff from the table. */
+function lookUpPayoffs(target: MemorylessTarget, counts: Uint8Array, payoffs: PayoffTable): void {
+  const { space, strategyOf, buyerTied, payoff } = target;
+  const { value, stride } = payoffs;
+  const size = space.size;
+  if (uniformDegree(space)) {
+    const degreeRow = (stride - 1) * stride;
+    for (let firm = 0; firm < size; firm++) payoff[firm] = value[(strategyOf[firm]! * 2 + buyerTied[firm]!) * stride * stride + degreeRow + counts[firm]!]!;
+    return;
+  }
+  const offsets = space.neighbourOffsets;
+  for (let firm = 0; firm < size; firm++) {
+    const degree = offsets[firm + 1]! - offsets[firm]!;
+    payoff[firm] = value[((strategyOf[firm]! * 2 + buyerTied[firm]!) * stride + degree) * stride + counts[firm]!]!;
+  }
+}
+
+/** Writes each firm's share of C moves from the table (the live view's). */
+function lookUpShares(target: MemorylessTarget, counts: Uint8Array, payoffs: PayoffTable): void {
+  const { space, strategyOf, buyerTied, cooperationShare } = target;
+  const { share, stride } = payoffs;
+  const offsets = space.neighbourOffsets;
+  for (let firm = 0; firm < space.size; firm++) {
+    const degree = offsets[firm + 1]! - offsets[firm]!;
+    cooperationShare[firm] = share[((strategyOf[firm]! * 2 + buyerTied[firm]!) * stride + degree) * stride + counts[firm]!]!;
+  }
+}
+
 export interface MemorylessTarget {
   readonly space: Space;
   readonly strategyOf: Uint8Array;
@@ -74,15 +200,16 @@ export function playMemoryless(
   relationshipCount: number,
   observe = true,
 ): PlayTally {
-  const { space, strategyOf, payoff, buyerTied, cooperationShare, activityOf } = target;
-  const { size, neighbourOffsets, neighbourList } = space;
+  const { space, strategyOf, payoff, cooperationShare, activityOf } = target;
+  const size = space.size;
   const activityRounds = new Float64Array(table.count);
   const activityCooperations = new Float64Array(table.count);
   const rungPairs = new Float64Array(table.count);
   const pairs = relationshipCount - (parameters.selfInteraction ? size : 0);
-  payoff.fill(0);
-  const { neighbourActivity, selfActivity, neighbourMove, selfMove, self } = memorylessMoves(parameters, table, entries);
+  const moves = memorylessMoves(parameters, table, entries);
+  const { neighbourActivity, selfActivity, self } = moves;
   if (neighbourActivity < 0) {
+    payoff.fill(0);
     cooperationShare.fill(0);
     activityOf.fill(NO_ACTIVITY);
     return { cooperations: 0, moves: 0, mutual: 0, rounds: 0, fines: 0, activityRounds, activityCooperations, rungPairs, pairs };
@@ -90,62 +217,14 @@ export function playMemoryless(
   // Every pair plays at the initial trust: on its activity's rung if that trust meets the threshold, else on none.
   if (table.threshold[neighbourActivity]! <= parameters.trust.initial) rungPairs[neighbourActivity] = pairs;
   const rounds = parameters.roundsPerGeneration;
-  const bonus = parameters.externalBuyers.bonus;
-  const moves = new Uint8Array(size);
-  for (let firm = 0; firm < size; firm++) moves[firm] = neighbourMove[strategyOf[firm]!]!;
-  let cooperations = 0;
-  let mutualTwice = 0;
-  let selfCooperations = 0;
-  let neighbourSides = 0;
-  const lattice = space instanceof Lattice ? space : undefined;
-  const deltas = lattice?.deltas ?? new Int32Array(0);
-  const width = lattice?.width ?? 0;
-  const deltaCount = deltas.length;
-  const [d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0] = deltas;
-  for (let firm = 0, column = 0; firm < size; firm++, column = column + 1 === width ? 0 : column + 1) {
-    const from = neighbourOffsets[firm]!;
-    const to = neighbourOffsets[firm + 1]!;
-    let cooperating = 0;
-    if (lattice !== undefined && column > 0 && column < width - 1 && firm >= width && firm < size - width) {
-      if (deltaCount === 8) {
-        // Moore, unrolled: the count of co-operating neighbours is Nowak & May's payoff.
-        cooperating =
-          8 -
-          (moves[firm + d0]! +
-            moves[firm + d1]! +
-            moves[firm + d2]! +
-            moves[firm + d3]! +
-            moves[firm + d4]! +
-            moves[firm + d5]! +
-            moves[firm + d6]! +
-            moves[firm + d7]!);
-      } else {
-        for (let k = 0; k < deltaCount; k++) cooperating += moves[firm + deltas[k]!]!;
-        cooperating = deltaCount - cooperating;
-      }
-    } else {
-      for (let k = from; k < to; k++) cooperating += 1 - moves[neighbourList[k]!]!;
-    }
-    const degree = to - from;
-    const move = moves[firm]!;
-    const tied = buyerTied[firm]!;
-    let value = neighbourhoodPayoff(table, neighbourActivity, move, cooperating, degree, buyerBonus(move, tied, bonus));
-    let cooperated = (1 - move) * degree;
-    let played = degree;
-    if (self) {
-      const own = selfMove[strategyOf[firm]!]!;
-      // A firm's move against itself: the two sides agree, so nobody is ever caught.
-      value += settledPayoff(table, selfActivity, own, own, buyerBonus(own, tied, bonus), 0);
-      cooperated += 1 - own;
-      played += 1;
-      selfCooperations += 1 - own;
-    }
-    payoff[firm] = value * rounds;
-    if (observe) cooperationShare[firm] = played > 0 ? cooperated / played : 0;
-    cooperations += (1 - move) * degree;
-    mutualTwice += (1 - move) * cooperating;
-    neighbourSides += degree;
-  }
+  const { flag, counts } = buffersOf(space);
+  const { cooperations, selfCooperations } = flagCooperators(space, strategyOf, moves, flag);
+  // Whole numbers throughout, so these sums are the firm-by-firm ones exactly, in any order.
+  const mutualTwice = countNeighbours(space, flag, counts);
+  const neighbourSides = space.neighbourOffsets[size]!;
+  const payoffs = payoffTable(moves, parameters, table, entries.length, maxDegreeOf(space));
+  lookUpPayoffs(target, counts, payoffs);
+  if (observe) lookUpShares(target, counts, payoffs);
   const neighbourRounds = (neighbourSides / 2) * rounds;
   const selfRounds = self ? size * rounds : 0;
   activityRounds[neighbourActivity]! += neighbourRounds;

@@ -73,7 +73,8 @@ export interface PlayTally {
 /** How many firms hold each pool strategy (taken before the generation is played). */
 export function strategyCounts(state: ClusterState): Float64Array {
   const counts = new Float64Array(state.pool.length);
-  for (let firm = 0; firm < state.space.size; firm++) counts[state.strategyOf[firm]!]!++;
+  const strategyOf = state.strategyOf;
+  for (let firm = 0; firm < strategyOf.length; firm++) counts[strategyOf[firm]!]!++;
   return counts;
 }
 

@@ -175,7 +175,7 @@ export class ClusterModel {
     settleOrganisers(state);
     if (partners !== undefined) cutTies(state, partners);
     const sales = sellOnMarket(state);
-    for (let firm = 0; firm < state.space.size; firm++) state.wealth[firm]! += state.payoff[firm];
+    addPayoffs(state.wealth, state.payoff);
     // With the market layer on, firms leave by market.exitWealth and their sites stand empty (market-turnover.ts).
     const exits =
       parameters.exit.threshold === null || state.market !== undefined ? 0 : exitAndSpinOff(state, parameters.exit.threshold, parameters.exit.spinoffTrust);
@@ -225,4 +225,9 @@ export class ClusterModel {
   get promisesBroken(): Uint16Array | undefined {
     return this.#state.communication?.broken;
   }
+}
+
+/** Wealth grows by the generation's payoffs (a function of its own, so that V8 optimises the loop on its own). */
+function addPayoffs(wealth: Float64Array, payoff: Float64Array): void {
+  for (let firm = 0; firm < wealth.length; firm++) wealth[firm]! += payoff[firm];
 }
