@@ -18,7 +18,7 @@ import { reputationOn, settleReputation } from './reputation.js';
 import { revise } from './revision.js';
 import { organiserRecords, prepareOrganisers, settleOrganisers } from './organisers.js';
 import { NO_ACTIVITY } from './round-rules.js';
-import { Lattice, relationshipsOf, type RelationshipGraph } from './space.js';
+import { Lattice, relationshipCountOf, relationshipsOf, type RelationshipGraph } from './space.js';
 import type { ClusterState } from './state.js';
 import { firmTrust, meanTrust, relaxTrust } from './trust.js';
 
@@ -51,10 +51,8 @@ export interface ClusterSetup {
  */
 export class ClusterModel {
   readonly space: Lattice;
-  readonly graph: RelationshipGraph;
   /** The network of ties when firms choose their partners (parameters.partnerChoice), else undefined. */
   readonly network: DynamicNetwork | undefined;
-  readonly relationships: RelationshipState;
   readonly pool: readonly Strategy[];
   readonly seed: number;
   /** Per firm: index into the pool. */
@@ -83,16 +81,36 @@ export class ClusterModel {
     }
     this.#events = new EventQueue(setup.events ?? []);
     const space = new Lattice(parameters.width, parameters.height, parameters.neighbourhood, parameters.boundary);
-    const lattice = relationshipsOf(space, parameters.selfInteraction);
-    const partners = partnerChoiceOn(parameters) ? partnerChoiceFor({ space }, lattice, parameters) : undefined;
-    const graph = partners?.network ?? lattice;
+    const partners = partnerChoiceOn(parameters) ? partnerChoiceFor({ space }, relationshipsOf(space, parameters.selfInteraction), parameters) : undefined;
     const size = space.size;
+    // The relationships are built when first read, as they would have stood from the start: every
+    // side at the starting trust (a firm trusts itself fully), no past, every machine in state 0.
+    // Nothing writes them before (population.ts and pool.ts leave them alone while that holds).
+    let graph: RelationshipGraph | undefined = partners?.network;
+    let relationships: RelationshipState | undefined;
+    const trustAtStart = parameters.trust.initial;
+    const graphOf = (): RelationshipGraph => (graph ??= relationshipsOf(space, parameters.selfInteraction));
+    const latticeCount = relationshipCountOf(space, parameters.selfInteraction);
     const state: ClusterState = {
       space,
       neighbours: partners?.network ?? space,
-      graph,
+      get graph() {
+        return graphOf();
+      },
       partners,
-      relationships: new RelationshipState(partners?.network.capacity ?? graph.count),
+      get relationships() {
+        if (relationships === undefined) {
+          relationships = new RelationshipState(partners?.network.capacity ?? graphOf().count);
+          startingTrust(relationships, graphOf(), trustAtStart);
+        }
+        return relationships;
+      },
+      get relationshipsBuilt() {
+        return relationships !== undefined;
+      },
+      get relationshipCount() {
+        return graph?.count ?? latticeCount;
+      },
       pool: setup.strategies,
       seed: setup.seed,
       strategyOf: new Uint8Array(size),
@@ -121,9 +139,7 @@ export class ClusterModel {
     };
     this.#state = state;
     this.space = space;
-    this.graph = graph;
     this.network = partners?.network;
-    this.relationships = state.relationships;
     this.pool = state.pool;
     this.seed = state.seed;
     this.strategyOf = state.strategyOf;
@@ -136,6 +152,16 @@ export class ClusterModel {
     refreshTables(state);
     populate(state);
     openMarketIfOn(state);
+  }
+
+  /** The relationships (built on first use). */
+  get graph(): RelationshipGraph {
+    return this.#state.graph;
+  }
+
+  /** The state of every relationship (built on first use). */
+  get relationships(): RelationshipState {
+    return this.#state.relationships;
   }
 
   get parameters(): ClusterParameters {
@@ -170,7 +196,7 @@ export class ClusterModel {
     const reputation = reputationOn(state);
     const tally =
       state.kernel && memorylessEligible(parameters, state.entries, state.trustUniform)
-        ? playMemoryless(state, parameters, state.activities, state.entries, state.graph.count, state.observe)
+        ? playMemoryless(state, parameters, state.activities, state.entries, state.relationshipCount, state.observe)
         : playGeneration(state);
     settleOrganisers(state);
     if (partners !== undefined) cutTies(state, partners);
@@ -230,4 +256,15 @@ export class ClusterModel {
 /** Wealth grows by the generation's payoffs (a function of its own, so that V8 optimises the loop on its own). */
 function addPayoffs(wealth: Float64Array, payoff: Float64Array): void {
   for (let firm = 0; firm < wealth.length; firm++) wealth[firm]! += payoff[firm];
+}
+
+/** Each relationship's starting trust: the parameters' for a pair of firms, full for a firm with itself. */
+function startingTrust(relationships: RelationshipState, graph: RelationshipGraph, initial: number): void {
+  const { trust } = relationships;
+  const { firmA, firmB, count } = graph;
+  for (let edge = 0; edge < count; edge++) {
+    const self = firmA[edge] === firmB[edge];
+    trust[edge * 2] = self ? 1 : initial;
+    trust[edge * 2 + 1] = self ? 1 : initial;
+  }
 }

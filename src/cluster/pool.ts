@@ -51,6 +51,9 @@ export function refreshTables(state: ClusterState): void {
 
 /** Every side of every relationship restarts its strategy. */
 export function restartAll(state: ClusterState): void {
+  // Relationships not built yet start with every machine in state 0 (model.ts), which is what a
+  // restart gives while no strategy has a machine of several states.
+  if (!state.relationshipsBuilt && state.entries.every((entry) => entry.machines === undefined || entry.machines[0]!.states === 1)) return;
   for (let edge = 0; edge < state.graph.count; edge++) {
     restartSide(state, edge, 0);
     restartSide(state, edge, 1);

@@ -9,7 +9,7 @@ import { streamOf, type ClusterState } from './state.js';
  * relationship's starting trust and rivalry history.
  */
 export function populate(state: ClusterState): void {
-  const { parameters, strategyOf, space, graph } = state;
+  const { parameters, strategyOf, space } = state;
   const size = space.size;
   const ids = Object.keys(parameters.strategies);
   const weights = Object.values(parameters.strategies);
@@ -51,13 +51,7 @@ export function populate(state: ClusterState): void {
   if (parameters.externalBuyers.share > 0) {
     for (let firm = 0; firm < size; firm++) state.buyerTied[firm] = buyers() < parameters.externalBuyers.share ? 1 : 0;
   }
-  const { trust } = state.relationships;
-  for (let edge = 0; edge < graph.count; edge++) {
-    // A firm trusts itself fully.
-    const self = graph.firmA[edge] === graph.firmB[edge];
-    trust[edge * 2] = self ? 1 : parameters.trust.initial;
-    trust[edge * 2 + 1] = self ? 1 : parameters.trust.initial;
-  }
+  // Each relationship's starting trust is written when the relationships are built (model.ts, startingTrust).
   seedRivalry(state);
   state.trustUniform = true;
   restartAll(state);

@@ -25,8 +25,8 @@ import type { ClusterState } from './state.js';
  */
 export function seedRivalry(state: ClusterState): void {
   const { history, grievances: held } = state.parameters.rivalry;
-  const { graph, relationships } = state;
   if (history === 0) return;
+  const { graph, relationships } = state;
   const { rounds, window, defections } = relationships;
   const rivalryWindow = history >= 32 ? 0xffffffff : (1 << history) - 1;
   // Grievances are held only when the scenario says so (`rivalry.grievances`).

@@ -57,26 +57,9 @@ export class Lattice implements Space {
     this.offsets = offsets;
     this.deltas = Int32Array.from(offsets, ([dx, dy]) => dy * width + dx);
     this.neighbourOffsets = new Int32Array(this.size + 1);
-    const list = new Int32Array(this.size * offsets.length);
-    let count = 0;
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        this.neighbourOffsets[y * width + x] = count;
-        for (const [dx, dy] of offsets) {
-          let nx = x + dx;
-          let ny = y + dy;
-          if (boundary === 'torus') {
-            nx = (nx + width) % width;
-            ny = (ny + height) % height;
-          } else if (nx < 0 || ny < 0 || nx >= width || ny >= height) {
-            continue;
-          }
-          list[count++] = ny * width + nx;
-        }
-      }
-    }
-    this.neighbourOffsets[this.size] = count;
-    this.neighbourList = count === list.length ? list : list.slice(0, count);
+    const built = boundary === 'torus' ? torusNeighbours(width, height, offsets) : fixedNeighbours(width, height, offsets, this.neighbourOffsets);
+    if (boundary === 'torus') for (let firm = 0; firm <= this.size; firm++) this.neighbourOffsets[firm] = firm * offsets.length;
+    this.neighbourList = built;
   }
 
   /** Whether all of a firm's neighbours are at firm + deltas[k] (it is not on the edge). */
@@ -96,6 +79,46 @@ export class Lattice implements Space {
   }
 }
 
+/** A torus's neighbour lists: every firm has all its neighbours, in neighbourhood order, row by row in bulk. */
+function torusNeighbours(width: number, height: number, offsets: readonly (readonly [number, number])[]): Int32Array {
+  const degree = offsets.length;
+  const dxs = Int32Array.from(offsets, ([dx]) => dx);
+  const dys = Int32Array.from(offsets, ([, dy]) => dy);
+  const list = new Int32Array(width * height * degree);
+  const rowOf = new Int32Array(degree);
+  for (let y = 0; y < height; y++) {
+    for (let k = 0; k < degree; k++) rowOf[k] = ((y + dys[k]! + height) % height) * width;
+    for (let x = 0, at = y * width * degree; x < width; x++) {
+      for (let k = 0; k < degree; k++, at++) {
+        let nx = x + dxs[k]!;
+        if (nx < 0) nx += width;
+        else if (nx >= width) nx -= width;
+        list[at] = rowOf[k]! + nx;
+      }
+    }
+  }
+  return list;
+}
+
+/** The neighbour lists with fixed edges (a neighbour off the grid is left out); writes the offsets. */
+function fixedNeighbours(width: number, height: number, offsets: readonly (readonly [number, number])[], neighbourOffsets: Int32Array): Int32Array {
+  const list = new Int32Array(width * height * offsets.length);
+  let count = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      neighbourOffsets[y * width + x] = count;
+      for (const [dx, dy] of offsets) {
+        const nx = x + dx;
+        const ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+        list[count++] = ny * width + nx;
+      }
+    }
+  }
+  neighbourOffsets[width * height] = count;
+  return count === list.length ? list : list.slice(0, count);
+}
+
 /**
  * The relationships of a space: one per neighbouring pair (i < j), plus one per firm with
  * itself when firms also play themselves. For each firm, the relationships it is part of
@@ -109,6 +132,18 @@ export interface RelationshipGraph {
   /** Relationships of firm i: edgeList[edgeOffsets[i] .. edgeOffsets[i + 1]), each as edge * 2 + side. */
   readonly edgeOffsets: Int32Array;
   readonly edgeList: Int32Array;
+}
+
+/** relationshipsOf(space, selfInteraction).count, without building the relationships. */
+export function relationshipCountOf(space: Space, selfInteraction: boolean): number {
+  const { size, neighbourOffsets, neighbourList } = space;
+  let count = selfInteraction ? size : 0;
+  // A lattice's neighbour lists are symmetric and hold each neighbour once: every pair is listed twice.
+  if (space instanceof Lattice) return count + neighbourOffsets[size]! / 2;
+  for (let i = 0; i < size; i++) {
+    for (let k = neighbourOffsets[i]!; k < neighbourOffsets[i + 1]!; k++) if (neighbourList[k]! > i) count++;
+  }
+  return count;
 }
 
 export function relationshipsOf(space: Space, selfInteraction: boolean): RelationshipGraph {

@@ -23,10 +23,18 @@ export interface ClusterState {
   readonly space: Lattice;
   /** Whom each firm plays and imitates: the lattice, or the network when firms choose their partners. */
   readonly neighbours: Space;
+  /**
+   * The relationships and their state are built on first use (model.ts): a run that never reads
+   * them (the memory-less kernel) neither builds nor fills their hundreds of megabytes.
+   */
   readonly graph: RelationshipGraph;
   /** The network and the firms' searches when partner choice is on. */
   readonly partners: PartnerChoice | undefined;
   readonly relationships: RelationshipState;
+  /** Whether graph and relationships have been built yet. */
+  readonly relationshipsBuilt: boolean;
+  /** How many relationships there are (graph.count), known without building them. */
+  readonly relationshipCount: number;
   readonly pool: readonly Strategy[];
   readonly seed: number;
   /** Per firm: index into the pool. */
