@@ -3,9 +3,11 @@
 // Prints figures; docs/benchmarks.md records what was measured on the reference machine.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { childrenCpuSeconds } from './child-cpu.js';
 import { buildReference, runReference } from './tournament-c.js';
+import { buildNowakMay, processCpu, runNowakMay } from './cluster-c-reference.js';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const BIN = here('../bin/cooplab.js');
@@ -142,15 +144,46 @@ const sections = {
     );
   },
   'cluster-nowak-may'() {
-    const runs = [];
-    for (let i = 0; i < 3; i++) runs.push(JSON.parse(node([here('./cluster-nowak-may.js'), '1000', '12']).stdout));
-    // Skip the first two generations of each process (JIT warm-up); report the median of the rest.
-    const perGeneration = runs.flatMap((run) => run.times.slice(2));
-    const ms = median(perGeneration);
-    console.log('cluster: Nowak & May on a 1000 × 1000 torus (b = 1.85, 90% co-operators, imitate-best, memory-less kernel)');
-    console.log(`  per generation      median ${fmt(ms, 1)} ms, best ${fmt(Math.min(...perGeneration), 1)} ms`);
-    console.log(`  firm-updates/s      median ${fmt(1e6 / ms / 1e3, 1)} M, best ${fmt(1e6 / Math.min(...perGeneration) / 1e3, 1)} M   (target >= 20 M)`);
-    console.log(`  set-up (lattice, relationships, population)  ${fmt(median(runs.map((run) => run.setup)), 0)} ms`);
+    // cooplab and the plain C kernel (../shared/bench/nowak_may.c) in turn, three pairs, CPU time of both.
+    const reference = buildNowakMay();
+    const pairs = [];
+    for (let i = 0; i < 3; i++) {
+      const run = JSON.parse(node([here('./cluster-nowak-may.js'), '1000', '12']).stdout);
+      // Skip the first two generations (JIT warm-up); the median of the rest.
+      const generation = median(run.cpu.slice(2));
+      const c = reference.binary === undefined ? undefined : (runNowakMay(reference.binary, 1000, 12).seconds * 1000) / 12;
+      const whole = processCpu([process.execPath, here('./cluster-nowak-may.js'), '1000', '30']);
+      const cWhole = reference.binary === undefined ? undefined : processCpu([reference.binary, '1000', '30', '1.85', '0.9', '1']);
+      pairs.push({ generation, c, whole, cWhole, setup: run.setupCpu, peakRss: run.peakRss });
+    }
+    const ratio = (values) => `median ${fmt(median(values), 2)}× (pairs ${values.map((value) => fmt(value, 2)).join(', ')})`;
+    console.log('cluster: Nowak & May on a 1000 × 1000 torus (b = 1.85, 90% co-operators, imitate-best, memory-less kernel), CPU time');
+    console.log(
+      `  per generation      median ${fmt(median(pairs.map((pair) => pair.generation)), 1)} ms = ${fmt(1e3 / median(pairs.map((pair) => pair.generation)), 1)} M firm-updates/s`,
+    );
+    console.log(
+      `  set-up              median ${fmt(median(pairs.map((pair) => pair.setup)), 0)} ms (lattice, population), peak memory ${fmt(Math.max(...pairs.map((pair) => pair.peakRss)) / 2 ** 20, 0)} MB`,
+    );
+    console.log(`  whole process, 30 generations  median ${fmt(median(pairs.map((pair) => pair.whole)), 2)} s`);
+    if (reference.binary === undefined) {
+      console.log(`  against C: skipped, ${reference.note}`);
+      return;
+    }
+    console.log(
+      `  C kernel (${reference.compiler} -O3 -march=native)  per generation median ${fmt(median(pairs.map((pair) => pair.c)), 1)} ms, whole process ${fmt(median(pairs.map((pair) => pair.cWhole)), 2)} s`,
+    );
+    console.log(`  ratio per generation           ${ratio(pairs.map((pair) => pair.generation / pair.c))}   (target <= 1.5×)`);
+    console.log(`  ratio whole process            ${ratio(pairs.map((pair) => pair.whole / pair.cWhole))}   (target <= 2.5×)`);
+  },
+  'cluster-identical'() {
+    // Goal: a speed-up changes no result. Digests of a set of runs against those recorded before it.
+    const recorded = JSON.parse(readFileSync(here('./cluster-digests.json'), 'utf8'));
+    const now = JSON.parse(node([here('./cluster-identical.js')]).stdout);
+    const differ = Object.keys(recorded).filter((run) => now[run] !== recorded[run]);
+    console.log(`cluster: the same results as before the lattice speed-ups (bench/cluster-digests.json), ${Object.keys(recorded).length} runs`);
+    console.log(
+      `  identical           ${Object.keys(recorded).length - differ.length} of ${Object.keys(recorded).length}${differ.length > 0 ? `; differ: ${differ.join(', ')}` : ''}`,
+    );
   },
   'cluster-sequential'() {
     // Play-only generations (update.share 0) against generations with the rule: the difference is

@@ -103,42 +103,63 @@ export function bestOfNeighbourhood(space: Space, payoff: Float64Array, strategy
       continue;
     }
     listed(row);
-    for (let x = 1; x < width - 1; x++) {
-      const firm = row + x;
-      let best = firm;
-      let bestPayoff = payoff[firm]!;
-      let value: number;
-      if (moore) {
-        // Moore order: the row above left to right, left and right, the row below left to right.
-        value = payoff[up + x - 1]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = up + x - 1);
-        value = payoff[up + x]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = up + x);
-        value = payoff[up + x + 1]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = up + x + 1);
-        value = payoff[firm - 1]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = firm - 1);
-        value = payoff[firm + 1]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = firm + 1);
-        value = payoff[down + x - 1]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = down + x - 1);
-        value = payoff[down + x]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = down + x);
-        value = payoff[down + x + 1]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = down + x + 1);
-      } else {
-        // Von Neumann order: above, left, right, below.
-        value = payoff[up + x]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = up + x);
-        value = payoff[firm - 1]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = firm - 1);
-        value = payoff[firm + 1]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = firm + 1);
-        value = payoff[down + x]!;
-        if (value > bestPayoff) (bestPayoff = value), (best = down + x);
-      }
-      next[firm] = strategyOf[best]!;
-    }
+    if (moore) bestInMooreRow(payoff, strategyOf, next, row, up, down, width);
+    else bestInVonNeumannRow(payoff, strategyOf, next, row, up, down, width);
     listed(row + width - 1);
+  }
+}
+
+/**
+ * bestOfNeighbourhood for the firms of a row away from its ends, Moore neighbourhood: the row
+ * above left to right, left and right, the row below left to right. The nine payoffs roll along
+ * in locals, so each firm loads three.
+ */
+function bestInMooreRow(payoff: Float64Array, strategyOf: Uint8Array, next: Uint8Array, row: number, up: number, down: number, width: number): void {
+  let upLeft = payoff[up]!;
+  let upMiddle = payoff[up + 1]!;
+  let left = payoff[row]!;
+  let own = payoff[row + 1]!;
+  let downLeft = payoff[down]!;
+  let downMiddle = payoff[down + 1]!;
+  for (let x = 1; x < width - 1; x++) {
+    const upRight = payoff[up + x + 1]!;
+    const right = payoff[row + x + 1]!;
+    const downRight = payoff[down + x + 1]!;
+    let best = own;
+    let at = row + x;
+    if (upLeft > best) (best = upLeft), (at = up + x - 1);
+    if (upMiddle > best) (best = upMiddle), (at = up + x);
+    if (upRight > best) (best = upRight), (at = up + x + 1);
+    if (left > best) (best = left), (at = row + x - 1);
+    if (right > best) (best = right), (at = row + x + 1);
+    if (downLeft > best) (best = downLeft), (at = down + x - 1);
+    if (downMiddle > best) (best = downMiddle), (at = down + x);
+    if (downRight > best) at = down + x + 1;
+    next[row + x] = strategyOf[at]!;
+    upLeft = upMiddle;
+    upMiddle = upRight;
+    left = own;
+    own = right;
+    downLeft = downMiddle;
+    downMiddle = downRight;
+  }
+}
+
+/** The same with the von Neumann neighbourhood: above, left, right, below. */
+function bestInVonNeumannRow(payoff: Float64Array, strategyOf: Uint8Array, next: Uint8Array, row: number, up: number, down: number, width: number): void {
+  let left = payoff[row]!;
+  let own = payoff[row + 1]!;
+  for (let x = 1; x < width - 1; x++) {
+    const right = payoff[row + x + 1]!;
+    let best = own;
+    let at = row + x;
+    const above = payoff[up + x]!;
+    if (above > best) (best = above), (at = up + x);
+    if (left > best) (best = left), (at = row + x - 1);
+    if (right > best) (best = right), (at = row + x + 1);
+    if (payoff[down + x]! > best) at = down + x;
+    next[row + x] = strategyOf[at]!;
+    left = own;
+    own = right;
   }
 }

@@ -74,7 +74,18 @@ export interface PlayTally {
 export function strategyCounts(state: ClusterState): Float64Array {
   const counts = new Float64Array(state.pool.length);
   const strategyOf = state.strategyOf;
-  for (let firm = 0; firm < strategyOf.length; firm++) counts[strategyOf[firm]!]!++;
+  if (counts.length > 4) {
+    for (let firm = 0; firm < strategyOf.length; firm++) counts[strategyOf[firm]!]!++;
+    return counts;
+  }
+  // Up to four strategies: one byte of a register per strategy, emptied every 255 firms, instead
+  // of a store per firm into the same few counters (whose every add waits for the last).
+  for (let start = 0; start < strategyOf.length; start += 255) {
+    const end = Math.min(start + 255, strategyOf.length);
+    let packed = 0;
+    for (let firm = start; firm < end; firm++) packed += 1 << (strategyOf[firm]! << 3);
+    for (let strategy = 0; strategy < counts.length; strategy++) counts[strategy]! += (packed >>> (strategy << 3)) & 255;
+  }
   return counts;
 }
 
