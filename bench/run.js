@@ -205,6 +205,26 @@ const sections = {
       );
     }
   },
+  'cluster-sequential-scaling'() {
+    // Goal: the cost of a step flat from a lattice that stays in cache to one that does not. Per
+    // size, CPU time of generations with the rule less play-only ones, over the N steps of a generation.
+    const sizes = [
+      [100, 60],
+      [400, 12],
+      [1000, 5],
+      [2000, 4],
+    ];
+    console.log("cluster: sequential revision by lattice size, Szabó & Tőke's setting (von Neumann, b = 1.02), CPU time");
+    for (const rule of ['fermi', 'moran']) {
+      const perStep = sizes.map(([side, generations]) => {
+        const cpu = (share) =>
+          median(JSON.parse(node([here('./cluster-sequential.js'), String(side), String(generations), rule, String(share)]).stdout).times.slice(1));
+        return ((cpu(1) - cpu(0)) * 1e6) / (side * side);
+      });
+      const cells = sizes.map(([side], i) => `${side}² ${fmt(perStep[i], 0)} ns`).join(', ');
+      console.log(`  ${rule.padEnd(6)} a step   ${cells}; ${sizes.at(-1)[0]}² / ${sizes[0][0]}² = ${fmt(perStep.at(-1) / perStep[0], 2)}×   (target <= 1.3×)`);
+    }
+  },
   'cluster-organisers'() {
     // Both runs in one process, a generation of each in turn, so that both see the same load.
     const run = JSON.parse(node([here('./cluster-organisers.js'), '1000x1000', '8']).stdout);

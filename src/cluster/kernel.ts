@@ -261,18 +261,19 @@ export function playMemoryless(
  * (ReScience, pd_graph_lib: adjacent_cooperators).
  */
 export class CurrentPayoffs {
-  #moves: Uint8Array = new Uint8Array(0);
+  /** Per firm: 1 if its move towards neighbours is C. */
+  #flag: Uint8Array = new Uint8Array(0);
   #cooperating: Uint8Array = new Uint8Array(0);
-  #selfValue: Float64Array = new Float64Array(0);
-  #neighbourMove: Uint8Array = new Uint8Array(0);
-  #activity = -1;
-  #self = false;
-  #bonus = 0;
-  #rounds = 1;
-  #table: ActivityTable | undefined;
+  #cooperates: Uint8Array = new Uint8Array(0);
+  #payoffs: PayoffTable | undefined;
+  #playing = false;
   #space: Space | undefined;
   #strategyOf: Uint8Array = new Uint8Array(0);
   #buyerTied: Uint8Array = new Uint8Array(0);
+  /** On a torus: the degree, and the neighbours' (dx, dy), for arithmetic neighbours (no reads of the 64 MB lists of a 2000² lattice). */
+  #torus: Lattice | undefined;
+  #dxs: Int32Array = new Int32Array(0);
+  #dys: Int32Array = new Int32Array(0);
 
   /**
    * Reads the configuration and the rules in force (once per revision; the per-firm buffers are
@@ -285,66 +286,62 @@ export class CurrentPayoffs {
     entries: readonly PoolEntry[],
   ): this {
     const { space, strategyOf, buyerTied } = target;
-    const { size, neighbourOffsets, neighbourList } = space;
-    const { neighbourActivity, selfActivity, neighbourMove, selfMove, self } = memorylessMoves(parameters, table, entries);
-    const bonus = parameters.externalBuyers.bonus;
+    const size = space.size;
+    const moves = memorylessMoves(parameters, table, entries);
     this.#space = space;
     this.#strategyOf = strategyOf;
     this.#buyerTied = buyerTied;
-    this.#table = table;
-    this.#activity = neighbourActivity;
-    this.#self = self;
-    this.#bonus = bonus;
-    this.#rounds = parameters.roundsPerGeneration;
-    this.#neighbourMove = neighbourMove;
-    // A firm's move against itself: the two sides agree, so nobody is ever caught (as in playMemoryless).
-    this.#selfValue = new Float64Array(entries.length * 2);
-    for (let k = 0; self && k < entries.length; k++) {
-      const own = selfMove[k]!;
-      for (let tied = 0; tied < 2; tied++) this.#selfValue[k * 2 + tied] = settledPayoff(table, selfActivity, own, own, buyerBonus(own, tied, bonus), 0);
-    }
-    if (this.#moves.length !== size) {
-      this.#moves = new Uint8Array(size);
+    this.#playing = moves.neighbourActivity >= 0;
+    this.#payoffs = this.#playing ? payoffTable(moves, parameters, table, entries.length, maxDegreeOf(space)) : undefined;
+    this.#cooperates = Uint8Array.from(moves.neighbourMove, (move) => 1 - move);
+    this.#torus = uniformDegree(space) ? (space as Lattice) : undefined;
+    this.#dxs = Int32Array.from(this.#torus?.offsets ?? [], ([dx]) => dx);
+    this.#dys = Int32Array.from(this.#torus?.offsets ?? [], ([, dy]) => dy);
+    if (this.#flag.length !== size) {
+      this.#flag = new Uint8Array(size);
       this.#cooperating = new Uint8Array(size);
     }
-    const moves = this.#moves;
-    const cooperating = this.#cooperating;
-    for (let firm = 0; firm < size; firm++) moves[firm] = neighbourMove[strategyOf[firm]!]!;
-    for (let firm = 0; firm < size; firm++) {
-      let count = 0;
-      for (let k = neighbourOffsets[firm]!; k < neighbourOffsets[firm + 1]!; k++) count += 1 - moves[neighbourList[k]!]!;
-      cooperating[firm] = count;
-    }
+    const flag = this.#flag;
+    const cooperates = this.#cooperates;
+    for (let firm = 0; firm < size; firm++) flag[firm] = cooperates[strategyOf[firm]!]!;
+    countNeighbours(space, flag, this.#cooperating);
     return this;
   }
 
   /** A firm's payoff for a generation against its neighbours' current strategies. */
   payoffOf(firm: number): number {
-    if (this.#activity < 0) return 0;
+    if (!this.#playing) return 0;
+    const { value, stride } = this.#payoffs!;
     const offsets = this.#space!.neighbourOffsets;
-    const move = this.#moves[firm]!;
-    const tied = this.#buyerTied[firm]!;
-    let value = neighbourhoodPayoff(
-      this.#table!,
-      this.#activity,
-      move,
-      this.#cooperating[firm]!,
-      offsets[firm + 1]! - offsets[firm]!,
-      buyerBonus(move, tied, this.#bonus),
-    );
-    if (this.#self) value += this.#selfValue[this.#strategyOf[firm]! * 2 + tied]!;
-    return value * this.#rounds;
+    const degree = this.#torus === undefined ? offsets[firm + 1]! - offsets[firm]! : stride - 1;
+    return value[((this.#strategyOf[firm]! * 2 + this.#buyerTied[firm]!) * stride + degree) * stride + this.#cooperating[firm]!]!;
   }
 
   /** Gives a firm a strategy and, if its move changes, tells its neighbours. */
   adopt(firm: number, strategy: number): void {
     this.#strategyOf[firm] = strategy;
-    const move = this.#neighbourMove[strategy]!;
-    const change = this.#moves[firm]! - move;
+    const flag = this.#cooperates[strategy]!;
+    const change = flag - this.#flag[firm]!;
     if (change === 0) return;
-    this.#moves[firm] = move;
-    const { neighbourOffsets, neighbourList } = this.#space!;
+    this.#flag[firm] = flag;
     const cooperating = this.#cooperating;
+    const torus = this.#torus;
+    if (torus !== undefined) {
+      const { width, height } = torus;
+      const x = firm % width;
+      const y = (firm - x) / width;
+      for (let k = 0; k < this.#dxs.length; k++) {
+        let nx = x + this.#dxs[k]!;
+        let ny = y + this.#dys[k]!;
+        if (nx < 0) nx += width;
+        else if (nx >= width) nx -= width;
+        if (ny < 0) ny += height;
+        else if (ny >= height) ny -= height;
+        cooperating[ny * width + nx]! += change;
+      }
+      return;
+    }
+    const { neighbourOffsets, neighbourList } = this.#space!;
     for (let k = neighbourOffsets[firm]!; k < neighbourOffsets[firm + 1]!; k++) cooperating[neighbourList[k]!]! += change;
   }
 }
