@@ -1,3 +1,5 @@
+import { runSummary } from '../cluster/summary.js';
+import { printable } from '../core/printable.js';
 import { runScenario } from '../cluster/run.js';
 import { withOverrides } from '../cluster/scenario.js';
 import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
@@ -65,6 +67,7 @@ export async function runClusterCommand(options: ClusterOptions): Promise<void> 
       moduleFiles,
       trusted: options.trusted === true,
       projector: options.projector === true,
+      pictures: (await import('../report/live-pictures.js')).writeLivePictures,
     });
     return;
   }
@@ -83,6 +86,9 @@ export async function runClusterCommand(options: ClusterOptions): Promise<void> 
   }
   const run = runScenario(scenario, strategies, { seed, generations });
   emit(options.format === 'json' ? clusterJson(run, cooplabVersion()) : clusterCsv(run), options.out);
+  // What the live view shows at the scenario's end: on stderr, so the output stays data.
+  if (options.headless === true)
+    process.stderr.write(`${printable(runSummary({ scenario, seed, records: run.records, log: run.model.log }), Number.POSITIVE_INFINITY)}\n`);
 }
 
 /**

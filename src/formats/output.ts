@@ -35,7 +35,7 @@ export function fileErrorReason(error: unknown): string {
 }
 
 /** Writes `text` to `file` whole or not at all, through a temporary file beside it that is removed whatever happens. */
-export function writeFileAtomically(file: string, text: string): void {
+export function writeFileAtomically(file: string, text: string | Uint8Array): void {
   if (file.trim() === '') throw new InputError("invalid output file '': expected a file path");
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {

@@ -1,10 +1,9 @@
-import { STRATEGY_COLOURS } from '../theme/theme.js';
 import type { SweepTaskFile } from '../formats/sweep-files.js';
 import { acrossRuns } from './across-runs.js';
 import { figure } from './html.js';
 import { chartFigure } from './chart-figure.js';
 import { lineChart } from './charts.js';
-import { el, svgDocument, text } from './svg.js';
+import { latticeSvg } from './lattice-svg.js';
 
 /**
  * The parts of a sweep's report drawn from its task files: co-operation over time for each
@@ -63,29 +62,6 @@ export async function sweepSeriesFigure(combinations: readonly Combination[], se
       width: 900,
     }),
     `Share of moves that co-operate per generation: for each combination the mean over its ${seeds} seed${seeds === 1 ? '' : 's'}${seeds > 1 ? ', and a band from the lowest to the highest seed' : ''}.`,
-  );
-}
-
-/** A final lattice as coloured cells, one per firm, in its strategy's colour. */
-export function latticeSvg(lattice: NonNullable<SweepTaskFile['lattice']>, title: string): string {
-  const height = lattice.cells.length;
-  const width = lattice.cells[0]?.length ?? 0;
-  const cell = Math.max(2, Math.min(12, Math.floor(240 / Math.max(1, width, height))));
-  const rects: string[] = [];
-  for (const [y, row] of lattice.cells.entries()) {
-    for (const [x, strategy] of row.entries()) {
-      const fill = STRATEGY_COLOURS[strategy % STRATEGY_COLOURS.length]!;
-      rects.push(el('rect', { class: 'cell firm', x: x * cell, y: 24 + y * cell, width: cell, height: cell, fill }));
-    }
-  }
-  const legend = lattice.strategies.map((id, index) =>
-    el('text', { x: width * cell + 8, y: 36 + index * 14, 'font-size': 11, fill: STRATEGY_COLOURS[index % STRATEGY_COLOURS.length]! }, text(`■ ${id}`)),
-  );
-  return svgDocument(
-    { width: width * cell + 160, height: 30 + Math.max(height * cell, lattice.strategies.length * 14), title },
-    el('text', { x: 0, y: 14, 'font-size': 12 }, text(title)),
-    ...rects,
-    ...legend,
   );
 }
 

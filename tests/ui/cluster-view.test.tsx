@@ -17,8 +17,10 @@ import { frameWith, keysReady, press } from '../support/ink.js';
 const scenario = withOverrides(loadScenario('training-first'), ['width=20', 'height=14']);
 const strategies = requireStrategies(Object.keys(scenario.parameters.strategies));
 
-function setup(options: { columns?: number; rows?: number; colour?: boolean; onExport?: (snapshot: LiveSnapshot) => string } = {}) {
-  const live = new LiveCluster(scenario, strategies, 1);
+function setup(
+  options: { columns?: number; rows?: number; colour?: boolean; onExport?: (snapshot: LiveSnapshot) => string | Promise<string>; generations?: number } = {},
+) {
+  const live = new LiveCluster(options.generations === undefined ? scenario : { ...scenario, generations: options.generations }, strategies, 1);
   live.apply({ type: 'toggle-pause' }); // paused: the test steps by key
   const source = new InlineSource(live, { autostart: false });
   const exported: number[] = [];
@@ -94,6 +96,43 @@ describe('the live cluster view', () => {
     await press(view, 'v', 'view: trust');
     await press(view, 'e', 'exported generation -1');
     expect(view.exported).toEqual([-1]);
+  });
+
+  it('exports the pictures with e: says it is exporting, goes on meanwhile, then names the files; the help says so', async () => {
+    let finish: (notice: string) => void = () => undefined;
+    const view = setup({ onExport: () => new Promise<string>((resolve) => (finish = resolve)) });
+    cleanup = view.unmount;
+    await ready(view);
+    await press(view, 'n', 'gen 0 ·');
+    await press(view, 'e', 'exporting generation 0…');
+    // The view does not wait for the pictures.
+    await press(view, 'n', 'gen 1 ·');
+    finish('exported to /tmp/x: cooplab-training-first-seed1-gen0-lattice.svg');
+    await frameWith(view, 'exported to /tmp/x: cooplab-training-first-seed1-gen0-lattice.svg');
+    const help = await press(view, '?', 'pictures (SVG, PNG) of the lattice and the charts');
+    expect(help).toContain('export a snapshot: CSV');
+  });
+
+  it('drops a late export notice once r has started another run', async () => {
+    let finish: (notice: string) => void = () => undefined;
+    const view = setup({ onExport: () => new Promise<string>((resolve) => (finish = resolve)) });
+    cleanup = view.unmount;
+    await ready(view);
+    await press(view, 'e', 'exporting generation 0…');
+    await press(view, 'r', (frame) => !frame.includes('exporting'));
+    finish('exported late');
+    await press(view, 'n', 'gen 0 ·');
+    expect(view.lastFrame()).not.toContain('exported late');
+  });
+
+  it('puts the run in one paragraph in the event log when the scenario reaches its end', async () => {
+    const view = setup({ generations: 3 });
+    cleanup = view.unmount;
+    await ready(view);
+    for (const generation of [0, 1, 2]) await press(view, 'n', `gen ${generation} ·`);
+    expect(view.lastFrame()).not.toContain('summary:');
+    const ended = await press(view, 'n', (frame) => frame.replace(/\s+/g, ' ').includes('summary: training-first, seed 1: co-operation went from'));
+    expect(ended).toContain('scenario ended at generation 3');
   });
 
   it('says so in the view when an export cannot be written, and goes on', async () => {

@@ -14,8 +14,8 @@ export { WIDE } from './layout.js';
 export interface ClusterAppProps {
   readonly source: SimulationSource;
   readonly theme: Theme;
-  /** Writes a snapshot export; returns what to log (e.g. the file names). */
-  readonly onExport: (snapshot: LiveSnapshot) => string;
+  /** Writes a snapshot export; returns (or resolves to) what to show, such as the file names. */
+  readonly onExport: (snapshot: LiveSnapshot) => string | Promise<string>;
   readonly size?: { columns: number; rows: number } | undefined;
   /** Start in projector mode (p switches). */
   readonly projector?: boolean | undefined;
@@ -45,13 +45,27 @@ export function commandForKey(input: string): LiveCommand | undefined {
   return undefined;
 }
 
-/** A failed export (a folder that cannot be written, a full disk) is a line in the view, never the end of a demonstration. */
-function exportNotice(onExport: (snapshot: LiveSnapshot) => string, snapshot: LiveSnapshot): string {
+const exportFailed = (error: unknown) => `export failed: ${printable(error instanceof Error ? error.message : String(error))}`;
+
+/**
+ * Runs an export and shows how it went. A failed export (a folder that cannot be written, a full
+ * disk) is a line in the view, never the end of a demonstration; pictures take a moment, so the
+ * view says it is exporting and goes on meanwhile. `current` is false once the notice belongs to
+ * another run (r, s): a late answer is then dropped.
+ */
+function startExport(onExport: ClusterAppProps['onExport'], snapshot: LiveSnapshot, show: (notice: string) => void, current: () => boolean): void {
+  let result: string | Promise<string>;
   try {
-    return onExport(snapshot);
+    result = onExport(snapshot);
   } catch (error) {
-    return `export failed: ${printable(error instanceof Error ? error.message : String(error))}`;
+    return show(exportFailed(error));
   }
+  if (typeof result === 'string') return show(result);
+  show(`exporting generation ${Math.max(0, snapshot.generation)}…`);
+  result.then(
+    (notice) => current() && show(notice),
+    (error: unknown) => current() && show(exportFailed(error)),
+  );
 }
 
 export function ClusterApp({ source, theme, onExport, size, projector: startProjector }: ClusterAppProps) {
@@ -72,6 +86,8 @@ export function ClusterApp({ source, theme, onExport, size, projector: startProj
     setHelp(open);
   };
   const { exit } = useApp();
+  // Which run a notice belongs to: r and s start another.
+  const run = useRef(0);
 
   const handleKey = (input: string): void => {
     if (input === '?' || input === 'h') return showHelp(true);
@@ -81,8 +97,14 @@ export function ClusterApp({ source, theme, onExport, size, projector: startProj
       return;
     }
     // A new run starts with a clean slate: the last run's export notice goes with its log.
-    if (input === 'r' || input === 's') setNotice(undefined);
-    if (input === 'e' && latest.current !== undefined) return setNotice(exportNotice(onExport, latest.current));
+    if (input === 'r' || input === 's') {
+      run.current += 1;
+      setNotice(undefined);
+    }
+    if (input === 'e' && latest.current !== undefined) {
+      const exportRun = run.current;
+      return startExport(onExport, latest.current, setNotice, () => run.current === exportRun);
+    }
     const command = commandForKey(input);
     if (command !== undefined) source.send(command);
   };

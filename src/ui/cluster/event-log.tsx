@@ -1,6 +1,9 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import type { LiveSnapshot } from '../../cluster/live.js';
 import type { LoggedEvent } from '../../cluster/model.js';
+import { runSummary } from '../../cluster/summary.js';
+import { printable } from '../../core/printable.js';
 import { type YearScale, yearOf } from '../../cluster/scenario.js';
 import { wrapText } from '../shared/format.js';
 
@@ -13,6 +16,12 @@ function whenOf(event: LoggedEvent, years: YearScale | undefined): string {
 export function eventRows(event: LoggedEvent, width: number, years?: YearScale): string[] {
   const [first, ...rest] = wrapText(`${whenOf(event, years)}: ${event.label}`, Math.max(8, width - 2));
   return [first!, ...rest.map((row) => `  ${row}`)];
+}
+
+/** The log, and once the scenario has reached its end the run in one paragraph after it: what the room takes away. */
+export function eventsWithSummary(snapshot: LiveSnapshot): readonly LoggedEvent[] {
+  if (!snapshot.ended) return snapshot.log;
+  return [...snapshot.log, { generation: Math.max(0, snapshot.generation), label: `summary: ${printable(runSummary(snapshot), Number.POSITIVE_INFINITY)}` }];
 }
 
 /** The newest events whose rows fit in `rows` (the newest one always shows in full). */

@@ -187,7 +187,7 @@ export const KEYS: readonly [string, string][] = [
   ['v', 'next view: strategy, last move, trust, activity (and network, with partner choice)'],
   ['r', 'reset with the same seed'],
   ['s', 'new run with a new seed'],
-  ['e', 'export a snapshot (CSV of the series and the lattice)'],
+  ['e', 'export a snapshot: CSV, and pictures (SVG, PNG) of the lattice and the charts'],
   ['p', 'projector mode: bigger cells, bold figures, time axes'],
   ['? / h', 'this help'],
   ['q / Ctrl-C', 'quit'],

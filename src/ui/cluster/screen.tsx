@@ -4,7 +4,7 @@ import type { LiveSnapshot } from '../../cluster/live.js';
 import type { Theme } from '../../theme/theme.js';
 import { wrapText } from '../shared/format.js';
 import { FIGURE_ROWS } from './big-figures.js';
-import { EventLog, visibleEventRows } from './event-log.js';
+import { EventLog, eventsWithSummary, visibleEventRows } from './event-log.js';
 import { Headline } from './headline.js';
 import { InForce, inForceRows } from './in-force.js';
 import { BIG_HEADLINE_ROWS, legendRows, SIDE, scenarioEndText, TALL_STACK, textRows, WIDE } from './layout.js';
@@ -92,7 +92,7 @@ function StandardScreen({ snapshot, view, fps, notice, theme, columns, rows }: C
   // Wide: the side column has the screen's height but the status line; stacked, the map takes what the panels leave.
   const minimumMap = 4;
   const eventRows = wide ? Math.max(3, rows - 2 - fixed) : Math.max(3, rows - 2 - footer - minimumMap - fixed);
-  const shownEvents = visibleEventRows(snapshot.log, side, eventRows, years).length;
+  const shownEvents = visibleEventRows(eventsWithSummary(snapshot), side, eventRows, years).length;
   // Wide: the map column has every row but the status line's.
   const mapRows = wide ? rows - 1 - footer : Math.max(minimumMap, rows - 2 - footer - fixed - Math.max(1, shownEvents));
   const cooperation = snapshot.records.map((record) => record.cooperation);
@@ -118,7 +118,7 @@ function StandardScreen({ snapshot, view, fps, notice, theme, columns, rows }: C
             </>
           ) : null}
           <InForce rows={inForce} />
-          <EventLog events={snapshot.log} width={side} rows={eventRows} years={years} />
+          <EventLog events={eventsWithSummary(snapshot)} width={side} rows={eventRows} years={years} />
         </Box>
       </Box>
     </Box>
@@ -142,7 +142,7 @@ function ProjectorScreen({ snapshot, view, fps, notice, theme, columns, rows }: 
   const fixed = charts + tiesPanelRows(snapshot) + marketPanelRows(snapshot, theme, side, !wide) + 1 + inForce.length + 1;
   const minimumMap = 4;
   const eventRows = wide ? Math.max(3, body - fixed) : Math.max(3, body - footer - minimumMap - fixed);
-  const shownEvents = visibleEventRows(snapshot.log, side, eventRows, years).length;
+  const shownEvents = visibleEventRows(eventsWithSummary(snapshot), side, eventRows, years).length;
   const mapRows = wide ? body - footer : Math.max(minimumMap, body - footer - fixed - Math.max(1, shownEvents));
   const lattice = bigLatticeRows(snapshot, view, mapColumns, mapRows, theme);
   return (
@@ -181,7 +181,7 @@ function ProjectorScreen({ snapshot, view, fps, notice, theme, columns, rows }: 
             />
           ) : null}
           <InForce rows={inForce} />
-          <EventLog events={snapshot.log} width={side} rows={eventRows} years={years} />
+          <EventLog events={eventsWithSummary(snapshot)} width={side} rows={eventRows} years={years} />
         </Box>
       </Box>
     </Box>
