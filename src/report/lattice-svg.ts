@@ -22,9 +22,9 @@ export function latticeSvg(lattice: StrategyLattice, title: string, across = 240
   const legend = lattice.strategies.map((id, index) =>
     el('text', { x: width * cell + 8, y: 36 + index * 14, 'font-size': 11, fill: STRATEGY_COLOURS[index % STRATEGY_COLOURS.length]! }, text(`■ ${id}`)),
   );
+  // svgDocument draws the title above the map, centred: the picture is at least as wide as it.
   return svgDocument(
-    { width: width * cell + 160, height: 30 + Math.max(height * cell, lattice.strategies.length * 14), title },
-    el('text', { x: 0, y: 14, 'font-size': 12 }, text(title)),
+    { width: Math.max(width * cell + 160, title.length * 8.5 + 24), height: 30 + Math.max(height * cell, lattice.strategies.length * 14), title },
     ...rects,
     ...legend,
   );
