@@ -62,6 +62,8 @@ const CLOSE_GRACE_MS = 2_000;
 /** Failed joins from one address in a minute before it is refused outright (guessing the code). */
 const FAILED_JOINS_PER_MINUTE = 10;
 const MAX_CONNECTIONS = 400;
+/** The most time a plain HTTP request (the web page) or a WebSocket handshake may take to arrive. */
+const REQUEST_TIMEOUT_MS = 10_000;
 /**
  * Connections from one address that have not joined (a real client joins at once; a class behind
  * one NAT address still gets in). The teacher's own machine (a demonstration with many terminals) is not capped.
@@ -135,6 +137,9 @@ export class ClassHost {
         reject(error);
         return;
       }
+      // A page request (or a WebSocket handshake) has this long to arrive in full: a client trickling its headers byte by byte is cut.
+      http.headersTimeout = REQUEST_TIMEOUT_MS;
+      http.requestTimeout = REQUEST_TIMEOUT_MS;
       const server = new WebSocketServer({ server: http, maxPayload: MAX_CLIENT_MESSAGE_BYTES, perMessageDeflate: false });
       const onError = (error: Error) => options.log?.(`server error: ${error.message}`);
       http.once('error', reject);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BIN } from '../support/cli.js';
+import { BIN, cooplab } from '../support/cli.js';
 import { CHROMIUM, hasChromium } from '../support/tools.js';
 import { waitFor } from '../support/wait.js';
 
@@ -138,6 +138,13 @@ describe.runIf(hasChromium('the web join tests in headless Chromium'))('students
     for (const round of [1, 2]) {
       for (const [index, page] of pages.entries()) {
         await textOf(page, '#phase', new RegExp(`^Round ${round} of 2: choose C or D`));
+        if (round === 2 && index === 1) {
+          // Ben's phone reloads the page mid-session: it joins again by itself and keeps his firm.
+          await page.reload({ waitUntil: 'load' });
+          await textOf(page, '#joined-as', /^Ben$/);
+          await textOf(page, '#phase', /^Round 2 of 2: choose C or D/);
+          await host.waitFor(/log: Ben rejoined/);
+        }
         // The stakes of the round are on the page, with the partner's name.
         expect(await textOf(page, '#partners', /Your partner in round/)).toMatch(/technology-exchange \(risky\): both C \+3 each/);
         if (round === 1 && index === 0) {
@@ -179,4 +186,30 @@ describe.runIf(hasChromium('the web join tests in headless Chromium'))('students
     expect([...requests]).toEqual([new URL(url!).origin]);
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('gives the address of --public-url, and refuses one that is not http(s) with one line and exit 2', async () => {
+    const bad = cooplab(['class', 'host', '--headless', '--port', '0', '--public-url', 'ftp://203.0.113.5/']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--public-url.*ftp:\/\/203\.0\.113\.5\/.*expected an http:\/\/ or https:\/\/ address/);
+    const out = join(mkdtempSync(join(tmpdir(), 'cooplab-class-web-')), 'results');
+    const host = start([
+      'class',
+      'host',
+      '--headless',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--code',
+      'K7QXM',
+      '--out',
+      out,
+      '--public-url',
+      'http://203.0.113.5:8080/class#x',
+    ]);
+    await host.waitFor(/or open in a browser: http:\/\/203\.0\.113\.5:8080\/class#K7QXM /);
+    host.child.stdin.write('end\n');
+    expect(await host.exited).toBe(0);
+  });
 });

@@ -40,13 +40,16 @@ export const PAGE_SCRIPT = String.raw`
   var state = { socket: undefined, token: undefined, seat: undefined, view: undefined, receivedAt: 0, attempts: 0, stopped: true, code: '', name: '' };
 
   // The room code can come with the address (the teacher's QR code adds it after a #).
-  var fromAddress = decodeURIComponent(location.hash.replace(/^#/, '')).trim().toUpperCase();
+  var fromAddress = '';
+  try { fromAddress = decodeURIComponent(location.hash.replace(/^#/, '')).trim().toUpperCase(); } catch (error) { /* a malformed address: no code */ }
   if (codePattern.test(fromAddress)) $('code').value = fromAddress;
 
   $('join-form').addEventListener('submit', function (event) {
     event.preventDefault();
-    var name = $('name').value.trim().replace(/\s+/g, ' ');
-    var code = $('code').value.trim().toUpperCase();
+    join($('name').value.trim().replace(/\s+/g, ' '), $('code').value.trim().toUpperCase());
+  });
+
+  function join(name, code) {
     if (!namePattern.test(name)) return failed('Your name: expected ' + limits.nameExpected + '.');
     if (!codePattern.test(code)) return failed('Room code: expected the ' + limits.codeLength + ' letters or digits the teacher shows.');
     state.name = name;
@@ -58,15 +61,26 @@ export const PAGE_SCRIPT = String.raw`
     $('join').disabled = true;
     text('connection', 'connecting…');
     connect();
-  });
+  }
 
   function storageKey(code, name) { return 'cooplab-token:' + code + ':' + name.toLowerCase(); }
-  // A reloaded page takes its firm back with the token the host gave it.
+  // A reloaded page takes its firm back with the token the host gave it (kept for this tab only).
   function remembered(code, name) {
     try { return sessionStorage.getItem(storageKey(code, name)) || undefined; } catch (error) { return undefined; }
   }
   function remember(token) {
-    try { sessionStorage.setItem(storageKey(state.code, state.name), token); } catch (error) { /* private mode: no rejoin after a reload */ }
+    try {
+      sessionStorage.setItem(storageKey(state.code, state.name), token);
+      sessionStorage.setItem('cooplab-last', JSON.stringify({ code: state.code, name: state.name }));
+    } catch (error) { /* private mode: no rejoin after a reload */ }
+  }
+  function rejoinAfterReload() {
+    var last;
+    try { last = JSON.parse(sessionStorage.getItem('cooplab-last') || 'null'); } catch (error) { return; }
+    if (!last || typeof last.name !== 'string' || typeof last.code !== 'string' || !remembered(last.code, last.name)) return;
+    $('name').value = last.name;
+    $('code').value = last.code;
+    join(last.name, last.code);
   }
 
   function connect() {
@@ -249,6 +263,7 @@ export const PAGE_SCRIPT = String.raw`
     });
   }
 
+  rejoinAfterReload();
   setInterval(function () { if (state.view && state.view.phase === 'open') text('phase', phaseLine(state.view)); }, 250);
 })();
 `;
