@@ -1,5 +1,10 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { get as httpsGet } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClassClient } from '../../src/classroom/client.js';
 import { ClassHost } from '../../src/classroom/host.js';
@@ -32,6 +37,8 @@ function ask(port: number, method: string, path: string): Promise<Answer> {
 }
 
 let host: ClassHost | undefined;
+const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+if (!hasOpenssl) console.warn('openssl is missing: the test of the page over https is skipped (it makes a self-signed certificate with openssl)');
 
 afterEach(async () => {
   await host?.close();
@@ -117,5 +124,25 @@ describe('the student web page route', () => {
     host = undefined;
     const behindNat = await start('http://203.0.113.5:8080/');
     expect(behindNat.pageUrls()).toEqual(['http://203.0.113.5:8080/']);
+  });
+
+  it.runIf(hasOpenssl)('serves the page over https with --tls-cert, and gives https:// addresses', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'cooplab-web-tls-'));
+    const [cert, key] = [join(directory, 'cert.pem'), join(directory, 'key.pem')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', key, '-out', cert], {
+      stdio: 'ignore',
+    });
+    const tls = { cert: readFileSync(cert), key: readFileSync(key) };
+    const secure = (host = await ClassHost.start({ settings: classSettings(), port: 0, host: '127.0.0.1', code: CODE, pause: 0, tls }));
+    expect(secure.pageUrls()).toEqual([`https://127.0.0.1:${secure.port}/`]);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      httpsGet({ host: '127.0.0.1', port: secure.port, path: '/', ca: tls.cert, servername: 'localhost', agent: false }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      }).on('error', reject);
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toBe(studentPage().html);
   });
 });
