@@ -164,11 +164,11 @@ describe.runIf(hasChromium('the web join tests in headless Chromium'))('students
     expect(await dan.exited, dan.output()).toBe(0);
 
     const document = JSON.parse(readFileSync(join(out, 'class.json'), 'utf8')) as {
-      roundsPlayed: number;
+      rounds_played: number;
       students: { name: string; score: number; rank: number }[];
       moves: { round: number; student: string; move: string; answered: boolean }[];
     };
-    expect(document.roundsPlayed).toBe(2);
+    expect(document.rounds_played).toBe(2);
     // Every browser's click is a recorded move, answered in time.
     for (const name of names)
       expect(document.moves.filter((move) => move.student === name).map((move) => [move.round, move.move, move.answered])).toEqual(
