@@ -11,7 +11,8 @@
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import type { Game } from '../core/game.js';
-import type { ClusterContext, Move, MoveView, ParameterSpec, ParameterValues, Player, Strategy } from '../core/strategy.js';
+import { CONTEXTS, type CompiledMachine } from '../core/machine.js';
+import type { ClusterContext, Move, MoveView, ParameterSpec, ParameterValues, Strategy } from '../core/strategy.js';
 import { isPrintable, printable } from '../core/printable.js';
 import { HARNESS_SOURCE, METADATA_LIMITS } from './sandbox-harness.js';
 
@@ -52,10 +53,17 @@ function backstop(budgetMs: number): number {
 /** Read the CPU time again after this much wall time of calls (a reading costs a microsecond or more, a move a few). */
 const CHECKPOINT_MS = 5;
 
+/** How often a whole match's watchdog looks at the round the match is at. */
+const WATCH_MS = 10;
+
+/** The wall-clock stop of a whole match's call: far beyond any match within its budgets on a busy machine (the watchdog stops runaway moves). */
+const MATCH_CALL_BACKSTOP_MS = 300_000;
+
 export const DEFAULT_LIMITS: SandboxLimits = Object.freeze({ memoryMb: 32, moveMs: 50, matchMs: 2000 });
 
-/** A strategy whose players run in an isolate; dispose() releases it. */
-export interface IsolateStrategy extends Strategy {
+/** A module loaded in an isolate: its description, and players created there (asynchronously: see callModule); dispose() releases it. */
+export interface IsolateStrategy extends Pick<Strategy, 'id' | 'name' | 'description' | 'provenance' | 'classifier' | 'parameters'> {
+  create(parameters: ParameterValues): Promise<SandboxedPlayer>;
   /** The module file it was built from. */
   readonly file: string;
   readonly limits: SandboxLimits;
@@ -108,9 +116,11 @@ interface HarnessFunctions {
   move: Reference<(id: number, packed: number) => string>;
   announce: Reference<(id: number, packed: number) => string>;
   release: Reference<(id: number) => void>;
+  defineMachine: Reference<(key: number, json: string) => void>;
+  playMachine: Reference<(...args: Array<number | string | boolean>) => string>;
 }
 
-const HARNESS_FUNCTIONS = ['describe', 'create', 'sync', 'game', 'cluster', 'move', 'announce', 'release'] as const;
+const HARNESS_FUNCTIONS = ['describe', 'create', 'sync', 'game', 'cluster', 'move', 'announce', 'release', 'defineMachine', 'playMachine'] as const;
 
 /** One module's isolate, its harness, and the players living in it. */
 class ModuleSandbox {
@@ -118,6 +128,16 @@ class ModuleSandbox {
   dead: string | undefined;
   /** The view of the move being played, for the random callback. */
   currentView: MoveView | undefined;
+  /** Where a whole match draws its streams from (see playMachine), while one is played. */
+  drawer: ((purpose: string, count: number) => number[]) | undefined;
+  /** Keys of the machines the harness has been sent (defineMachine). */
+  readonly machines = new Map<object, number>();
+  /**
+   * Where a whole match inside the isolate is (the harness writes it), for the watchdog: the round,
+   * the harness's last CPU reading (ms) and its wall time, and the wall time the round's move began
+   * (Date.now() in both).
+   */
+  readonly progress = new Float64Array(new SharedArrayBuffer(32));
   readonly memoryReason: string;
   readonly moveReason: string;
   readonly matchReason: string;
@@ -129,6 +149,8 @@ class ModuleSandbox {
   /** The wall-clock stop of one move's calls, and of loading or creating a player. */
   readonly moveOptions: { readonly timeout: number };
   readonly loadOptions: { readonly timeout: number };
+  /** A whole match's call: its moves are watched (watch()); this only ends a call that nothing else could. */
+  readonly matchOptions: { readonly timeout: number };
   /** CPU time (ms) at the last reading, and the wall time of the calls into the isolate made since. */
   private checkpointCpuMs = 0;
   private wallSinceCheckpointMs = 0;
@@ -144,6 +166,7 @@ class ModuleSandbox {
     this.matchReason = `exceeded its time budget of ${limits.matchMs} ms per match`;
     this.moveOptions = Object.freeze({ timeout: backstop(limits.moveMs) });
     this.loadOptions = Object.freeze({ timeout: backstop(limits.matchMs) * loadPatience });
+    this.matchOptions = Object.freeze({ timeout: MATCH_CALL_BACKSTOP_MS });
     this.isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
     live.add(this);
     try {
@@ -154,6 +177,15 @@ class ModuleSandbox {
         return view.random();
       });
       context.global.setSync('__cooplabHostRandom', random);
+      context.global.setSync(
+        '__cooplabHostDraw',
+        new ivm.Callback((purpose: string, count: number) => {
+          if (this.drawer === undefined) throw new Error('no match is being played');
+          return this.drawer(String(purpose), Number(count));
+        }),
+      );
+      context.global.setSync('__cooplabHostCpu', new ivm.Callback(() => this.cpuMs()));
+      context.global.setSync('__cooplabProgress', new ivm.ExternalCopy(this.progress.buffer).copyInto({ release: true }));
       const api = context.evalSync(HARNESS_SOURCE, { reference: true, timeout: backstop(limits.matchMs) }) as unknown as Reference<Record<string, unknown>>;
       const functions: Partial<Record<(typeof HARNESS_FUNCTIONS)[number], Reference<unknown>>> = {};
       for (const name of HARNESS_FUNCTIONS) functions[name] = api.getSync(name, { reference: true }) as Reference<unknown>;
@@ -166,11 +198,14 @@ class ModuleSandbox {
     }
   }
 
-  /** Runs the module's bundled script in the context (module code runs now, under the load budget). */
-  evaluate(bundle: string, file: string): void {
+  /**
+   * Runs the module's bundled script in the context (module code runs now, under the load budget).
+   * Like every call that runs the module's code, asynchronously: see callModule.
+   */
+  async evaluate(bundle: string, file: string): Promise<void> {
     const script = this.isolate.compileScriptSync(wrapBundle(bundle), { filename: `file://${file}` });
     try {
-      script.runSync(this.context, this.loadOptions);
+      await script.run(this.context, this.loadOptions);
     } finally {
       script.release();
     }
@@ -179,6 +214,17 @@ class ModuleSandbox {
   /** Whether the isolate has gone (its memory limit, or disposed). */
   get isDisposed(): boolean {
     return this.isolate.isDisposed;
+  }
+
+  /**
+   * Calls the harness where the module's code may run. Always asynchronously, on isolated-vm's
+   * own thread: there the isolate's stack limit is set from that thread's stack base at every
+   * entry, so how deep the module can recurse is the same at every call. A synchronous call runs
+   * on this thread below a limit fixed once, under frames of this process that shrink as V8
+   * optimises them (issue 13, attack 9: the depth a module reached drifted from call to call).
+   */
+  callModule<A extends unknown[], R>(reference: Reference<(...args: A) => R>, args: A, options: { readonly timeout: number }): Promise<R> {
+    return reference.apply(undefined, args as never, options) as Promise<R>;
   }
 
   newId(): number {
@@ -234,18 +280,64 @@ class ModuleSandbox {
    * Turns an error from a call into the isolate into the reason the module failed: the memory
    * limit (isolate gone: every later call fails the same way), a timeout, or the error itself.
    */
-  failure(error: unknown, timeoutReason: string): Error {
-    if (this.isolate.isDisposed) {
-      this.dead ??= this.memoryReason;
-      return new Error(this.dead);
-    }
+  failure(error: unknown, timeoutReason: string, spentCpuMs?: number, budgetMs = Number.POSITIVE_INFINITY): Error {
     const message = error instanceof Error ? error.message : String(error);
-    if (message === 'Script execution timed out.') return new Error(timeoutReason);
-    if (/^Isolate (was|is) disposed/.test(message)) {
+    if (this.isolate.isDisposed || /^Isolate (was|is) disposed/.test(message)) {
+      // Both limits could have stopped it (a loop that also allocates, issue 13's microtask loop):
+      // the one it reached first in CPU time decides, whichever the machine's load let fire first.
+      if (this.dead === undefined && spentCpuMs !== undefined && spentCpuMs > budgetMs) this.dead = timeoutReason;
       this.dead ??= this.memoryReason;
       return new Error(this.dead);
     }
+    if (message === 'Script execution timed out.') return new Error(timeoutReason);
     return error instanceof Error ? error : new Error(message);
+  }
+
+  /** The key of a finite-state machine in the harness, sent to it the first time. */
+  machineKey(machine: CompiledMachine): number {
+    let key = this.machines.get(machine);
+    if (key === undefined) {
+      key = this.machines.size + 1;
+      const json = JSON.stringify({ cooperate: [...machine.cooperate], next: [...machine.next], initial: machine.initial, contexts: CONTEXTS });
+      this.harness.defineMachine.applySync(undefined, [key, json], this.loadOptions);
+      this.machines.set(machine, key);
+    }
+    return key;
+  }
+
+  /**
+   * A whole match runs in one call, so isolated-vm's timeout (one wall-clock limit for the call)
+   * cannot stop one move that runs away. This does: while the call runs, it reads the round the
+   * harness is at every WATCH_MS; a round that has used more than the move budget of CPU time
+   * since it was first seen (or the longest wall backstop) ends the isolate, and the module is
+   * disqualified for its move budget. Returns a function that stops watching.
+   */
+  watch(cpuAtStartMs: number): () => void {
+    const progress = this.progress;
+    progress[0] = 1;
+    progress[1] = cpuAtStartMs;
+    progress[2] = Date.now();
+    progress[3] = progress[2];
+    const wallLimitMs = backstop(this.limits.moveMs);
+    const timer = setInterval(() => {
+      if (this.moveCpuMs() > this.limits.moveMs || Date.now() - progress[3]! > wallLimitMs) {
+        clearInterval(timer);
+        this.dead ??= this.moveReason;
+        if (!this.isolate.isDisposed) this.isolate.dispose();
+      }
+    }, WATCH_MS);
+    return () => clearInterval(timer);
+  }
+
+  /**
+   * The CPU time (ms) the move a whole match is at has used at least: what this process used since
+   * the harness's last reading, less the wall time from that reading to the move's start (one
+   * thread runs here, so at most that much CPU went before the move). The watchdog and the reason
+   * for a memory limit reached mid-move (see failure) both judge by it, so they agree.
+   */
+  moveCpuMs(): number {
+    const progress = this.progress;
+    return this.cpuMs() - (progress[1]! + Math.max(0, progress[3]! - progress[2]!));
   }
 
   dispose(): void {
@@ -368,6 +460,30 @@ function checkMetadata(json: string): Metadata {
 
 const NO_TURNS = -1;
 
+/** A whole match against a finite-state built-in, played inside the module's isolate (SandboxedPlayer.playMachine). */
+export interface MachineMatch {
+  /** The module's seat; the machine has the other. */
+  readonly seat: 0 | 1;
+  readonly machine: CompiledMachine;
+  /** The machine's context index (core/machine.ts). */
+  readonly context: number;
+  readonly turns: number;
+  /** The length the players are told (undefined when the match ends at random). */
+  readonly knownTurns: number | undefined;
+  readonly game: Game;
+  /** Each seat's turns (0-based, ascending) whose move the noise flips. */
+  readonly flips: readonly [readonly number[], readonly number[]];
+  readonly record: boolean;
+  /** `count` numbers of the match's stream `purpose` ('seat0', 'seat1'). */
+  readonly draw: (purpose: string, count: number) => number[];
+}
+
+/** How it ended: played through (both seats' totals, and the moves when recorded), or the module's fault at a round. */
+export type MachineOutcome =
+  | { readonly outcome: [number, number, number, number, number]; readonly trace: string }
+  | { readonly round: number; readonly error: string }
+  | { readonly round: number; readonly returned: unknown };
+
 /** The value a strategy returned, rebuilt host-side from the harness's description so askMove reports it as for a trusted module. */
 export function returnedValue(tagged: string): unknown {
   const tag = tagged[0];
@@ -393,12 +509,12 @@ export function returnedValue(tagged: string): unknown {
 }
 
 /** 'C' or 'D'; anything else as a value askMove rejects and describes as it would for a trusted module. */
-function asMove(tagged: string): Move {
+export function asMove(tagged: string): Move {
   return tagged === 'C' || tagged === 'D' ? tagged : (returnedValue(tagged) as Move);
 }
 
 /** A player inside the isolate, driven from the host. */
-export class SandboxedPlayer implements Player {
+export class SandboxedPlayer {
   /** Moves the harness has seen (own.length when it was last told). */
   private synced = 0;
   private released = false;
@@ -424,31 +540,24 @@ export class SandboxedPlayer implements Player {
     this.callOptions = sandbox.moveOptions;
     this.moveArguments = [id, 0];
     this.cpuAtStartMs = sandbox.cpuMs();
-    if (speaks) this.announce = (view) => asMove(this.moveTagged(view, true));
   }
-
-  move(view: MoveView): Move {
-    return asMove(this.moveTagged(view));
-  }
-
-  /** Present only when the module's player speaks (see Player.announce). */
-  readonly announce?: (view: MoveView) => Move;
 
   /**
    * The move as the harness tagged it: 'C', 'D', or a description of what else was returned (see
    * sandbox-harness.ts); throws when the module failed. With `announcing`, its announce() instead,
    * under the same budgets.
    */
-  moveTagged(view: MoveView, announcing = false): string {
+  async moveTagged(view: MoveView, announcing = false): Promise<string> {
     const sandbox = this.sandbox;
     if (sandbox.dead !== undefined) throw new Error(sandbox.dead);
     if (this.dead !== undefined) throw new Error(this.dead);
     const harness = sandbox.harness;
     const limits = sandbox.limits;
     const started = performance.now();
+    const cpuBeforeMs = sandbox.cpuMs();
     let result: string;
     try {
-      if (this.released) this.revive();
+      if (this.released) await this.revive();
       const length = view.own.length;
       let packed = view.round * 8;
       if (length === this.synced + 1) {
@@ -466,17 +575,21 @@ export class SandboxedPlayer implements Player {
       if (view.cluster !== undefined || this.clusterKey !== undefined) this.sendCluster(view.cluster);
       sandbox.currentView = view;
       this.moveArguments[1] = packed;
+      // Synchronous: an asynchronous call costs ten times as much, and a match between two modules
+      // or on the lattice is a call per move (see callModule for what that leaves open).
       result = (announcing ? harness.announce : harness.move).applySync(undefined, this.moveArguments, this.callOptions);
       if (!announcing && view.round === turns) this.released = true;
     } catch (error) {
-      const failure = sandbox.failure(error, sandbox.moveReason);
+      const failure = sandbox.failure(error, sandbox.moveReason, sandbox.cpuMs() - cpuBeforeMs, limits.moveMs);
       this.dead = failure.message;
       throw failure;
     } finally {
       sandbox.currentView = undefined;
     }
     const wallMs = performance.now() - started;
-    if (sandbox.overBudget(wallMs, limits.moveMs)) {
+    // Over its budget in wall time: measured. The reading before the call makes the measure exact
+    // (an asynchronous call costs tens of microseconds; the reading, one).
+    if (wallMs > limits.moveMs && sandbox.cpuMs() - cpuBeforeMs > limits.moveMs) {
       this.dead = sandbox.moveReason;
       throw new Error(this.dead);
     }
@@ -493,9 +606,70 @@ export class SandboxedPlayer implements Player {
     return result;
   }
 
+  /**
+   * Plays this fresh player's whole match against a finite-state built-in inside the isolate, in
+   * one call (the harness's playMachine): the same moves, scores and faults as the engine's general
+   * path with a call per move, at a fraction of the cost. The player is spent afterwards.
+   */
+  async playMachine(match: MachineMatch): Promise<MachineOutcome> {
+    const sandbox = this.sandbox;
+    if (sandbox.dead !== undefined) return { round: 1, error: sandbox.dead };
+    const limits = sandbox.limits;
+    const { R, S, T, P } = match.game;
+    sandbox.drawer = match.draw;
+    const cpuAtStartMs = sandbox.cpuMs();
+    const unwatch = sandbox.watch(cpuAtStartMs);
+    let reply: string;
+    try {
+      const key = sandbox.machineKey(match.machine);
+      reply = await sandbox.callModule(
+        sandbox.harness.playMachine,
+        [
+          this.id,
+          match.seat,
+          key,
+          match.context,
+          match.turns,
+          match.knownTurns ?? NO_TURNS,
+          R,
+          S,
+          T,
+          P,
+          JSON.stringify(match.flips),
+          cpuAtStartMs,
+          limits.moveMs,
+          limits.matchMs,
+          CHECKPOINT_MS,
+          match.record,
+        ],
+        sandbox.matchOptions,
+      );
+    } catch (error) {
+      const failure = sandbox.failure(error, sandbox.moveReason, sandbox.moveCpuMs(), limits.moveMs);
+      this.dead = failure.message;
+      return { round: Math.max(1, sandbox.progress[0]!), error: failure.message };
+    } finally {
+      unwatch();
+      sandbox.drawer = undefined;
+      sandbox.checkpoint();
+      this.released = true;
+    }
+    const kind = reply[0];
+    if (kind === 'o') {
+      const [turns, score0, score1, defections0, defections1, trace] = JSON.parse(reply.slice(1)) as [number, number, number, number, number, string];
+      return { outcome: [turns, score0, score1, defections0, defections1], trace };
+    }
+    const colon = reply.indexOf(':');
+    const round = Number(reply.slice(1, colon));
+    const rest = reply.slice(colon + 1);
+    if (kind === 'b') return { round, error: rest === 'match' ? sandbox.matchReason : sandbox.moveReason };
+    if (rest[0] === 'e') return { round, error: moduleText(rest.slice(1)) };
+    return { round, returned: returnedValue(rest) };
+  }
+
   /** The harness forgot this player after its last round; it is asked again: start it afresh from the full history. */
-  private revive(): void {
-    const created = this.sandbox.harness.create.applySync(undefined, [this.id, this.parametersJson], this.callOptions);
+  private async revive(): Promise<void> {
+    const created = await this.sandbox.callModule(this.sandbox.harness.create, [this.id, this.parametersJson], this.callOptions);
     if (created !== '' && created !== 'a') throw new Error(moduleText(created.slice(1)));
     this.released = false;
     this.synced = -1;
@@ -552,7 +726,7 @@ const MAX_LOAD_PATIENCE = 32;
  * a busy machine: it is loaded again with twice the wall time, so that what decides (its memory
  * limit, its budget, its own error) is the same on a busy machine as on a quiet one.
  */
-function loadModule(ivm: IsolatedVm, bundle: string, file: string, limits: SandboxLimits): { sandbox: ModuleSandbox; meta: Metadata } {
+async function loadModule(ivm: IsolatedVm, bundle: string, file: string, limits: SandboxLimits): Promise<{ sandbox: ModuleSandbox; meta: Metadata }> {
   const loadReason = `exceeded its time budget of ${limits.matchMs} ms while loading`;
   for (let patience = 1; ; patience *= 2) {
     const sandbox = new ModuleSandbox(ivm, limits, patience);
@@ -565,7 +739,7 @@ function loadModule(ivm: IsolatedVm, bundle: string, file: string, limits: Sandb
       patience < MAX_LOAD_PATIENCE;
     try {
       try {
-        sandbox.evaluate(bundle, file);
+        await sandbox.evaluate(bundle, file);
       } catch (error) {
         if (stoppedEarly(error)) throw new LoadAgain();
         const failure = sandbox.failure(error, loadReason);
@@ -573,7 +747,7 @@ function loadModule(ivm: IsolatedVm, bundle: string, file: string, limits: Sandb
       }
       let json: string;
       try {
-        json = sandbox.harness.describe.applySync(undefined, [], sandbox.loadOptions);
+        json = await sandbox.callModule(sandbox.harness.describe, [], sandbox.loadOptions);
       } catch (error) {
         if (stoppedEarly(error)) throw new LoadAgain();
         throw sandbox.failure(error, loadReason);
@@ -596,10 +770,10 @@ class LoadAgain extends Error {}
  * cannot run here, and an Error with the reason when the module fails to load (throws,
  * exceeds its limits while loading, or has a malformed default export).
  */
-export function isolateStrategy(bundle: string, file: string, limits: SandboxLimits = DEFAULT_LIMITS): IsolateStrategy {
+export async function isolateStrategy(bundle: string, file: string, limits: SandboxLimits = DEFAULT_LIMITS): Promise<IsolateStrategy> {
   const ivm = loadIsolatedVm();
-  const { sandbox, meta } = loadModule(ivm, bundle, file, limits);
-  const create = (parameters: ParameterValues): SandboxedPlayer => {
+  const { sandbox, meta } = await loadModule(ivm, bundle, file, limits);
+  const create = async (parameters: ParameterValues): Promise<SandboxedPlayer> => {
     if (sandbox.dead !== undefined) throw new Error(sandbox.dead);
     const id = sandbox.newId();
     const parametersJson = JSON.stringify(parameters ?? {});
@@ -607,7 +781,7 @@ export function isolateStrategy(bundle: string, file: string, limits: SandboxLim
     let created: string;
     const cpuBeforeMs = sandbox.cpuMs();
     try {
-      created = sandbox.harness.create.applySync(undefined, [id, parametersJson], sandbox.loadOptions);
+      created = await sandbox.callModule(sandbox.harness.create, [id, parametersJson], sandbox.loadOptions);
     } catch (error) {
       throw sandbox.failure(error, createReason);
     }

@@ -8,11 +8,12 @@
 import { closeSync, readdirSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { StrategyFault } from '../core/errors.js';
 import type { Game } from '../core/game.js';
-import { type Contestant, type MatchSettings, playMatch, prepareContestant, type StreamPurpose } from '../core/match.js';
+import { type MatchSettings, prepareContestant, type StreamPurpose } from '../core/match.js';
 import type { RandomSource } from '../core/random.js';
-import type { ClusterContext, MoveView, ParameterValues } from '../core/strategy.js';
+import { type ClusterContext, type MoveView, type ParameterValues, resolveParameters, type Strategy } from '../core/strategy.js';
 import { findStrategy } from '../../strategies/registry.js';
 import { type IsolateStrategy, isolateStrategy, loadIsolatedVm, type SandboxedPlayer } from './isolate.js';
+import { playSandboxMatch, type SandboxSide } from './sandbox-match.js';
 import { encodeNumber, type HistoryUpdate, type MatchSide, type Reply, type Request } from './sandbox-protocol.js';
 
 const input = Buffer.alloc(1 << 16);
@@ -181,20 +182,25 @@ function update(state: RemotePlayerState, history: HistoryUpdate): void {
   }
 }
 
-function contestantOf(side: MatchSide, game: Game): Contestant | undefined {
-  const strategy = 'module' in side ? modules.get(side.module) : findStrategy(side.builtin);
-  return strategy === undefined ? undefined : prepareContestant(strategy, game, side.parameters as ParameterValues);
+function sideOf(side: MatchSide, game: Game): SandboxSide | undefined {
+  if ('module' in side) {
+    const module = modules.get(side.module);
+    // Only its parameter specs are read.
+    return module === undefined ? undefined : { module, parameters: resolveParameters(module as unknown as Strategy, side.parameters as ParameterValues) };
+  }
+  const strategy = findStrategy(side.builtin);
+  return strategy === undefined ? undefined : { contestant: prepareContestant(strategy, game, side.parameters as ParameterValues) };
 }
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function handle(request: Request): Reply {
+async function handle(request: Request): Promise<Reply> {
   switch (request.op) {
     case 'load': {
       if (sandboxUnavailable !== undefined) throw sandboxUnavailable;
-      const strategy = isolateStrategy(request.bundle, request.file, request.limits);
+      const strategy = await isolateStrategy(request.bundle, request.file, request.limits);
       modules.set(request.module, strategy);
       const parameters =
         strategy.parameters === undefined
@@ -225,7 +231,7 @@ function handle(request: Request): Reply {
     case 'create': {
       const strategy = modules.get(request.module);
       if (strategy === undefined) return { error: 'its sandbox was disposed' };
-      const player = strategy.create(request.parameters) as SandboxedPlayer;
+      const player = await strategy.create(request.parameters);
       players.set(request.player, { player, own: new MirrorHistory(), opponent: new MirrorHistory() });
       return player.speaks ? { ok: true, speaks: true } : { ok: true };
     }
@@ -242,7 +248,7 @@ function handle(request: Request): Reply {
         cluster: request.cluster ?? undefined,
         random: () => draw('view', 1)[0]!,
       };
-      return { move: state.player.moveTagged(view, request.announce === true) };
+      return { move: await state.player.moveTagged(view, request.announce === true) };
     }
     case 'release':
       for (const player of request.players) players.delete(player);
@@ -253,8 +259,8 @@ function handle(request: Request): Reply {
       return { ok: true };
     case 'match': {
       const game = gameOf(request.game);
-      const first = contestantOf(request.first, game);
-      const second = contestantOf(request.second, game);
+      const first = sideOf(request.first, game);
+      const second = sideOf(request.second, game);
       if (first === undefined || second === undefined) return { error: 'a side of the match is not in this sandbox' };
       const settings: MatchSettings = {
         game,
@@ -273,16 +279,8 @@ function handle(request: Request): Reply {
         return source;
       };
       try {
-        const result = playMatch(first, second, settings, streams, request.record);
-        const outcome: [number, number, number, number, number] = [
-          result.turns,
-          result.scores[0],
-          result.scores[1],
-          result.turns - result.cooperations[0],
-          result.turns - result.cooperations[1],
-        ];
-        if (result.moves === undefined) return { outcome };
-        return { outcome, trace: `${result.moves[0].join('')}|${result.moves[1].join('')}` };
+        const result = await playSandboxMatch(first, second, settings, streams, request.record);
+        return result.trace === undefined ? { outcome: result.outcome } : { outcome: result.outcome, trace: result.trace };
       } catch (error) {
         if (error instanceof StrategyFault) return { fault: { id: error.strategyId, reason: error.reason } };
         throw error;
@@ -296,7 +294,7 @@ for (;;) {
   if (line === undefined) break;
   let reply: Reply;
   try {
-    reply = handle(JSON.parse(line) as Request);
+    reply = await handle(JSON.parse(line) as Request);
   } catch (error) {
     reply = { error: errorText(error) };
   }

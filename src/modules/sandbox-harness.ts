@@ -43,7 +43,15 @@ export const HARNESS_SOURCE = String.raw`
   'use strict';
   const g = globalThis;
   const hostRandom = g.__cooplabHostRandom;
+  const hostDraw = g.__cooplabHostDraw;
+  const hostCpu = g.__cooplabHostCpu;
   delete g.__cooplabHostRandom;
+  delete g.__cooplabHostDraw;
+  delete g.__cooplabHostCpu;
+  // Shared with the sandbox's process, for a whole match's watchdog (see isolate.ts): the round, the
+  // last CPU reading (ms) and its wall time, and the wall time the round's move began.
+  const progress = new Float64Array(g.__cooplabProgress);
+  delete g.__cooplabProgress;
 
   const O = Object;
   const freeze = O.freeze;
@@ -57,7 +65,12 @@ export const HARNESS_SOURCE = String.raw`
   const StringOf = String;
   const mathFloor = Math.floor;
   const mathMax = Math.max;
+  const mathMin = Math.min;
   const RealDate = Date;
+  const wallNow = RealDate.now;
+  const F64 = Float64Array;
+  const I32 = Int32Array;
+  const arrayJoin = Array.prototype.join;
   const PromiseIntrinsic = Promise;
   const ErrorIntrinsic = Error;
   const U8 = Uint8Array;
@@ -95,11 +108,14 @@ export const HARNESS_SOURCE = String.raw`
     return current.round * 1000 + current.ticks++;
   }
 
+  /** The current player's stream: the host's, one number a call, or within a whole match a batch at a time (see playMachine). */
+  let nextRandom = hostRandom;
+
   function seededRandom() {
     if (current === null) {
       throw new ErrorIntrinsic("Math.random() can only be used while choosing a move (it draws from the player's seeded stream)");
     }
-    return hostRandom();
+    return nextRandom();
   }
 
   defineProperty(Math, 'random', { value: function random() { return seededRandom(); }, writable: false, configurable: false, enumerable: false });
@@ -194,7 +210,7 @@ export const HARNESS_SOURCE = String.raw`
     get cluster() { return this.#entry.cluster; }
     random() {
       if (current !== this.#entry) throw new ErrorIntrinsic('view.random() can only be used while this player is choosing a move');
-      return hostRandom();
+      return nextRandom();
     }
   }
   freeze(SandboxView.prototype);
@@ -359,6 +375,7 @@ export const HARNESS_SOURCE = String.raw`
   /** A player's move, or with \`announcing\` its announcement: the same history step, clock and containment. */
   function ask(id, packed, announcing) {
     const entry = players[id];
+    nextRandom = hostRandom;
     const round = mathFloor(packed / 8);
     if ((packed & 4) !== 0) {
       pushMove(entry.own, (packed >> 1) & 1);
@@ -384,6 +401,157 @@ export const HARNESS_SOURCE = String.raw`
     delete players[id];
   }
 
-  return freeze({ describe, create: makePlayer, sync, game, cluster, move, announce, release });
+  /** Finite-state built-ins this isolate has been sent, by key: what playMachine plays against. */
+  const machines = create(null);
+
+  function defineMachine(key, json) {
+    const machine = jsonParse(json);
+    machines[key] = freeze({ cooperate: new F64(machine.cooperate), next: new I32(machine.next), initial: machine.initial, contexts: machine.contexts });
+  }
+
+  /** A stream of the match drawn from the host a batch at a time (the values are the host's, in its order). */
+  function batchedStream(purpose, batch) {
+    let buffer = null;
+    let next = 0;
+    let size = batch;
+    return function () {
+      if (buffer === null || next === buffer.length) {
+        buffer = hostDraw(purpose, size);
+        next = 0;
+        size = mathMin(size * 2, 65536);
+      }
+      return buffer[next++];
+    };
+  }
+
+  /**
+   * A whole match of player id (at seat moduleSeat) against a finite-state machine, in one call:
+   * the engine's general path (core/match.ts playGeneral) move for move, with the noise flips drawn
+   * on the host beforehand (flipsJson: each seat's flipped turns) and the seats' streams drawn from
+   * the host in batches. Budgets as in the host's per-move calls (isolate.ts overBudget): a move
+   * over its budget in wall time is measured in CPU time (hostCpu: the sandbox process's, ms).
+   * Returns 'o' + JSON [turns, score0, score1, defections0, defections1, trace] (trace '' unless
+   * record), or 'f' + round + ':' + the move tagged as move() tags it, or 'b' + round + ':move'
+   * or ':match' when a budget was exceeded.
+   */
+  function playMachine(id, moduleSeat, key, context, turns, knownTurns, R, S, T, P, flipsJson, cpuAtStart, moveMs, matchMs, checkpointMs, record) {
+    const entry = players[id];
+    const machine = machines[key];
+    const flips = jsonParse(flipsJson);
+    const moduleFlips = flips[moduleSeat];
+    const machineFlips = flips[1 - moduleSeat];
+    let moduleFlip = 0;
+    let machineFlip = 0;
+    entry.game = freeze({ R, S, T, P });
+    entry.turns = knownTurns < 0 ? undefined : knownTurns;
+    entry.cluster = undefined;
+    const payoff = [R, S, T, P];
+    const batch = mathMin(4096, mathMax(64, turns + 8));
+    const moduleStream = batchedStream(moduleSeat === 0 ? 'seat0' : 'seat1', batch);
+    const machineStream = batchedStream(moduleSeat === 0 ? 'seat1' : 'seat0', batch);
+    const cooperate = machine.cooperate;
+    const nextState = machine.next;
+    const contexts = machine.contexts;
+    const moduleTrace = record ? new U8(turns) : null;
+    const machineTrace = record ? new U8(turns) : null;
+    let state = machine.initial;
+    let moduleScore = 0;
+    let machineScore = 0;
+    let moduleDefections = 0;
+    let machineDefections = 0;
+    let checkpointCpu = cpuAtStart;
+    let checkpointWall = wallNow();
+    progress[1] = checkpointCpu;
+    progress[2] = checkpointWall;
+    let spent = 0;
+    const view = entry.view;
+    const player = entry.player;
+    nextRandom = moduleStream;
+    try {
+      for (let turn = 0; turn < turns; turn++) {
+        const round = turn + 1;
+        entry.round = round;
+        entry.ticks = 0;
+        const started = wallNow();
+        progress[3] = started;
+        progress[0] = round;
+        current = entry;
+        let result;
+        let threw = false;
+        try {
+          result = player.move(view);
+        } catch (error) {
+          threw = true;
+          result = errorText(error);
+        }
+        current = null;
+        const ended = wallNow();
+        const wall = ended - started;
+        if (wall <= moveMs) {
+          if (ended - checkpointWall > checkpointMs) {
+            checkpointCpu = hostCpu();
+            checkpointWall = wallNow();
+            progress[1] = checkpointCpu;
+            progress[2] = checkpointWall;
+          }
+        } else {
+          // At most the wall time since the last reading was spent before the move began (one thread runs here).
+          const before = checkpointCpu + (started - checkpointWall);
+          checkpointCpu = hostCpu();
+          checkpointWall = wallNow();
+          progress[1] = checkpointCpu;
+          progress[2] = checkpointWall;
+          if (checkpointCpu - before > moveMs) return 'b' + round + ':move';
+        }
+        spent += wall;
+        if (spent > matchMs) {
+          spent = hostCpu() - cpuAtStart;
+          if (spent > matchMs) return 'b' + round + ':match';
+        }
+        let own;
+        if (threw) return 'f' + round + ':e' + result;
+        if (result === 'C') own = 0;
+        else if (result === 'D') own = 1;
+        else return 'f' + round + ':' + describeValue(result);
+        const p = cooperate[state * contexts + context];
+        let other = p >= 1 ? 0 : p <= 0 ? 1 : machineStream() < p ? 0 : 1;
+        if (turn === moduleFlips[moduleFlip]) {
+          own ^= 1;
+          moduleFlip++;
+        }
+        if (turn === machineFlips[machineFlip]) {
+          other ^= 1;
+          machineFlip++;
+        }
+        moduleScore += payoff[own * 2 + other];
+        machineScore += payoff[other * 2 + own];
+        moduleDefections += own;
+        machineDefections += other;
+        pushMove(entry.own, own);
+        pushMove(entry.opponent, other);
+        state = nextState[state * 4 + other * 2 + own];
+        if (record) {
+          moduleTrace[turn] = own;
+          machineTrace[turn] = other;
+        }
+      }
+    } finally {
+      current = null;
+      nextRandom = hostRandom;
+      delete players[id];
+    }
+    const trace = record ? traceText(moduleSeat === 0 ? moduleTrace : machineTrace, turns) + '|' + traceText(moduleSeat === 0 ? machineTrace : moduleTrace, turns) : '';
+    return 'o' + jsonStringify(moduleSeat === 0
+      ? [turns, moduleScore, machineScore, moduleDefections, machineDefections, trace]
+      : [turns, machineScore, moduleScore, machineDefections, moduleDefections, trace]);
+  }
+
+  function traceText(codes, turns) {
+    const moves = new Array(turns);
+    for (let i = 0; i < turns; i++) moves[i] = MOVES[codes[i]];
+    return apply(arrayJoin, moves, ['']);
+  }
+
+  return freeze({ describe, create: makePlayer, sync, game, cluster, move, announce, release, defineMachine, playMachine });
 })()
 `;

@@ -194,8 +194,9 @@ describe('strategy modules on the cluster lattice (--trusted)', () => {
 
 describe('the hostile zoo in one sandboxed tournament (issue 13)', () => {
   const fixtures = fileURLToPath(new URL('../fixtures/modules/', import.meta.url));
-  // stack-depth plays on how deep it could recurse, which changes as V8 compiles it: identical from
-  // run to run on a quiet machine (tests/modules/untrusted.test.ts), not yet under heavy load.
+  // stack-depth plays on how deep it could recurse: constant in its matches against built-ins
+  // (tests/modules/untrusted.test.ts), not yet in its matches against modules, a synchronous call
+  // per move (docs/strategy-modules.md).
   const hostile = readdirSync(join(fixtures, 'hostile'))
     .filter((name) => name !== 'stack-depth.js')
     .sort();
