@@ -1,46 +1,15 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cooplab } from '../support/cli.js';
-import { CHROMIUM, hasChromium } from '../support/tools.js';
-import { waitFor } from '../support/wait.js';
+import { cooplab } from '../support/cli.js';
+import { startCli as start, stopRunning } from '../support/running.js';
+import { type Browser, hasChromium, launchChromium, type Page } from '../support/tools.js';
 
 // Students with nothing installed: three browsers (headless Chromium) open the page the real
 // `cooplab class host` serves and play a session with a student at a terminal (`class join --plain`).
 
-type Browser = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launch']>>;
-type Page = Awaited<ReturnType<Browser['newPage']>>;
-
-interface Running {
-  readonly child: ChildProcessWithoutNullStreams;
-  output(): string;
-  waitFor(pattern: RegExp): Promise<RegExpExecArray>;
-  exited: Promise<number | null>;
-}
-
-const running: Running[] = [];
-
-function start(args: readonly string[]): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-  let text = '';
-  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const handle: Running = {
-    child,
-    output: () => text,
-    exited,
-    waitFor: (pattern) => waitFor(() => pattern.exec(text), String(pattern), { timeout: 90_000, state: () => text }),
-  };
-  running.push(handle);
-  return handle;
-}
-
-afterEach(() => {
-  for (const handle of running.splice(0)) handle.child.kill('SIGKILL');
-});
+afterEach(stopRunning);
 
 /** Waits until the element's text matches: Playwright polls the page, no fixed sleep. */
 async function textOf(page: Page, selector: string, pattern: RegExp): Promise<string> {
@@ -55,19 +24,7 @@ describe.runIf(hasChromium('the web join tests in headless Chromium'))('students
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,43 +1,17 @@
-import { execFileSync, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, cooplab } from '../support/cli.js';
-import { waitFor } from '../support/wait.js';
+import { cooplab } from '../support/cli.js';
+import { startCli as start, stopRunning } from '../support/running.js';
 
 // The real CLI: a headless host and students in plain mode, each its own process, on loopback.
 
-interface Running {
-  readonly child: ChildProcessWithoutNullStreams;
-  output(): string;
-  waitFor(pattern: RegExp): Promise<RegExpExecArray>;
-  exited: Promise<number | null>;
-}
-
-const running: Running[] = [];
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 if (!hasOpenssl) console.warn('openssl is missing: the TLS session test is skipped (it makes a self-signed certificate with openssl)');
 
-function start(args: readonly string[], env: NodeJS.ProcessEnv = {}): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
-  let text = '';
-  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const handle: Running = {
-    child,
-    output: () => text,
-    exited,
-    waitFor: (pattern) => waitFor(() => pattern.exec(text), String(pattern), { timeout: 90_000, state: () => text }),
-  };
-  running.push(handle);
-  return handle;
-}
-
-afterEach(() => {
-  for (const handle of running.splice(0)) handle.child.kill('SIGKILL');
-});
+afterEach(stopRunning);
 
 const hostArgs = (out: string, extra: readonly string[] = []) => [
   'class',

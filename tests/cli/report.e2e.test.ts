@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cooplab, type CliRun } from '../support/cli.js';
-import { CHROMIUM, hasChromium } from '../support/tools.js';
+import { type Browser, hasChromium, launchChromium, type Page } from '../support/tools.js';
 import { checkWellFormed } from '../report/xml.js';
 import { marksOf } from '../report/vega-svg.js';
 import { classDocument } from '../../src/formats/class-results.js';
@@ -294,25 +294,11 @@ describe('cooplab report', () => {
 });
 
 describe.runIf(hasChromium('the report tests in headless Chromium'))('the reports in headless Chromium', () => {
-  type Browser = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launch']>>;
-  type Page = Awaited<ReturnType<Browser['newPage']>>;
   let browser: Browser | undefined;
   let page: Page | undefined;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
   });
   afterAll(async () => {

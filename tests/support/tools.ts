@@ -17,3 +17,18 @@ export const hasTmux = (tests: string): boolean => present('tmux', spawnSync('tm
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = (tests: string): boolean => present('chromium', existsSync(CHROMIUM), tests);
+
+export type Browser = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launch']>>;
+export type Page = Awaited<ReturnType<Browser['newPage']>>;
+
+/**
+ * Debian's Chromium, headless. Without the background-networking flags it tries Google's hosts
+ * at every start, and this machine's closed network refuses them many at a time.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
