@@ -317,8 +317,8 @@ const EXAMPLES: Readonly<Record<string, Example>> = {
     },
   },
   'npx cooplab class host': {
-    // Headless on a free port with rounds of a second; the teacher's `start` on stdin, no student joins, every round is played to its end.
-    flags: ['--headless', '--port', '0', '--host', '127.0.0.1', '--time-limit', '1', '--pause', '0', '--out', 'class-results'],
+    // Headless on a free port with rounds of a tenth of a second; the teacher's `start` on stdin, no student joins, every round is played to its end.
+    flags: ['--headless', '--port', '0', '--host', '127.0.0.1', '--time-limit', '0.1', '--pause', '0', '--out', 'class-results'],
     input: 'start\n',
     check: (output, folder) => {
       ok(output);
@@ -328,7 +328,7 @@ const EXAMPLES: Readonly<Record<string, Example>> = {
   },
   'npx cooplab class join 192.168.1.20:4321 --code K7QXM --name Ana': { elsewhere: 'tests/cli/class.e2e.test.ts', mentions: "'class', 'join'" },
   'npx cooplab class host --mode lattice --fill tit-for-tat --seats 16 --rounds 15': {
-    flags: ['--headless', '--port', '0', '--host', '127.0.0.1', '--time-limit', '1', '--pause', '0', '--out', 'lattice-results'],
+    flags: ['--headless', '--port', '0', '--host', '127.0.0.1', '--time-limit', '0.1', '--pause', '0', '--out', 'lattice-results'],
     input: 'start\n',
     check: (output, folder) => {
       ok(output);
