@@ -19,6 +19,14 @@ export const METRIC_NAMES: Readonly<Record<string, LoopMetric>> = {
   mean_payoff: 'meanPayoff',
 };
 
+/** How a title names each metric: in words, as the rest of the report does, not as a CSV column. */
+const METRIC_WORDS: Readonly<Record<LoopMetric, string>> = {
+  cooperation: 'co-operation',
+  mutualCooperation: 'mutual co-operation',
+  meanTrust: 'mean trust',
+  meanPayoff: 'mean payoff',
+};
+
 const SHARES: ReadonlySet<LoopMetric> = new Set(['cooperation', 'mutualCooperation', 'meanTrust']);
 const UP_COLOUR = '#c0504d';
 const DOWN_COLOUR = '#2e75b6';
@@ -33,6 +41,8 @@ export interface LoopPlot {
   readonly domain: Domain;
 }
 
+const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
 export function loopPlot(document: HysteresisDocument, metricName: string): LoopPlot {
   const metric = METRIC_NAMES[metricName]!;
   const summary = summariseLoop(document.records, metric);
@@ -43,7 +53,7 @@ export function loopPlot(document: HysteresisDocument, metricName: string): Loop
     metricName,
     parameter: document.parameter,
     scenario: document.scenario.name,
-    title: `${metricName} after ${document.generations} generations at each ${document.parameter}, up and back down (${document.scenario.name})`,
+    title: `${capitalised(METRIC_WORDS[metric])} after ${document.generations} generations at each ${document.parameter}, up and back down (${document.scenario.name})`,
     subtitle: `mean over ${summary.seeds} seed${summary.seeds === 1 ? '' : 's'}; the state carries over from step to step`,
     domain: domainOf(all, shares),
   };
@@ -119,7 +129,7 @@ export function loopChart(plot: LoopPlot): Chart {
     points: points.flatMap((point) => point.seeds.map((y) => ({ x: point.value, y }))),
   });
   return lineChart({
-    title: `Hysteresis: ${plot.metricName} as ${plot.parameter} rises and falls (${plot.scenario})`,
+    title: `Hysteresis: ${METRIC_WORDS[METRIC_NAMES[plot.metricName]!]} as ${plot.parameter} rises and falls (${plot.scenario})`,
     xLabel: `${plot.parameter} · ${widestGapLine(plot)}`,
     yLabel: `${plot.metricName} (line: mean; dots: ${summary.seeds} seeds)`,
     x: summary.up.map((point) => point.value),

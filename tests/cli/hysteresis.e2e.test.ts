@@ -75,7 +75,7 @@ describe('cooplab hysteresis', () => {
     expect(readFileSync(svg, 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg [^>]*>.*<\/svg>\n$/s);
     const plot = cooplab(['hysteresis', '--input', json]);
     expect(plot.status).toBe(0);
-    expect(plot.stdout.split('\n')[0]).toBe('cooperation after 5 generations at each subsidy, up and back down (lock-in)');
+    expect(plot.stdout.split('\n')[0]).toBe('Co-operation after 5 generations at each subsidy, up and back down (lock-in)');
     expect(plot.stdout).toMatch(/▲/);
     expect(plot.stdout).toMatch(/^ +0 +0\.5 +1$/m);
     expect(plot.stdout).toMatch(/^(widest gap at subsidy = |the branches up and down coincide)/m);

@@ -53,7 +53,7 @@ describe('the loop in the terminal', () => {
   const lines = text.split('\n');
 
   it('says what it shows, marks the means of both branches and every seed, and names the widest gap', () => {
-    expect(lines[0]).toBe('cooperation after 10 generations at each subsidy, up and back down (lock-in)');
+    expect(lines[0]).toBe('Co-operation after 10 generations at each subsidy, up and back down (lock-in)');
     expect(lines[1]).toBe('mean over 2 seeds; the state carries over from step to step; ▲ up, ▼ down (means); · one seed, • several');
     const body = lines.slice(3).join('\n');
     expect(body.match(/▲/g)).toHaveLength(3);
@@ -79,7 +79,7 @@ describe('the loop in the terminal', () => {
 
   it('draws another metric on its own scale', () => {
     const payoff = loopText(loopPlot(document, 'mean_payoff'), false);
-    expect(payoff.split('\n')[0]).toBe('mean_payoff after 10 generations at each subsidy, up and back down (lock-in)');
+    expect(payoff.split('\n')[0]).toBe('Mean payoff after 10 generations at each subsidy, up and back down (lock-in)');
     expect(payoff).toMatch(/^19\.8 ┤/m);
   });
 
@@ -95,7 +95,7 @@ describe('the loop as SVG', () => {
     expect(checkWellFormed(svg)).toEqual([]);
     expect(marksOf(svg, 'line')).toHaveLength(2);
     expect(marksOf(svg, 'dots')).toHaveLength(records.length);
-    expect(svg).toContain('<title>Hysteresis: cooperation as subsidy rises and falls (lock-in)</title>');
+    expect(svg).toContain('<title>Hysteresis: co-operation as subsidy rises and falls (lock-in)</title>');
     expect(svg).toContain('up (subsidy rising)');
     expect(svg).toContain('down (subsidy falling)');
   });
