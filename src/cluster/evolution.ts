@@ -34,6 +34,11 @@ export interface Revision {
   readonly scratch?: Uint8Array | undefined;
   /** Payoffs of the current configuration, for the sequential rules (memory-less play). */
   readonly current?: CurrentPayoffView | undefined;
+  /**
+   * Imitate-best worked out by the memory-less kernel from what it wrote beside payoff
+   * (torus-passes.ts): each firm's imitated strategy, or undefined where it has none.
+   */
+  readonly imitated?: (() => Uint8Array | undefined) | undefined;
 }
 
 /** A revising firm mutates with probability μ: it takes a strategy from the pool at random. */
@@ -62,8 +67,11 @@ function payoffNow(revision: Revision, firm: number): number {
 export function imitateBest(revision: Revision): void {
   const { space, strategyOf, payoff, share } = revision;
   const size = space.size;
-  const next = revision.scratch?.length === size ? revision.scratch : new Uint8Array(size);
-  bestOfNeighbourhood(space, payoff, strategyOf, next);
+  let next = revision.imitated?.();
+  if (next === undefined) {
+    next = revision.scratch?.length === size ? revision.scratch : new Uint8Array(size);
+    bestOfNeighbourhood(space, payoff, strategyOf, next);
+  }
   if (share >= 1 && revision.mutation === 0) {
     strategyOf.set(next);
     return;

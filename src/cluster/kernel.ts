@@ -6,6 +6,7 @@ import type { PoolEntry } from './pool.js';
 import { partnerChoiceOn, type ClusterParameters } from './parameters.js';
 import { buyerBonus, chooseActivity, machineContext, neighbourhoodPayoff, NO_ACTIVITY, sanctionsOn, settledPayoff } from './round-rules.js';
 import { countNeighbours } from './lattice-sweep.js';
+import { torusPassesFor, type TorusArrays, type TorusPasses } from './torus-passes.js';
 import { Lattice, type Space } from './space.js';
 
 /**
@@ -71,6 +72,11 @@ interface PayoffTable {
   readonly share: Float64Array;
   /** The largest degree + 1. */
   readonly stride: number;
+  /**
+   * Per entry: its rank among the table's distinct values, shifted left by RANK_SHIFT, so that
+   * ranks compare as the payoffs do; undefined when there are too many values to rank.
+   */
+  readonly rankOf: Uint32Array | undefined;
 }
 
 function payoffTable(moves: MemorylessMoves, parameters: ClusterParameters, table: ActivityTable, poolSize: number, maxDegree: number): PayoffTable {
@@ -102,7 +108,21 @@ function payoffTable(moves: MemorylessMoves, parameters: ClusterParameters, tabl
       }
     }
   }
-  return { value, share, stride };
+  return { value, share, stride, rankOf: ranksOf(value) };
+}
+
+/** Bits below a rank: 8 for the strategy, 4 for the neighbourhood position (torus-passes.ts). */
+const RANK_SHIFT = 12;
+/** The most distinct payoffs whose ranks fit beside a strategy and a position in a small integer. */
+const MOST_RANKS = 1 << 18;
+
+/** Each value's rank among the distinct values (equal values, 0 and −0 included, share a rank), shifted left by RANK_SHIFT. */
+function ranksOf(value: Float64Array): Uint32Array | undefined {
+  if (value.some(Number.isNaN)) return undefined;
+  const distinct = [...new Set(value)].sort((a, b) => a - b);
+  if (distinct.length > MOST_RANKS) return undefined;
+  const rank = new Map(distinct.map((entry, index) => [entry, index << RANK_SHIFT]));
+  return Uint32Array.from(value, (entry) => rank.get(entry)!);
 }
 
 /** The largest number of neighbours a firm has. */
@@ -119,13 +139,39 @@ function uniformDegree(space: Space): boolean {
   return space instanceof Lattice && space.boundary === 'torus';
 }
 
-/** Per space: a firm's co-operation towards neighbours and its count of co-operating neighbours, reused from one generation to the next. */
-const kernelBuffers = new WeakMap<Space, { flag: Uint8Array; counts: Uint8Array }>();
+/**
+ * Per space, reused from one generation to the next: a firm's co-operation towards neighbours and
+ * its count of co-operating neighbours; on a torus, the one-pass kernel over the model's arrays
+ * (torus-passes.ts) and the payoff array whose ranks it wrote for imitate-best, until revision takes them.
+ */
+interface KernelBuffers {
+  readonly flag: Uint8Array;
+  readonly counts: Uint8Array;
+  torus: { readonly arrays: TorusArrays; readonly passes: TorusPasses } | undefined;
+  rankedFor: Float64Array | undefined;
+}
 
-function buffersOf(space: Space): { flag: Uint8Array; counts: Uint8Array } {
+const kernelBuffers = new WeakMap<Space, KernelBuffers>();
+
+function buffersOf(space: Space): KernelBuffers {
   let buffers = kernelBuffers.get(space);
-  if (buffers === undefined) kernelBuffers.set(space, (buffers = { flag: new Uint8Array(space.size), counts: new Uint8Array(space.size) }));
+  if (buffers === undefined)
+    kernelBuffers.set(space, (buffers = { flag: new Uint8Array(space.size), counts: new Uint8Array(space.size), torus: undefined, rankedFor: undefined }));
   return buffers;
+}
+
+/**
+ * Imitate-best from the ranked payoffs the kernel wrote beside payoff in the generation just
+ * played (torus-passes.ts), once: returns each firm's imitated strategy, or undefined (the next
+ * call, or after a generation played another way).
+ */
+export function imitateBestFromKernel(space: Space, payoff: Float64Array): Uint8Array | undefined {
+  const buffers = kernelBuffers.get(space);
+  const torus = buffers?.torus;
+  if (buffers === undefined || torus === undefined || buffers.rankedFor !== payoff) return undefined;
+  buffers.rankedFor = undefined;
+  torus.passes.imitateBest();
+  return torus.arrays.next;
 }
 
 // The per-firm passes are functions of their own so that V8 optimises each whole: inside one
@@ -185,6 +231,8 @@ function lookUpShares(target: MemorylessTarget, counts: Uint8Array, payoffs: Pay
 
 export interface MemorylessTarget {
   readonly space: Space;
+  /** Per firm: accumulated payoffs (the kernel adds the generation's when it is given `addToWealth`). */
+  readonly wealth?: Float64Array | undefined;
   readonly strategyOf: Uint8Array;
   readonly payoff: Float64Array;
   readonly buyerTied: Uint8Array;
@@ -199,6 +247,7 @@ export function playMemoryless(
   entries: readonly PoolEntry[],
   relationshipCount: number,
   observe = true,
+  addToWealth = false,
 ): PlayTally {
   const { space, strategyOf, payoff, cooperationShare, activityOf } = target;
   const size = space.size;
@@ -217,14 +266,25 @@ export function playMemoryless(
   // Every pair plays at the initial trust: on its activity's rung if that trust meets the threshold, else on none.
   if (table.threshold[neighbourActivity]! <= parameters.trust.initial) rungPairs[neighbourActivity] = pairs;
   const rounds = parameters.roundsPerGeneration;
-  const { flag, counts } = buffersOf(space);
-  const { cooperations, selfCooperations } = flagCooperators(space, strategyOf, moves, flag);
-  // Whole numbers throughout, so these sums are the firm-by-firm ones exactly, in any order.
-  const mutualTwice = countNeighbours(space, flag, counts);
-  const neighbourSides = space.neighbourOffsets[size]!;
+  const buffers = buffersOf(space);
+  buffers.rankedFor = undefined;
   const payoffs = payoffTable(moves, parameters, table, entries.length, maxDegreeOf(space));
-  lookUpPayoffs(target, counts, payoffs);
-  if (observe) lookUpShares(target, counts, payoffs);
+  const fused = playFused(target, moves, payoffs, buffers, observe, addToWealth);
+  let cooperations: number;
+  let selfCooperations: number;
+  let mutualTwice: number;
+  let payoffSum: number | undefined;
+  if (fused !== undefined) {
+    ({ cooperations, selfCooperations, mutualTwice, payoffSum } = fused);
+  } else {
+    const { flag, counts } = buffers;
+    ({ cooperations, selfCooperations } = flagCooperators(space, strategyOf, moves, flag));
+    // Whole numbers throughout, so these sums are the firm-by-firm ones exactly, in any order.
+    mutualTwice = countNeighbours(space, flag, counts);
+    lookUpPayoffs(target, counts, payoffs);
+    if (observe) lookUpShares(target, counts, payoffs);
+  }
+  const neighbourSides = space.neighbourOffsets[size]!;
   const neighbourRounds = (neighbourSides / 2) * rounds;
   const selfRounds = self ? size * rounds : 0;
   activityRounds[neighbourActivity]! += neighbourRounds;
@@ -247,7 +307,67 @@ export function playMemoryless(
     activityCooperations,
     rungPairs,
     pairs,
+    ...(payoffSum === undefined ? {} : { payoffSum, wealthAdded: true }),
   };
+}
+
+/**
+ * The generation in one pass (torus-passes.ts) on a torus when nobody needs the per-firm counts
+ * (the live view's shares) and the caller lets the pass add payoffs to wealth; undefined (and
+ * nothing written) otherwise.
+ */
+function playFused(
+  target: MemorylessTarget,
+  moves: MemorylessMoves,
+  payoffs: PayoffTable,
+  buffers: KernelBuffers,
+  observe: boolean,
+  addToWealth: boolean,
+): { cooperations: number; selfCooperations: number; mutualTwice: number; payoffSum: number } | undefined {
+  const { space, strategyOf, buyerTied, payoff, wealth } = target;
+  const rankOf = payoffs.rankOf;
+  if (observe || !addToWealth || wealth === undefined || rankOf === undefined || !uniformDegree(space)) return undefined;
+  const lattice = space as Lattice;
+  let torus = buffers.torus;
+  const { arrays } = torus ?? {};
+  if (
+    torus === undefined ||
+    arrays!.strategyOf !== strategyOf ||
+    arrays!.buyerTied !== buyerTied ||
+    arrays!.payoff !== payoff ||
+    arrays!.wealth !== wealth ||
+    arrays!.value.length !== payoffs.value.length ||
+    arrays!.cooperates.length !== moves.neighbourMove.length
+  ) {
+    const fresh: TorusArrays = {
+      strategyOf,
+      buyerTied,
+      payoff,
+      wealth,
+      flag: buffers.flag,
+      ranked: new Uint32Array(space.size),
+      next: new Uint8Array(space.size),
+      cooperates: new Uint8Array(moves.neighbourMove.length),
+      selfCooperates: new Uint8Array(moves.neighbourMove.length),
+      value: new Float64Array(payoffs.value.length),
+      rankOf: new Uint32Array(payoffs.value.length),
+      totals: new Float64Array(4),
+    };
+    buffers.torus = torus = { arrays: fresh, passes: torusPassesFor(lattice.width, lattice.height, lattice.neighbourhood === 'moore', payoffs.stride, fresh) };
+  }
+  const fixed = torus.arrays;
+  // The passes were made over these arrays: this generation's rules go into them in place.
+  for (let strategy = 0; strategy < fixed.cooperates.length; strategy++) {
+    fixed.cooperates[strategy] = 1 - moves.neighbourMove[strategy]!;
+    fixed.selfCooperates[strategy] = moves.self ? 1 - moves.selfMove[strategy]! : 0;
+  }
+  fixed.value.set(payoffs.value);
+  fixed.rankOf.set(rankOf);
+  torus.passes.play();
+  buffers.rankedFor = payoff;
+  const [cooperators, selfCooperations, flaggedPairs, payoffSum] = fixed.totals;
+  const degree = space.neighbourOffsets[1]! - space.neighbourOffsets[0]!;
+  return { cooperations: cooperators! * degree, selfCooperations: selfCooperations!, mutualTwice: flaggedPairs!, payoffSum: payoffSum! };
 }
 
 /**

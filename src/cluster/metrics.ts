@@ -68,6 +68,10 @@ export interface PlayTally {
   readonly rungPairs: Float64Array;
   /** Neighbour relationships (self-relationships left out). */
   readonly pairs: number;
+  /** The payoffs added up in firm order, when play did it on the way (the memory-less kernel's one pass). */
+  readonly payoffSum?: number | undefined;
+  /** Whether play has already added the payoffs to the firms' wealth (the same pass). */
+  readonly wealthAdded?: boolean | undefined;
 }
 
 /** How many firms hold each pool strategy (taken before the generation is played). */
@@ -101,7 +105,7 @@ export function recordOf(state: ClusterState, tally: PlayTally, exits: number, c
     cooperation: tally.moves > 0 ? tally.cooperations / tally.moves : 0,
     mutualCooperation: tally.rounds > 0 ? tally.mutual / tally.rounds : 0,
     meanTrust: meanTrust(state),
-    meanPayoff: meanOf(state.payoff),
+    meanPayoff: tally.payoffSum === undefined ? meanOf(state.payoff) : state.payoff.length > 0 ? tally.payoffSum / state.payoff.length : 0,
     fines: tally.fines,
     exits,
     activities: Array.from(tally.activityRounds, (count) => (tally.rounds > 0 ? count / tally.rounds : 0)),

@@ -196,12 +196,13 @@ export class ClusterModel {
     const reputation = reputationOn(state);
     const tally =
       state.kernel && memorylessEligible(parameters, state.entries, state.trustUniform)
-        ? playMemoryless(state, parameters, state.activities, state.entries, state.relationshipCount, state.observe)
+        ? // Nothing after play changes payoffs without a market, so the kernel may add them to wealth on its pass.
+          playMemoryless(state, parameters, state.activities, state.entries, state.relationshipCount, state.observe, state.market === undefined)
         : playGeneration(state);
     settleOrganisers(state);
     if (partners !== undefined) cutTies(state, partners);
     const sales = sellOnMarket(state);
-    addPayoffs(state.wealth, state.payoff);
+    if (tally.wealthAdded !== true) addPayoffs(state.wealth, state.payoff);
     // With the market layer on, firms leave by market.exitWealth and their sites stand empty (market-turnover.ts).
     const exits =
       parameters.exit.threshold === null || state.market !== undefined ? 0 : exitAndSpinOff(state, parameters.exit.threshold, parameters.exit.spinoffTrust);

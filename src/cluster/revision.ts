@@ -1,5 +1,5 @@
 import { fermi, imitateBest, moran, type Revision } from './evolution.js';
-import { CurrentPayoffs, memorylessEligible } from './kernel.js';
+import { CurrentPayoffs, memorylessEligible, imitateBestFromKernel } from './kernel.js';
 import { restartFirm } from './pool.js';
 import { streamOf, type ClusterState } from './state.js';
 
@@ -36,6 +36,7 @@ export function revise(state: ClusterState): void {
     random: streamOf(state, 'evolution'),
     scratch: (state.scratch ??= new Uint8Array(space.size)),
     current: update.rule === 'imitate-best' ? undefined : currentPayoffsFor(state),
+    imitated: update.rule === 'imitate-best' ? () => imitateBestFromKernel(space, state.payoff) : undefined,
   };
   // Only strategies with private state per relationship need it rebuilt after a change.
   const stateful = state.players.size > 0 || state.entries.some((entry) => entry.machines === undefined || entry.machines[0]!.states > 1);

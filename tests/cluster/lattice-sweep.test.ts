@@ -105,7 +105,7 @@ describe('row-by-row passes (lattice-sweep.ts)', () => {
 
 describe('relationships built on first use (model.ts)', () => {
   const pool = [builtin('cooperator'), builtin('defector')];
-  const parameters = { ...DEFAULT_PARAMETERS, width: 12, height: 10, temptation: 1.6, cooperators: 0.8, trust: { ...DEFAULT_PARAMETERS.trust, initial: 0.3 } };
+  const parameters = { ...DEFAULT_PARAMETERS, width: 12, height: 10, temptation: 1.5, cooperators: 0.8, trust: { ...DEFAULT_PARAMETERS.trust, initial: 0.3 } };
 
   it('stand as they would have from the start when a memory-less run first reads them', () => {
     const model = new ClusterModel({ parameters, seed: 2, strategies: pool });
@@ -130,5 +130,49 @@ describe('relationships built on first use (model.ts)', () => {
     const late = run(false);
     expect(late.records[5]!.meanTrust).not.toBe(0.3);
     expect(run(true)).toEqual(late);
+  });
+});
+
+describe('one pass over a torus (torus-passes.ts)', () => {
+  // Two strategies that co-operate (trust-threshold does at the starting trust): equal payoffs
+  // between different strategies are common, so imitate-best's ties (the firm itself first, then
+  // the first neighbour in order) decide often; some firms tied to external buyers, whose bonus
+  // changes the payoffs of co-operators.
+  const pool = [builtin('cooperator'), builtin('defector'), builtin('trust-threshold')];
+  const strategies = { cooperator: 0.35, defector: 0.3, 'trust-threshold': 0.35 };
+  const shapes: [number, number][] = [
+    [3, 3],
+    [4, 7],
+    [9, 5],
+    [16, 12],
+  ];
+
+  it('gives the run of the multi-pass kernel and of playing every relationship, with fewer recorded views', () => {
+    for (const [width, height] of shapes) {
+      for (const neighbourhood of ['moore', 'von-neumann'] as const) {
+        for (const selfInteraction of [true, false]) {
+          const parameters = {
+            ...DEFAULT_PARAMETERS,
+            width,
+            height,
+            neighbourhood,
+            selfInteraction,
+            temptation: 1.5,
+            externalBuyers: { share: 0.3, bonus: 0.5 },
+            strategies,
+            mutation: 0.02,
+          };
+          const run = (kernel: boolean, observeFirms: boolean) => {
+            const model = new ClusterModel({ parameters, seed: 5, strategies: pool, kernel, observeFirms });
+            const records = Array.from({ length: 5 }, () => model.step());
+            return { records, strategyOf: [...model.strategyOf], payoff: [...model.payoff], wealth: [...model.wealth] };
+          };
+          const onePass = run(true, false);
+          const label = `${width}×${height} ${neighbourhood} self ${selfInteraction}`;
+          expect(onePass, label).toEqual(run(true, true));
+          expect(onePass, label).toEqual(run(false, false));
+        }
+      }
+    }
   });
 });
