@@ -1,8 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { MatchTable, MAX_MATCHES, runTournament, summarizeTournament, type TournamentResult, type TournamentSettings } from '../core/tournament.js';
+import {
+  MatchTable,
+  MAX_MATCHES,
+  prepareContestants,
+  runTournament,
+  summarizeTournament,
+  type TournamentResult,
+  type TournamentSettings,
+} from '../core/tournament.js';
 import { OUTCOME_SIZE } from '../core/match.js';
 import type { Strategy } from '../core/strategy.js';
-import type { SliceResult, TournamentSlice } from './tournament-worker.js';
+import { playClaimedSlices, type SharedSlices, type SliceDisqualifications, type TournamentShare } from './tournament-worker.js';
 import { workerThreads } from './worker-threads.js';
 
 /**
@@ -12,10 +19,15 @@ import { workerThreads } from './worker-threads.js';
 export const PARALLEL_THRESHOLD_TURNS = 20_000_000;
 /** A slice shorter than this is played sooner than a thread starts to play it. */
 export const MIN_SLICE_TURNS = 2_000_000;
+/**
+ * Slices per thread: the threads claim them one at a time from a shared counter, so the last slice
+ * to finish leaves a core idle for at most one slice's time (2 million turns: about 30 ms).
+ */
+export const SLICES_PER_THREAD = 64;
 
-/** How many slices a table is cut into: up to four per worker (to even out the load), none shorter than MIN_SLICE_TURNS. */
-export function tournamentSlices(matches: number, turnsPerMatch: number, workers: number): number {
-  return Math.max(1, Math.min(matches, workers * 4, Math.ceil((matches * turnsPerMatch) / MIN_SLICE_TURNS)));
+/** How many slices a table is cut into: up to SLICES_PER_THREAD per thread, none shorter than MIN_SLICE_TURNS. */
+export function tournamentSlices(matches: number, turnsPerMatch: number, threads: number): number {
+  return Math.max(1, Math.min(matches, threads * SLICES_PER_THREAD, Math.ceil((matches * turnsPerMatch) / MIN_SLICE_TURNS)));
 }
 
 /** How many matches a round robin of `strategies` holds. */
@@ -24,10 +36,12 @@ function matchCount(strategies: number, settings: TournamentSettings): number {
 }
 
 /**
- * Plays a tournament on worker threads: the match table is cut into contiguous slices, each
- * worker plays its slices with the same per-match streams, and the outcomes land in the same
- * places — so the result is byte-identical to playing in one thread, for any number of workers.
- * No more workers start than there are slices; with one slice the tournament plays in this thread.
+ * Plays a tournament on `requested` threads: this one and requested − 1 workers. The match table
+ * is cut into contiguous slices that the threads claim one at a time; each plays its slices with
+ * the same per-match streams and writes the outcomes in the same places — so the result is
+ * byte-identical to playing in one thread, for any number of threads. This thread plays too: it is
+ * started and warm already, and would otherwise only wait. No more threads play than there are
+ * slices; with one slice the tournament plays in this thread alone.
  */
 export async function runTournamentParallel(
   strategies: readonly Strategy[],
@@ -37,30 +51,33 @@ export async function runTournamentParallel(
 ): Promise<TournamentResult> {
   const size = matchCount(strategies.length, settings);
   const slices = tournamentSlices(size, settings.probEnd === undefined ? settings.turns : 1 / settings.probEnd, requested);
-  const workers = workerThreads(requested, slices);
+  const threads = workerThreads(requested, slices);
   // Too big a table is refused by runTournament, with the message that says why.
-  if (workers <= 1 || !(size <= MAX_MATCHES)) return runTournament(strategies, settings);
-  // The outcomes live in memory every thread shares: each worker writes its slices' matches in place, nothing is copied back.
-  const outcomes = new Float64Array(new SharedArrayBuffer(size * OUTCOME_SIZE * Float64Array.BYTES_PER_ELEMENT));
-  const table = new MatchTable(strategies.length, settings.repetitions, settings.selfPlay, outcomes);
+  if (threads <= 1 || !(size <= MAX_MATCHES)) return runTournament(strategies, settings);
+  const shared: SharedSlices = {
+    // The outcomes live in memory every thread shares: each thread writes its slices' matches in place, nothing is copied back.
+    outcomes: new Float64Array(new SharedArrayBuffer(size * OUTCOME_SIZE * Float64Array.BYTES_PER_ELEMENT)),
+    next: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)),
+    slices,
+  };
   const { Piscina } = await import('piscina');
+  const workers = threads - 1;
   const pool = new Piscina({ filename: new URL('./tournament-worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
-  const tournament = randomUUID();
   const strategyIds = strategies.map((strategy) => strategy.id);
-  const jobs: TournamentSlice[] = [];
-  for (let k = 0; k < slices; k++) {
-    const from = Math.floor((k * table.size) / slices);
-    const to = Math.floor(((k + 1) * table.size) / slices);
-    if (to > from) jobs.push({ tournament, strategyIds, moduleFiles: modules.files, trusted: modules.trusted, settings, outcomes, from, to });
-  }
+  const table = new MatchTable(strategies.length, settings.repetitions, settings.selfPlay, shared.outcomes);
+  const found: SliceDisqualifications[] = [];
   try {
-    const results = (await Promise.all(jobs.map((job) => pool.run(job)))) as SliceResult[];
-    // Slices in table order, so the first reason recorded for a strategy is the same in every run.
-    for (const result of results.sort((a, b) => a.from - b.from)) {
-      for (const [index, reason] of result.disqualified) if (!table.disqualified.has(index)) table.disqualified.set(index, reason);
-    }
+    const share: TournamentShare = { ...shared, strategyIds, moduleFiles: modules.files, trusted: modules.trusted, settings };
+    const theirs = Array.from({ length: workers }, () => pool.run(share) as Promise<SliceDisqualifications[]>);
+    // While the workers start, this thread lays out the plan the summary reads, then plays beside them.
+    const own = Object.assign(Object.create(table) as MatchTable, { disqualified: new Map<number, string>() });
+    found.push(...playClaimedSlices(own, prepareContestants(strategies, settings.game), settings, shared), ...(await Promise.all(theirs)).flat());
   } finally {
     await pool.destroy();
+  }
+  // Slices in table order, so the first reason recorded for a strategy is the same in every run.
+  for (const slice of found.sort((a, b) => a.from - b.from)) {
+    for (const [index, reason] of slice.disqualified) if (!table.disqualified.has(index)) table.disqualified.set(index, reason);
   }
   table.played = table.size;
   return summarizeTournament(strategyIds, settings, table);

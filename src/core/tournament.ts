@@ -270,10 +270,17 @@ export function summarizeTournament(ids: readonly string[], settings: Tournament
     .map((summary, index) => ({ summary, index }))
     .sort((a, b) => rankValue(b.summary.meanPerTurn) - rankValue(a.summary.meanPerTurn) || a.index - b.index);
   const rankOf = new Map(order.map(({ summary }, position) => [summary.id, position + 1]));
+  // A big tournament's records are a million objects (a third of a second on one thread, after the workers are done) and only the
+  // CSV reads them: they are built on first read, from the table as it stands now (a live table goes on playing and disqualifying).
+  const asSummarized = Object.assign(Object.create(table) as MatchTable, { played: table.played, disqualified: new Map(table.disqualified) });
+  let matches: MatchRecord[] | undefined;
   return {
     strategies: [...ids],
     settings,
-    matches: table.records(),
+    get matches() {
+      matches ??= asSummarized.records();
+      return matches;
+    },
     matrix,
     summaries: unranked.map((summary) => ({ ...summary, rank: rankOf.get(summary.id)! })),
     ranking: order.map(({ summary }) => summary.id),

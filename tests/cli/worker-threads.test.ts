@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MIN_SLICE_TURNS, tournamentSlices } from '../../src/cli/tournament-parallel.js';
+import { MIN_SLICE_TURNS, SLICES_PER_THREAD, tournamentSlices } from '../../src/cli/tournament-parallel.js';
 import { workerThreads } from '../../src/cli/worker-threads.js';
 
 afterEach(() => vi.restoreAllMocks());
@@ -36,10 +36,11 @@ describe('workerThreads', () => {
 });
 
 describe('tournamentSlices', () => {
-  it('cuts a tiny tournament into one slice and a big one into up to four per worker', () => {
+  it('cuts a tiny tournament into one slice and a big one into up to SLICES_PER_THREAD per worker', () => {
     expect(tournamentSlices(12, 20, 64)).toBe(1);
-    expect(tournamentSlices(1000, MIN_SLICE_TURNS, 64)).toBe(256);
-    expect(tournamentSlices(1000, MIN_SLICE_TURNS, 2)).toBe(8);
+    expect(tournamentSlices(1000, MIN_SLICE_TURNS, 64)).toBe(1000);
+    expect(tournamentSlices(1000, MIN_SLICE_TURNS, 2)).toBe(2 * SLICES_PER_THREAD);
+    expect(tournamentSlices(10_000, MIN_SLICE_TURNS / 1000, 2)).toBe(10);
     expect(tournamentSlices(10, MIN_SLICE_TURNS * 100, 8)).toBe(10);
   });
 });
