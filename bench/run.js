@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { childrenCpuSeconds } from './child-cpu.js';
+import { IDLE_CORES, idleSeconds, measuredRun } from './thread-model.js';
 import { buildReference, runReference } from './tournament-c.js';
 import { buildNowakMay, processCpu, runNowakMay } from './cluster-c-reference.js';
 
@@ -31,6 +32,30 @@ function node(args, env = process.env) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
   return { seconds, stdout: result.stdout };
+}
+
+/**
+ * The model of an idle machine beside the wall-clock figures (bench/thread-model.js): per mode,
+ * the median serial part, the median CPU inside the workers' window, the seconds they make on
+ * IDLE_CORES free cores, and the speed-up over `reference` that follows.
+ */
+function printIdleModel(runs, reference) {
+  const idle = (mode) => runs[mode].map((run) => run.idle).filter((figures) => figures !== undefined);
+  if (idle(reference).length === 0) {
+    console.log('  model of an idle machine: skipped (no per-thread CPU accounting here: /proc/thread-self)');
+    return;
+  }
+  const one = median(idle(reference).map((figures) => figures.seconds));
+  console.log(`  model of an idle ${IDLE_CORES}-core machine, from each thread's CPU clock (serial part + CPU while workers exist / ${IDLE_CORES}):`);
+  for (const mode of Object.keys(runs)) {
+    const figures = idle(mode);
+    const [serial, parallel, seconds] = ['serial', 'parallel', 'seconds'].map((key) => median(figures.map((entry) => entry[key])));
+    // Each round's ratio compares the runs of one round, made one after the other under about the same load.
+    const rounds = runs[mode].map((run, round) => runs[reference][round].idle?.seconds / run.idle?.seconds).filter(Number.isFinite);
+    console.log(
+      `  ${mode.padEnd(10)} ${fmt(serial, 2)} s + ${fmt(parallel, 2)} s / ${IDLE_CORES} = ${fmt(seconds, 2)} s (speed-up ${fmt(one / seconds, 2)}×; rounds ${rounds.map((ratio) => fmt(ratio, 2)).join(', ')})`,
+    );
+  }
 }
 
 const sections = {
@@ -86,20 +111,22 @@ const sections = {
   },
   'tournament-workers'() {
     // A 200 M-turn tournament (the classic dozen, 12,821 repetitions) with one worker, two, and the
-    // automatic choice, interleaved, two rounds: wall time of the whole process and its CPU time
-    // (all its threads). The outputs must be the same.
+    // automatic choice, interleaved, three rounds: wall time of the whole process and its CPU time
+    // (all its threads), and the model of an idle 2-core machine from the CPU clocks of each
+    // thread (bench/thread-model.js). The outputs must be the same.
     const args = [BIN, 'tournament', '--strategies', 'classic', '--turns', '200', '--noise', '0.05', '--repetitions', '12821', '--seed', '1'];
     const modes = { '1 worker': ['--workers', '1'], '2 workers': ['--workers', '2'], automatic: [] };
     const runs = Object.fromEntries(Object.keys(modes).map((mode) => [mode, []]));
     let output;
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < 3; round++) {
       for (const [mode, extra] of Object.entries(modes)) {
+        const measured = measuredRun([...args, ...extra]);
         const before = childrenCpuSeconds();
-        const run = node([...args, ...extra]);
+        const run = node(measured.args, measured.env);
         const after = childrenCpuSeconds();
         output ??= run.stdout;
         if (run.stdout !== output) throw new Error(`tournament-workers: ${mode} gave another result than the first run`);
-        runs[mode].push({ wall: run.seconds, cpu: before === undefined ? Number.NaN : after - before });
+        runs[mode].push({ wall: run.seconds, cpu: before === undefined ? Number.NaN : after - before, idle: idleSeconds(measured.read()) });
       }
     }
     const wall = (mode) => median(runs[mode].map((run) => run.wall));
@@ -110,6 +137,7 @@ const sections = {
         `  ${mode.padEnd(10)} wall median ${fmt(wall(mode), 2)} s (speed-up ${fmt(wall('1 worker') / wall(mode), 2)}×), CPU ${fmt(cpu(mode), 2)} s (${fmt(cpu(mode) / cpu('1 worker'), 2)}× one worker's)`,
       );
     }
+    printIdleModel(runs, '1 worker');
     console.log('  (targets: 2 workers >= 1.7× one on an idle 2-core machine; automatic never slower than one worker; the same output every run)');
   },
   network() {
@@ -278,6 +306,7 @@ const sections = {
     console.log(
       `  2 workers   wall ${fmt(of(2, 'wall'), 1)} s = ${fmt(result.tasks / of(2, 'wall'), 2)} tasks/s (speed-up ${fmt(of(1, 'wall') / of(2, 'wall'), 2)}×), CPU ${fmt(of(2, 'cpu'), 1)} s (${fmt(of(2, 'cpu') / of(1, 'cpu'), 2)}× one worker's)   (target >= 1.85× on an idle 2-core machine)`,
     );
+    printIdleModel({ '1 worker': result.runs.filter((run) => run.workers === 1), '2 workers': result.runs.filter((run) => run.workers === 2) }, '1 worker');
     console.log(`  resuming the finished sweep (nothing left to run)   ${fmt(result.resume, 2)} s`);
   },
   population() {

@@ -1,12 +1,14 @@
 // A 40-task sweep (training-first, 100 × 100 lattice, 100 generations: 5 fines × 4 trust gains ×
 // 2 seeds) with 1 and 2 workers, alternating, two rounds: wall time and CPU time (all threads) of
-// each whole process; and the cost of rerunning a finished sweep (resume with nothing left to do).
+// each whole process, and the CPU clocks the model of an idle machine is made of
+// (bench/thread-model.js); and the cost of rerunning a finished sweep (resume with nothing left to do).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childrenCpuSeconds } from './child-cpu.js';
+import { idleSeconds, measuredRun } from './thread-model.js';
 
 const bin = fileURLToPath(new URL('../bin/cooplab.js', import.meta.url));
 const args = [
@@ -26,12 +28,13 @@ const args = [
 ];
 const folders = [];
 const time = (extra) => {
+  const measured = measuredRun([bin, ...args, ...extra]);
   const before = childrenCpuSeconds();
   const started = performance.now();
-  const run = spawnSync(process.execPath, [bin, ...args, ...extra], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, measured.args, { encoding: 'utf8', env: measured.env });
   if (run.status !== 0) throw new Error(run.stderr);
   const wall = (performance.now() - started) / 1000;
-  return { wall, cpu: before === undefined ? null : childrenCpuSeconds() - before };
+  return { wall, cpu: before === undefined ? null : childrenCpuSeconds() - before, idle: idleSeconds(measured.read()) };
 };
 const runs = [];
 let results;
