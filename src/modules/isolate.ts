@@ -64,6 +64,8 @@ export const DEFAULT_LIMITS: SandboxLimits = Object.freeze({ memoryMb: 32, moveM
 /** A module loaded in an isolate: its description, and players created there (asynchronously: see callModule); dispose() releases it. */
 export interface IsolateStrategy extends Pick<Strategy, 'id' | 'name' | 'description' | 'provenance' | 'classifier' | 'parameters'> {
   create(parameters: ParameterValues): Promise<SandboxedPlayer>;
+  /** A fresh player's whole match against a finite-state built-in, in one call into the isolate; throws as create() does. */
+  playMachine(parameters: ParameterValues, match: MachineMatch): Promise<MachineOutcome>;
   /** The module file it was built from. */
   readonly file: string;
   readonly limits: SandboxLimits;
@@ -133,14 +135,20 @@ class ModuleSandbox {
   /** Keys of the machines the harness has been sent (defineMachine). */
   readonly machines = new Map<object, number>();
   /**
-   * Where a whole match inside the isolate is (the harness writes it), for the watchdog: the round,
-   * the harness's last CPU reading (ms) and its wall time, and the wall time the round's move began
-   * (Date.now() in both).
+   * Where a whole match inside the isolate is (the harness writes it, see matchBudget in
+   * sandbox-harness.ts), for the watchdog: the round under way, the harness's last CPU reading (ms)
+   * and its wall time, the wall time it last looked at the clock and the round that began after
+   * that (Date.now() in both).
    */
-  readonly progress = new Float64Array(new SharedArrayBuffer(32));
+  readonly progress = new Float64Array(new SharedArrayBuffer(5 * 8));
+  /** The round the watchdog last saw the harness at, and the CPU (ms) and wall time when it first saw it. */
+  private watchedRound = -1;
+  private watchedCpuMs = 0;
+  private watchedWallMs = 0;
   readonly memoryReason: string;
   readonly moveReason: string;
   readonly matchReason: string;
+  readonly createReason: string;
   private nextId = 1;
   private readonly finalizer = new FinalizationRegistry<number>((id) => this.release(id));
   private readonly isolate: Isolate;
@@ -164,6 +172,7 @@ class ModuleSandbox {
     this.memoryReason = `exceeded its memory limit of ${limits.memoryMb} MB`;
     this.moveReason = `exceeded its time budget of ${limits.moveMs} ms per move`;
     this.matchReason = `exceeded its time budget of ${limits.matchMs} ms per match`;
+    this.createReason = `exceeded its time budget of ${limits.matchMs} ms in create()`;
     this.moveOptions = Object.freeze({ timeout: backstop(limits.moveMs) });
     this.loadOptions = Object.freeze({ timeout: backstop(limits.matchMs) * loadPatience });
     this.matchOptions = Object.freeze({ timeout: MATCH_CALL_BACKSTOP_MS });
@@ -309,20 +318,31 @@ class ModuleSandbox {
    * A whole match runs in one call, so isolated-vm's timeout (one wall-clock limit for the call)
    * cannot stop one move that runs away. This does: while the call runs, it reads the round the
    * harness is at every WATCH_MS; a round that has used more than the move budget of CPU time
-   * since it was first seen (or the longest wall backstop) ends the isolate, and the module is
-   * disqualified for its move budget. Returns a function that stops watching.
+   * (creating the player, round 0: the match budget) or the longest wall backstop ends the
+   * isolate, and the module is disqualified for that budget. Returns a function that stops watching.
    */
   watch(cpuAtStartMs: number): () => void {
     const progress = this.progress;
-    progress[0] = 1;
+    progress[0] = 0;
     progress[1] = cpuAtStartMs;
     progress[2] = Date.now();
     progress[3] = progress[2];
-    const wallLimitMs = backstop(this.limits.moveMs);
+    progress[4] = 0;
+    this.watchedRound = -1;
+    const moveWallLimitMs = backstop(this.limits.moveMs);
+    const createWallLimitMs = backstop(this.limits.matchMs);
     const timer = setInterval(() => {
-      if (this.moveCpuMs() > this.limits.moveMs || Date.now() - progress[3]! > wallLimitMs) {
+      const round = progress[0]!;
+      if (round !== this.watchedRound) {
+        this.watchedRound = round;
+        this.watchedCpuMs = this.cpuMs();
+        this.watchedWallMs = Date.now();
+      }
+      const began = progress[4] === round ? Math.min(progress[3]!, this.watchedWallMs) : this.watchedWallMs;
+      const creating = round === 0;
+      if (this.moveCpuMs() > (creating ? this.limits.matchMs : this.limits.moveMs) || Date.now() - began > (creating ? createWallLimitMs : moveWallLimitMs)) {
         clearInterval(timer);
-        this.dead ??= this.moveReason;
+        this.dead ??= creating ? this.createReason : this.moveReason;
         if (!this.isolate.isDisposed) this.isolate.dispose();
       }
     }, WATCH_MS);
@@ -330,14 +350,19 @@ class ModuleSandbox {
   }
 
   /**
-   * The CPU time (ms) the move a whole match is at has used at least: what this process used since
-   * the harness's last reading, less the wall time from that reading to the move's start (one
-   * thread runs here, so at most that much CPU went before the move). The watchdog and the reason
+   * The CPU time (ms) the round a whole match is at has used at least: what this process used
+   * since the watchdog first saw that round, or, for the round that began after the harness last
+   * looked at the clock, since that look, less the wall time between its last CPU reading and the
+   * look (one thread runs there, so at most that much CPU went before). The watchdog and the reason
    * for a memory limit reached mid-move (see failure) both judge by it, so they agree.
    */
   moveCpuMs(): number {
     const progress = this.progress;
-    return this.cpuMs() - (progress[1]! + Math.max(0, progress[3]! - progress[2]!));
+    const round = progress[0]!;
+    const cpu = this.cpuMs();
+    let spent = round === this.watchedRound ? cpu - this.watchedCpuMs : 0;
+    if (progress[4] === round) spent = Math.max(spent, cpu - (progress[1]! + Math.max(0, progress[3]! - progress[2]!)));
+    return spent;
   }
 
   dispose(): void {
@@ -606,67 +631,6 @@ export class SandboxedPlayer {
     return result;
   }
 
-  /**
-   * Plays this fresh player's whole match against a finite-state built-in inside the isolate, in
-   * one call (the harness's playMachine): the same moves, scores and faults as the engine's general
-   * path with a call per move, at a fraction of the cost. The player is spent afterwards.
-   */
-  async playMachine(match: MachineMatch): Promise<MachineOutcome> {
-    const sandbox = this.sandbox;
-    if (sandbox.dead !== undefined) return { round: 1, error: sandbox.dead };
-    const limits = sandbox.limits;
-    const { R, S, T, P } = match.game;
-    sandbox.drawer = match.draw;
-    const cpuAtStartMs = sandbox.cpuMs();
-    const unwatch = sandbox.watch(cpuAtStartMs);
-    let reply: string;
-    try {
-      const key = sandbox.machineKey(match.machine);
-      reply = await sandbox.callModule(
-        sandbox.harness.playMachine,
-        [
-          this.id,
-          match.seat,
-          key,
-          match.context,
-          match.turns,
-          match.knownTurns ?? NO_TURNS,
-          R,
-          S,
-          T,
-          P,
-          JSON.stringify(match.flips),
-          cpuAtStartMs,
-          limits.moveMs,
-          limits.matchMs,
-          CHECKPOINT_MS,
-          match.record,
-        ],
-        sandbox.matchOptions,
-      );
-    } catch (error) {
-      const failure = sandbox.failure(error, sandbox.moveReason, sandbox.moveCpuMs(), limits.moveMs);
-      this.dead = failure.message;
-      return { round: Math.max(1, sandbox.progress[0]!), error: failure.message };
-    } finally {
-      unwatch();
-      sandbox.drawer = undefined;
-      sandbox.checkpoint();
-      this.released = true;
-    }
-    const kind = reply[0];
-    if (kind === 'o') {
-      const [turns, score0, score1, defections0, defections1, trace] = JSON.parse(reply.slice(1)) as [number, number, number, number, number, string];
-      return { outcome: [turns, score0, score1, defections0, defections1], trace };
-    }
-    const colon = reply.indexOf(':');
-    const round = Number(reply.slice(1, colon));
-    const rest = reply.slice(colon + 1);
-    if (kind === 'b') return { round, error: rest === 'match' ? sandbox.matchReason : sandbox.moveReason };
-    if (rest[0] === 'e') return { round, error: moduleText(rest.slice(1)) };
-    return { round, returned: returnedValue(rest) };
-  }
-
   /** The harness forgot this player after its last round; it is asked again: start it afresh from the full history. */
   private async revive(): Promise<void> {
     const created = await this.sandbox.callModule(this.sandbox.harness.create, [this.id, this.parametersJson], this.callOptions);
@@ -715,6 +679,76 @@ export class SandboxedPlayer {
           ];
     this.sandbox.harness.cluster.applySync(undefined, args, this.callOptions);
   }
+}
+
+/**
+ * Creates a player and plays its whole match against a finite-state built-in inside the isolate,
+ * in one call (the harness's playMachine): the same moves, scores and faults as the engine's
+ * general path with a call per move, at a fraction of the cost. Throws, as create() does, when
+ * the player cannot be created.
+ */
+async function playMachineIn(sandbox: ModuleSandbox, parameters: ParameterValues, match: MachineMatch): Promise<MachineOutcome> {
+  if (sandbox.dead !== undefined) throw new Error(sandbox.dead);
+  const limits = sandbox.limits;
+  const { R, S, T, P } = match.game;
+  const id = sandbox.newId();
+  sandbox.drawer = match.draw;
+  const cpuAtStartMs = sandbox.cpuMs();
+  const unwatch = sandbox.watch(cpuAtStartMs);
+  let reply: string;
+  try {
+    const key = sandbox.machineKey(match.machine);
+    reply = await sandbox.callModule(
+      sandbox.harness.playMachine,
+      [
+        id,
+        JSON.stringify(parameters ?? {}),
+        match.seat,
+        key,
+        match.context,
+        match.turns,
+        match.knownTurns ?? NO_TURNS,
+        R,
+        S,
+        T,
+        P,
+        JSON.stringify(match.flips),
+        cpuAtStartMs,
+        limits.moveMs,
+        limits.matchMs,
+        CHECKPOINT_MS,
+        match.record,
+      ],
+      sandbox.matchOptions,
+    );
+  } catch (error) {
+    const round = sandbox.progress[0]!;
+    const creating = round === 0;
+    const failure = creating
+      ? sandbox.failure(error, sandbox.createReason, sandbox.moveCpuMs(), limits.matchMs)
+      : sandbox.failure(error, sandbox.moveReason, sandbox.moveCpuMs(), limits.moveMs);
+    if (creating) throw failure;
+    return { round, error: failure.message };
+  } finally {
+    unwatch();
+    sandbox.drawer = undefined;
+    sandbox.checkpoint();
+  }
+  const kind = reply[0];
+  if (kind === 'o') {
+    const [turns, score0, score1, defections0, defections1, trace] = JSON.parse(reply.slice(1)) as [number, number, number, number, number, string];
+    return { outcome: [turns, score0, score1, defections0, defections1], trace };
+  }
+  if (kind === 'c') throw new Error(moduleText(reply.slice(1)));
+  const colon = reply.indexOf(':');
+  const round = Number(reply.slice(1, colon));
+  const rest = reply.slice(colon + 1);
+  if (kind === 'b') {
+    if (rest === 'create') throw new Error(sandbox.createReason);
+    return { round, error: rest === 'match' ? sandbox.matchReason : sandbox.moveReason };
+  }
+  if (rest[0] === 'e') return { round, error: moduleText(rest.slice(1)) };
+  return { round, returned: returnedValue(rest) };
 }
 
 /** How many times longer than the usual wall-clock stop a load may run on a machine too busy to give it its CPU budget. */
@@ -800,6 +834,7 @@ export async function isolateStrategy(bundle: string, file: string, limits: Sand
     classifier: meta.classifier,
     ...(meta.parameters === undefined ? {} : { parameters: meta.parameters }),
     create,
+    playMachine: (parameters: ParameterValues, match: MachineMatch) => playMachineIn(sandbox, parameters, match),
     file,
     limits,
     dispose: () => sandbox.dispose(),

@@ -5,7 +5,7 @@
  * the module and goes on. It is started with a heap limit, a limit on the memory it commits where the
  * system has one, and no file descriptors to spare (see sandbox-process.ts).
  */
-import { closeSync, readdirSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { StrategyFault } from '../core/errors.js';
 import type { Game } from '../core/game.js';
 import { type MatchSettings, prepareContestant, type StreamPurpose } from '../core/match.js';
@@ -18,6 +18,9 @@ import { encodeNumber, type HistoryUpdate, type MatchSide, type Reply, type Requ
 
 const input = Buffer.alloc(1 << 16);
 let pending = '';
+/** Where requests come from and replies go: the host's named pipes when it gave them (see sandbox-process.ts), else stdin and stdout. */
+let requests = 0;
+let replies = 1;
 
 /** The next line from the host, or undefined when the host has gone (then this process ends). */
 function readLine(): string | undefined {
@@ -30,7 +33,7 @@ function readLine(): string | undefined {
     }
     let read: number;
     try {
-      read = readSync(0, input, 0, input.length, null);
+      read = readSync(requests, input, 0, input.length, null);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
@@ -47,7 +50,7 @@ function send(reply: Reply): void {
   const text = `${JSON.stringify(reply)}\n`;
   const bytes = Buffer.from(text);
   let written = 0;
-  while (written < bytes.length) written += writeSync(1, bytes, written);
+  while (written < bytes.length) written += writeSync(replies, bytes, written);
 }
 
 /** Asks the host for `count` draws of a stream (the match's, by purpose; 'view' is the current move's view.random()). */
@@ -103,6 +106,13 @@ function closeInheritedDescriptors(): void {
   }
 }
 closeInheritedDescriptors();
+
+// Opened before the first answer, after which the host leaves no descriptor to spare; requests first (the host waits for that).
+const [requestsPipe, repliesPipe] = process.argv.slice(2);
+if (requestsPipe !== undefined && repliesPipe !== undefined) {
+  requests = openSync(requestsPipe, 'r');
+  replies = openSync(repliesPipe, 'w');
+}
 
 /**
  * isolated-vm is loaded now, before the first answer: once this process has answered, the host

@@ -120,24 +120,28 @@ async function playAgainstMachine(
   record: boolean,
 ): Promise<SandboxMatchResult> {
   // The engine creates the first seat's player first; a built-in's creation has no effect to order.
-  const ready = (await createSide(module)) as { readonly sandboxed: SandboxedPlayer };
   const flips = noiseFlips(settings.noise, turns, streams);
-  const result: MachineOutcome = await ready.sandboxed.playMachine({
-    seat,
-    machine: machine.machine!,
-    context: TOURNAMENT_CONTEXT,
-    turns,
-    knownTurns,
-    game: settings.game,
-    flips,
-    record,
-    draw: (purpose, count) => {
-      const source = streams(purpose as 'seat0' | 'seat1');
-      const values = new Array<number>(count);
-      for (let i = 0; i < count; i++) values[i] = source();
-      return values;
-    },
-  });
+  let result: MachineOutcome;
+  try {
+    result = await module.module.playMachine(module.parameters, {
+      seat,
+      machine: machine.machine!,
+      context: TOURNAMENT_CONTEXT,
+      turns,
+      knownTurns,
+      game: settings.game,
+      flips,
+      record,
+      draw: (purpose, count) => {
+        const source = streams(purpose as 'seat0' | 'seat1');
+        const values = new Array<number>(count);
+        for (let i = 0; i < count; i++) values[i] = source();
+        return values;
+      },
+    });
+  } catch (error) {
+    throw new StrategyFault(module.module.id, `could not create a player: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if ('outcome' in result) return record ? { outcome: result.outcome, trace: result.trace } : { outcome: result.outcome };
   const view = { round: result.round } as MoveView;
   askMove(

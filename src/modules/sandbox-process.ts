@@ -2,13 +2,19 @@
  * The sandbox's process seen from the host: started on first use, spoken to synchronously
  * (the engine asks for a move and waits for it), watched, and started afresh after it dies.
  *
- * The host's thread cannot block on a pipe in Node, so a small worker thread owns the pipes:
- * the host posts a line to it and sleeps in Atomics.wait on shared memory until the worker has
- * put the answer there (or the process has ended). The sleep wakes every second to check the
- * process's CPU time: a process stuck outside every budget (a native loop) is killed.
+ * Where the system has named pipes (mkfifo), the host and the process speak through two of them
+ * in a private folder, which the host's thread can write and read blocking: a call costs two
+ * wake-ups (tens of microseconds), where going through a thread and the process's own pipes cost
+ * four and ten times as much. A small worker thread starts the process, keeps its stderr, and
+ * watches it: it kills a process stuck outside every budget (a native loop) and, once the process
+ * has ended, wakes the host with a line no process writes. Without named pipes the host's thread,
+ * which cannot block on a pipe in Node, posts each line to that worker and sleeps in Atomics.wait
+ * on shared memory until the worker has put the answer there.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Reply, Request } from './sandbox-protocol.js';
@@ -36,11 +42,26 @@ const STATE_LINE = 1;
 const STATE_GONE = 2;
 const STATE_TOO_LONG = 3;
 
+/**
+ * The control words shared with the pipe worker: [0] the state of an answer (through the worker),
+ * [1] its length, [2] the exit code, [3] the signal, [4] the pid, [5] whether stderr said out of
+ * memory, [6] the number of the call under way through the named pipes (0: none), [7] set by the
+ * worker once it has stopped the process for using more than WATCHDOG_CPU_MS or WATCHDOG_WALL_MS
+ * in one call, [8] whether the process has ended.
+ */
+const CONTROL_WORDS = 9;
+
+/** What the worker writes to the host's named pipe once the process has ended: no JSON line holds a NUL. */
+const GONE_LINE = '\u0000';
+
 /** The worker that owns the pipes (plain JavaScript: it runs as it is, from the sources too). */
 const PIPE_WORKER = String.raw`
 const { workerData, parentPort } = require('node:worker_threads');
 const { spawn } = require('node:child_process');
-const { control, data, command, args } = workerData;
+const { closeSync, constants, openSync, readFileSync, writeSync } = require('node:fs');
+const { control, data, command, args, replies, watchdogCpuMs, watchdogWallMs } = workerData;
+// Its own end of the host's replies pipe (the host holds it open to read, so this never waits).
+const repliesFd = replies === undefined ? -1 : openSync(replies, constants.O_WRONLY | constants.O_NONBLOCK);
 const ctl = new Int32Array(control);
 const bytes = new Uint8Array(data);
 const queue = [];
@@ -62,15 +83,50 @@ child.stdout.on('data', (chunk) => {
 });
 child.stderr.setEncoding('utf8');
 child.stderr.on('data', (chunk) => { if (crashNote.length < 4096) crashNote += chunk; });
-child.on('error', () => { gone = true; deliver(); });
+child.on('error', () => { ended(); });
 child.on('close', (code, signal) => {
-  gone = true;
   const note = /out of memory|Allocation failed|invalid size|invalid array length/i.test(crashNote) ? 1 : 0;
   Atomics.store(ctl, 2, code ?? -1);
   Atomics.store(ctl, 3, signal === null ? 0 : (require('node:os').constants.signals[signal] ?? -1));
   Atomics.store(ctl, 5, note);
-  deliver();
+  ended();
 });
+function ended() {
+  if (gone) return;
+  gone = true;
+  Atomics.store(ctl, 8, 1);
+  clearInterval(watchdog);
+  if (repliesFd >= 0) {
+    try { writeSync(repliesFd, '\u0000\n'); } catch {}
+    try { closeSync(repliesFd); } catch {}
+  }
+  deliver();
+}
+/** CPU time (ms) of the process, from /proc (Linux); undefined elsewhere. */
+function cpuMs() {
+  try {
+    const stat = readFileSync('/proc/' + child.pid + '/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+// Through the named pipes the host sleeps in a blocking read: this watches the call under way for it.
+let watchedCall = 0;
+let callCpu;
+let callWall = 0;
+const watchdog = repliesFd < 0 ? undefined : setInterval(() => {
+  const call = Atomics.load(ctl, 6);
+  if (call === 0 || gone) { watchedCall = 0; return; }
+  if (call !== watchedCall) { watchedCall = call; callCpu = cpuMs(); callWall = Date.now(); return; }
+  const cpu = cpuMs();
+  if ((cpu !== undefined && callCpu !== undefined && cpu - callCpu > watchdogCpuMs) || Date.now() - callWall > watchdogWallMs) {
+    Atomics.store(ctl, 7, 1);
+    child.kill('SIGKILL');
+  }
+}, 1000);
+watchdog?.unref();
 function deliver() {
   if (Atomics.load(ctl, 0) !== 0) return;
   if (queue.length > 0) {
@@ -124,6 +180,10 @@ function processCpuMs(pid: number): number | undefined {
   }
 }
 
+function stoppedAfter(started: number): string {
+  return `stopped responding: its sandbox process was stopped after ${Math.round((performance.now() - started) / 1000)} s`;
+}
+
 const SIGNAL_NAMES = new Map<number, string>([
   [6, 'SIGABRT'],
   [5, 'SIGTRAP'],
@@ -134,16 +194,48 @@ const SIGNAL_NAMES = new Map<number, string>([
   [24, 'SIGXCPU'],
 ]);
 
+/** The two named pipes of one process, in a folder of their own; undefined where the system has none. */
+function namedPipes(): { folder: string; requests: string; replies: string } | undefined {
+  if (process.platform === 'win32') return undefined;
+  const mkfifo = onPath('mkfifo');
+  if (mkfifo === undefined) return undefined;
+  const folder = mkdtempSync(join(tmpdir(), 'cooplab-sandbox-'));
+  const requests = join(folder, 'requests');
+  const replies = join(folder, 'replies');
+  try {
+    execFileSync(mkfifo, ['-m', '600', requests, replies], { stdio: 'ignore' });
+    return { folder, requests, replies };
+  } catch {
+    rmSync(folder, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/** The host's ends of the named pipes. */
+interface Pipes {
+  /** Written without blocking: a process that no longer reads cannot hang the host. */
+  readonly requests: number;
+  /** Read blocking; the worker writes GONE_LINE there once the process has ended. */
+  readonly replies: number;
+  readonly folder: string;
+}
+
 /** One sandbox process and the channel to it. */
 export class SandboxProcess {
   readonly pid: number;
-  private readonly control = new Int32Array(new SharedArrayBuffer(8 * 4));
+  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
   private readonly data = new Uint8Array(new SharedArrayBuffer(RESPONSE_CAPACITY));
   private readonly worker: Worker;
+  private readonly pipes: Pipes | undefined;
   private ended: string | undefined;
+  private calls = 0;
+  /** What the replies pipe held past the last line read. */
+  private pending = '';
+  private readonly chunk = Buffer.alloc(1 << 16);
 
   constructor() {
     const node = process.execPath;
+    const named = namedPipes();
     const nodeArgs = [
       `--max-old-space-size=${PROCESS_HEAP_MB}`,
       // No background compilation or GC threads: the JIT tiers up at the same moment in every
@@ -151,11 +243,25 @@ export class SandboxProcess {
       '--single-threaded',
       '--no-node-snapshot',
       childScript(),
+      ...(named === undefined ? [] : [named.requests, named.replies]),
     ];
     const prlimit = process.platform === 'linux' ? onPath('prlimit') : undefined;
     const command = prlimit ?? node;
     const args = prlimit === undefined ? nodeArgs : [`--data=${PROCESS_DATA_MB * 1024 * 1024}`, '--core=0', '--', node, ...nodeArgs];
-    this.worker = new Worker(PIPE_WORKER, { eval: true, workerData: { control: this.control.buffer, data: this.data.buffer, command, args } });
+    // Opened for reading and writing, so opening it never waits; the process opens it to write.
+    const repliesFd = named === undefined ? -1 : openSync(named.replies, constants.O_RDWR);
+    this.worker = new Worker(PIPE_WORKER, {
+      eval: true,
+      workerData: {
+        control: this.control.buffer,
+        data: this.data.buffer,
+        command,
+        args,
+        replies: named?.replies,
+        watchdogCpuMs: WATCHDOG_CPU_MS,
+        watchdogWallMs: WATCHDOG_WALL_MS,
+      },
+    });
     this.worker.unref();
     // The worker has started the process once it reports the pid.
     const waitingSince = performance.now();
@@ -164,9 +270,26 @@ export class SandboxProcess {
       Atomics.wait(this.control, 4, 0, 50);
     }
     this.pid = Atomics.load(this.control, 4);
+    if (named !== undefined) this.pipes = { requests: this.openRequests(named.requests, waitingSince), replies: repliesFd, folder: named.folder };
     const ready = this.call({ op: 'dispose', module: -1 });
     if (!('ok' in ready)) throw new SandboxProcessGone('the sandbox process did not start');
+    // Every end is open now (the process answered through its own): the pipes need no names any more.
+    if (named !== undefined) rmSync(named.folder, { recursive: true, force: true });
     this.closeFileDescriptors();
+  }
+
+  /** The requests pipe, once the process has opened it to read (opening it to write without blocking fails until then). */
+  private openRequests(path: string, since: number): number {
+    for (;;) {
+      try {
+        return openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENXIO') throw error;
+      }
+      if (Atomics.load(this.control, 8) === 1) throw this.gone();
+      if (performance.now() - since > 60_000) throw new SandboxProcessGone('the sandbox process did not start within a minute');
+      Atomics.wait(this.control, 8, 0, 1);
+    }
   }
 
   /**
@@ -206,11 +329,57 @@ export class SandboxProcess {
   }
 
   private exchange(line: string): string {
+    return this.pipes === undefined ? this.exchangeThroughWorker(line) : this.exchangeThroughPipes(this.pipes, line);
+  }
+
+  private exchangeThroughPipes(pipes: Pipes, line: string): string {
+    const started = performance.now();
+    Atomics.store(this.control, 6, ++this.calls);
+    try {
+      this.write(pipes.requests, Buffer.from(`${line}\n`));
+      for (;;) {
+        const end = this.pending.indexOf('\n');
+        if (end >= 0) {
+          const answer = this.pending.slice(0, end);
+          this.pending = this.pending.slice(end + 1);
+          if (answer.includes(GONE_LINE)) throw this.gone(started);
+          return answer;
+        }
+        if (this.pending.length > RESPONSE_CAPACITY) {
+          this.kill();
+          this.ended = 'sent the host an answer too long to read';
+          throw new SandboxProcessGone(this.ended);
+        }
+        const read = readSync(pipes.replies, this.chunk, 0, this.chunk.length, null);
+        this.pending += this.chunk.toString('utf8', 0, read);
+      }
+    } finally {
+      Atomics.store(this.control, 6, 0);
+    }
+  }
+
+  /** Writes all of `bytes` to the requests pipe, waiting while it is full, as long as the process lives. */
+  private write(descriptor: number, bytes: Buffer): void {
+    let written = 0;
+    while (written < bytes.length) {
+      try {
+        written += writeSync(descriptor, bytes, written);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') throw this.gone();
+        if (code !== 'EAGAIN') throw error;
+        if (Atomics.load(this.control, 8) === 1) throw this.gone();
+        Atomics.wait(this.control, 8, 0, 1);
+      }
+    }
+  }
+
+  private exchangeThroughWorker(line: string): string {
     const control = this.control;
     Atomics.store(control, 0, STATE_EMPTY);
     this.worker.postMessage(line);
     const started = performance.now();
-    const cpuAtStart = processCpuMs(this.pid);
+    let cpuAtStart: number | undefined;
     for (;;) {
       Atomics.wait(control, 0, STATE_EMPTY, 1000);
       const state = Atomics.load(control, 0);
@@ -225,16 +394,19 @@ export class SandboxProcess {
         this.ended = 'sent the host an answer too long to read';
         throw new SandboxProcessGone(this.ended);
       }
+      // Read from the first second on (a reading costs more than a quick call): the watchdog is a second late at most.
       const cpu = processCpuMs(this.pid);
+      cpuAtStart ??= cpu;
       const stuck = cpu !== undefined && cpuAtStart !== undefined ? cpu - cpuAtStart > WATCHDOG_CPU_MS : false;
       if (stuck || performance.now() - started > WATCHDOG_WALL_MS) {
         this.kill();
-        this.ended = `stopped responding: its sandbox process was stopped after ${Math.round((performance.now() - started) / 1000)} s`;
+        this.ended = stoppedAfter(started);
       }
     }
   }
 
-  private gone(): SandboxProcessGone {
+  private gone(callStarted?: number): SandboxProcessGone {
+    if (this.ended === undefined && callStarted !== undefined && Atomics.load(this.control, 7) === 1) this.ended = stoppedAfter(callStarted);
     if (this.ended === undefined) {
       const signal = Atomics.load(this.control, 3);
       const code = Atomics.load(this.control, 2);
@@ -260,5 +432,15 @@ export class SandboxProcess {
   close(): void {
     this.kill();
     void this.worker.terminate();
+    if (this.pipes !== undefined) {
+      for (const descriptor of [this.pipes.requests, this.pipes.replies]) {
+        try {
+          closeSync(descriptor);
+        } catch {
+          // Closed already.
+        }
+      }
+      rmSync(this.pipes.folder, { recursive: true, force: true });
+    }
   }
 }

@@ -8,7 +8,16 @@ import { appendMove, History } from '../../src/core/history.js';
 import { StrategyFault } from '../../src/core/errors.js';
 import type { ClusterContext, MoveView, Strategy } from '../../src/core/strategy.js';
 import { ModuleBuildError } from '../../src/modules/bundle.js';
-import { DEFAULT_LIMITS, disposeSandboxes, loadIsolatedVm, SandboxUnavailable, type SandboxedStrategy, type SandboxLimits } from '../../src/modules/sandbox.js';
+import { bundleStrategyFile } from '../../src/modules/bundle.js';
+import {
+  DEFAULT_LIMITS,
+  disposeSandboxes,
+  loadIsolatedVm,
+  SandboxUnavailable,
+  sandboxedStrategy,
+  type SandboxedStrategy,
+  type SandboxLimits,
+} from '../../src/modules/sandbox.js';
 import { cycle, play } from '../support/play.js';
 import { bundle, sandboxCpuMs, sandboxed as sandboxedFixture } from './zoo.js';
 
@@ -26,6 +35,23 @@ function sandboxed(fixture: string, limits: SandboxLimits = LIMITS): Promise<San
 }
 
 let trustedCount = 0;
+let inlineCount = 0;
+
+/** A module written here (plain JavaScript, no imports) and sandboxed. */
+async function sandboxedInline(source: string, limits: SandboxLimits = LIMITS): Promise<SandboxedStrategy> {
+  const file = join(scratch, `inline-${inlineCount++}.js`);
+  writeFileSync(file, source);
+  return sandboxedStrategy(await bundleStrategyFile(file, 'iife'), file, limits);
+}
+
+/** A module that co-operates, except as `move` (the body of move(view)) says. */
+function inlineModule(id: string, move: string, create = ''): string {
+  return `export default {
+  id: '${id}', name: '${id}', description: 'a test module', provenance: 'test', classifier: { memoryDepth: 0, stochastic: false },
+  create: () => { ${create} return { move(view) { ${move} return 'C'; } }; },
+};
+`;
+}
 
 /**
  * The same module run in-process (as --trusted does), with Math.random drawing from the
@@ -205,6 +231,19 @@ describe('the hostile zoo', () => {
     expect(faultOf(() => play(again, cycle('C'), { turns: 10 }))).toBe('threw on round 3: exceeded its time budget of 50 ms per move');
     expect(faultOf(() => play(cycle('C'), again, { turns: 10 }))).toBe('threw on round 3: exceeded its time budget of 50 ms per move');
     again.dispose();
+  });
+
+  it('a runaway move after hundreds of quick ones (the clock is read once per block of moves) is stopped all the same', async () => {
+    const late = await sandboxedInline(inlineModule('late-loop', 'if (view.round === 700) for (;;) {}'));
+    expect(faultOf(() => play(late, 'tit-for-tat', { turns: 1000 }))).toBe('threw on round 700: exceeded its time budget of 50 ms per move');
+    late.dispose();
+  });
+
+  it('a create() that never returns, against a built-in (created inside the whole match call), is stopped by the match budget', async () => {
+    const stuck = await sandboxedInline(inlineModule('stuck-create', '', 'for (;;) {}'), { memoryMb: 16, moveMs: 50, matchMs: 200 });
+    expect(faultOf(() => play(stuck, 'tit-for-tat', { turns: 10 }))).toBe('could not create a player: exceeded its time budget of 200 ms in create()');
+    expect(faultOf(() => play('grudger', stuck, { turns: 10 }))).toBe('could not create a player: exceeded its time budget of 200 ms in create()');
+    stuck.dispose();
   });
 
   it('an infinite loop while loading is refused', async () => {
