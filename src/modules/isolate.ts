@@ -538,6 +538,44 @@ export function asMove(tagged: string): Move {
   return tagged === 'C' || tagged === 'D' ? tagged : (returnedValue(tagged) as Move);
 }
 
+/**
+ * The clock of a match between two modules played in this process a synchronous call per move
+ * without a time limit per call (sandbox-match.ts playModules): the CPU time is read only when a
+ * move took longer than its budget in wall time, or every CHECKPOINT_MS; a move's CPU is what the
+ * process used since the last reading less the wall time from that reading to the move's start
+ * (one thread runs here, so at most that much went before the move).
+ */
+export class MatchClock {
+  private checkpointCpuMs: number;
+  private checkpointWallMs: number;
+
+  constructor() {
+    this.checkpointCpuMs = processCpuMs();
+    this.checkpointWallMs = performance.now();
+  }
+
+  /** The CPU time (ms) a call that began at `startedMs` (performance.now()) has used at least, read now. */
+  spentSince(startedMs: number): number {
+    const before = this.checkpointCpuMs + Math.max(0, startedMs - this.checkpointWallMs);
+    this.checkpointCpuMs = processCpuMs();
+    this.checkpointWallMs = performance.now();
+    return this.checkpointCpuMs - before;
+  }
+
+  /** After a call within its budget that ended at `endedMs`: a reading every CHECKPOINT_MS keeps the next measure tight. */
+  tick(endedMs: number): void {
+    if (endedMs - this.checkpointWallMs > CHECKPOINT_MS) {
+      this.checkpointCpuMs = processCpuMs();
+      this.checkpointWallMs = performance.now();
+    }
+  }
+}
+
+function processCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
 /** A player inside the isolate, driven from the host. */
 export class SandboxedPlayer {
   /** Moves the harness has seen (own.length when it was last told). */
@@ -554,6 +592,8 @@ export class SandboxedPlayer {
   /** The arguments of a move call, reused: [player id, packed round and last moves]. */
   private readonly moveArguments: [number, number];
   private clusterKey: string | undefined = '';
+  /** What the random callback reads during moveInMatch: the match's stream for this player. */
+  private random: MoveView | undefined;
 
   constructor(
     private readonly sandbox: ModuleSandbox,
@@ -621,6 +661,66 @@ export class SandboxedPlayer {
     this.spentMs += wallMs;
     if (this.spentMs > limits.matchMs) {
       // Measured: CPU time since this player began (its module's other players' included: an over-estimate).
+      this.spentMs = sandbox.cpuMs() - this.cpuAtStartMs;
+      if (this.spentMs > limits.matchMs) {
+        this.dead = sandbox.matchReason;
+        throw new Error(this.dead);
+      }
+    }
+    if (result[0] === 'e') throw new Error(moduleText(result.slice(1)));
+    return result;
+  }
+
+  /**
+   * Starts this fresh player's match against another module's player, played a synchronous call
+   * per move from this process (sandbox-match.ts playModules): the game and the number of turns
+   * it is told (undefined when the match ends at random), and the stream its view.random() and
+   * Math.random draw from.
+   */
+  startMatch(game: Game, knownTurns: number | undefined, random: () => number): void {
+    if (this.sandbox.dead !== undefined) throw new Error(this.sandbox.dead);
+    this.sendGame(game, knownTurns ?? NO_TURNS);
+    this.random = { random } as MoveView;
+    // The harness forgets the player after the last round of a known length: never asked again.
+    this.released = true;
+  }
+
+  /**
+   * A move of the match started with startMatch: packed as the harness's move() takes it, tagged as
+   * it answers. The same budgets and faults as moveTagged, without a time limit per call: a move
+   * that never ends is stopped with its sandbox process (see sandbox.ts play), and a match that
+   * killed the process is played again move by move.
+   */
+  moveInMatch(packed: number, clock: MatchClock): string {
+    const sandbox = this.sandbox;
+    if (sandbox.dead !== undefined) throw new Error(sandbox.dead);
+    if (this.dead !== undefined) throw new Error(this.dead);
+    const limits = sandbox.limits;
+    this.moveArguments[1] = packed;
+    sandbox.currentView = this.random;
+    const started = performance.now();
+    let result: string;
+    try {
+      result = sandbox.harness.move.applySync(undefined, this.moveArguments);
+    } catch (error) {
+      const failure = sandbox.failure(error, sandbox.moveReason, clock.spentSince(started), limits.moveMs);
+      this.dead = failure.message;
+      throw failure;
+    } finally {
+      sandbox.currentView = undefined;
+    }
+    const ended = performance.now();
+    const wallMs = ended - started;
+    if (wallMs > limits.moveMs) {
+      if (clock.spentSince(started) > limits.moveMs) {
+        this.dead = sandbox.moveReason;
+        throw new Error(this.dead);
+      }
+    } else {
+      clock.tick(ended);
+    }
+    this.spentMs += wallMs;
+    if (this.spentMs > limits.matchMs) {
       this.spentMs = sandbox.cpuMs() - this.cpuAtStartMs;
       if (this.spentMs > limits.matchMs) {
         this.dead = sandbox.matchReason;

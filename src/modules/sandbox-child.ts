@@ -6,6 +6,7 @@
  * system has one, and no file descriptors to spare (see sandbox-process.ts).
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { StrategyFault } from '../core/errors.js';
 import type { Game } from '../core/game.js';
 import { type MatchSettings, prepareContestant, type StreamPurpose } from '../core/match.js';
@@ -13,8 +14,8 @@ import type { RandomSource } from '../core/random.js';
 import { type ClusterContext, type MoveView, type ParameterValues, resolveParameters, type Strategy } from '../core/strategy.js';
 import { findStrategy } from '../../strategies/registry.js';
 import { type IsolateStrategy, isolateStrategy, loadIsolatedVm, type SandboxedPlayer } from './isolate.js';
-import { playSandboxMatch, type SandboxSide } from './sandbox-match.js';
-import { encodeNumber, type HistoryUpdate, type MatchSide, type Reply, type Request } from './sandbox-protocol.js';
+import { MOVE_WATCH, playSandboxMatch, type SandboxSide } from './sandbox-match.js';
+import { encodeNumber, type HistoryUpdate, type MatchSide, type Reply, type Request, RUNAWAY_NOTE } from './sandbox-protocol.js';
 
 const input = Buffer.alloc(1 << 16);
 let pending = '';
@@ -121,6 +122,35 @@ if (requestsPipe !== undefined && repliesPipe !== undefined) {
  * cannot, is the answer to every load.
  */
 let sandboxUnavailable: unknown;
+
+/**
+ * Watches the moves of a match between two modules, which this process plays a synchronous call
+ * per move without a time limit per call (sandbox-match.ts playModules): a move that has used more
+ * CPU than MOVE_WATCH allows ends this process, saying so on stderr, and the host plays the match
+ * again move by move, where each call's own limit names the culprit. Started now: once this
+ * process has answered, it has no descriptor to spare for a thread's event loop.
+ */
+const MOVE_WATCHDOG = String.raw`
+const { workerData } = require('node:worker_threads');
+const { writeSync } = require('node:fs');
+const watch = new Int32Array(workerData.watch);
+let seen = 0;
+let since = 0;
+for (;;) {
+  Atomics.wait(watch, 2, 0, 10);
+  const move = watch[0];
+  if (move === 0) { seen = 0; continue; }
+  const usage = process.cpuUsage();
+  const cpu = (usage.user + usage.system) / 1000;
+  if (move !== seen) { seen = move; since = cpu; continue; }
+  if (cpu - since > watch[1]) {
+    writeSync(2, workerData.note + '\n');
+    process.kill(process.pid, 'SIGKILL');
+  }
+}
+`;
+new Worker(MOVE_WATCHDOG, { eval: true, workerData: { watch: MOVE_WATCH.buffer, note: RUNAWAY_NOTE } }).unref();
+
 try {
   loadIsolatedVm();
 } catch (error) {

@@ -14,7 +14,25 @@ import { TOURNAMENT_CONTEXT } from '../core/machine.js';
 import { askMove, type Contestant, type MatchSettings, PlayerView, type StreamFactory } from '../core/match.js';
 import { geometricTrials } from '../core/random.js';
 import type { Move, MoveView, ParameterValues, Player } from '../core/strategy.js';
-import { asMove, type IsolateStrategy, type MachineOutcome, type SandboxedPlayer } from './isolate.js';
+import { asMove, type IsolateStrategy, type MachineOutcome, MatchClock, type SandboxedPlayer } from './isolate.js';
+
+/**
+ * Shared with the sandbox process's move watchdog (sandbox-child.ts): [0] a number for the module
+ * move under way in playModules (0: none), [1] the CPU time (ms) it may use before the process ends
+ * itself, [2] never written (the watchdog sleeps on it).
+ */
+export const MOVE_WATCH = new Int32Array(new SharedArrayBuffer(3 * 4));
+
+let watchedMoves = 0;
+
+/** A number for the next move in MOVE_WATCH, never 0 and never the one before. */
+function nextWatchedMove(): number {
+  watchedMoves = (watchedMoves % 2_000_000_000) + 1;
+  return watchedMoves;
+}
+
+/** How many times its move budget a move between two modules may run before the watchdog stops it (a move over the budget that ends by itself is disqualified as it ends). */
+const RUNAWAY_FACTOR = 3;
 
 /** One side of a match: a module loaded here (its players answer asynchronously), or a built-in ready to play. */
 export type SandboxSide =
@@ -105,6 +123,7 @@ export async function playSandboxMatch(
     if (second.module !== undefined && first.module === undefined && first.contestant.machine !== undefined) {
       return playAgainstMachine(second, 1, first.contestant, turns, knownTurns, settings, streams, record);
     }
+    if (first.module !== undefined && second.module !== undefined) return playModules(first, second, turns, knownTurns, settings, streams, record);
   }
   return playMoveByMove(first, second, turns, knownTurns, settings, streams, record);
 }
@@ -153,6 +172,103 @@ async function playAgainstMachine(
     module.module.id,
   );
   throw new StrategyFault(module.module.id, `returned a move it may not play on round ${result.round}`);
+}
+
+/** A module's move in playModules as askMove words its fault: 0 (C) or 1 (D), or a StrategyFault. */
+function moveCode(player: SandboxedPlayer, packed: number, clock: MatchClock, view: { round: number }, id: string): number {
+  let tagged: string;
+  try {
+    tagged = player.moveInMatch(packed, clock);
+  } catch (error) {
+    return askMove(
+      answered(() => {
+        throw error;
+      }),
+      view as MoveView,
+      id,
+    );
+  }
+  if (tagged === 'C') return 0;
+  if (tagged === 'D') return 1;
+  return askMove(
+    answered(() => asMove(tagged)),
+    view as MoveView,
+    id,
+  );
+}
+
+/**
+ * A match between two modules (or a module and itself) in a plain tournament: the engine's general
+ * path, a synchronous call per move into each isolate without a time limit per call (see
+ * SandboxedPlayer.moveInMatch); each player's history is kept in its isolate and each move sends
+ * only the last round, so nothing but two numbers and a letter crosses per move.
+ */
+async function playModules(
+  first: SandboxSide & { readonly module: IsolateStrategy },
+  second: SandboxSide & { readonly module: IsolateStrategy },
+  turns: number,
+  knownTurns: number | undefined,
+  settings: MatchSettings,
+  streams: StreamFactory,
+  record: boolean,
+): Promise<SandboxMatchResult> {
+  const { R, S, T, P } = settings.game;
+  const payoff = [R, S, T, P];
+  const playerA = (await createSide(first)).sandboxed!;
+  const playerB = (await createSide(second)).sandboxed!;
+  const [flipsA, flipsB] = noiseFlips(settings.noise, turns, streams);
+  const idA = first.module.id;
+  const idB = second.module.id;
+  playerA.startMatch(settings.game, knownTurns, () => streams('seat0')());
+  playerB.startMatch(settings.game, knownTurns, () => streams('seat1')());
+  const clock = new MatchClock();
+  const view = { round: 0 };
+  MOVE_WATCH[1] = RUNAWAY_FACTOR * Math.max(first.module.limits.moveMs, second.module.limits.moveMs);
+  const traceA = record ? new Uint8Array(turns) : undefined;
+  const traceB = record ? new Uint8Array(turns) : undefined;
+  let scoreA = 0;
+  let scoreB = 0;
+  let defectionsA = 0;
+  let defectionsB = 0;
+  let flipA = 0;
+  let flipB = 0;
+  let lastA = 0;
+  let lastB = 0;
+  try {
+    for (let turn = 0; turn < turns; turn++) {
+      const round = turn + 1;
+      view.round = round;
+      const step = turn === 0 ? 0 : 4;
+      MOVE_WATCH[0] = nextWatchedMove();
+      let moveA = moveCode(playerA, round * 8 + step + lastA * 2 + lastB, clock, view, idA);
+      MOVE_WATCH[0] = nextWatchedMove();
+      let moveB = moveCode(playerB, round * 8 + step + lastB * 2 + lastA, clock, view, idB);
+      if (turn === flipsA[flipA]) {
+        moveA ^= 1;
+        flipA++;
+      }
+      if (turn === flipsB[flipB]) {
+        moveB ^= 1;
+        flipB++;
+      }
+      scoreA += payoff[moveA * 2 + moveB]!;
+      scoreB += payoff[moveB * 2 + moveA]!;
+      defectionsA += moveA;
+      defectionsB += moveB;
+      lastA = moveA;
+      lastB = moveB;
+      if (traceA !== undefined && traceB !== undefined) {
+        traceA[turn] = moveA;
+        traceB[turn] = moveB;
+      }
+    }
+  } finally {
+    MOVE_WATCH[0] = 0;
+  }
+  const outcome: [number, number, number, number, number] = [turns, scoreA, scoreB, defectionsA, defectionsB];
+  if (traceA === undefined || traceB === undefined) return { outcome };
+  const letters = (codes: Uint8Array): string => Array.from(codes, (code) => MOVE_OF_CODE[code]!).join('');
+  return { outcome, trace: `${letters(traceA)}|${letters(traceB)}` };
 }
 
 async function playMoveByMove(

@@ -17,12 +17,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Reply, Request } from './sandbox-protocol.js';
+import { type Reply, type Request, RUNAWAY_NOTE } from './sandbox-protocol.js';
 
 /** The process ended (crashed, was killed, or could not start); `reason` says how, in words for a disqualification. */
 export class SandboxProcessGone extends Error {
   override readonly name = 'SandboxProcessGone';
+  /** Whether the watchdog stopped it (a call over its CPU or wall limit) rather than the process ending by itself. */
+  get stopped(): boolean {
+    return this.message.startsWith(STOPPED);
+  }
 }
+
+const STOPPED = 'stopped responding:';
 
 /**
  * The sandbox process's limits: its own heap, and the memory it may commit (RLIMIT_DATA, where
@@ -46,8 +52,8 @@ const STATE_TOO_LONG = 3;
  * The control words shared with the pipe worker: [0] the state of an answer (through the worker),
  * [1] its length, [2] the exit code, [3] the signal, [4] the pid, [5] whether stderr said out of
  * memory, [6] the number of the call under way through the named pipes (0: none), [7] set by the
- * worker once it has stopped the process for using more than WATCHDOG_CPU_MS or WATCHDOG_WALL_MS
- * in one call, [8] whether the process has ended.
+ * worker once the process was stopped (for using more than WATCHDOG_CPU_MS or WATCHDOG_WALL_MS in
+ * one call, or by itself for a runaway move), [8] whether the process has ended.
  */
 const CONTROL_WORDS = 9;
 
@@ -59,7 +65,7 @@ const PIPE_WORKER = String.raw`
 const { workerData, parentPort } = require('node:worker_threads');
 const { spawn } = require('node:child_process');
 const { closeSync, constants, openSync, readFileSync, writeSync } = require('node:fs');
-const { control, data, command, args, replies, watchdogCpuMs, watchdogWallMs } = workerData;
+const { control, data, command, args, replies, watchdogCpuMs, watchdogWallMs, runawayNote } = workerData;
 // Its own end of the host's replies pipe (the host holds it open to read, so this never waits).
 const repliesFd = replies === undefined ? -1 : openSync(replies, constants.O_WRONLY | constants.O_NONBLOCK);
 const ctl = new Int32Array(control);
@@ -89,6 +95,8 @@ child.on('close', (code, signal) => {
   Atomics.store(ctl, 2, code ?? -1);
   Atomics.store(ctl, 3, signal === null ? 0 : (require('node:os').constants.signals[signal] ?? -1));
   Atomics.store(ctl, 5, note);
+  // The process ended itself to stop a runaway move (sandbox-child.ts): as if stopped from here.
+  if (crashNote.includes(runawayNote)) Atomics.store(ctl, 7, 1);
   ended();
 });
 function ended() {
@@ -181,7 +189,7 @@ function processCpuMs(pid: number): number | undefined {
 }
 
 function stoppedAfter(started: number): string {
-  return `stopped responding: its sandbox process was stopped after ${Math.round((performance.now() - started) / 1000)} s`;
+  return `${STOPPED} its sandbox process was stopped after ${Math.round((performance.now() - started) / 1000)} s`;
 }
 
 const SIGNAL_NAMES = new Map<number, string>([
@@ -258,6 +266,7 @@ export class SandboxProcess {
         command,
         args,
         replies: named?.replies,
+        runawayNote: RUNAWAY_NOTE,
         watchdogCpuMs: WATCHDOG_CPU_MS,
         watchdogWallMs: WATCHDOG_WALL_MS,
       },
@@ -388,7 +397,7 @@ export class SandboxProcess {
         Atomics.store(control, 0, STATE_EMPTY);
         return text;
       }
-      if (state === STATE_GONE) throw this.gone();
+      if (state === STATE_GONE) throw this.gone(started);
       if (state === STATE_TOO_LONG) {
         this.kill();
         this.ended = 'sent the host an answer too long to read';
@@ -405,8 +414,10 @@ export class SandboxProcess {
     }
   }
 
-  private gone(callStarted?: number): SandboxProcessGone {
-    if (this.ended === undefined && callStarted !== undefined && Atomics.load(this.control, 7) === 1) this.ended = stoppedAfter(callStarted);
+  private gone(callStarted = performance.now()): SandboxProcessGone {
+    // What the worker knows of the end (exit code, signal, who stopped it) is there once it has seen the process end.
+    for (let waited = 0; this.ended === undefined && Atomics.load(this.control, 8) === 0 && waited < 5000; waited += 10) Atomics.wait(this.control, 8, 0, 10);
+    if (this.ended === undefined && Atomics.load(this.control, 7) === 1) this.ended = stoppedAfter(callStarted);
     if (this.ended === undefined) {
       const signal = Atomics.load(this.control, 3);
       const code = Atomics.load(this.control, 2);

@@ -63,6 +63,9 @@ export type Reply =
   | { readonly fault: { readonly id: string; readonly reason: string } }
   | { readonly outcome: [number, number, number, number, number]; readonly trace?: string };
 
+/** What the sandbox process writes on stderr before it ends itself to stop a runaway move (see sandbox-child.ts). */
+export const RUNAWAY_NOTE = 'cooplab-sandbox: a move ran away';
+
 /** Numbers JSON cannot carry (Infinity in a memory depth or a bound) travel as strings. */
 export function encodeNumber(value: number): number | string {
   return Number.isFinite(value) ? value : String(value);

@@ -81,23 +81,32 @@ class SandboxPool implements RemoteMatches {
     return this.process;
   }
 
-  /** A call on behalf of `modules`: if the process dies during it, the one module concerned is disqualified with the reason. */
+  /**
+   * A call on behalf of `modules`: if the process dies during it, the one module concerned is
+   * disqualified with the reason, unless `replayable` (the call is played again another way).
+   */
   private callOn(
     process: SandboxProcess,
     request: Parameters<SandboxProcess['call']>[0],
     modules: readonly LoadedModule[],
     onRandom?: (purpose: string, count: number) => number[],
+    replayable = false,
   ): Reply {
     try {
       return process.call(request, onRandom);
     } catch (error) {
       if (!(error instanceof SandboxProcessGone)) throw error;
-      if (modules.length === 1) modules[0]!.dead = error.message;
+      if (modules.length === 1 && !replayable) modules[0]!.dead = error.message;
       throw error;
     }
   }
 
-  call(request: Parameters<SandboxProcess['call']>[0], modules: readonly LoadedModule[], onRandom?: (purpose: string, count: number) => number[]): Reply {
+  call(
+    request: Parameters<SandboxProcess['call']>[0],
+    modules: readonly LoadedModule[],
+    onRandom?: (purpose: string, count: number) => number[],
+    replayable = false,
+  ): Reply {
     for (const module of modules) if (module.dead !== undefined) throw new Error(module.dead);
     const process = this.live();
     if (this.released.length > 0) {
@@ -105,7 +114,7 @@ class SandboxPool implements RemoteMatches {
       this.released = [];
       this.callOn(process, { op: 'release', players }, []);
     }
-    return this.callOn(process, request, modules, onRandom);
+    return this.callOn(process, request, modules, onRandom, replayable);
   }
 
   load(bundle: string, file: string, limits: SandboxLimits): { module: LoadedModule; meta: ModuleMetadata } {
@@ -175,6 +184,10 @@ class SandboxPool implements RemoteMatches {
       return values;
     };
     const { R, S, T, P } = settings.game;
+    // Between two modules the process plays without a time limit per call (sandbox-match.ts
+    // playModules): a move that runs away ends the process, and the match is played again move by
+    // move, where each call's own limit names the culprit with the exact reason.
+    const betweenModules = a.module !== undefined && b.module !== undefined;
     let reply: Reply;
     try {
       reply = this.call(
@@ -191,11 +204,14 @@ class SandboxPool implements RemoteMatches {
         },
         modules,
         onRandom,
+        betweenModules,
       );
     } catch (error) {
       if (!(error instanceof SandboxProcessGone)) throw error;
-      // Two modules and a dead process: play the match again move by move, where a crash has one culprit.
-      if (modules.length > 1) return undefined;
+      // Two modules and a dead process, or a module against itself stopped by the watchdog: play
+      // the match again move by move, where a crash or a runaway move has one culprit.
+      if (modules.length > 1 || (betweenModules && error.stopped)) return undefined;
+      if (betweenModules) modules[0]!.dead = error.message;
       throw new StrategyFault(modules[0]!.id, error.message);
     }
     if ('fault' in reply) throw new StrategyFault(reply.fault.id, reply.fault.reason);

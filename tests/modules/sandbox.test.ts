@@ -239,6 +239,18 @@ describe('the hostile zoo', () => {
     late.dispose();
   });
 
+  it('a runaway move between two modules (no time limit per call there) is stopped with its process and named exactly when replayed move by move', async () => {
+    const late = await sandboxedInline(inlineModule('late-loop-2', 'if (view.round === 40) for (;;) {}'), { memoryMb: 16, moveMs: 50, matchMs: 100 });
+    const honest = await sandboxed('honest/tit-for-tat.ts');
+    expect(faultOf(() => play(honest, late, { turns: 60 }))).toBe('threw on round 40: exceeded its time budget of 50 ms per move');
+    // Move by move its isolate lives on (as against a strategy the sandbox does not know): the same again against itself.
+    expect(faultOf(() => play(late, late, { turns: 60 }))).toBe('threw on round 40: exceeded its time budget of 50 ms per move');
+    // The honest module plays on in the fresh process, as against the built-in.
+    expect(play(honest, honest, { turns: 30, noise: 0.1, seed: 4 })).toEqual(play('tit-for-tat', 'tit-for-tat', { turns: 30, noise: 0.1, seed: 4 }));
+    late.dispose();
+    honest.dispose();
+  });
+
   it('a create() that never returns, against a built-in (created inside the whole match call), is stopped by the match budget', async () => {
     const stuck = await sandboxedInline(inlineModule('stuck-create', '', 'for (;;) {}'), { memoryMb: 16, moveMs: 50, matchMs: 200 });
     expect(faultOf(() => play(stuck, 'tit-for-tat', { turns: 10 }))).toBe('could not create a player: exceeded its time budget of 200 ms in create()');
