@@ -1,5 +1,5 @@
-// Strategy modules: moves per second sandboxed (whole matches, and move by move) and trusted, and a 30-module submissions
-// tournament (200 turns, 5 repetitions) end to end through the real CLI.
+// Strategy modules: moves per second sandboxed (whole matches against a built-in and against another module, and move by
+// move) and trusted, and a 30-module submissions tournament (200 turns, 5 repetitions) end to end through the real CLI.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,19 +35,24 @@ export default defineStrategy(
 
 /**
  * Moves per second of the module against Tit For Tat: the built-in (a sandboxed module plays that
- * match whole in the sandbox process), or with `moveByMove` a copy of it the sandbox does not
- * know (every move crosses to the sandbox process, as on the cluster lattice).
+ * match whole inside its isolate), or with `opponent` 'move-by-move' a copy of it the sandbox does
+ * not know (every move crosses to the sandbox process, as on the cluster lattice), or with 'module'
+ * another module (the match is played whole in the sandbox process, a call per move into each isolate).
  */
-async function movesPerSecond(trusted, moveByMove = false) {
-  const { strategies, problems } = await loadStrategyModules([join(directory, 'student-01.ts')], { trusted, takenIds: new Set() });
+async function movesPerSecond(trusted, opponentKind = 'built-in') {
+  const files = [join(directory, 'student-01.ts'), join(directory, 'student-02.ts')];
+  const { strategies, problems } = await loadStrategyModules(opponentKind === 'module' ? files : files.slice(0, 1), { trusted, takenIds: new Set() });
   if (strategies.length === 0) throw new Error(JSON.stringify(problems));
   const module = prepareContestant(strategies[0], CLASSIC_GAME);
   const titForTat = findStrategy('tit-for-tat');
-  const opponent = prepareContestant(moveByMove ? { ...titForTat, finiteState: undefined } : titForTat, CLASSIC_GAME);
+  const opponent =
+    opponentKind === 'module'
+      ? prepareContestant(strategies[1], CLASSIC_GAME)
+      : prepareContestant(opponentKind === 'move-by-move' ? { ...titForTat, finiteState: undefined } : titForTat, CLASSIC_GAME);
   const settings = { game: CLASSIC_GAME, turns: 1000, noise: 0 };
-  const matches = moveByMove ? 3 : 30;
+  const matches = opponentKind === 'move-by-move' ? 3 : opponentKind === 'module' ? 10 : 30;
   let best = 0;
-  for (let round = 0; round < (moveByMove ? 3 : 6); round++) {
+  for (let round = 0; round < (opponentKind === 'move-by-move' ? 3 : 6); round++) {
     const started = performance.now();
     for (let match = 0; match < matches; match++) playMatch(module, opponent, settings, (purpose) => deriveStream(match, purpose));
     best = Math.max(best, (matches * 1000) / ((performance.now() - started) / 1000));
@@ -56,7 +61,8 @@ async function movesPerSecond(trusted, moveByMove = false) {
 }
 
 const sandboxed = await movesPerSecond(false);
-const sandboxedMoveByMove = await movesPerSecond(false, true);
+const sandboxedModuleVsModule = await movesPerSecond(false, 'module');
+const sandboxedMoveByMove = await movesPerSecond(false, 'move-by-move');
 const trusted = await movesPerSecond(true);
 const bin = fileURLToPath(new URL('../bin/cooplab.js', import.meta.url));
 const walls = [];
@@ -70,5 +76,7 @@ for (let i = 0; i < 3; i++) {
   if (run.status !== 0) throw new Error(run.stderr);
 }
 walls.sort((a, b) => a - b);
-process.stdout.write(`${JSON.stringify({ sandboxed, sandboxedMoveByMove, trusted, tournament: { best: walls[0], median: walls[1] } })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ sandboxed, sandboxedModuleVsModule, sandboxedMoveByMove, trusted, tournament: { best: walls[0], median: walls[1] } })}\n`,
+);
 process.exit(0);
