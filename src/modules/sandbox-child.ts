@@ -149,7 +149,15 @@ for (;;) {
   }
 }
 `;
-new Worker(MOVE_WATCHDOG, { eval: true, workerData: { watch: MOVE_WATCH.buffer, note: RUNAWAY_NOTE } }).unref();
+const moveWatchdog = new Worker(MOVE_WATCHDOG, { eval: true, workerData: { watch: MOVE_WATCH.buffer, note: RUNAWAY_NOTE } });
+// Without it a runaway move between two modules is stopped by the host's watchdog instead (later, the same result).
+moveWatchdog.on('error', () => {});
+// Running before the first answer: a thread that started after the host capped the descriptors could not open its event loop's.
+await new Promise<void>((resolve) => {
+  moveWatchdog.once('online', resolve);
+  moveWatchdog.once('error', resolve);
+});
+moveWatchdog.unref();
 
 try {
   loadIsolatedVm();
