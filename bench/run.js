@@ -72,6 +72,11 @@ const sections = {
       const play = JSON.parse(node([here('./tournament-play.js'), '6']).stdout);
       turns = play.turns;
       const round = { cold: play.times[0], coldCpu: play.cpu[0], warm: play.times.slice(1), warmCpu: median(play.cpu.slice(1)) };
+      // The JavaScript loop, the fallback and the reference the WebAssembly one replaced, in the same round.
+      const js = JSON.parse(node([here('./tournament-play.js'), '6', 'js']).stdout);
+      if (js.turns !== play.turns) throw new Error('tournament: the JavaScript loop played another number of turns');
+      round.jsColdCpu = js.cpu[0];
+      round.jsWarmCpu = median(js.cpu.slice(1));
       if (reference.binary !== undefined) {
         round.cMove = median(runReference(reference.binary, 'move').cpu_seconds) * 1000;
         round.cGap = median(runReference(reference.binary, 'gap').cpu_seconds) * 1000;
@@ -96,6 +101,10 @@ const sections = {
     const warmCpu = rounds.map((round) => round.warmCpu);
     console.log(`  CPU time, cold                           median ${fmt(median(coldCpu), 1)} ms = ${fmt(rate(median(coldCpu)))} M turns/s`);
     console.log(`  CPU time, warm                           median ${fmt(median(warmCpu), 1)} ms = ${fmt(rate(median(warmCpu)))} M turns/s`);
+    const jsRatio = (wasm, js) => rounds.map((round) => round[wasm] / round[js]);
+    console.log(
+      `  JavaScript loop (the fallback), CPU      cold median ${fmt(median(rounds.map((round) => round.jsColdCpu)), 1)} ms, warm median ${fmt(median(rounds.map((round) => round.jsWarmCpu)), 1)} ms; WebAssembly / JavaScript: cold ${fmt(median(jsRatio('coldCpu', 'jsColdCpu')), 2)}×, warm ${fmt(median(jsRatio('warmCpu', 'jsWarmCpu')), 2)}×`,
+    );
     if (reference.binary === undefined) {
       console.log(`  C reference: skipped (${reference.reason}), so no ratio`);
       return;

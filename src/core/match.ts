@@ -85,7 +85,7 @@ export function prepareContestant(strategy: Strategy, game: Game, given?: Parame
 }
 
 /** The context index a machine plays in: a tournament's, or a fixed cluster relationship's. */
-function machineContext(machine: CompiledMachine, game: Game, cluster: ClusterContext | undefined): number {
+export function machineContext(machine: CompiledMachine, game: Game, cluster: ClusterContext | undefined): number {
   if (cluster === undefined) return TOURNAMENT_CONTEXT;
   return contextIndex(cluster.activity.lowRisk, cluster.trust >= machine.trustThreshold, isDeterred(game, cluster.sanctions.detection, cluster.sanctions.fine));
 }

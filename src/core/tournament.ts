@@ -10,6 +10,7 @@ import {
   type MatchSettings,
 } from './match.js';
 import { InputError, StrategyFault } from './errors.js';
+import { playMachineMatches } from './machine-wasm.js';
 import { KEY_SEPARATOR, StreamState, streamAfter } from './random.js';
 import { meanWithInterval } from './stats.js';
 import type { Strategy } from './strategy.js';
@@ -165,6 +166,7 @@ export function prepareContestants(strategies: readonly Strategy[], game: Game):
  * worker plays it.
  */
 export function playMatches(table: MatchTable, contestants: readonly Contestant[], settings: TournamentSettings, from = 0, to = table.size): void {
+  from = playMachineMatches(table, contestants, settings, from, to); // WebAssembly plays what it can (machine-wasm.ts); this loop plays the rest
   const n = contestants.length;
   // Each pair's part of its keys, taken in once: a match then takes in only its repetition and purpose.
   const pairStates = new Array<StreamState | undefined>(n * n);

@@ -1,0 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SCRIPT = fileURLToPath(new URL('../../scripts/build-wasm.js', import.meta.url));
+
+describe('the committed WebAssembly match loop (src/core/machine-kernel-bytes.ts)', () => {
+  it('is what its AssemblyScript source compiles to', () => {
+    const check = spawnSync(process.execPath, [SCRIPT, '--check'], { encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  }, 60_000);
+});
