@@ -1,5 +1,5 @@
 import { MACHINE_KERNEL_BASE64 } from './machine-kernel-bytes.js';
-import type { CompiledMachine } from './machine.js';
+import { CONTEXTS, type CompiledMachine } from './machine.js';
 import { machineContext, OUTCOME_SIZE, type Contestant, type MatchSettings, type PlaysRemotely } from './match.js';
 import { KEY_SEPARATOR } from './random.js';
 
@@ -55,8 +55,7 @@ interface WebAssemblyApi {
 }
 
 // A contestant's record in the kernel's memory: the offsets of src/wasm/machine-kernel.ts.
-const C_CHOICE = 0;
-const C_NEXT = 4;
+const C_STEPS = 0;
 const C_COOPERATE = 8;
 const C_INITIAL = 12;
 const C_STOCHASTIC = 16;
@@ -71,12 +70,15 @@ const CHUNK = 8192;
 const MACHINE_AREA_BUDGET = 64 << 20;
 const PAGE = 65536;
 
+/** Where a machine's tables are in the kernel's memory: its steps by context, and its probabilities of C when it has drawn states. */
 interface Placement {
   readonly generation: number;
-  readonly choice: number;
-  readonly next: number;
+  readonly steps: Map<number, number>;
   readonly cooperate: number;
 }
+
+/** A machine's states are numbered in 28 bits in the kernel's steps (state << 4 | choice). */
+const MAX_STATES = 1 << 27;
 
 class MachineKernel {
   private readonly exports: KernelExports;
@@ -101,11 +103,13 @@ class MachineKernel {
 
   play(table: MachineMatchTable, contestants: readonly Contestant[], settings: MachineTournamentSettings, from: number, to: number): number {
     const machines = contestants.map((contestant) => contestant.machine!);
+    const contexts = machines.map((machine) => machineContext(machine, settings.game, settings.cluster));
     if (this.machinesEnd - this.machinesStart > MACHINE_AREA_BUDGET) {
       this.generation++;
       this.machinesEnd = this.machinesStart;
     }
     const placements = machines.map((machine) => this.place(machine));
+    const steps = machines.map((machine, index) => this.stepsOf(machine, placements[index]!, contexts[index]!));
     const n = contestants.length;
     const seedKey = [settings.seed, ''].join(KEY_SEPARATOR);
     const ids = contestants.map((contestant) => contestant.strategy.id);
@@ -123,12 +127,12 @@ class MachineKernel {
       const machine = machines[index]!;
       const placement = placements[index]!;
       const at = (records + index * this.contestantSize) >> 2;
-      words[at + (C_CHOICE >> 2)] = placement.choice;
-      words[at + (C_NEXT >> 2)] = placement.next;
+      const context = contexts[index]!;
+      words[at + (C_STEPS >> 2)] = steps[index]!;
       words[at + (C_COOPERATE >> 2)] = placement.cooperate;
-      words[at + (C_INITIAL >> 2)] = machine.initial;
+      words[at + (C_INITIAL >> 2)] = (machine.initial << 4) | machine.choice[machine.initial * CONTEXTS + context]!;
       words[at + (C_STOCHASTIC >> 2)] = machine.stochastic ? 1 : 0;
-      words[at + (C_CONTEXT >> 2)] = machineContext(machine, settings.game, settings.cluster);
+      words[at + (C_CONTEXT >> 2)] = context;
       words[at + (C_KEY >> 2)] = keys;
       words[at + (C_KEY_LENGTH >> 2)] = ids[index]!.length;
       words[at + (C_RANK >> 2)] = ranks[index]!;
@@ -174,19 +178,30 @@ class MachineKernel {
   private place(machine: CompiledMachine): Placement {
     const known = this.placements.get(machine);
     if (known !== undefined && known.generation === this.generation) return known;
-    const choice = this.machinesEnd;
-    const next = align(choice + machine.choice.length, 8);
-    const cooperate = align(next + machine.next.length * 4, 8);
-    const end = machine.stochastic ? cooperate + machine.cooperate.length * 8 : cooperate;
-    this.reserve(end);
-    const buffer = this.exports.memory.buffer;
-    new Uint8Array(buffer, choice, machine.choice.length).set(machine.choice);
-    new Int32Array(buffer, next, machine.next.length).set(machine.next);
-    if (machine.stochastic) new Float64Array(buffer, cooperate, machine.cooperate.length).set(machine.cooperate);
-    this.machinesEnd = end;
-    const placement = { generation: this.generation, choice, next, cooperate: machine.stochastic ? cooperate : 0 };
+    let cooperate = 0;
+    if (machine.stochastic) {
+      cooperate = align(this.machinesEnd, 8);
+      this.machinesEnd = cooperate + machine.cooperate.length * 8;
+      this.reserve(this.machinesEnd);
+      new Float64Array(this.exports.memory.buffer, cooperate, machine.cooperate.length).set(machine.cooperate);
+    }
+    const placement = { generation: this.generation, steps: new Map<number, number>(), cooperate };
     this.placements.set(machine, placement);
     return placement;
+  }
+
+  /** Where `machine`'s steps in `context` are (state s, outcome o: the next state t as t << 4, with t's choice in the low bits), laid out on first use. */
+  private stepsOf(machine: CompiledMachine, placement: Placement, context: number): number {
+    const known = placement.steps.get(context);
+    if (known !== undefined) return known;
+    const at = align(this.machinesEnd, 16);
+    this.machinesEnd = at + machine.next.length * 4;
+    this.reserve(this.machinesEnd);
+    const steps = new Int32Array(this.exports.memory.buffer, at, machine.next.length);
+    const { next, choice } = machine;
+    for (let k = 0; k < next.length; k++) steps[k] = (next[k]! << 4) | choice[next[k]! * CONTEXTS + context]!;
+    placement.steps.set(context, at);
+    return at;
   }
 
   private reserve(end: number): void {
@@ -244,7 +259,9 @@ export function playMachineMatches(
   to: number,
 ): number {
   if (!enabled || from >= to || table.disqualified.size > 0) return from;
-  if (!contestants.every((contestant) => contestant.machine !== undefined && (contestant.strategy as PlaysRemotely).remoteMatches === undefined)) return from;
+  const playable = (contestant: Contestant) =>
+    contestant.machine !== undefined && contestant.machine.states < MAX_STATES && (contestant.strategy as PlaysRemotely).remoteMatches === undefined;
+  if (!contestants.every(playable)) return from;
   const available = machineKernel();
   return available === null ? from : available.play(table, contestants, settings, from, to);
 }

@@ -14,14 +14,15 @@
 /** V8's Math.log, imported as machine-kernel.hostLog: the geometric draw asks it when this module's logarithm could round the other way. */
 declare function hostLog(x: f64): f64;
 
-const CONTEXTS_SHIFT = 3; // 8 contexts per state
 const SEPARATOR: u32 = 0x1f;
 
 // A contestant's record (CONTESTANT_SIZE bytes).
-const C_CHOICE = 0; // u8[states * 8]: 0 = C, 1 = D, 2 = drawn
-const C_NEXT = 4; // i32[states * 4]
+// Steps, i32[states * 4]: for state s and outcome o (own move first), (t << 4) | choice, where t is
+// the next state and choice its move in the contestant's context (0 = C, 1 = D, 2 = drawn). A turn
+// is then one load per seat: the step's low bits are the move, the rest point at the next row.
+const C_STEPS = 0;
 const C_COOPERATE = 8; // f64[states * 8], for a stochastic machine
-const C_INITIAL = 12;
+const C_INITIAL = 12; // (initial << 4) | its choice
 const C_STOCHASTIC = 16;
 const C_CONTEXT = 20;
 const C_KEY = 24; // u16 code units of the strategy's id
@@ -206,21 +207,17 @@ function playMatch(low: usize, high: usize, out: usize): bool {
     flipA = flipAt(geometric(noise, log1pMinusNoise, NOISE_STREAM) - 1);
     flipB = flipAt(geometric(noise, log1pMinusNoise, NOISE_STREAM) - 1);
   }
-  const contextA = load<i32>(low, C_CONTEXT);
-  const contextB = load<i32>(high, C_CONTEXT);
-  const choiceA = load<usize>(low, C_CHOICE) + <usize>contextA;
-  const choiceB = load<usize>(high, C_CHOICE) + <usize>contextB;
-  const nextA = load<usize>(low, C_NEXT);
-  const nextB = load<usize>(high, C_NEXT);
+  const stepsA = load<usize>(low, C_STEPS);
+  const stepsB = load<usize>(high, C_STEPS);
   const initialA = load<i32>(low, C_INITIAL);
   const initialB = load<i32>(high, C_INITIAL);
   const counted = wholePayoffs && largestPayoff * <f64>turns <= 9007199254740991;
   if (counted && !stochasticA && !stochasticB) {
-    countDeterministic(choiceA, choiceB, nextA, nextB, initialA, initialB, turns, flipA, flipB);
+    countDeterministic(stepsA, stepsB, initialA, initialB, turns, flipA, flipB);
   } else {
-    const cooperateA = load<usize>(low, C_COOPERATE) + ((<usize>contextA) << 3);
-    const cooperateB = load<usize>(high, C_COOPERATE) + ((<usize>contextB) << 3);
-    playGeneral(choiceA, choiceB, cooperateA, cooperateB, nextA, nextB, initialA, initialB, turns, flipA, flipB);
+    const cooperateA = load<usize>(low, C_COOPERATE) + ((<usize>load<i32>(low, C_CONTEXT)) << 3);
+    const cooperateB = load<usize>(high, C_COOPERATE) + ((<usize>load<i32>(high, C_CONTEXT)) << 3);
+    playGeneral(stepsA, stepsB, cooperateA, cooperateB, initialA, initialB, turns, flipA, flipB);
   }
   // The totals: worked out from the counts (exact, as in runMachines) or summed in play order (as in runMachinesSumming).
   const defectionsA = <f64>defectionsOfA;
@@ -254,15 +251,15 @@ let sumB: f64 = 0;
  * payoffs. One test a turn for the next flip of either seat; the flips themselves in the
  * JavaScript loop's order (seat 0's first within a turn).
  */
-function countDeterministic(choiceA: usize, choiceB: usize, nextA: usize, nextB: usize, stateA: i32, stateB: i32, turns: i32, flipA: i32, flipB: i32): void {
+function countDeterministic(stepsA: usize, stepsB: usize, stepA: i32, stepB: i32, turns: i32, flipA: i32, flipB: i32): void {
   let defectionsA = 0;
   let defectionsB = 0;
   let both = 0;
   let nextFlip = min(flipA, flipB);
   if (nextFlip < 0) nextFlip = 2147483647;
   for (let turn = 0; turn < turns; turn++) {
-    let moveA = <i32>load<u8>(choiceA + ((<usize>stateA) << CONTEXTS_SHIFT));
-    let moveB = <i32>load<u8>(choiceB + ((<usize>stateB) << CONTEXTS_SHIFT));
+    let moveA = stepA & 3;
+    let moveB = stepB & 3;
     if (turn === nextFlip) {
       if (turn === flipA) {
         moveA ^= 1;
@@ -277,8 +274,8 @@ function countDeterministic(choiceA: usize, choiceB: usize, nextA: usize, nextB:
     defectionsA += moveA;
     defectionsB += moveB;
     both += moveA & moveB;
-    stateA = load<i32>(nextA + ((<usize>((stateA << 2) | (moveA << 1) | moveB)) << 2));
-    stateB = load<i32>(nextB + ((<usize>((stateB << 2) | (moveB << 1) | moveA)) << 2));
+    stepA = load<i32>(stepsA + <usize>((stepA & ~15) | (moveA << 3) | (moveB << 2)));
+    stepB = load<i32>(stepsB + <usize>((stepB & ~15) | (moveB << 3) | (moveA << 2)));
   }
   defectionsOfA = defectionsA;
   defectionsOfB = defectionsB;
@@ -286,29 +283,17 @@ function countDeterministic(choiceA: usize, choiceB: usize, nextA: usize, nextB:
 }
 
 /** Any two machines: drawn choices from the seats' streams, and each turn's payoffs summed as well as counted. */
-function playGeneral(
-  choiceA: usize,
-  choiceB: usize,
-  cooperateA: usize,
-  cooperateB: usize,
-  nextA: usize,
-  nextB: usize,
-  stateA: i32,
-  stateB: i32,
-  turns: i32,
-  flipA: i32,
-  flipB: i32,
-): void {
+function playGeneral(stepsA: usize, stepsB: usize, cooperateA: usize, cooperateB: usize, stepA: i32, stepB: i32, turns: i32, flipA: i32, flipB: i32): void {
   let defectionsA = 0;
   let defectionsB = 0;
   let both = 0;
   let scoreA: f64 = 0;
   let scoreB: f64 = 0;
   for (let turn = 0; turn < turns; turn++) {
-    let moveA = <i32>load<u8>(choiceA + ((<usize>stateA) << CONTEXTS_SHIFT));
-    let moveB = <i32>load<u8>(choiceB + ((<usize>stateB) << CONTEXTS_SHIFT));
-    if (moveA === 2) moveA = uniform(SEAT0_STREAM) < load<f64>(cooperateA + ((<usize>stateA) << 6)) ? 0 : 1;
-    if (moveB === 2) moveB = uniform(SEAT1_STREAM) < load<f64>(cooperateB + ((<usize>stateB) << 6)) ? 0 : 1;
+    let moveA = stepA & 3;
+    let moveB = stepB & 3;
+    if (moveA === 2) moveA = uniform(SEAT0_STREAM) < load<f64>(cooperateA + ((<usize>(stepA >>> 4)) << 6)) ? 0 : 1;
+    if (moveB === 2) moveB = uniform(SEAT1_STREAM) < load<f64>(cooperateB + ((<usize>(stepB >>> 4)) << 6)) ? 0 : 1;
     if (turn === flipA) {
       moveA ^= 1;
       flipA = flipAt(<f64>turn + geometric(noise, log1pMinusNoise, NOISE_STREAM));
@@ -322,8 +307,8 @@ function playGeneral(
     defectionsA += moveA;
     defectionsB += moveB;
     both += moveA & moveB;
-    stateA = load<i32>(nextA + ((<usize>((stateA << 2) | (moveA << 1) | moveB)) << 2));
-    stateB = load<i32>(nextB + ((<usize>((stateB << 2) | (moveB << 1) | moveA)) << 2));
+    stepA = load<i32>(stepsA + <usize>((stepA & ~15) | (moveA << 3) | (moveB << 2)));
+    stepB = load<i32>(stepsB + <usize>((stepB & ~15) | (moveB << 3) | (moveA << 2)));
   }
   defectionsOfA = defectionsA;
   defectionsOfB = defectionsB;
