@@ -2,15 +2,20 @@
 // lattice kernels' own settings: Nowak & May with imitate-best, Fermi and Moran on current payoffs,
 // fixed edges, von Neumann) and prints one SHA-256 per run over every generation's record and the
 // final per-firm arrays. `node bench/cluster-identical.js > bench/cluster-digests.json` records the
-// digests of a build; the bench section compares the current build's with them.
+// digests of a build; the bench section compares the current build's with them. `--threads=N`
+// shares every run's play between N worker threads (src/cli/cluster-play-threads.ts): the digests
+// must not change.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { startClusterPlayThreads } from '../dist/src/cli/cluster-play-threads.js';
 import { ClusterModel } from '../dist/src/cluster/model.js';
 import { DEFAULT_PARAMETERS } from '../dist/src/cluster/parameters.js';
 import { parseScenario, withOverrides } from '../dist/src/cluster/scenario.js';
 import { requireStrategies } from '../dist/strategies/registry.js';
 
 const runs = {};
+const threadsOption = process.argv.find((argument) => argument.startsWith('--threads='));
+const threads = threadsOption === undefined ? undefined : startClusterPlayThreads(Number(threadsOption.slice('--threads='.length)));
 
 function digestOf(model, generations) {
   const hash = createHash('sha256');
@@ -28,7 +33,7 @@ for (const file of readdirSync(scenarios)
   const scenario = withOverrides(parseScenario(JSON.parse(readFileSync(new URL(file, scenarios), 'utf8')), name), ['width=30', 'height=24']);
   const strategies = requireStrategies(Object.keys(scenario.parameters.strategies));
   for (const observeFirms of [true, false]) {
-    const model = new ClusterModel({ parameters: scenario.parameters, seed: scenario.seed, strategies, events: scenario.events, observeFirms });
+    const model = new ClusterModel({ parameters: scenario.parameters, seed: scenario.seed, strategies, events: scenario.events, observeFirms, threads });
     runs[`${name} 30x24${observeFirms ? '' : ' headless'}`] = digestOf(model, 30);
   }
 }
@@ -59,7 +64,8 @@ const pair = requireStrategies(['cooperator', 'defector']);
 for (const [label, overrides] of Object.entries(lattice)) {
   const [width, height] = label.split(' ')[1].split('x').map(Number);
   const parameters = { ...DEFAULT_PARAMETERS, width, height, ...overrides };
-  runs[label] = digestOf(new ClusterModel({ parameters, seed: 3, strategies: pair, observeFirms: true }), 25);
-  runs[`${label} headless`] = digestOf(new ClusterModel({ parameters, seed: 3, strategies: pair, observeFirms: false }), 25);
+  runs[label] = digestOf(new ClusterModel({ parameters, seed: 3, strategies: pair, observeFirms: true, threads }), 25);
+  runs[`${label} headless`] = digestOf(new ClusterModel({ parameters, seed: 3, strategies: pair, observeFirms: false, threads }), 25);
 }
+await threads?.close();
 process.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);

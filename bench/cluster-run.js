@@ -1,15 +1,20 @@
 // Runs a preset on a big lattice in this fresh process and reports per-generation times and peak memory.
+// `--threads=N` shares each generation's play between N threads (src/cli/cluster-play-threads.ts).
 import { readFileSync } from 'node:fs';
+import { startClusterPlayThreads } from '../dist/src/cli/cluster-play-threads.js';
 import { ClusterModel } from '../dist/src/cluster/model.js';
 import { parseScenario, withOverrides } from '../dist/src/cluster/scenario.js';
 import { requireStrategies } from '../dist/strategies/registry.js';
 
 // Further arguments are --set style overrides (path=value), e.g. partnerChoice.enabled=false.
-const [name, size, generationsText, ...overrides] = process.argv.slice(2);
+const threadsOption = process.argv.find((argument) => argument.startsWith('--threads='));
+const threadCount = threadsOption === undefined ? 0 : Number(threadsOption.slice('--threads='.length));
+const [name, size, generationsText, ...overrides] = process.argv.slice(2).filter((argument) => argument !== threadsOption);
 const [width, height] = size.split('x').map(Number);
 const generations = Number(generationsText);
 const file = new URL(`../scenarios/${name}.json`, import.meta.url);
 const scenario = withOverrides(parseScenario(JSON.parse(readFileSync(file, 'utf8')), name), [`width=${width}`, `height=${height}`, ...overrides]);
+const threads = threadCount > 0 ? startClusterPlayThreads(threadCount) : undefined;
 const started = performance.now();
 const model = new ClusterModel({
   parameters: scenario.parameters,
@@ -17,6 +22,7 @@ const model = new ClusterModel({
   strategies: requireStrategies(Object.keys(scenario.parameters.strategies)),
   events: scenario.events,
   observeFirms: false, // as the headless CLI runs it
+  threads: threadCount > 0 ? threads : undefined,
 });
 const setup = performance.now() - started;
 const times = [];
@@ -31,9 +37,11 @@ for (let generation = 0; generation < generations; generation++) {
   const used = process.cpuUsage(c);
   cpu.push((used.user + used.system) / 1000);
 }
+await threads?.close();
 process.stdout.write(
   `${JSON.stringify({
     firms: width * height,
+    threads: threadCount,
     relationships: model.graph.count,
     setup,
     times,

@@ -271,16 +271,36 @@ const sections = {
     console.log(`  CPU per generation  without ${fmt(without, 0)} ms, with ${fmt(withOne, 0)} ms = ${fmt(withOne / without, 2)}×   (target <= 1.5×)`);
   },
   'cluster-training-first'() {
-    const runs = [];
-    for (let i = 0; i < 2; i++) runs.push(JSON.parse(node([here('./cluster-run.js'), 'training-first', '1000x1000', '8']).stdout));
-    const perGeneration = runs.flatMap((run) => run.times.slice(1));
-    const ms = median(perGeneration);
-    console.log('cluster: training-first on a 1000 × 1000 torus (one million firms, four million relationships, Fermi)');
+    // One thread and two (--threads=2: the play shared, src/cli/cluster-play-threads.ts) alternating, so that both see the same load.
+    const run = (size, generations, threads) =>
+      JSON.parse(node([here('./cluster-run.js'), 'training-first', size, String(generations), `--threads=${threads}`]).stdout);
+    const one = [];
+    const two = [];
+    for (let i = 0; i < 2; i++) {
+      one.push(run('1000x1000', 8, 1));
+      two.push(run('1000x1000', 8, 2));
+    }
+    const big = [run('2000x2000', 4, 1), run('2000x2000', 4, 2)];
+    const line = (label, runs, target) => {
+      const wall = runs.flatMap((result) => result.times.slice(1));
+      const cpu = runs.flatMap((result) => result.cpu.slice(1));
+      const ms = median(wall);
+      console.log(
+        `  ${label.padEnd(30)} median ${fmt(ms, 0)} ms = ${fmt(1000 / ms, 2)} generations/s, best ${fmt(1000 / Math.min(...wall), 2)}; CPU ${fmt(median(cpu), 0)} ms   (target ${target})`,
+      );
+    };
+    console.log(`cluster: training-first on a torus (Fermi revision), a generation's wall time after the first; load ${loadAverage()}`);
+    line('1000 × 1000, one thread', one, '>= 4');
+    line('1000 × 1000, two threads', two, '>= 8');
+    line('2000 × 2000, one thread', [big[0]], '');
+    line('2000 × 2000, two threads', [big[1]], '>= 2');
     console.log(
-      `  per generation      median ${fmt(ms, 0)} ms = ${fmt(1000 / ms, 2)} generations/s, best ${fmt(1000 / Math.min(...perGeneration), 2)}   (target >= 4)`,
+      `  peak memory (RSS)   1000 × 1000: ${fmt(Math.max(...one.map((result) => result.peakRss)) / 2 ** 20, 0)} MB (target < 600 MB), two threads ${fmt(Math.max(...two.map((result) => result.peakRss)) / 2 ** 20, 0)} MB; 2000 × 2000, two threads: ${fmt(big[1].peakRss / 2 ** 20, 0)} MB (target < 1536 MB)`,
     );
-    console.log(`  peak memory (RSS)   ${fmt(Math.max(...runs.map((run) => run.peakRss)) / 2 ** 20, 0)} MB   (target < 600 MB)`);
-    console.log(`  set-up              ${fmt(median(runs.map((run) => run.setup)), 0)} ms`);
+    console.log(`  set-up              ${fmt(median(one.map((result) => result.setup)), 0)} ms (1000 × 1000), ${fmt(big[0].setup, 0)} ms (2000 × 2000)`);
+    console.log(
+      `  same run            ${one.concat(two).every((result) => result.cooperation === one[0].cooperation) && big[0].cooperation === big[1].cooperation ? 'yes' : 'NO'}: one and two threads end with the same co-operation`,
+    );
   },
   'ui-live'() {
     const runs = [];

@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import type { Scenario } from '../cluster/scenario.js';
 import type { ClusterJob } from './cluster-worker.js';
 import { workerThreads } from './worker-threads.js';
+import { startClusterPlayThreads, type ClusterPlayThreads } from './cluster-play-threads.js';
 import { InputError } from '../core/errors.js';
 
 export const DEMO_NEEDS_A_TERMINAL =
@@ -84,11 +85,31 @@ export async function runClusterCommand(options: ClusterOptions): Promise<void> 
     );
     return;
   }
-  const run = runScenario(scenario, strategies, { seed, generations });
+  const threads = playThreads(options.workers, scenario);
+  let run: ReturnType<typeof runScenario>;
+  try {
+    run = runScenario(scenario, strategies, { seed, generations, threads });
+  } finally {
+    await threads?.close();
+  }
   emit(options.format === 'json' ? clusterJson(run, cooplabVersion()) : clusterCsv(run), options.out);
   // What the live view shows at the scenario's end: on stderr, so the output stays data.
   if (options.headless === true)
     process.stderr.write(`${printable(runSummary({ scenario, seed, records: run.records, log: run.model.log }), Number.POSITIVE_INFINITY)}\n`);
+}
+
+/**
+ * Firms from which one run's play is shared between the cores by default: below it, a generation
+ * takes a few milliseconds and the threads' start (some 40 ms) and hand-overs gain little
+ * (docs/benchmarks.md, "Workers").
+ */
+export const PLAY_THREADS_FROM_FIRMS = 200 * 200;
+
+/** The threads for one run's play: --workers N, or every core for a lattice of PLAY_THREADS_FROM_FIRMS firms or more; undefined for one. */
+function playThreads(requested: number | undefined, scenario: Scenario): ClusterPlayThreads | undefined {
+  const firms = scenario.parameters.width * scenario.parameters.height;
+  const count = workerThreads(requested ?? (firms >= PLAY_THREADS_FROM_FIRMS ? availableParallelism() : 1), firms);
+  return count > 1 ? startClusterPlayThreads(count) : undefined;
 }
 
 /**

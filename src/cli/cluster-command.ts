@@ -44,7 +44,11 @@ export function addClusterCommand(program: Command): void {
     .option('--seed <n>', "root seed; default: the scenario's", seedValue)
     .option('--size <WxH>', 'lattice width and height, such as 200x70', latticeSize)
     .option('--seeds <k>', 'plain output for seeds S … S+k−1 (a leading seed column in CSV, { runs } in JSON)', positiveCount)
-    .option('--workers <n>', 'worker threads for several seeds (default: the number of cores)', positiveCount)
+    .option(
+      '--workers <n>',
+      'worker threads: one seed per thread with --seeds, else threads sharing each generation of one run (default: the number of cores, for one run from 200x200 up)',
+      positiveCount,
+    )
     .option(
       '--set <path=value>',
       'set a parameter, such as trust.gain=0.2 or activities.training.enabled=false (repeatable; the timeline leaves it alone)',

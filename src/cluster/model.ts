@@ -11,6 +11,7 @@ import type { DynamicNetwork } from './network.js';
 import { partnerChoiceOn, validateParameters, type ClusterParameters } from './parameters.js';
 import { cutTies, formTies, partnerChoiceFor } from './partner-choice.js';
 import { playGeneration } from './play.js';
+import { playSplit, sharedArray, splittable, type PlayThreads } from './split-play.js';
 import { refreshTables } from './pool.js';
 import { populate } from './population.js';
 import { RelationshipState } from './relationships.js';
@@ -41,6 +42,11 @@ export interface ClusterSetup {
    * view draws (default true); headless runs leave them out.
    */
   readonly observeFirms?: boolean | undefined;
+  /**
+   * Threads to share each generation's play when the run allows it (split-play.ts: the results are
+   * the same for any number); the model's big arrays are then SharedArrayBuffer-backed. Without, one thread plays.
+   */
+  readonly threads?: PlayThreads | undefined;
 }
 
 /**
@@ -72,6 +78,7 @@ export class ClusterModel {
 
   readonly #state: ClusterState;
   readonly #events: EventQueue;
+  readonly #threads: PlayThreads | undefined;
 
   constructor(setup: ClusterSetup) {
     const parameters = validateParameters(setup.parameters);
@@ -89,7 +96,10 @@ export class ClusterModel {
     let graph: RelationshipGraph | undefined = partners?.network;
     let relationships: RelationshipState | undefined;
     const trustAtStart = parameters.trust.initial;
-    const graphOf = (): RelationshipGraph => (graph ??= relationshipsOf(space, parameters.selfInteraction));
+    const threads = partners === undefined ? setup.threads : undefined;
+    const shared = threads !== undefined;
+    const int32 = (length: number) => (shared ? sharedArray(Int32Array, 4, length) : new Int32Array(length));
+    const graphOf = (): RelationshipGraph => (graph ??= relationshipsOf(space, parameters.selfInteraction, int32));
     const latticeCount = relationshipCountOf(space, parameters.selfInteraction);
     const state: ClusterState = {
       space,
@@ -100,7 +110,7 @@ export class ClusterModel {
       partners,
       get relationships() {
         if (relationships === undefined) {
-          relationships = new RelationshipState(partners?.network.capacity ?? graphOf().count);
+          relationships = new RelationshipState(partners?.network.capacity ?? graphOf().count, shared);
           startingTrust(relationships, graphOf(), trustAtStart);
         }
         return relationships;
@@ -113,12 +123,12 @@ export class ClusterModel {
       },
       pool: setup.strategies,
       seed: setup.seed,
-      strategyOf: new Uint8Array(size),
-      payoff: new Float64Array(size),
+      strategyOf: shared ? sharedArray(Uint8Array, 1, size) : new Uint8Array(size),
+      payoff: shared ? sharedArray(Float64Array, 8, size) : new Float64Array(size),
       wealth: new Float64Array(size),
-      buyerTied: new Uint8Array(size),
-      cooperationShare: new Float32Array(size),
-      activityOf: new Uint8Array(size).fill(NO_ACTIVITY),
+      buyerTied: shared ? sharedArray(Uint8Array, 1, size) : new Uint8Array(size),
+      cooperationShare: shared ? sharedArray(Float32Array, 4, size) : new Float32Array(size),
+      activityOf: (shared ? sharedArray(Uint8Array, 1, size) : new Uint8Array(size)).fill(NO_ACTIVITY),
       log: [],
       kernel: setup.kernel ?? true,
       observe: setup.observeFirms ?? true,
@@ -138,6 +148,7 @@ export class ClusterModel {
       market: undefined,
     };
     this.#state = state;
+    this.#threads = threads;
     this.space = space;
     this.network = partners?.network;
     this.pool = state.pool;
@@ -198,7 +209,9 @@ export class ClusterModel {
       state.kernel && memorylessEligible(parameters, state.entries, state.trustUniform)
         ? // Nothing after play changes payoffs without a market, so the kernel may add them to wealth on its pass.
           playMemoryless(state, parameters, state.activities, state.entries, state.relationshipCount, state.observe, state.market === undefined)
-        : playGeneration(state);
+        : this.#threads !== undefined && splittable(state)
+          ? playSplit(state, this.#threads)
+          : playGeneration(state);
     settleOrganisers(state);
     if (partners !== undefined) cutTies(state, partners);
     const sales = sellOnMarket(state);

@@ -26,13 +26,22 @@ export class RelationshipState {
    */
   grievances: Uint32Array = new Uint32Array(0);
 
-  constructor(readonly count: number) {
-    this.rounds = new Uint32Array(count);
-    this.window = new Uint32Array(count * 2);
-    this.defections = new Uint32Array(count * 2);
+  /** With `shared`, the arrays are backed by SharedArrayBuffers, for threads that share the play (split-play.ts). */
+  constructor(
+    readonly count: number,
+    readonly shared = false,
+  ) {
+    this.rounds = this.sideCounts(count);
+    this.window = this.sideCounts(count * 2);
+    this.defections = this.sideCounts(count * 2);
     // Float64: trust is compared with thresholds such as 0.7, which a Float32 cannot hold exactly.
-    this.trust = new Float64Array(count * 2);
-    this.machineState = new Uint16Array(count * 2);
+    this.trust = shared ? new Float64Array(new SharedArrayBuffer(count * 16)) : new Float64Array(count * 2);
+    this.machineState = shared ? new Uint16Array(new SharedArrayBuffer(count * 4)) : new Uint16Array(count * 2);
+  }
+
+  /** A zeroed Uint32Array of `length`, shared if the relationships are (for grievances, rivalry.ts). */
+  sideCounts(length: number): Uint32Array {
+    return this.shared ? new Uint32Array(new SharedArrayBuffer(length * 4)) : new Uint32Array(length);
   }
 
   /** Clears a relationship's past: a new firm has none. */

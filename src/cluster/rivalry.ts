@@ -31,7 +31,7 @@ export function seedRivalry(state: ClusterState): void {
   const rivalryWindow = history >= 32 ? 0xffffffff : (1 << history) - 1;
   // Grievances are held only when the scenario says so (`rivalry.grievances`).
   // Sized for every relationship the state may hold (with partner choice, more than the ties at the start).
-  if (held) relationships.grievances = new Uint32Array(relationships.count * 2);
+  if (held) relationships.grievances = relationships.sideCounts(relationships.count * 2);
   const grievances = relationships.grievances;
   for (let edge = 0; edge < graph.count; edge++) {
     // A firm has no rivalry with itself.

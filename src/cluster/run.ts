@@ -1,6 +1,7 @@
 import { ClusterModel, type GenerationRecord } from './model.js';
 import type { Scenario } from './scenario.js';
 import type { Strategy } from '../core/strategy.js';
+import type { PlayThreads } from './split-play.js';
 
 /** A finished run of a scenario: its settings and one record per generation. */
 export interface ClusterRun {
@@ -19,9 +20,16 @@ export interface ClusterRun {
 export function runScenario(
   scenario: Scenario,
   strategies: readonly Strategy[],
-  options: { seed: number; generations: number; onGeneration?: (record: GenerationRecord, model: ClusterModel) => boolean | undefined },
+  options: {
+    seed: number;
+    generations: number;
+    onGeneration?: (record: GenerationRecord, model: ClusterModel) => boolean | undefined;
+    /** Threads to share each generation's play (the same results with any number). */
+    threads?: PlayThreads | undefined;
+  },
 ): ClusterRun {
-  const model = new ClusterModel({ parameters: scenario.parameters, seed: options.seed, strategies, events: scenario.events, observeFirms: false });
+  const { seed, threads } = options;
+  const model = new ClusterModel({ parameters: scenario.parameters, seed, strategies, events: scenario.events, observeFirms: false, threads });
   const records: GenerationRecord[] = [];
   for (let generation = 0; generation <= options.generations; generation++) {
     const record = model.step();

@@ -152,14 +152,15 @@ export function relationshipCountOf(space: Space, selfInteraction: boolean): num
   return count;
 }
 
-export function relationshipsOf(space: Space, selfInteraction: boolean): RelationshipGraph {
+/** `allocate` makes the graph's big arrays (SharedArrayBuffer-backed ones when threads share the play: split-play.ts). */
+export function relationshipsOf(space: Space, selfInteraction: boolean, allocate = (length: number) => new Int32Array(length)): RelationshipGraph {
   const { size, neighbourOffsets, neighbourList } = space;
   let count = selfInteraction ? size : 0;
   for (let i = 0; i < size; i++) {
     for (let k = neighbourOffsets[i]!; k < neighbourOffsets[i + 1]!; k++) if (neighbourList[k]! > i) count++;
   }
-  const firmA = new Int32Array(count);
-  const firmB = new Int32Array(count);
+  const firmA = allocate(count);
+  const firmB = allocate(count);
   const degree = new Int32Array(size);
   let edge = 0;
   for (let i = 0; i < size; i++) {
@@ -179,10 +180,10 @@ export function relationshipsOf(space: Space, selfInteraction: boolean): Relatio
       edge++;
     }
   }
-  const edgeOffsets = new Int32Array(size + 1);
+  const edgeOffsets = allocate(size + 1);
   for (let i = 0; i < size; i++) edgeOffsets[i + 1] = edgeOffsets[i]! + degree[i]!;
   const fill = edgeOffsets.slice(0, size);
-  const edgeList = new Int32Array(edgeOffsets[size]!);
+  const edgeList = allocate(edgeOffsets[size]!);
   for (let e = 0; e < count; e++) {
     const a = firmA[e]!;
     const b = firmB[e]!;

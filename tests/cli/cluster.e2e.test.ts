@@ -94,6 +94,15 @@ describe('cooplab cluster', () => {
     expect(lines.slice(5, 9)).toEqual(single.map((row) => `5,${row}`));
   });
 
+  it('shares one run between worker threads with --workers: the same output for 1, 2 and 3 threads', () => {
+    // training-first splits every generation (deterministic machines, noise drawn up front); 23 × 19 leaves firms straddling the threads' parts.
+    const args = ['cluster', '--scenario', 'training-first', '--size', '23x19', '-g', '25', '-f', 'json'];
+    const one = cooplab([...args, '--workers', '1']);
+    expect(one.status).toBe(0);
+    expect(JSON.parse(one.stdout).series).toHaveLength(26);
+    for (const workers of ['2', '3']) expect(cooplab([...args, '--workers', workers]).stdout, `${workers} threads`).toBe(one.stdout);
+  });
+
   it('keeps a --set parameter as set even when the timeline would change it', () => {
     const off = cooplab(['cluster', '--scenario', 'training-first', '-g', '30', '--size', '12x12', '--set', 'activities.training.enabled=false']);
     const rivalry = cooplab(['cluster', '--scenario', 'rivalry', '-g', '30', '--size', '12x12']);

@@ -1,0 +1,245 @@
+import { geometricTrials } from '../core/random.js';
+import { communicationOn } from './communication.js';
+import type { PlayTally } from './metrics.js';
+import { activityContext, sanctionsOn, type RoundRates } from './round-rules.js';
+import type { RelationshipGraph } from './space.js';
+import { partRange, runSplitPart, SPLIT_ACTIVITIES, TALLY_STRIDE, type SplitPlayArrays, type SplitPlayTask } from './split-play-kernel.js';
+import { streamOf, type ClusterState } from './state.js';
+
+export type { SplitPlayArrays, SplitPlayTask } from './split-play-kernel.js';
+
+/**
+ * The threads that share a generation's play (docs/benchmarks.md, "Workers"). The simulation
+ * starts none itself (it has no I/O): the command line injects worker threads
+ * (src/cli/cluster-play-threads.ts), tests inject partsInThisThread. Whatever the count, the
+ * results are those of play.ts to the bit.
+ */
+export interface PlayThreads {
+  /** How many parts a task is split into: one per thread, the calling thread included. */
+  readonly count: number;
+  /** Runs runSplitPart(arrays, task, part, count) for every part, part 0 on the calling thread, and returns when all are done. */
+  run(arrays: SplitPlayArrays, task: SplitPlayTask): void;
+}
+
+/** The parts one after another on the calling thread: the same work and results as `count` threads, for tests and runs too small to gain. */
+export function partsInThisThread(count: number): PlayThreads {
+  return {
+    count,
+    run(arrays, task) {
+      for (let part = 0; part < count; part++) runSplitPart(arrays, task, part, count);
+    },
+  };
+}
+
+/** The most bytes the per-round outcomes may take (one per relationship-round); a larger generation plays on one thread. */
+const OUTCOME_BYTES = 2 ** 28;
+
+/**
+ * Whether this generation's play can be split over threads without changing a draw: every pool
+ * strategy is a deterministic finite-state machine, and no mechanism draws during play (sanctions,
+ * reputation) or ties relationships together (communication, organisers, the market's empty
+ * sites, partner choice). Noise qualifies: where its flips fall follows from its stream alone.
+ */
+export function splittable(state: ClusterState): boolean {
+  const parameters = state.parameters;
+  if (state.partners !== undefined || state.market !== undefined || state.organisers?.play !== undefined) return false;
+  if (sanctionsOn(parameters.sanctions.detection, parameters.sanctions.fine)) return false;
+  if (parameters.reputation?.enabled || communicationOn(state)) return false;
+  const table = state.activities;
+  if (table.ladder.length === 0 || table.count > SPLIT_ACTIVITIES) return false;
+  if (state.relationshipCount * parameters.roundsPerGeneration > OUTCOME_BYTES) return false;
+  return state.entries.every((entry) => entry.machines?.every((machine) => !machine.stochastic) === true);
+}
+
+/** A SharedArrayBuffer-backed typed array: what the model allocates its big arrays as when threads share them. */
+export function sharedArray<T>(create: new (buffer: SharedArrayBuffer) => T, bytesPerElement: number, length: number): T {
+  return new create(new SharedArrayBuffer(bytesPerElement * length));
+}
+
+/** The shared arrays of a run, kept while its relationships stay the same objects. */
+const arraysOf = new WeakMap<ClusterState, SplitPlayArrays>();
+
+function splitArrays(state: ClusterState, threads: PlayThreads): SplitPlayArrays {
+  const { graph, relationships } = state;
+  const needed = graph.count * state.parameters.roundsPerGeneration;
+  const kept = arraysOf.get(state);
+  if (
+    kept !== undefined &&
+    kept.trust === relationships.trust &&
+    kept.grievances === relationships.grievances &&
+    kept.outcome.length >= needed &&
+    kept.tallies.length >= threads.count * TALLY_STRIDE
+  )
+    return kept;
+  const arrays: SplitPlayArrays = {
+    firmA: graph.firmA,
+    firmB: graph.firmB,
+    edgeOffsets: graph.edgeOffsets,
+    edgeList: graph.edgeList,
+    strategyOf: state.strategyOf,
+    buyerTied: state.buyerTied,
+    payoff: state.payoff,
+    cooperationShare: state.cooperationShare,
+    activityOf: state.activityOf,
+    rounds: relationships.rounds,
+    window: relationships.window,
+    defections: relationships.defections,
+    trust: relationships.trust,
+    machineState: relationships.machineState,
+    grievances: relationships.grievances,
+    ...straddlingFirms(graph, threads.count),
+    outcome: sharedArray(Uint8Array, 1, needed),
+    tallies: sharedArray(Float64Array, 8, threads.count * TALLY_STRIDE),
+  };
+  arraysOf.set(state, arrays);
+  return arrays;
+}
+
+/** The firms whose relationships fall in more than one of `parts` parts (partRange over the edges). */
+function straddlingFirms(graph: RelationshipGraph, parts: number): { straddling: Uint8Array; straddlers: Int32Array } {
+  const { edgeOffsets, edgeList, count } = graph;
+  const firms = edgeOffsets.length - 1;
+  const straddling = sharedArray(Uint8Array, 1, firms);
+  const starts = Array.from({ length: parts }, (_, part) => partRange(count, part, parts)[0]);
+  const partOf = (edge: number): number => {
+    let part = parts - 1;
+    while (starts[part]! > edge) part--;
+    return part;
+  };
+  let found = 0;
+  for (let firm = 0; firm < firms; firm++) {
+    const first = edgeOffsets[firm]!;
+    const last = edgeOffsets[firm + 1]! - 1;
+    if (last > first && partOf(edgeList[first]! >> 1) !== partOf(edgeList[last]! >> 1)) {
+      straddling[firm] = 1;
+      found++;
+    }
+  }
+  const straddlers = sharedArray(Int32Array, 4, found);
+  for (let firm = 0, k = 0; firm < firms; firm++) if (straddling[firm] === 1) straddlers[k++] = firm;
+  return { straddling, straddlers };
+}
+
+/** Lays the generation's noise flips into the outcomes: the move indices play.ts would flip, drawn from the same stream. */
+function layFlips(state: ClusterState, outcome: Uint8Array, relationshipRounds: number): void {
+  outcome.fill(0, 0, relationshipRounds);
+  const noise = state.parameters.noise;
+  if (noise <= 0) return;
+  const random = streamOf(state, 'noise');
+  const moves = relationshipRounds * 2;
+  // play.ts counts moves as (edge * rounds + round) * 2 + side and flips at each skip's end.
+  for (let move = geometricTrials(noise, random) - 1; move < moves; move += geometricTrials(noise, random)) {
+    const at = Math.floor(move / 2);
+    outcome[at] = outcome[at]! | (1 << (move - at * 2));
+  }
+}
+
+/** The rules of this generation as the parts read them. */
+function taskOf(state: ClusterState, phase: SplitPlayTask['phase']): SplitPlayTask {
+  const table = state.activities;
+  const activityCount = table.count;
+  const entries = state.entries;
+  const cooperateAt = new Int32Array(entries.length * activityCount);
+  const nextAt = new Int32Array(entries.length);
+  const trustThreshold = new Float64Array(entries.length);
+  let cooperateLength = 0;
+  let nextLength = 0;
+  entries.forEach((entry, k) => {
+    const machines = entry.machines!;
+    for (let activity = 0; activity < activityCount; activity++) {
+      cooperateAt[k * activityCount + activity] = cooperateLength;
+      cooperateLength += machines[activity]!.cooperate.length;
+    }
+    nextAt[k] = nextLength;
+    nextLength += machines[0]!.next.length;
+    trustThreshold[k] = machines[0]!.trustThreshold;
+  });
+  const cooperate = new Float64Array(cooperateLength);
+  const next = new Int32Array(nextLength);
+  entries.forEach((entry, k) => {
+    const machines = entry.machines!;
+    for (let activity = 0; activity < activityCount; activity++) cooperate.set(machines[activity]!.cooperate, cooperateAt[k * activityCount + activity]!);
+    next.set(machines[0]!.next, nextAt[k]!);
+  });
+  const contextOf = new Int32Array(activityCount);
+  for (let activity = 0; activity < activityCount; activity++) contextOf[activity] = activityContext(table, activity);
+  const ladderRank = new Int32Array(activityCount);
+  for (let rank = 0; rank < table.ladder.length; rank++) ladderRank[table.ladder[rank]!] = rank + 1;
+  const rates: RoundRates = {
+    R: table.R,
+    S: table.S,
+    T: table.T,
+    P: table.P,
+    cost: table.cost,
+    threshold: table.threshold,
+    lowRisk: table.lowRisk,
+    deterred: table.deterred,
+    ladder: table.ladder,
+  };
+  const parameters = state.parameters;
+  return {
+    phase,
+    edges: state.graph.count,
+    firms: state.space.size,
+    roundsPerGeneration: parameters.roundsPerGeneration,
+    rates,
+    activityCount,
+    contextOf,
+    ladderRank,
+    cooperate,
+    cooperateAt,
+    next,
+    nextAt,
+    trustThreshold,
+    gain: parameters.trust.gain,
+    loss: parameters.trust.loss,
+    bonus: parameters.externalBuyers.bonus,
+    observe: state.observe,
+  };
+}
+
+/**
+ * Plays a generation that `splittable` allows over `threads`: the relationships in parts, then
+ * the firms' payoffs in parts. Writes what playGeneration writes and returns the same tally.
+ */
+export function playSplit(state: ClusterState, threads: PlayThreads): PlayTally {
+  const arrays = splitArrays(state, threads);
+  const relationshipRounds = state.graph.count * state.parameters.roundsPerGeneration;
+  layFlips(state, arrays.outcome, relationshipRounds);
+  const task = taskOf(state, 'relationships');
+  // Unobserved, the relationships' phase adds up payoffs as it goes (split-play-kernel.ts).
+  if (!task.observe) state.payoff.fill(0);
+  threads.run(arrays, task);
+  threads.run(arrays, { ...task, phase: 'firms' });
+  const activityCount = task.activityCount;
+  const activityRounds = new Float64Array(activityCount);
+  const activityCooperations = new Float64Array(activityCount);
+  const rungPairs = new Float64Array(activityCount);
+  let mutual = 0;
+  let selves = 0;
+  const tallies = arrays.tallies;
+  for (let part = 0; part < threads.count; part++) {
+    const at = part * TALLY_STRIDE;
+    mutual += tallies[at]!;
+    selves += tallies[at + 1]!;
+    for (let activity = 0; activity < activityCount; activity++) {
+      activityRounds[activity]! += tallies[at + 2 + activity];
+      activityCooperations[activity]! += tallies[at + 2 + activityCount + activity];
+      rungPairs[activity]! += tallies[at + 2 + 2 * activityCount + activity];
+    }
+  }
+  if (task.gain > 0 || task.loss > 0) state.trustUniform = false;
+  let cooperations = 0;
+  for (let activity = 0; activity < activityCount; activity++) cooperations += activityCooperations[activity]!;
+  return {
+    cooperations,
+    moves: relationshipRounds * 2,
+    mutual,
+    rounds: relationshipRounds,
+    fines: 0,
+    activityRounds,
+    activityCooperations,
+    rungPairs,
+    pairs: task.edges - selves,
+  };
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ClusterModel } from '../../src/cluster/model.js';
+import { withOverrides } from '../../src/cluster/scenario.js';
+import { partsInThisThread, type PlayThreads } from '../../src/cluster/split-play.js';
+import { loadScenario } from '../../src/formats/scenario-file.js';
+import { requireStrategies } from '../../strategies/registry.js';
+
+// A generation's play split in parts (split-play.ts) must give play.ts's results to the bit, for
+// any number of parts. The parts run one after another here (partsInThisThread), which is the
+// same work on the same shared arrays as worker threads (tests/cli/cluster.e2e.test.ts runs those).
+
+/** Counts the generations that were split, so that a test cannot pass by never splitting. */
+function counted(parts: number): PlayThreads & { splits: number } {
+  const inner = partsInThisThread(parts);
+  const threads = {
+    count: parts,
+    splits: 0,
+    run: (...args: Parameters<PlayThreads['run']>) => {
+      threads.splits++;
+      inner.run(...args);
+    },
+  };
+  return threads;
+}
+
+function digest(preset: string, overrides: readonly string[], generations: number, observeFirms: boolean, threads?: PlayThreads): string {
+  const scenario = withOverrides(loadScenario(preset), ['width=14', 'height=11', ...overrides]);
+  const model = new ClusterModel({
+    parameters: scenario.parameters,
+    seed: scenario.seed,
+    strategies: requireStrategies(Object.keys(scenario.parameters.strategies)),
+    events: scenario.events,
+    observeFirms,
+    threads,
+  });
+  const hash = createHash('sha256');
+  for (let generation = 0; generation < generations; generation++) hash.update(JSON.stringify(model.step()));
+  for (const values of [model.strategyOf, model.payoff, model.wealth, model.cooperationShare, model.activityOf])
+    hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+  const { window, trust, machineState, defections } = model.relationships;
+  for (const values of [window, trust, machineState, defections]) hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+  return hash.digest('hex');
+}
+
+const CASES: readonly (readonly [string, readonly string[]])[] = [
+  ['training-first', []],
+  ['training-first', ['roundsPerGeneration=3', 'noise=0.2']],
+  ['training-first', ['selfInteraction=true', 'externalBuyers.share=0.3', 'externalBuyers.bonus=0.4', 'boundary=fixed']],
+  ['rivalry', ['noise=0']],
+  ['criciuma-crisis', []],
+  ['external-buyers', ['noise=0.05']],
+  ['lock-in', ['neighbourhood=von-neumann']],
+];
+
+describe('a generation split in parts', () => {
+  for (const [preset, overrides] of CASES) {
+    it(`gives ${preset} ${overrides.join(' ')} the same run as one thread, in 1, 2 and 3 parts`, () => {
+      for (const observe of [true, false]) {
+        const alone = digest(preset, overrides, 14, observe);
+        for (const parts of [1, 2, 3]) {
+          const threads = counted(parts);
+          expect(digest(preset, overrides, 14, observe, threads), `${parts} parts, observe ${observe}`).toBe(alone);
+          // Two runs a split generation: the relationships, then the firms.
+          expect(threads.splits).toBeGreaterThanOrEqual(2 * 10);
+        }
+      }
+    });
+  }
+
+  it('leaves a generation with draws during play to one thread: sanctions draw per lone defection from generation 5 on', () => {
+    const threads = counted(2);
+    const alone = digest('sanctions', [], 8, false);
+    expect(digest('sanctions', [], 8, false, threads)).toBe(alone);
+    expect(threads.splits).toBe(2 * 5);
+  });
+});
