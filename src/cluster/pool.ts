@@ -92,3 +92,46 @@ export function restartFirm(state: ClusterState, firm: number): void {
     if (state.graph.firmA[edge] === state.graph.firmB[edge]) restartSide(state, edge, 1);
   }
 }
+
+/**
+ * Every firm whose strategy differs from `before` restarts its sides, as restartFirm would one by
+ * one (the order does not matter: a side's state is rebuilt from its relationship's past, which a
+ * restart does not change). With every strategy on the fast path it runs as one loop over the
+ * firms with the machines at hand; a million-firm revision changes hundreds of thousands.
+ */
+export function restartChanged(state: ClusterState, before: Uint8Array): void {
+  const { strategyOf, entries } = state;
+  const size = strategyOf.length;
+  if (state.players.size > 0 || entries.some((entry) => entry.machines === undefined)) {
+    for (let firm = 0; firm < size; firm++) if (strategyOf[firm] !== before[firm]) restartFirm(state, firm);
+    return;
+  }
+  const { edgeOffsets, edgeList, firmA, firmB } = state.graph;
+  const { window, rounds, machineState } = state.relationships;
+  for (let firm = 0; firm < size; firm++) {
+    const strategy = strategyOf[firm]!;
+    if (strategy === before[firm]) continue;
+    const entry = entries[strategy]!;
+    const machine = entry.machines![0]!;
+    const { next, initial } = machine;
+    const single = machine.states === 1;
+    const depth = entry.replayDepth;
+    for (let k = edgeOffsets[firm]!; k < edgeOffsets[firm + 1]!; k++) {
+      const slot = edgeList[k]!;
+      const edge = slot >> 1;
+      const self = firmA[edge] === firmB[edge];
+      // A firm's relationship with itself is listed once: it restarts both sides.
+      for (let side = self ? edge * 2 : slot; side <= (self ? edge * 2 + 1 : slot); side++) {
+        if (single) {
+          machineState[side] = 0;
+          continue;
+        }
+        const own = window[side]!;
+        const other = window[side ^ 1]!;
+        let current = initial;
+        for (let back = Math.min(rounds[edge]!, depth) - 1; back >= 0; back--) current = next[current * 4 + ((own >>> back) & 1) * 2 + ((other >>> back) & 1)]!;
+        machineState[side] = current;
+      }
+    }
+  }
+}

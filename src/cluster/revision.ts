@@ -1,6 +1,6 @@
 import { fermi, imitateBest, moran, type Revision } from './evolution.js';
 import { CurrentPayoffs, memorylessEligible, imitateBestFromKernel } from './kernel.js';
-import { restartFirm } from './pool.js';
+import { restartChanged } from './pool.js';
 import { streamOf, type ClusterState } from './state.js';
 
 /** One CurrentPayoffs per run, so that its per-firm buffers are reused from one revision to the next. */
@@ -45,5 +45,5 @@ export function revise(state: ClusterState): void {
   else if (update.rule === 'fermi') fermi(revision, update.K);
   else moran(revision, update.K);
   if (before === undefined) return;
-  for (let firm = 0; firm < space.size; firm++) if (strategyOf[firm] !== before[firm]) restartFirm(state, firm);
+  restartChanged(state, before);
 }
