@@ -78,7 +78,6 @@ export class ClusterModel {
 
   readonly #state: ClusterState;
   readonly #events: EventQueue;
-  readonly #threads: PlayThreads | undefined;
 
   constructor(setup: ClusterSetup) {
     const parameters = validateParameters(setup.parameters);
@@ -140,6 +139,7 @@ export class ClusterModel {
       players: new Map(),
       disqualified: new Set(),
       trustUniform: true,
+      threads,
       maintenance: freshMaintenance(),
       organisers: undefined,
       scratch: undefined,
@@ -148,7 +148,6 @@ export class ClusterModel {
       market: undefined,
     };
     this.#state = state;
-    this.#threads = threads;
     this.space = space;
     this.network = partners?.network;
     this.pool = state.pool;
@@ -209,8 +208,8 @@ export class ClusterModel {
       state.kernel && memorylessEligible(parameters, state.entries, state.trustUniform)
         ? // Nothing after play changes payoffs without a market, so the kernel may add them to wealth on its pass.
           playMemoryless(state, parameters, state.activities, state.entries, state.relationshipCount, state.observe, state.market === undefined)
-        : this.#threads !== undefined && splittable(state)
-          ? playSplit(state, this.#threads)
+        : state.threads !== undefined && splittable(state)
+          ? playSplit(state, state.threads)
           : playGeneration(state);
     settleOrganisers(state);
     if (partners !== undefined) cutTies(state, partners);

@@ -3,6 +3,7 @@ import { resolveParameters, type ParameterValues, type Strategy } from '../core/
 import { buildActivityTable, type ActivityTable } from './activities.js';
 import { funded } from './maintenance.js';
 import { WINDOW } from './relationships.js';
+import { restartSplit, restartSplittable } from './split-play.js';
 import type { ClusterState } from './state.js';
 
 /** How each pool strategy plays: one compiled machine per activity, or through move(). */
@@ -54,6 +55,11 @@ export function restartAll(state: ClusterState): void {
   // Relationships not built yet start with every machine in state 0 (model.ts), which is what a
   // restart gives while no strategy has a machine of several states.
   if (!state.relationshipsBuilt && state.entries.every((entry) => entry.machines === undefined || entry.machines[0]!.states === 1)) return;
+  // As if every firm had changed strategy (no pool index is 255): each side belongs to one firm.
+  if (state.entries.length < 255 && state.players.size === 0) {
+    restartChanged(state, new Uint8Array(state.strategyOf.length).fill(255));
+    return;
+  }
   for (let edge = 0; edge < state.graph.count; edge++) {
     restartSide(state, edge, 0);
     restartSide(state, edge, 1);
@@ -102,6 +108,10 @@ export function restartFirm(state: ClusterState, firm: number): void {
 export function restartChanged(state: ClusterState, before: Uint8Array): void {
   const { strategyOf, entries } = state;
   const size = strategyOf.length;
+  if (state.threads !== undefined && restartSplittable(state)) {
+    restartSplit(state, state.threads, before);
+    return;
+  }
   if (state.players.size > 0 || entries.some((entry) => entry.machines === undefined)) {
     for (let firm = 0; firm < size; firm++) if (strategyOf[firm] !== before[firm]) restartFirm(state, firm);
     return;

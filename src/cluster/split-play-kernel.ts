@@ -38,6 +38,8 @@ export interface SplitPlayArrays {
   readonly straddling: Uint8Array;
   /** Those firms, in order. */
   readonly straddlers: Int32Array;
+  /** Per firm: its strategy before the revision (for the restart phase). */
+  readonly before: Uint8Array;
   /**
    * Per relationship and round (edge * rounds + round): the noise flips drawn up front go in (bit 0
    * flips side A's move, bit 1 side B's), and the round comes out as activity * 4 + moveA * 2 + moveB,
@@ -56,7 +58,8 @@ export const TALLY_STRIDE = 2 + 3 * SPLIT_ACTIVITIES;
 
 /** What a generation's parts need besides the shared arrays: the rules as they stand this generation (small; copied to each thread). */
 export interface SplitPlayTask {
-  readonly phase: 'relationships' | 'firms';
+  /** Play the relationships, add up the straddling firms' payoffs, or restart the sides of the firms whose strategy changed in the revision. */
+  readonly phase: 'relationships' | 'firms' | 'restart';
   readonly edges: number;
   readonly firms: number;
   readonly roundsPerGeneration: number;
@@ -74,6 +77,10 @@ export interface SplitPlayTask {
   readonly nextAt: Int32Array;
   /** Per strategy: the trust its machine's context compares with. */
   readonly trustThreshold: Float64Array;
+  /** Per strategy: its machine's initial state, its number of states, and how many past rounds a restart replays (pool.ts). */
+  readonly initial: Int32Array;
+  readonly states: Int32Array;
+  readonly replayDepth: Int32Array;
   readonly gain: number;
   readonly loss: number;
   readonly bonus: number;
@@ -95,6 +102,9 @@ export function runSplitPart(arrays: SplitPlayArrays, task: SplitPlayTask, part:
   if (task.phase === 'relationships') {
     const [from, to] = partRange(task.edges, part, parts);
     playRelationships(arrays, task, from, to, part * TALLY_STRIDE);
+  } else if (task.phase === 'restart') {
+    const [from, to] = partRange(task.firms, part, parts);
+    restartFirms(arrays, task, from, to);
   } else if (task.observe) {
     const [from, to] = partRange(task.firms, part, parts);
     settleFirms(arrays, task, from, to, undefined);
@@ -244,6 +254,43 @@ function settleFirms(arrays: SplitPlayArrays, task: SplitPlayTask, from: number,
       const moves = (last - first) * roundsPerGeneration;
       cooperationShare[firm] = moves > 0 ? cooperations / moves : 0;
       activityOf[firm] = highest === 0 ? NO_ACTIVITY : ladder[highest - 1]!;
+    }
+  }
+}
+
+/**
+ * The firms of [from, to) whose strategy differs from `before` restart their sides: each side's
+ * machine state is rebuilt from its relationship's window, as pool.ts's restartSide does. A side
+ * belongs to one firm, and a restart reads only what no restart writes, so the parts are independent.
+ */
+function restartFirms(arrays: SplitPlayArrays, task: SplitPlayTask, from: number, to: number): void {
+  const { strategyOf, before, edgeOffsets, edgeList, firmA, firmB, window, rounds, machineState } = arrays;
+  const { next, nextAt, initial, states, replayDepth } = task;
+  for (let firm = from; firm < to; firm++) {
+    const strategy = strategyOf[firm]!;
+    if (strategy === before[firm]) continue;
+    const at = nextAt[strategy]!;
+    const start = initial[strategy]!;
+    const single = states[strategy] === 1;
+    const depth = replayDepth[strategy]!;
+    for (let k = edgeOffsets[firm]!; k < edgeOffsets[firm + 1]!; k++) {
+      const slot = edgeList[k]!;
+      const edge = slot >> 1;
+      const self = firmA[edge] === firmB[edge];
+      // A firm's relationship with itself is listed once: it restarts both sides.
+      const last = self ? edge * 2 + 1 : slot;
+      for (let side = self ? edge * 2 : slot; side <= last; side++) {
+        if (single) {
+          machineState[side] = 0;
+          continue;
+        }
+        const own = window[side]!;
+        const other = window[side ^ 1]!;
+        let current = start;
+        for (let back = Math.min(rounds[edge]!, depth) - 1; back >= 0; back--)
+          current = next[at + current * 4 + ((own >>> back) & 1) * 2 + ((other >>> back) & 1)]!;
+        machineState[side] = current;
+      }
     }
   }
 }

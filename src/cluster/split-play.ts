@@ -88,6 +88,7 @@ function splitArrays(state: ClusterState, threads: PlayThreads): SplitPlayArrays
     machineState: relationships.machineState,
     grievances: relationships.grievances,
     ...straddlingFirms(graph, threads.count),
+    before: sharedArray(Uint8Array, 1, state.space.size),
     outcome: sharedArray(Uint8Array, 1, needed),
     tallies: sharedArray(Float64Array, 8, threads.count * TALLY_STRIDE),
   };
@@ -142,6 +143,9 @@ function taskOf(state: ClusterState, phase: SplitPlayTask['phase']): SplitPlayTa
   const cooperateAt = new Int32Array(entries.length * activityCount);
   const nextAt = new Int32Array(entries.length);
   const trustThreshold = new Float64Array(entries.length);
+  const initial = new Int32Array(entries.length);
+  const states = new Int32Array(entries.length);
+  const replayDepth = Int32Array.from(entries, (entry) => entry.replayDepth);
   let cooperateLength = 0;
   let nextLength = 0;
   entries.forEach((entry, k) => {
@@ -153,6 +157,8 @@ function taskOf(state: ClusterState, phase: SplitPlayTask['phase']): SplitPlayTa
     nextAt[k] = nextLength;
     nextLength += machines[0]!.next.length;
     trustThreshold[k] = machines[0]!.trustThreshold;
+    initial[k] = machines[0]!.initial;
+    states[k] = machines[0]!.states;
   });
   const cooperate = new Float64Array(cooperateLength);
   const next = new Int32Array(nextLength);
@@ -191,11 +197,29 @@ function taskOf(state: ClusterState, phase: SplitPlayTask['phase']): SplitPlayTa
     next,
     nextAt,
     trustThreshold,
+    initial,
+    states,
+    replayDepth,
     gain: parameters.trust.gain,
     loss: parameters.trust.loss,
     bonus: parameters.externalBuyers.bonus,
     observe: state.observe,
   };
+}
+
+/**
+ * Whether the firms that changed strategy can restart their sides in parts: every strategy on the
+ * fast path (a machine for each, no move() players), as pool.ts's restartChanged requires too.
+ */
+export function restartSplittable(state: ClusterState): boolean {
+  return state.partners === undefined && state.players.size === 0 && state.entries.every((entry) => entry.machines !== undefined);
+}
+
+/** The firms whose strategy differs from `before` restart their sides, in parts over `threads` (see restartSplittable). */
+export function restartSplit(state: ClusterState, threads: PlayThreads, before: Uint8Array): void {
+  const arrays = splitArrays(state, threads);
+  arrays.before.set(before);
+  threads.run(arrays, taskOf(state, 'restart'));
 }
 
 /**

@@ -10,6 +10,7 @@ import type { ClusterParameters } from './parameters.js';
 import type { PoolEntry } from './pool.js';
 import type { RelationshipState } from './relationships.js';
 import type { PartnerChoice } from './partner-choice.js';
+import type { PlayThreads } from './split-play.js';
 import type { ReputationLayer } from './reputation.js';
 import type { Lattice, RelationshipGraph, Space } from './space.js';
 
@@ -73,6 +74,8 @@ export interface ClusterState {
   readonly maintenance: MaintenanceState;
   /** Business associations, moderators and producers (organisers.ts); undefined while a run has none. */
   organisers: OrganiserState | undefined;
+  /** Threads that share the play and the restarts, when the run was given them (split-play.ts). */
+  readonly threads: PlayThreads | undefined;
   /** One byte per firm for the revision rules. */
   scratch: Uint8Array | undefined;
   /** Public standing (reputation.ts), made when the reputation layer is first switched on. */

@@ -22,10 +22,16 @@ export function meanTrust(state: ClusterState): number {
   const { firmA, firmB, count } = state.graph;
   let sum = 0;
   let sides = 0;
-  for (let edge = 0; edge < count; edge++) {
-    if (firmA[edge] === firmB[edge]) continue;
-    sum += trust[edge * 2]! + trust[edge * 2 + 1]!;
-    sides += 2;
+  if (state.partners === undefined && !state.parameters.selfInteraction) {
+    // The lattice's relationships without a firm's with itself: every one counts, in the same order.
+    for (let edge = 0; edge < count; edge++) sum += trust[edge * 2]! + trust[edge * 2 + 1]!;
+    sides = count * 2;
+  } else {
+    for (let edge = 0; edge < count; edge++) {
+      if (firmA[edge] === firmB[edge]) continue;
+      sum += trust[edge * 2]! + trust[edge * 2 + 1]!;
+      sides += 2;
+    }
   }
   return sides > 0 ? sum / sides : state.parameters.trust.initial;
 }
