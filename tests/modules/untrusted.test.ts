@@ -5,7 +5,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import ivm from 'isolated-vm';
 import { disposeSandboxes, type SandboxedStrategy } from '../../src/modules/sandbox.js';
+import { firms, titForTatByMove } from '../support/cluster.js';
 import { cycle, play } from '../support/play.js';
 import { bundle, CONTROL, faultOf, loadError, sandboxed, sandboxPid, withParameters } from './zoo.js';
 
@@ -151,5 +153,49 @@ describe('what a module can observe is the same in every run', () => {
     const again = await sandboxed('hostile/stack-depth.js');
     expect(playFrom(1500, again)).toEqual(first);
     again.dispose();
+  });
+
+  it('a synchronous call into an isolate reaches the same depth however deep the caller is (patches/isolated-vm: the limit set at every entry)', () => {
+    const isolate = new ivm.Isolate({ memoryLimit: 16 });
+    const probe = isolate
+      .createContextSync()
+      .evalSync('(() => { let d = 0; const dive = (l) => { d = l; dive(l + 1); }; return () => { try { dive(0); } catch {} return d; }; })()', {
+        reference: true,
+      }) as ivm.Reference<() => number>;
+    const from = (frames: number): number => (frames === 0 ? probe.applySync(undefined, []) : from(frames - 1) + 0);
+    const depth = from(0);
+    expect(depth).toBeGreaterThan(1000);
+    expect([from(2000), from(10), from(5000)]).toEqual([depth, depth, depth]);
+    isolate.dispose();
+  });
+
+  it('how deep a module can recurse move by move (against a module, a built-in without a machine, on the lattice) does not depend on the sandbox process, nor on the run (attack 9)', async () => {
+    const diver = await sandboxed('hostile/stack-depth.js');
+    const partner = await sandboxed('honest/tit-for-tat.ts');
+    // Against a module: the whole match in the sandbox process, a synchronous call per move into
+    // each isolate. Against a built-in played move by move (no finite-state form, or --trusted):
+    // a message to the process per move, then the same call, from other frames of the process.
+    const first = play(diver, partner, { turns: 12 });
+    expect(play(diver, titForTatByMove, { turns: 12 })).toEqual(first);
+    const lattice = () => {
+      const model = firms([diver, 'tit-for-tat', partner, diver], { roundsPerGeneration: 12 }, { width: 2, seed: 9 });
+      return [model.step(), model.step()];
+    };
+    const onTheLattice = lattice();
+    // The sandbox process's code is optimised as it plays, and its frames below each call shrink:
+    // the depth drifted after about a thousand matches. Play twice that many, then look again.
+    const other = await sandboxed('honest/generous.ts');
+    for (let match = 0; match < 2000; match++) play(partner, other, { turns: 3, seed: match });
+    other.dispose();
+    expect(play(diver, partner, { turns: 12 })).toEqual(first);
+    expect(play(diver, titForTatByMove, { turns: 12 })).toEqual(first);
+    expect(lattice()).toEqual(onTheLattice);
+    // A fresh process, as another run of the same command gets.
+    disposeSandboxes();
+    const again = await sandboxed('hostile/stack-depth.js');
+    const partnerAgain = await sandboxed('honest/tit-for-tat.ts');
+    expect(play(again, partnerAgain, { turns: 12 })).toEqual(first);
+    again.dispose();
+    partnerAgain.dispose();
   });
 });
