@@ -108,7 +108,7 @@ function closeInheritedDescriptors(): void {
 }
 closeInheritedDescriptors();
 
-// Opened before the first answer, after which the host leaves no descriptor to spare; requests first (the host waits for that).
+// Opened before the first answer, after which the host leaves no descriptor to spare (the host holds both open already: neither waits).
 const [requestsPipe, repliesPipe] = process.argv.slice(2);
 if (requestsPipe !== undefined && repliesPipe !== undefined) {
   requests = openSync(requestsPipe, 'r');

@@ -207,7 +207,12 @@ function namedPipes(): { folder: string; requests: string; replies: string } | u
   if (process.platform === 'win32') return undefined;
   const mkfifo = onPath('mkfifo');
   if (mkfifo === undefined) return undefined;
-  const folder = mkdtempSync(join(tmpdir(), 'cooplab-sandbox-'));
+  let folder: string;
+  try {
+    folder = mkdtempSync(join(tmpdir(), 'cooplab-sandbox-'));
+  } catch {
+    return undefined;
+  }
   const requests = join(folder, 'requests');
   const replies = join(folder, 'replies');
   try {
@@ -221,7 +226,7 @@ function namedPipes(): { folder: string; requests: string; replies: string } | u
 
 /** The host's ends of the named pipes. */
 interface Pipes {
-  /** Written without blocking: a process that no longer reads cannot hang the host. */
+  /** Written without blocking: a process that no longer reads cannot hang the host (the worker says when it has ended). */
   readonly requests: number;
   /** Read blocking; the worker writes GONE_LINE there once the process has ended. */
   readonly replies: number;
@@ -256,8 +261,11 @@ export class SandboxProcess {
     const prlimit = process.platform === 'linux' ? onPath('prlimit') : undefined;
     const command = prlimit ?? node;
     const args = prlimit === undefined ? nodeArgs : [`--data=${PROCESS_DATA_MB * 1024 * 1024}`, '--core=0', '--', node, ...nodeArgs];
-    // Opened for reading and writing, so opening it never waits; the process opens it to write.
+    // Both opened for reading and writing, so that opening never waits (on either side) and the
+    // process's own opening of each finds the other end there; the process sees the end of its
+    // requests once the host has gone, and the host learns of the process's end from the worker.
     const repliesFd = named === undefined ? -1 : openSync(named.replies, constants.O_RDWR);
+    const requestsFd = named === undefined ? -1 : openSync(named.requests, constants.O_RDWR | constants.O_NONBLOCK);
     this.worker = new Worker(PIPE_WORKER, {
       eval: true,
       workerData: {
@@ -279,26 +287,12 @@ export class SandboxProcess {
       Atomics.wait(this.control, 4, 0, 50);
     }
     this.pid = Atomics.load(this.control, 4);
-    if (named !== undefined) this.pipes = { requests: this.openRequests(named.requests, waitingSince), replies: repliesFd, folder: named.folder };
+    if (named !== undefined) this.pipes = { requests: requestsFd, replies: repliesFd, folder: named.folder };
     const ready = this.call({ op: 'dispose', module: -1 });
     if (!('ok' in ready)) throw new SandboxProcessGone('the sandbox process did not start');
     // Every end is open now (the process answered through its own): the pipes need no names any more.
     if (named !== undefined) rmSync(named.folder, { recursive: true, force: true });
     this.closeFileDescriptors();
-  }
-
-  /** The requests pipe, once the process has opened it to read (opening it to write without blocking fails until then). */
-  private openRequests(path: string, since: number): number {
-    for (;;) {
-      try {
-        return openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENXIO') throw error;
-      }
-      if (Atomics.load(this.control, 8) === 1) throw this.gone();
-      if (performance.now() - since > 60_000) throw new SandboxProcessGone('the sandbox process did not start within a minute');
-      Atomics.wait(this.control, 8, 0, 1);
-    }
   }
 
   /**
