@@ -14,7 +14,19 @@ const [width, height] = size.split('x').map(Number);
 const generations = Number(generationsText);
 const file = new URL(`../scenarios/${name}.json`, import.meta.url);
 const scenario = withOverrides(parseScenario(JSON.parse(readFileSync(file, 'utf8')), name), [`width=${width}`, `height=${height}`, ...overrides]);
-const threads = threadCount > 0 ? startClusterPlayThreads(threadCount) : undefined;
+const pool = threadCount > 0 ? startClusterPlayThreads(threadCount) : undefined;
+// The CPU time spent in the split parts (all threads' while they run): with one thread, the work
+// that two threads share, so an idle machine's time with N threads is about cpu − split + split / N.
+let splitCpu = 0;
+const threads = pool && {
+  count: pool.count,
+  run(arrays, task) {
+    const c = process.cpuUsage();
+    pool.run(arrays, task);
+    const used = process.cpuUsage(c);
+    splitCpu += (used.user + used.system) / 1000;
+  },
+};
 const started = performance.now();
 const model = new ClusterModel({
   parameters: scenario.parameters,
@@ -28,16 +40,19 @@ const setup = performance.now() - started;
 const times = [];
 // CPU time per generation too: on a shared machine the wall clock measures the neighbours' load.
 const cpu = [];
+const split = [];
 let last;
 for (let generation = 0; generation < generations; generation++) {
   const t = performance.now();
   const c = process.cpuUsage();
+  const splitBefore = splitCpu;
   last = model.step();
+  split.push(splitCpu - splitBefore);
   times.push(performance.now() - t);
   const used = process.cpuUsage(c);
   cpu.push((used.user + used.system) / 1000);
 }
-await threads?.close();
+await pool?.close();
 process.stdout.write(
   `${JSON.stringify({
     firms: width * height,
@@ -46,6 +61,7 @@ process.stdout.write(
     setup,
     times,
     cpu,
+    split,
     peakRss: process.resourceUsage().maxRSS * 1024,
     cooperation: last.cooperation,
   })}\n`,

@@ -285,8 +285,13 @@ const sections = {
       const wall = runs.flatMap((result) => result.times.slice(1));
       const cpu = runs.flatMap((result) => result.cpu.slice(1));
       const ms = median(wall);
+      // With one thread, the CPU outside the split parts plus half of theirs: what two idle cores would take.
+      const estimate =
+        runs[0].threads === 1
+          ? `; idle 2-core estimate ${fmt(median(runs.flatMap((result) => result.cpu.slice(1).map((c, i) => c - result.split[i + 1] / 2))), 0)} ms`
+          : '';
       console.log(
-        `  ${label.padEnd(30)} median ${fmt(ms, 0)} ms = ${fmt(1000 / ms, 2)} generations/s, best ${fmt(1000 / Math.min(...wall), 2)}; CPU ${fmt(median(cpu), 0)} ms   (target ${target})`,
+        `  ${label.padEnd(30)} median ${fmt(ms, 0)} ms = ${fmt(1000 / ms, 2)} generations/s, best ${fmt(1000 / Math.min(...wall), 2)}; CPU ${fmt(median(cpu), 0)} ms${estimate}   (target ${target})`,
       );
     };
     console.log(`cluster: training-first on a torus (Fermi revision), a generation's wall time after the first; load ${loadAverage()}`);
