@@ -245,11 +245,12 @@ const sections = {
   'cluster-sequential-scaling'() {
     // Goal: the cost of a step flat from a lattice that stays in cache to one that does not. Per
     // size, CPU time of generations with the rule less play-only ones, over the N steps of a generation.
+    // Few generations at the large sizes (the first is left out as warm-up), so that the section finishes on a busy machine.
     const sizes = [
-      [100, 60],
-      [400, 12],
-      [1000, 5],
-      [2000, 4],
+      [100, 40],
+      [400, 8],
+      [1000, 4],
+      [2000, 3],
     ];
     console.log("cluster: sequential revision by lattice size, Szabó & Tőke's setting (von Neumann, b = 1.02), CPU time");
     for (const rule of ['fermi', 'moran']) {

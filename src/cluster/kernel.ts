@@ -380,6 +380,28 @@ function playFused(
  * allocated per step. The same bookkeeping as Stollmeier's replication of Ohtsuki et al.
  * (ReScience, pd_graph_lib: adjacent_cooperators).
  */
+/**
+ * On a torus, each firm's payoff entry packed in 16 bits, strategy << 5 | tied << 4 | co-operating
+ * neighbours, so that a sequential step reads one array for a firm's strategy and payoff instead
+ * of three scattered ones (strategies, ties to buyers, counts): at 2000² the step is bound by
+ * those random reads.
+ */
+export interface PackedTorus {
+  readonly entry: Uint16Array;
+  /** The payoff of each packed entry (the payoff table's, to the bit). */
+  readonly value: Float64Array;
+  /** Per strategy: 1 if it co-operates with neighbours. */
+  readonly cooperates: Uint8Array;
+  readonly strategyOf: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  readonly dxs: Int32Array;
+  readonly dys: Int32Array;
+}
+
+/** Bits of a packed entry below its strategy: the tie to a buyer (bit 4) and the count (bits 0–3). */
+export const PACKED_STRATEGY_SHIFT = 5;
+
 export class CurrentPayoffs {
   /** Per firm: 1 if its move towards neighbours is C. */
   #flag: Uint8Array = new Uint8Array(0);
@@ -394,6 +416,8 @@ export class CurrentPayoffs {
   #torus: Lattice | undefined;
   #dxs: Int32Array = new Int32Array(0);
   #dys: Int32Array = new Int32Array(0);
+  #entry: Uint16Array = new Uint16Array(0);
+  #packed: PackedTorus | undefined;
 
   /**
    * Reads the configuration and the rules in force (once per revision; the per-firm buffers are
@@ -425,12 +449,45 @@ export class CurrentPayoffs {
     const cooperates = this.#cooperates;
     for (let firm = 0; firm < size; firm++) flag[firm] = cooperates[strategyOf[firm]!]!;
     countNeighbours(space, flag, this.#cooperating);
+    this.#packed = this.#pack();
     return this;
+  }
+
+  /** The packed entries when the space is a torus with room for them in 16 bits (at most 15 neighbours, 2047 strategies). */
+  #pack(): PackedTorus | undefined {
+    const torus = this.#torus;
+    const payoffs = this.#payoffs;
+    const poolSize = this.#cooperates.length;
+    if (torus === undefined || payoffs === undefined || payoffs.stride > 16 || poolSize >= 1 << (16 - PACKED_STRATEGY_SHIFT)) return undefined;
+    const { stride } = payoffs;
+    const size = torus.size;
+    if (this.#entry.length !== size) this.#entry = new Uint16Array(size);
+    const entry = this.#entry;
+    const strategyOf = this.#strategyOf;
+    const buyerTied = this.#buyerTied;
+    const cooperating = this.#cooperating;
+    for (let firm = 0; firm < size; firm++) entry[firm] = (strategyOf[firm]! << PACKED_STRATEGY_SHIFT) | (buyerTied[firm]! << 4) | cooperating[firm]!;
+    const value = new Float64Array(poolSize << PACKED_STRATEGY_SHIFT);
+    for (let strategy = 0; strategy < poolSize; strategy++) {
+      for (let tied = 0; tied < 2; tied++) {
+        for (let count = 0; count < stride; count++) {
+          value[(strategy << PACKED_STRATEGY_SHIFT) | (tied << 4) | count] = payoffs.value[((strategy * 2 + tied) * stride + stride - 1) * stride + count]!;
+        }
+      }
+    }
+    return { entry, value, cooperates: this.#cooperates, strategyOf, width: torus.width, height: torus.height, dxs: this.#dxs, dys: this.#dys };
+  }
+
+  /** The packed entries (a torus), which adopt keeps up to date; undefined elsewhere. */
+  get packed(): PackedTorus | undefined {
+    return this.#packed;
   }
 
   /** A firm's payoff for a generation against its neighbours' current strategies. */
   payoffOf(firm: number): number {
     if (!this.#playing) return 0;
+    const packed = this.#packed;
+    if (packed !== undefined) return packed.value[packed.entry[firm]!]!;
     const { value, stride } = this.#payoffs!;
     const offsets = this.#space!.neighbourOffsets;
     const degree = this.#torus === undefined ? offsets[firm + 1]! - offsets[firm]! : stride - 1;
@@ -439,6 +496,11 @@ export class CurrentPayoffs {
 
   /** Gives a firm a strategy and, if its move changes, tells its neighbours. */
   adopt(firm: number, strategy: number): void {
+    const packed = this.#packed;
+    if (packed !== undefined) {
+      adoptPacked(packed, firm, strategy);
+      return;
+    }
     this.#strategyOf[firm] = strategy;
     const flag = this.#cooperates[strategy]!;
     const change = flag - this.#flag[firm]!;
@@ -463,5 +525,26 @@ export class CurrentPayoffs {
     }
     const { neighbourOffsets, neighbourList } = this.#space!;
     for (let k = neighbourOffsets[firm]!; k < neighbourOffsets[firm + 1]!; k++) cooperating[neighbourList[k]!]! += change;
+  }
+}
+
+/** CurrentPayoffs.adopt on packed entries: the firm's strategy, and its neighbours' counts if its move changes. */
+export function adoptPacked(packed: PackedTorus, firm: number, strategy: number): void {
+  const { entry, cooperates, strategyOf, width, height, dxs, dys } = packed;
+  const old = entry[firm]!;
+  strategyOf[firm] = strategy;
+  entry[firm] = (strategy << PACKED_STRATEGY_SHIFT) | (old & ((1 << PACKED_STRATEGY_SHIFT) - 1));
+  const change = cooperates[strategy]! - cooperates[old >> PACKED_STRATEGY_SHIFT]!;
+  if (change === 0) return;
+  const x = firm % width;
+  const y = (firm - x) / width;
+  for (let k = 0; k < dxs.length; k++) {
+    let nx = x + dxs[k]!;
+    let ny = y + dys[k]!;
+    if (nx < 0) nx += width;
+    else if (nx >= width) nx -= width;
+    if (ny < 0) ny += height;
+    else if (ny >= height) ny -= height;
+    entry[ny * width + nx]! += change;
   }
 }
