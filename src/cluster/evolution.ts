@@ -194,6 +194,11 @@ function fermiOnPackedTorus(revision: Revision, K: number, packed: PackedTorus):
  * dying firm's strategy included (as in Stollmeier's replication).
  */
 export function moran(revision: Revision, K: number): void {
+  const packed = revision.current?.packed;
+  if (packed !== undefined) {
+    moranOnPackedTorus(revision, K, packed);
+    return;
+  }
   const { space, strategyOf, random } = revision;
   const { neighbourOffsets, neighbourList, size } = space;
   const steps = Math.round(revision.share * size);
@@ -242,5 +247,71 @@ export function moran(revision: Revision, K: number): void {
       }
     }
     adopt(revision, firm, strategyOf[chosen]!);
+  }
+}
+
+/**
+ * moran with current payoffs on a torus, on the packed entries (kernel.ts): neighbours by
+ * arithmetic, in neighbourhood order, and each one's strategy and payoff from its entry, instead
+ * of the neighbour lists, strategies, ties and counts. The same draws, weights and results as the
+ * plain loop.
+ */
+function moranOnPackedTorus(revision: Revision, K: number, packed: PackedTorus): void {
+  const { random } = revision;
+  const { entry, value, width, height, dxs, dys } = packed;
+  const size = width * height;
+  const steps = Math.round(revision.share * size);
+  const degree = dxs.length;
+  const neighbours = new Int32Array(degree);
+  const weights = new Float64Array(degree);
+  const inverseK = 1 / K;
+  for (let step = 0; step < steps; step++) {
+    const firm = Math.floor(random() * size);
+    const mutant = mutate(revision);
+    if (mutant >= 0) {
+      adoptPacked(packed, firm, mutant);
+      continue;
+    }
+    const x = firm % width;
+    const y = (firm - x) / width;
+    for (let k = 0; k < degree; k++) {
+      let nx = x + dxs[k]!;
+      let ny = y + dys[k]!;
+      if (nx < 0) nx += width;
+      else if (nx >= width) nx -= width;
+      if (ny < 0) ny += height;
+      else if (ny >= height) ny -= height;
+      neighbours[k] = ny * width + nx;
+    }
+    const first = entry[neighbours[0]!]! >> PACKED_STRATEGY_SHIFT;
+    let uniform = true;
+    for (let k = 1; k < degree && uniform; k++) uniform = entry[neighbours[k]!]! >> PACKED_STRATEGY_SHIFT === first;
+    if (uniform) {
+      adoptPacked(packed, firm, first);
+      continue;
+    }
+    let highest = -Infinity;
+    for (let k = 0; k < degree; k++) {
+      const payoff = value[entry[neighbours[k]!]!]!;
+      weights[k] = payoff;
+      if (payoff > highest) highest = payoff;
+    }
+    // Weights relative to the best neighbour's (which weighs 1), so exp cannot overflow.
+    let total = 0;
+    for (let k = 0; k < degree; k++) {
+      const weight = Math.exp((weights[k]! - highest) * inverseK);
+      weights[k] = weight;
+      total += weight;
+    }
+    let chosen = neighbours[degree - 1]!;
+    let target = random() * total;
+    for (let k = 0; k < degree; k++) {
+      target -= weights[k]!;
+      if (target < 0) {
+        chosen = neighbours[k]!;
+        break;
+      }
+    }
+    adoptPacked(packed, firm, entry[chosen]! >> PACKED_STRATEGY_SHIFT);
   }
 }
