@@ -141,7 +141,7 @@ const EXAMPLES: Readonly<Record<string, Example>> = {
   'npx cooplab hysteresis --scenario lock-in --parameter subsidy --from 0 --to 1 --seeds 2 --steps 4 --size 30x30': {
     check: (output) => {
       ok(output);
-      expect(output.stdout).toMatch(/^cooperation after \d+ generations at each subsidy, up and back down \(lock-in\)/);
+      expect(output.stdout).toMatch(/^Co-operation after \d+ generations at each subsidy, up and back down \(lock-in\)/);
       expect(output.stdout).toMatch(/widest gap at subsidy = /);
     },
   },
@@ -155,7 +155,7 @@ const EXAMPLES: Readonly<Record<string, Example>> = {
   'npx cooplab hysteresis --input loop.json --metric mean_trust': {
     check: (output) => {
       ok(output);
-      expect(output.stdout).toMatch(/^mean_trust after \d+ generations at each subsidy/);
+      expect(output.stdout).toMatch(/^Mean trust after \d+ generations at each subsidy/);
     },
   },
   'npx cooplab strategies': {
