@@ -2,7 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { InputError } from '../core/errors.js';
 import { parsePayoffs, type Game } from '../core/game.js';
 import { printable } from '../core/printable.js';
-import { MAX_GENERATIONS } from '../cluster/scenario.js';
+import { MAX_GENERATIONS } from '../cluster/run-limits.js';
 
 /** Option parsers shared by every command; each rejects with a message naming what was expected. */
 

@@ -3,6 +3,7 @@ import { checkDocumentShape } from '../core/document-shape.js';
 import { InputError } from '../core/errors.js';
 import { printable } from '../core/printable.js';
 import type { ClusterEvent } from './model.js';
+import { MAX_GENERATIONS } from './run-limits.js';
 import {
   DEFAULT_PARAMETERS,
   PARTNER_CHOICE_DEFAULTS,
@@ -22,8 +23,7 @@ import {
  * also the scenario's part of every document that records one (a cluster run, a sweep
  * manifest): src/formats reads those through it.
  */
-/** The most generations a scenario may ask for (and the latest an event may be scheduled). */
-export const MAX_GENERATIONS = 1_000_000;
+export { MAX_GENERATIONS };
 /** The most events a scenario's timeline may hold: a timeline is read by people, not generated. */
 export const MAX_EVENTS = 10_000;
 /** The calendar years a scenario's time scale may start in. */
