@@ -114,7 +114,7 @@ beforeAll(() => {
     jsonOutputs.set(`sweep tasks/${task}`, JSON.parse(readFileSync(join(folder, 'sweep', 'tasks', task), 'utf8')));
   for (const file of ['results.csv', 'series.csv'])
     csvOutputs.set(`sweep ${file}`, { csv: readFileSync(join(folder, 'sweep', file), 'utf8'), grid: ['sanctions.fine'] });
-  // A class of bots alone: the teacher's `start` on stdin, and the session ends when stdin does.
+  // A class of bots alone, with a round of a tenth of a second: the teacher's `start` on stdin, and the session ends when stdin does.
   const host = spawnSync(
     process.execPath,
     [
@@ -132,6 +132,11 @@ beforeAll(() => {
       '4',
       '--rounds',
       '1',
+      // Bots alone: the round lasts its whole time limit, so a short one.
+      '--time-limit',
+      '0.1',
+      '--pause',
+      '0',
       '--out',
       join(folder, 'class'),
     ],
