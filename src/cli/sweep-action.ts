@@ -2,7 +2,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { scenarioDocument, withOverrides } from '../cluster/scenario.js';
-import { parseGridAxis, planSweep, runSweepTask, type SweepTask, type TaskResult } from '../cluster/sweep.js';
+import { parseGridAxis, planSweep, runSweepTask, type TaskResult } from '../cluster/sweep.js';
 import { InputError } from '../core/errors.js';
 import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
 import { cooplabVersion } from '../version.js';
@@ -20,7 +20,8 @@ import {
   writeTask,
   type SweepManifest,
 } from '../formats/sweep-files.js';
-import type { SweepJob } from './sweep-worker.js';
+import { runClaimedTask, type SharedTasks, type SweepShare } from './sweep-worker.js';
+import type { Strategy } from '../core/strategy.js';
 import { workerThreads } from './worker-threads.js';
 
 /** Progress on stderr: one updating line in a terminal, a plain line at most every two seconds otherwise. */
@@ -80,7 +81,7 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
     finished++;
     report(finished);
   };
-  const workers = workerThreads(options.workers ?? availableParallelism(), pending.length);
+  const threads = workerThreads(options.workers ?? availableParallelism(), pending.length);
   const interrupted = () => {
     process.stderr.write(
       `\ncooplab: sweep interrupted: ${finished} of ${mine.length} tasks are saved in ${options.out}; run the same command again to resume\n`,
@@ -89,18 +90,21 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
-  if (workers <= 1) {
-    const strategies = moduleFiles.length === 0 ? requireStrategies(strategyIds) : await withModules(strategyIds, moduleFiles, options.trusted === true);
-    for (const task of pending) save(runSweepTask(scenario, strategies, task, generations));
-  } else {
-    const { Piscina } = await import('piscina');
-    const pool = new Piscina({ filename: new URL('./sweep-worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
-    const job = (task: SweepTask): SweepJob => ({ scenario, strategyIds, moduleFiles, trusted: options.trusted === true, task, generations });
-    try {
-      await Promise.all(pending.map((task) => (pool.run(job(task)) as Promise<TaskResult>).then(save)));
-    } finally {
-      await pool.destroy();
+  const strategies = moduleFiles.length === 0 ? requireStrategies(strategyIds) : await withModules(strategyIds, moduleFiles, options.trusted === true);
+  if (threads <= 1) {
+    for (const task of pending) {
+      save(runSweepTask(scenario, strategies, task, generations));
+      // Between tasks a signal to stop is heard (a task itself runs to its end).
+      await betweenTasks();
     }
+  } else {
+    await runOnThreads({ scenario, tasks: pending, generations, next: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) }, threads, {
+      strategies,
+      strategyIds,
+      moduleFiles,
+      trusted: options.trusted === true,
+      save,
+    });
   }
   report(finished, true);
   process.off('SIGINT', interrupted);
@@ -113,6 +117,64 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
     manifest,
     readTaskResults(options.out).filter((result) => keys.has(result.key)),
   );
+}
+
+/** A turn of the event loop: what came in meanwhile (a worker's result, a signal) is handled. */
+function betweenTasks(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Runs a sweep's tasks on `threads` threads: this one and threads − 1 workers, each claiming the
+ * next task from a shared counter, so that all finish within about one task of each other. This
+ * thread runs tasks too (it is started already, and would otherwise only wait); between its tasks
+ * it saves the workers' results, which come back one by one as they are done.
+ */
+async function runOnThreads(
+  shared: SharedTasks,
+  threads: number,
+  run: {
+    strategies: readonly Strategy[];
+    strategyIds: readonly string[];
+    moduleFiles: readonly string[];
+    trusted: boolean;
+    save: (result: TaskResult) => void;
+  },
+): Promise<void> {
+  const { Piscina } = await import('piscina');
+  const { MessageChannel } = await import('node:worker_threads');
+  const workers = threads - 1;
+  const pool = new Piscina({ filename: new URL('./sweep-worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
+  let saved = 0;
+  let allSaved = () => {};
+  const everySaved = new Promise<void>((resolve) => {
+    allSaved = resolve;
+  });
+  const save = (result: TaskResult) => {
+    run.save(result);
+    if (++saved === shared.tasks.length) allSaved();
+  };
+  const channels = Array.from({ length: workers }, () => new MessageChannel());
+  try {
+    const theirs = channels.map(({ port1, port2 }) => {
+      port1.on('message', save);
+      const share: SweepShare = { ...shared, strategyIds: run.strategyIds, moduleFiles: run.moduleFiles, trusted: run.trusted, results: port2 };
+      return pool.run(share, { transferList: [port2] }) as Promise<number>;
+    });
+    // A worker that fails stops the sweep at once, as a task failing in this thread would.
+    const failed = Promise.all(theirs).then(() => new Promise<never>(() => {}));
+    failed.catch(() => {}); // awaited in the races below; this only keeps an early failure from counting as unhandled
+    for (let result = runClaimedTask(shared, run.strategies); result !== undefined; result = runClaimedTask(shared, run.strategies)) {
+      save(result);
+      // Between tasks, the workers' results are saved and a signal to stop is heard.
+      await Promise.race([betweenTasks(), failed]);
+    }
+    // Every task is claimed; the workers' last results may still be on their way.
+    await Promise.race([everySaved, failed]);
+  } finally {
+    for (const { port1 } of channels) port1.close();
+    await pool.destroy();
+  }
 }
 
 async function withModules(ids: readonly string[], files: readonly string[], trusted: boolean) {
