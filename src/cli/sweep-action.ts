@@ -2,7 +2,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { scenarioDocument, withOverrides } from '../cluster/scenario.js';
-import { parseGridAxis, planSweep, runSweepTask, type TaskResult } from '../cluster/sweep.js';
+import { parseGridAxis, planSweep, type TaskResult } from '../cluster/sweep.js';
 import { InputError } from '../core/errors.js';
 import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
 import { cooplabVersion } from '../version.js';
@@ -82,33 +82,36 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
     report(finished);
   };
   const threads = workerThreads(options.workers ?? availableParallelism(), pending.length);
-  const interrupted = () => {
-    process.stderr.write(
-      `\ncooplab: sweep interrupted: ${finished} of ${mine.length} tasks are saved in ${options.out}; run the same command again to resume\n`,
-    );
-    process.exit(130);
+  const shared: SharedTasks = { scenario, tasks: pending, generations, next: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
+  // A signal claims every task left: each thread ends the task it is running, its result is
+  // saved, and only then does the process exit. Exiting with worker threads still running would
+  // race their teardown, which Node may end with a crash.
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+    Atomics.store(shared.next, 0, pending.length);
   };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   const strategies = moduleFiles.length === 0 ? requireStrategies(strategyIds) : await withModules(strategyIds, moduleFiles, options.trusted === true);
   if (threads <= 1) {
-    for (const task of pending) {
-      save(runSweepTask(scenario, strategies, task, generations));
+    for (let result = runClaimedTask(shared, strategies); result !== undefined; result = runClaimedTask(shared, strategies)) {
+      save(result);
       // Between tasks a signal to stop is heard (a task itself runs to its end).
       await betweenTasks();
     }
   } else {
-    await runOnThreads({ scenario, tasks: pending, generations, next: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) }, threads, {
-      strategies,
-      strategyIds,
-      moduleFiles,
-      trusted: options.trusted === true,
-      save,
-    });
+    await runOnThreads(shared, threads, { strategies, strategyIds, moduleFiles, trusted: options.trusted === true, save });
+  }
+  if (interrupted) {
+    process.stderr.write(
+      `\ncooplab: sweep interrupted: ${finished} of ${mine.length} tasks are saved in ${options.out}; run the same command again to resume\n`,
+    );
+    process.exit(130);
   }
   report(finished, true);
-  process.off('SIGINT', interrupted);
-  process.off('SIGTERM', interrupted);
+  // The listeners stay until the process exits: a signal from now on, with every task saved, lets
+  // the outputs be assembled whole (a moment's work) instead of killing the process mid-write.
   // Nothing new and the outputs are there (every task file checked above): resuming a finished sweep costs next to nothing.
   if (pending.length === 0 && ['results.csv', 'series.csv'].every((file) => existsSync(join(options.out, file)))) return;
   const keys = new Set(mine.map((task) => task.key));
@@ -146,13 +149,14 @@ async function runOnThreads(
   const workers = threads - 1;
   const pool = new Piscina({ filename: new URL('./sweep-worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
   let saved = 0;
+  let expected = Number.POSITIVE_INFINITY;
   let allSaved = () => {};
   const everySaved = new Promise<void>((resolve) => {
     allSaved = resolve;
   });
   const save = (result: TaskResult) => {
     run.save(result);
-    if (++saved === shared.tasks.length) allSaved();
+    if (++saved === expected) allSaved();
   };
   const channels = Array.from({ length: workers }, () => new MessageChannel());
   try {
@@ -163,14 +167,20 @@ async function runOnThreads(
     });
     // A worker that fails stops the sweep at once, as a task failing in this thread would.
     const failed = Promise.all(theirs).then(() => new Promise<never>(() => {}));
-    failed.catch(() => {}); // awaited in the races below; this only keeps an early failure from counting as unhandled
+    failed.catch(() => {}); // awaited in the race below; this only keeps an early failure from counting as unhandled
+    let ran = 0;
     for (let result = runClaimedTask(shared, run.strategies); result !== undefined; result = runClaimedTask(shared, run.strategies)) {
       save(result);
+      ran++;
       // Between tasks, the workers' results are saved and a signal to stop is heard.
       await Promise.race([betweenTasks(), failed]);
     }
-    // Every task is claimed; the workers' last results may still be on their way.
-    await Promise.race([everySaved, failed]);
+    // No task is left to claim. Each worker ends its share before the pool is destroyed (none is
+    // stopped while it starts or plays) and says how many tasks it ran; the results of the last
+    // may still be on their way (a signal leaves fewer than all the tasks run).
+    for (const theirRan of await Promise.all(theirs)) ran += theirRan;
+    expected = ran;
+    if (saved < expected) await everySaved;
   } finally {
     for (const { port1 } of channels) port1.close();
     await pool.destroy();
