@@ -102,6 +102,14 @@ export function loadIsolatedVm(): IsolatedVm {
 
 const live = new Set<ModuleSandbox>();
 
+/** The sandboxes whose whole match is under way (one at a time), and the one timer that watches them (see ModuleSandbox.watch). */
+const watched = new Set<ModuleSandbox>();
+let watchTimer: ReturnType<typeof setInterval> | undefined;
+
+function watchWholeMatches(): void {
+  for (const sandbox of watched) sandbox.watchTick();
+}
+
 /** Releases every isolate still open. */
 export function disposeIsolates(): void {
   for (const sandbox of [...live]) sandbox.dispose();
@@ -329,24 +337,29 @@ class ModuleSandbox {
     progress[3] = progress[2];
     progress[4] = 0;
     this.watchedRound = -1;
-    const moveWallLimitMs = backstop(this.limits.moveMs);
-    const createWallLimitMs = backstop(this.limits.matchMs);
-    const timer = setInterval(() => {
-      const round = progress[0]!;
-      if (round !== this.watchedRound) {
-        this.watchedRound = round;
-        this.watchedCpuMs = this.cpuMs();
-        this.watchedWallMs = Date.now();
-      }
-      const began = progress[4] === round ? Math.min(progress[3]!, this.watchedWallMs) : this.watchedWallMs;
-      const creating = round === 0;
-      if (this.moveCpuMs() > (creating ? this.limits.matchMs : this.limits.moveMs) || Date.now() - began > (creating ? createWallLimitMs : moveWallLimitMs)) {
-        clearInterval(timer);
-        this.dead ??= creating ? this.createReason : this.moveReason;
-        if (!this.isolate.isDisposed) this.isolate.dispose();
-      }
-    }, WATCH_MS);
-    return () => clearInterval(timer);
+    watched.add(this);
+    // One timer for every match, armed once: arming and clearing one for each match cost as much as a hundred moves.
+    watchTimer ??= setInterval(watchWholeMatches, WATCH_MS).unref();
+    return () => watched.delete(this);
+  }
+
+  /** One look of the watchdog at the match under way (see watch). */
+  watchTick(): void {
+    const progress = this.progress;
+    const round = progress[0]!;
+    if (round !== this.watchedRound) {
+      this.watchedRound = round;
+      this.watchedCpuMs = this.cpuMs();
+      this.watchedWallMs = Date.now();
+    }
+    const began = progress[4] === round ? Math.min(progress[3]!, this.watchedWallMs) : this.watchedWallMs;
+    const creating = round === 0;
+    const wallLimitMs = backstop(creating ? this.limits.matchMs : this.limits.moveMs);
+    if (this.moveCpuMs() > (creating ? this.limits.matchMs : this.limits.moveMs) || Date.now() - began > wallLimitMs) {
+      watched.delete(this);
+      this.dead ??= creating ? this.createReason : this.moveReason;
+      if (!this.isolate.isDisposed) this.isolate.dispose();
+    }
   }
 
   /**

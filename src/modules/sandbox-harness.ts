@@ -152,11 +152,13 @@ export const HARNESS_SOURCE = String.raw`
     #known = 0;
     #base = 0;
     #defections = 0;
+    /** The last move as the strategy reads it, kept as it is pushed: reading it from the codes cost a whole move's time again. */
+    #last = undefined;
 
     get length() { return this.#base + this.#known; }
     get defections() { return this.#defections; }
     get cooperations() { return this.#base + this.#known - this.#defections; }
-    get last() { return this.#known === 0 ? undefined : MOVES[this.#codes[this.#known - 1]]; }
+    get last() { return this.#last; }
     at(index) {
       const length = this.#base + this.#known;
       const position = index < 0 ? length + index : index;
@@ -183,6 +185,7 @@ export const HARNESS_SOURCE = String.raw`
       }
       history.#codes[history.#known++] = code;
       history.#defections += code;
+      history.#last = code === 0 ? 'C' : 'D';
     }
     static reset(history, length, defections, moves) {
       const known = moves.length;
@@ -191,6 +194,7 @@ export const HARNESS_SOURCE = String.raw`
       history.#known = known;
       history.#base = length - known;
       history.#defections = defections;
+      history.#last = known === 0 ? undefined : MOVES[history.#codes[known - 1]];
     }
   }
   freeze(SandboxHistory.prototype);
