@@ -39,7 +39,7 @@ export default defineStrategy(
  * not know (every move crosses to the sandbox process, as on the cluster lattice), or with 'module'
  * another module (the match is played whole in the sandbox process, a call per move into each isolate).
  */
-async function movesPerSecond(trusted, opponentKind = 'built-in') {
+async function movesPerSecond(trusted, opponentKind = 'built-in', turns = 1000, matchesPerRound = undefined) {
   const files = [join(directory, 'student-01.ts'), join(directory, 'student-02.ts')];
   const { strategies, problems } = await loadStrategyModules(opponentKind === 'module' ? files : files.slice(0, 1), { trusted, takenIds: new Set() });
   if (strategies.length === 0) throw new Error(JSON.stringify(problems));
@@ -49,18 +49,21 @@ async function movesPerSecond(trusted, opponentKind = 'built-in') {
     opponentKind === 'module'
       ? prepareContestant(strategies[1], CLASSIC_GAME)
       : prepareContestant(opponentKind === 'move-by-move' ? { ...titForTat, finiteState: undefined } : titForTat, CLASSIC_GAME);
-  const settings = { game: CLASSIC_GAME, turns: 1000, noise: 0 };
-  const matches = opponentKind === 'move-by-move' ? 3 : opponentKind === 'module' ? 10 : 30;
+  const settings = { game: CLASSIC_GAME, turns, noise: 0 };
+  const matches = matchesPerRound ?? (opponentKind === 'move-by-move' ? 3 : opponentKind === 'module' ? 10 : 30);
   let best = 0;
   for (let round = 0; round < (opponentKind === 'move-by-move' ? 3 : 6); round++) {
     const started = performance.now();
     for (let match = 0; match < matches; match++) playMatch(module, opponent, settings, (purpose) => deriveStream(match, purpose));
-    best = Math.max(best, (matches * 1000) / ((performance.now() - started) / 1000));
+    best = Math.max(best, (matches * turns) / ((performance.now() - started) / 1000));
   }
   return best;
 }
 
 const sandboxed = await movesPerSecond(false);
+// What a whole match against a built-in costs apart from its moves (1-turn matches), and what a move costs (10,000-turn matches).
+const sandboxedMatchMicroseconds = 1e6 / (await movesPerSecond(false, 'built-in', 1, 300));
+const sandboxedMoveNanoseconds = 1e9 / (await movesPerSecond(false, 'built-in', 10_000, 3));
 const sandboxedModuleVsModule = await movesPerSecond(false, 'module');
 const sandboxedMoveByMove = await movesPerSecond(false, 'move-by-move');
 const trusted = await movesPerSecond(true);
@@ -77,6 +80,6 @@ for (let i = 0; i < 3; i++) {
 }
 walls.sort((a, b) => a - b);
 process.stdout.write(
-  `${JSON.stringify({ sandboxed, sandboxedModuleVsModule, sandboxedMoveByMove, trusted, tournament: { best: walls[0], median: walls[1] } })}\n`,
+  `${JSON.stringify({ sandboxed, sandboxedMatchMicroseconds, sandboxedMoveNanoseconds, sandboxedModuleVsModule, sandboxedMoveByMove, trusted, tournament: { best: walls[0], median: walls[1] } })}\n`,
 );
 process.exit(0);

@@ -326,6 +326,9 @@ const sections = {
     const floor = result.sandboxed < 50_000 ? '   BELOW THE 50 k FLOOR' : '';
     console.log(`  sandboxed (isolated-vm)   ${fmt(result.sandboxed / 1000, 0)} k moves/s (best of 6 rounds)   (issue 18 target >= 3 M, floor 50 k)${floor}`);
     console.log(
+      `  … of which a whole match costs ${fmt(result.sandboxedMatchMicroseconds, 0)} µs apart from its moves (1-turn matches), a move ${fmt(result.sandboxedMoveNanoseconds, 0)} ns (in 10,000-turn matches, their set-up included)`,
+    );
+    console.log(
       `  sandboxed, module against module ${fmt(result.sandboxedModuleVsModule / 1000, 0)} k moves/s (best of 6 rounds of 10 matches)   (issue 18 target >= 600 k)`,
     );
     console.log(
