@@ -1,7 +1,8 @@
 import type { RandomSource } from '../core/random.js';
-import { adoptPacked, PACKED_STRATEGY_SHIFT, type PackedTorus } from './kernel.js';
+import type { PackedTorus } from './kernel.js';
 import { DynamicNetwork } from './network.js';
 import { bestOfNeighbourhood } from './lattice-sweep.js';
+import { fermiOnPackedTorus, moranOnPackedTorus, type PackedSteps } from './packed-steps.js';
 import { Lattice, type Space } from './space.js';
 
 /**
@@ -62,6 +63,11 @@ function payoffNow(revision: Revision, firm: number): number {
   return revision.current === undefined ? revision.payoff[firm]! : revision.current.payoffOf(firm);
 }
 
+function packedSteps(revision: Revision, K: number, packed: PackedTorus): PackedSteps {
+  const { random, mutation, poolSize } = revision;
+  return { packed, steps: Math.round(revision.share * revision.space.size), random, mutation, poolSize, K };
+}
+
 /**
  * Nowak & May (1992): every firm at once adopts the strategy of the highest-payoff firm
  * among its neighbours and itself. Ties keep the own strategy; among neighbours that tie
@@ -96,7 +102,7 @@ export function imitateBest(revision: Revision): void {
 export function fermi(revision: Revision, K: number): void {
   const packed = revision.current?.packed;
   if (packed !== undefined) {
-    fermiOnPackedTorus(revision, K, packed);
+    fermiOnPackedTorus(packedSteps(revision, K, packed));
     return;
   }
   const { space, strategyOf, random, mutation, poolSize, current } = revision;
@@ -147,44 +153,6 @@ export function fermi(revision: Revision, K: number): void {
 }
 
 /**
- * fermi with current payoffs on a torus, on the packed entries (kernel.ts): a step reads one
- * 16-bit entry per firm for its strategy and payoff instead of three scattered arrays, which is
- * what a step on a lattice beyond the caches waits for. The same draws in the same order as the
- * plain loop, and the same results.
- */
-function fermiOnPackedTorus(revision: Revision, K: number, packed: PackedTorus): void {
-  const { random, mutation, poolSize } = revision;
-  const { entry, value, width, height, dxs, dys } = packed;
-  const size = width * height;
-  const steps = Math.round(revision.share * size);
-  const degree = dxs.length;
-  const inverseK = 1 / K;
-  for (let step = 0; step < steps; step++) {
-    const firm = Math.floor(random() * size);
-    if (mutation > 0 && random() < mutation) {
-      adoptPacked(packed, firm, Math.floor(random() * poolSize));
-      continue;
-    }
-    const k = Math.floor(random() * degree);
-    const x = firm % width;
-    const y = (firm - x) / width;
-    let nx = x + dxs[k]!;
-    let ny = y + dys[k]!;
-    if (nx < 0) nx += width;
-    else if (nx >= width) nx -= width;
-    if (ny < 0) ny += height;
-    else if (ny >= height) ny -= height;
-    const own = entry[firm]!;
-    const other = entry[ny * width + nx]!;
-    const model = other >> PACKED_STRATEGY_SHIFT;
-    // Two firms of one strategy: nothing changes and no coin is drawn.
-    if (model === own >> PACKED_STRATEGY_SHIFT) continue;
-    const probability = 1 / (1 + Math.exp((value[own]! - value[other]!) * inverseK));
-    if (random() < probability) adoptPacked(packed, firm, model);
-  }
-}
-
-/**
  * Death–birth Moran updating (Ohtsuki et al. 2006): a random firm's strategy is replaced by
  * that of a neighbour chosen in proportion to its fitness exp(P / K), share × N times. The
  * exponential is the Fermi rule's (a neighbour's chance grows with its payoff at the same
@@ -196,7 +164,7 @@ function fermiOnPackedTorus(revision: Revision, K: number, packed: PackedTorus):
 export function moran(revision: Revision, K: number): void {
   const packed = revision.current?.packed;
   if (packed !== undefined) {
-    moranOnPackedTorus(revision, K, packed);
+    moranOnPackedTorus(packedSteps(revision, K, packed));
     return;
   }
   const { space, strategyOf, random } = revision;
@@ -247,71 +215,5 @@ export function moran(revision: Revision, K: number): void {
       }
     }
     adopt(revision, firm, strategyOf[chosen]!);
-  }
-}
-
-/**
- * moran with current payoffs on a torus, on the packed entries (kernel.ts): neighbours by
- * arithmetic, in neighbourhood order, and each one's strategy and payoff from its entry, instead
- * of the neighbour lists, strategies, ties and counts. The same draws, weights and results as the
- * plain loop.
- */
-function moranOnPackedTorus(revision: Revision, K: number, packed: PackedTorus): void {
-  const { random } = revision;
-  const { entry, value, width, height, dxs, dys } = packed;
-  const size = width * height;
-  const steps = Math.round(revision.share * size);
-  const degree = dxs.length;
-  const neighbours = new Int32Array(degree);
-  const weights = new Float64Array(degree);
-  const inverseK = 1 / K;
-  for (let step = 0; step < steps; step++) {
-    const firm = Math.floor(random() * size);
-    const mutant = mutate(revision);
-    if (mutant >= 0) {
-      adoptPacked(packed, firm, mutant);
-      continue;
-    }
-    const x = firm % width;
-    const y = (firm - x) / width;
-    for (let k = 0; k < degree; k++) {
-      let nx = x + dxs[k]!;
-      let ny = y + dys[k]!;
-      if (nx < 0) nx += width;
-      else if (nx >= width) nx -= width;
-      if (ny < 0) ny += height;
-      else if (ny >= height) ny -= height;
-      neighbours[k] = ny * width + nx;
-    }
-    const first = entry[neighbours[0]!]! >> PACKED_STRATEGY_SHIFT;
-    let uniform = true;
-    for (let k = 1; k < degree && uniform; k++) uniform = entry[neighbours[k]!]! >> PACKED_STRATEGY_SHIFT === first;
-    if (uniform) {
-      adoptPacked(packed, firm, first);
-      continue;
-    }
-    let highest = -Infinity;
-    for (let k = 0; k < degree; k++) {
-      const payoff = value[entry[neighbours[k]!]!]!;
-      weights[k] = payoff;
-      if (payoff > highest) highest = payoff;
-    }
-    // Weights relative to the best neighbour's (which weighs 1), so exp cannot overflow.
-    let total = 0;
-    for (let k = 0; k < degree; k++) {
-      const weight = Math.exp((weights[k]! - highest) * inverseK);
-      weights[k] = weight;
-      total += weight;
-    }
-    let chosen = neighbours[degree - 1]!;
-    let target = random() * total;
-    for (let k = 0; k < degree; k++) {
-      target -= weights[k]!;
-      if (target < 0) {
-        chosen = neighbours[k]!;
-        break;
-      }
-    }
-    adoptPacked(packed, firm, entry[chosen]! >> PACKED_STRATEGY_SHIFT);
   }
 }

@@ -381,13 +381,14 @@ function playFused(
  * (ReScience, pd_graph_lib: adjacent_cooperators).
  */
 /**
- * On a torus, each firm's payoff entry packed in 16 bits, strategy << 5 | tied << 4 | co-operating
+ * On a torus, each firm's payoff entry packed, strategy << 5 | tied << 4 | co-operating
  * neighbours, so that a sequential step reads one array for a firm's strategy and payoff instead
  * of three scattered ones (strategies, ties to buyers, counts): at 2000² the step is bound by
- * those random reads.
+ * those random reads. One byte a firm for up to 8 strategies (4 MB at 2000², which the caches and
+ * the address translation keep far better than 8), 16 bits beyond.
  */
 export interface PackedTorus {
-  readonly entry: Uint16Array;
+  readonly entry: Uint8Array | Uint16Array;
   /** The payoff of each packed entry (the payoff table's, to the bit). */
   readonly value: Float64Array;
   /** Per strategy: 1 if it co-operates with neighbours. */
@@ -416,7 +417,7 @@ export class CurrentPayoffs {
   #torus: Lattice | undefined;
   #dxs: Int32Array = new Int32Array(0);
   #dys: Int32Array = new Int32Array(0);
-  #entry: Uint16Array = new Uint16Array(0);
+  #entry: Uint8Array | Uint16Array = new Uint8Array(0);
   #packed: PackedTorus | undefined;
 
   /**
@@ -461,7 +462,8 @@ export class CurrentPayoffs {
     if (torus === undefined || payoffs === undefined || payoffs.stride > 16 || poolSize >= 1 << (16 - PACKED_STRATEGY_SHIFT)) return undefined;
     const { stride } = payoffs;
     const size = torus.size;
-    if (this.#entry.length !== size) this.#entry = new Uint16Array(size);
+    const bytes = poolSize <= 1 << (8 - PACKED_STRATEGY_SHIFT);
+    if (this.#entry.length !== size || this.#entry instanceof Uint8Array !== bytes) this.#entry = bytes ? new Uint8Array(size) : new Uint16Array(size);
     const entry = this.#entry;
     const strategyOf = this.#strategyOf;
     const buyerTied = this.#buyerTied;
@@ -530,9 +532,14 @@ export class CurrentPayoffs {
 
 /** CurrentPayoffs.adopt on packed entries: the firm's strategy, and its neighbours' counts if its move changes. */
 export function adoptPacked(packed: PackedTorus, firm: number, strategy: number): void {
-  const { entry, cooperates, strategyOf, width, height, dxs, dys } = packed;
+  packed.strategyOf[firm] = strategy;
+  adoptPackedEntry(packed, firm, strategy);
+}
+
+/** adoptPacked without writing strategyOf, for loops that copy the strategies from the entries once at the end. */
+export function adoptPackedEntry(packed: PackedTorus, firm: number, strategy: number): void {
+  const { entry, cooperates, width, height, dxs, dys } = packed;
   const old = entry[firm]!;
-  strategyOf[firm] = strategy;
   entry[firm] = (strategy << PACKED_STRATEGY_SHIFT) | (old & ((1 << PACKED_STRATEGY_SHIFT) - 1));
   const change = cooperates[strategy]! - cooperates[old >> PACKED_STRATEGY_SHIFT]!;
   if (change === 0) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fermi, type Revision } from '../../src/cluster/evolution.js';
+import { fermi, moran, type Revision } from '../../src/cluster/evolution.js';
 import { buildActivityTable } from '../../src/cluster/activities.js';
 import { CurrentPayoffs, playMemoryless } from '../../src/cluster/kernel.js';
 import { ClusterModel } from '../../src/cluster/model.js';
@@ -248,4 +248,65 @@ describe('Ohtsuki et al. (2006): death–birth favours co-operators when b/c > k
     // P(X ≥ fixed) under neutral drift
     expect(1 - binomialAtMost(fixed - 1, 2 * runs, 1 / N)).toBeLessThan(1e-4);
   });
+});
+
+describe('the packed torus loops (packed-steps.ts) against the plain loop', () => {
+  // The same revision twice from one configuration and one stream: once on the packed entries
+  // (numbers drawn ahead, probabilities and weights from tables, strategies copied at the end),
+  // once through the plain loop of evolution.ts with the same current payoffs behind a view
+  // without `packed`. Strategies and the numbers taken must agree exactly. Ten strategies (five
+  // co-operators, five defectors) need 16-bit entries; two fit in a byte.
+  const tenPool = Array.from({ length: 10 }, (_, index) => builtin(index % 2 === 0 ? 'cooperator' : 'defector'));
+  for (const rule of ['fermi', 'moran'] as const) {
+    for (const [strategies, neighbourhood, mutation] of [
+      [pool, 'von-neumann', 0],
+      [pool, 'moore', 0.05],
+      [tenPool, 'von-neumann', 0.02],
+      [tenPool, 'moore', 0],
+    ] as const) {
+      it(`${rule}: ${strategies.length} strategies, ${neighbourhood}, mutation ${mutation}`, () => {
+        const parameters = clusterParameters({
+          width: 9,
+          height: 7,
+          neighbourhood,
+          boundary: 'torus',
+          selfInteraction: false,
+          externalBuyers: { share: 0.5, bonus: 0.7 },
+        });
+        const space = new Lattice(9, 7, neighbourhood, 'torus');
+        const setup = deriveStream(5, rule, neighbourhood, strategies.length);
+        const strategyOf = Uint8Array.from({ length: space.size }, () => Math.floor(setup() * strategies.length));
+        const buyerTied = Uint8Array.from({ length: space.size }, () => (setup() < 0.5 ? 1 : 0));
+        const table = buildActivityTable(parameters, 0);
+        const entries = strategies.map((strategy) => poolEntry(strategy, table));
+        const revise = (packed: boolean) => {
+          const target = { space, strategyOf: strategyOf.slice(), buyerTied };
+          const current = new CurrentPayoffs().reset(target, parameters, table, entries);
+          expect(current.packed?.entry.BYTES_PER_ELEMENT).toBe(strategies.length <= 8 ? 1 : 2);
+          const stream = deriveStream(6, rule, neighbourhood);
+          let taken = 0;
+          const revision: Revision = {
+            space,
+            strategyOf: target.strategyOf,
+            payoff: new Float64Array(space.size),
+            poolSize: strategies.length,
+            // 2.5 generations' worth of steps on a lattice of 63 firms
+            share: 2.5,
+            mutation,
+            random: () => {
+              taken++;
+              return stream();
+            },
+            current: packed ? current : { payoffOf: (firm) => current.payoffOf(firm), adopt: (firm, strategy) => current.adopt(firm, strategy) },
+          };
+          if (rule === 'fermi') fermi(revision, 0.3);
+          else moran(revision, 0.3);
+          return { strategyOf: [...target.strategyOf], taken };
+        };
+        const plain = revise(false);
+        expect(revise(true)).toEqual(plain);
+        expect(plain.strategyOf).not.toEqual([...strategyOf]);
+      });
+    }
+  }
 });
