@@ -31,6 +31,9 @@ function copyStrategies(packed: PackedTorus): void {
   for (let firm = 0; firm < entry.length; firm++) strategyOf[firm] = entry[firm]! >> PACKED_STRATEGY_SHIFT;
 }
 
+/** Entries beyond this many bytes are read ahead; a lattice whose entries stay in the core's own caches gains nothing from it. */
+const READ_AHEAD_FROM = 1 << 18;
+
 /** A firm's entry and those of the rows above and below, read so that they are in the cache when a step needs them (one number's worth of drawn-ahead.ts). */
 function readRows(entry: Uint8Array | Uint16Array, firm: number, width: number, size: number): number {
   const up = firm >= width ? firm - width : firm - width + size;
@@ -80,6 +83,7 @@ export function fermiOnPackedTorus({ packed, steps, random, mutation, poolSize, 
   const drawn = new DrawnAhead(random, 2);
   const most = mutation > 0 ? 4 : 3;
   const numbers = drawn.numbers;
+  const readAhead = entry.byteLength > READ_AHEAD_FROM;
   let read = 0;
   let step = 0;
   while (step < steps) {
@@ -99,10 +103,12 @@ export function fermiOnPackedTorus({ packed, steps, random, mutation, poolSize, 
       continue;
     }
     for (; step < steps && at <= stop; step++) {
-      // At most three numbers a step: reading ahead for three keeps up with every number.
-      read ^= readRows(entry, (numbers[at + AHEAD]! * size) | 0, width, size);
-      read ^= readRows(entry, (numbers[at + AHEAD + 1]! * size) | 0, width, size);
-      read ^= readRows(entry, (numbers[at + AHEAD + 2]! * size) | 0, width, size);
+      if (readAhead) {
+        // At most three numbers a step: reading ahead for three keeps up with every number.
+        read ^= readRows(entry, (numbers[at + AHEAD]! * size) | 0, width, size);
+        read ^= readRows(entry, (numbers[at + AHEAD + 1]! * size) | 0, width, size);
+        read ^= readRows(entry, (numbers[at + AHEAD + 2]! * size) | 0, width, size);
+      }
       // ⌊u · n⌋ by truncation: u < 1 and n < 2³¹, so the same integer.
       const firm = (numbers[at++]! * size) | 0;
       if (mutation > 0 && numbers[at++]! < mutation) {
@@ -145,6 +151,7 @@ export function moranOnPackedTorus({ packed, steps, random, mutation, poolSize, 
   const most = mutation > 0 ? 3 : 2;
   const drawn = new DrawnAhead(random, least);
   const numbers = drawn.numbers;
+  const readAhead = entry.byteLength > READ_AHEAD_FROM;
   let read = 0;
   let step = 0;
   while (step < steps) {
@@ -159,10 +166,12 @@ export function moranOnPackedTorus({ packed, steps, random, mutation, poolSize, 
         firm = (drawn.next() * size) | 0;
         coin = mutation > 0 ? drawn.next() : 1;
       } else {
-        // At most two numbers a step (without mutation): reading ahead for two keeps up with every number.
-        read ^= readRows(entry, (numbers[at + AHEAD]! * size) | 0, width, size);
-        read ^= readRows(entry, (numbers[at + AHEAD + 1]! * size) | 0, width, size);
-        if (mutation > 0) read ^= readRows(entry, (numbers[at + AHEAD + 2]! * size) | 0, width, size);
+        if (readAhead) {
+          // At most two numbers a step (without mutation): reading ahead for two keeps up with every number.
+          read ^= readRows(entry, (numbers[at + AHEAD]! * size) | 0, width, size);
+          read ^= readRows(entry, (numbers[at + AHEAD + 1]! * size) | 0, width, size);
+          if (mutation > 0) read ^= readRows(entry, (numbers[at + AHEAD + 2]! * size) | 0, width, size);
+        }
         firm = (numbers[at++]! * size) | 0;
         coin = mutation > 0 ? numbers[at++]! : 1;
       }
