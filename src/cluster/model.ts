@@ -11,7 +11,7 @@ import type { DynamicNetwork } from './network.js';
 import { partnerChoiceOn, validateParameters, type ClusterParameters } from './parameters.js';
 import { cutTies, formTies, partnerChoiceFor } from './partner-choice.js';
 import { playGeneration } from './play.js';
-import { playSplit, sharedArray, splittable, type PlayThreads } from './split-play.js';
+import { ONE_THREAD, playSplit, sharedArray, splittable, type PlayThreads } from './split-play.js';
 import { refreshTables } from './pool.js';
 import { populate } from './population.js';
 import { RelationshipState } from './relationships.js';
@@ -47,6 +47,11 @@ export interface ClusterSetup {
    * the same for any number); the model's big arrays are then SharedArrayBuffer-backed. Without, one thread plays.
    */
   readonly threads?: PlayThreads | undefined;
+  /**
+   * Play a generation that split-play.ts allows through its kernel (default true), on one thread
+   * without `threads`; tests turn it off to compare with play.ts's general loop.
+   */
+  readonly splitPlay?: boolean | undefined;
 }
 
 /**
@@ -78,6 +83,7 @@ export class ClusterModel {
 
   readonly #state: ClusterState;
   readonly #events: EventQueue;
+  readonly #splitPlay: boolean;
 
   constructor(setup: ClusterSetup) {
     const parameters = validateParameters(setup.parameters);
@@ -148,6 +154,7 @@ export class ClusterModel {
       market: undefined,
     };
     this.#state = state;
+    this.#splitPlay = setup.splitPlay ?? true;
     this.space = space;
     this.network = partners?.network;
     this.pool = state.pool;
@@ -208,8 +215,8 @@ export class ClusterModel {
       state.kernel && memorylessEligible(parameters, state.entries, state.trustUniform)
         ? // Nothing after play changes payoffs without a market, so the kernel may add them to wealth on its pass.
           playMemoryless(state, parameters, state.activities, state.entries, state.relationshipCount, state.observe, state.market === undefined)
-        : state.threads !== undefined && splittable(state)
-          ? playSplit(state, state.threads)
+        : this.#splitPlay && splittable(state)
+          ? playSplit(state, state.threads ?? ONE_THREAD)
           : playGeneration(state);
     settleOrganisers(state);
     if (partners !== undefined) cutTies(state, partners);

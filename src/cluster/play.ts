@@ -39,6 +39,8 @@ class LatticeView implements MoveView, ClusterContext {
  * the pair's joint trust picks the activity, both sides choose (compiled machines on the fast
  * path, move() otherwise), noise flips moves, and the round is settled by the round rules.
  * Writes payoffs, trust, histories and machine states; returns the generation's totals.
+ * A generation without draws during play goes through split-play-kernel.ts instead (model.ts),
+ * on any number of threads; this loop is the general one and the reference the kernel is tested against.
  */
 export function playGeneration(state: ClusterState): PlayTally {
   const parameters = state.parameters;

@@ -3,7 +3,7 @@ import { resolveParameters, type ParameterValues, type Strategy } from '../core/
 import { buildActivityTable, type ActivityTable } from './activities.js';
 import { funded } from './maintenance.js';
 import { WINDOW } from './relationships.js';
-import { restartSplit, restartSplittable } from './split-play.js';
+import { ONE_THREAD, restartSplit, restartSplittable } from './split-play.js';
 import type { ClusterState } from './state.js';
 
 /** How each pool strategy plays: one compiled machine per activity, or through move(). */
@@ -103,13 +103,15 @@ export function restartFirm(state: ClusterState, firm: number): void {
  * Every firm whose strategy differs from `before` restarts its sides, as restartFirm would one by
  * one (the order does not matter: a side's state is rebuilt from its relationship's past, which a
  * restart does not change). With every strategy on the fast path it runs as one loop over the
- * firms with the machines at hand; a million-firm revision changes hundreds of thousands.
+ * firms with the machines at hand (a million-firm revision changes hundreds of thousands): the
+ * split kernel's, in parts over the run's threads or on this one (split-play-kernel.ts), or, while
+ * firms choose their partners (the relationships change under it), the loop here.
  */
 export function restartChanged(state: ClusterState, before: Uint8Array): void {
   const { strategyOf, entries } = state;
   const size = strategyOf.length;
-  if (state.threads !== undefined && restartSplittable(state)) {
-    restartSplit(state, state.threads, before);
+  if (restartSplittable(state)) {
+    restartSplit(state, state.threads ?? ONE_THREAD, before);
     return;
   }
   if (state.players.size > 0 || entries.some((entry) => entry.machines === undefined)) {

@@ -31,6 +31,9 @@ export function partsInThisThread(count: number): PlayThreads {
   };
 }
 
+/** The parts of a run without threads: its one thread plays them all. */
+export const ONE_THREAD: PlayThreads = partsInThisThread(1);
+
 /** The most bytes the per-round outcomes may take (one per relationship-round); a larger generation plays on one thread. */
 const OUTCOME_BYTES = 2 ** 28;
 
@@ -59,16 +62,17 @@ export function sharedArray<T>(create: new (buffer: SharedArrayBuffer) => T, byt
 /** The shared arrays of a run, kept while its relationships stay the same objects. */
 const arraysOf = new WeakMap<ClusterState, SplitPlayArrays>();
 
-function splitArrays(state: ClusterState, threads: PlayThreads): SplitPlayArrays {
+/** The arrays for `threads`, with room for the generation's outcomes when `playing` (restarts alone need none). */
+function splitArrays(state: ClusterState, threads: PlayThreads, playing: boolean): SplitPlayArrays {
   const { graph, relationships } = state;
-  const needed = graph.count * state.parameters.roundsPerGeneration;
+  const needed = playing ? graph.count * state.parameters.roundsPerGeneration : 0;
   const kept = arraysOf.get(state);
   if (
     kept !== undefined &&
     kept.trust === relationships.trust &&
     kept.grievances === relationships.grievances &&
     kept.outcome.length >= needed &&
-    kept.tallies.length >= threads.count * TALLY_STRIDE
+    kept.tallies.length === threads.count * TALLY_STRIDE
   )
     return kept;
   const arrays: SplitPlayArrays = {
@@ -89,7 +93,7 @@ function splitArrays(state: ClusterState, threads: PlayThreads): SplitPlayArrays
     grievances: relationships.grievances,
     ...straddlingFirms(graph, threads.count),
     before: sharedArray(Uint8Array, 1, state.space.size),
-    outcome: sharedArray(Uint8Array, 1, needed),
+    outcome: sharedArray(Uint8Array, 1, Math.max(needed, kept?.outcome.length ?? 0)),
     tallies: sharedArray(Float64Array, 8, threads.count * TALLY_STRIDE),
   };
   arraysOf.set(state, arrays);
@@ -135,8 +139,52 @@ function layFlips(state: ClusterState, outcome: Uint8Array, relationshipRounds: 
   }
 }
 
-/** The rules of this generation as the parts read them. */
-function taskOf(state: ClusterState, phase: SplitPlayTask['phase']): SplitPlayTask {
+/** The last task made for a run, with what it was made from: the same rules and arrays keep the same key. */
+const tasksOf = new WeakMap<ClusterState, { readonly arrays: SplitPlayArrays; readonly entries: object; readonly task: SplitPlayTask }>();
+
+/** Whether two activity tables play the same (refreshTables makes a new one whenever the maintenance or an event asks, mostly unchanged). */
+function sameRates(kept: RoundRates, now: RoundRates): boolean {
+  const same = (a: ArrayLike<number>, b: ArrayLike<number>): boolean =>
+    a.length === b.length && Array.prototype.every.call(a, (value, k) => Object.is(value, b[k]));
+  return (
+    same(kept.R, now.R) &&
+    same(kept.S, now.S) &&
+    same(kept.T, now.T) &&
+    same(kept.P, now.P) &&
+    same(kept.cost, now.cost) &&
+    same(kept.threshold, now.threshold) &&
+    same(kept.lowRisk, now.lowRisk) &&
+    same(kept.deterred, now.deterred) &&
+    same(kept.ladder, now.ladder)
+  );
+}
+
+/** Keys of tasks, unique in this process (split-play-kernel.ts compiles its loops once per key). */
+let lastKey = 0;
+
+/** The rules of this generation as the parts read them, for these arrays. */
+function taskOf(state: ClusterState, arrays: SplitPlayArrays, phase: SplitPlayTask['phase']): SplitPlayTask {
+  const kept = tasksOf.get(state);
+  const parameters = state.parameters;
+  if (
+    kept !== undefined &&
+    kept.arrays === arrays &&
+    sameRates(kept.task.rates, state.activities) &&
+    kept.entries === state.entries &&
+    kept.task.roundsPerGeneration === parameters.roundsPerGeneration &&
+    kept.task.gain === parameters.trust.gain &&
+    kept.task.loss === parameters.trust.loss &&
+    kept.task.bonus === parameters.externalBuyers.bonus &&
+    kept.task.observe === state.observe &&
+    kept.task.edges === state.graph.count
+  )
+    return kept.task.phase === phase ? kept.task : { ...kept.task, phase };
+  const task = newTask(state, phase);
+  tasksOf.set(state, { arrays, entries: state.entries, task });
+  return task;
+}
+
+function newTask(state: ClusterState, phase: SplitPlayTask['phase']): SplitPlayTask {
   const table = state.activities;
   const activityCount = table.count;
   const entries = state.entries;
@@ -185,6 +233,7 @@ function taskOf(state: ClusterState, phase: SplitPlayTask['phase']): SplitPlayTa
   const parameters = state.parameters;
   return {
     phase,
+    key: ++lastKey,
     edges: state.graph.count,
     firms: state.space.size,
     roundsPerGeneration: parameters.roundsPerGeneration,
@@ -217,9 +266,9 @@ export function restartSplittable(state: ClusterState): boolean {
 
 /** The firms whose strategy differs from `before` restart their sides, in parts over `threads` (see restartSplittable). */
 export function restartSplit(state: ClusterState, threads: PlayThreads, before: Uint8Array): void {
-  const arrays = splitArrays(state, threads);
+  const arrays = splitArrays(state, threads, false);
   arrays.before.set(before);
-  threads.run(arrays, taskOf(state, 'restart'));
+  threads.run(arrays, taskOf(state, arrays, 'restart'));
 }
 
 /**
@@ -227,10 +276,10 @@ export function restartSplit(state: ClusterState, threads: PlayThreads, before: 
  * the firms' payoffs in parts. Writes what playGeneration writes and returns the same tally.
  */
 export function playSplit(state: ClusterState, threads: PlayThreads): PlayTally {
-  const arrays = splitArrays(state, threads);
+  const arrays = splitArrays(state, threads, true);
   const relationshipRounds = state.graph.count * state.parameters.roundsPerGeneration;
   layFlips(state, arrays.outcome, relationshipRounds);
-  const task = taskOf(state, 'relationships');
+  const task = taskOf(state, arrays, 'relationships');
   // Unobserved, the relationships' phase adds up payoffs as it goes (split-play-kernel.ts).
   if (!task.observe) state.payoff.fill(0);
   threads.run(arrays, task);

@@ -26,7 +26,8 @@ function counted(parts: number): PlayThreads & { splits: number; restarts: numbe
   return threads;
 }
 
-function digest(preset: string, overrides: readonly string[], generations: number, observeFirms: boolean, threads?: PlayThreads): string {
+/** A run's records and final arrays, hashed; without `threads`, play.ts's general loop plays every generation unless `splitPlay`. */
+function digest(preset: string, overrides: readonly string[], generations: number, observeFirms: boolean, threads?: PlayThreads, splitPlay = false): string {
   const scenario = withOverrides(loadScenario(preset), ['width=14', 'height=11', ...overrides]);
   const model = new ClusterModel({
     parameters: scenario.parameters,
@@ -35,6 +36,7 @@ function digest(preset: string, overrides: readonly string[], generations: numbe
     events: scenario.events,
     observeFirms,
     threads,
+    splitPlay: threads !== undefined || splitPlay,
   });
   const hash = createHash('sha256');
   for (let generation = 0; generation < generations; generation++) hash.update(JSON.stringify(model.step()));
@@ -60,6 +62,8 @@ describe('a generation split in parts', () => {
     it(`gives ${preset} ${overrides.join(' ')} the same run as one thread, in 1, 2 and 3 parts`, () => {
       for (const observe of [true, false]) {
         const alone = digest(preset, overrides, 14, observe);
+        // The one-thread default: the split kernel without threads.
+        expect(digest(preset, overrides, 14, observe, undefined, true), `no threads, observe ${observe}`).toBe(alone);
         for (const parts of [1, 2, 3]) {
           const threads = counted(parts);
           expect(digest(preset, overrides, 14, observe, threads), `${parts} parts, observe ${observe}`).toBe(alone);
