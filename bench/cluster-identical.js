@@ -15,7 +15,7 @@ import { requireStrategies } from '../dist/strategies/registry.js';
 
 const runs = {};
 const threadsOption = process.argv.find((argument) => argument.startsWith('--threads='));
-const threads = threadsOption === undefined ? undefined : startClusterPlayThreads(Number(threadsOption.slice('--threads='.length)));
+const threads = threadsOption === undefined ? undefined : await startClusterPlayThreads(Number(threadsOption.slice('--threads='.length)));
 
 function digestOf(model, generations) {
   const hash = createHash('sha256');

@@ -14,7 +14,7 @@ const [width, height] = size.split('x').map(Number);
 const generations = Number(generationsText);
 const file = new URL(`../scenarios/${name}.json`, import.meta.url);
 const scenario = withOverrides(parseScenario(JSON.parse(readFileSync(file, 'utf8')), name), [`width=${width}`, `height=${height}`, ...overrides]);
-const pool = threadCount > 0 ? startClusterPlayThreads(threadCount) : undefined;
+const pool = threadCount > 0 ? await startClusterPlayThreads(threadCount) : undefined;
 // The CPU time spent in the split parts (all threads' while they run): with one thread, the work
 // that two threads share, so an idle machine's time with N threads is about cpu − split + split / N.
 let splitCpu = 0;

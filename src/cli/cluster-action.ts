@@ -85,7 +85,7 @@ export async function runClusterCommand(options: ClusterOptions): Promise<void> 
     );
     return;
   }
-  const threads = playThreads(options.workers, scenario);
+  const threads = await playThreads(options.workers, scenario);
   let run: ReturnType<typeof runScenario>;
   try {
     run = runScenario(scenario, strategies, { seed, generations, threads });
@@ -106,7 +106,7 @@ export async function runClusterCommand(options: ClusterOptions): Promise<void> 
 export const PLAY_THREADS_FROM_FIRMS = 200 * 200;
 
 /** The threads for one run's play: --workers N, or every core for a lattice of PLAY_THREADS_FROM_FIRMS firms or more; undefined for one. */
-function playThreads(requested: number | undefined, scenario: Scenario): ClusterPlayThreads | undefined {
+async function playThreads(requested: number | undefined, scenario: Scenario): Promise<ClusterPlayThreads | undefined> {
   const firms = scenario.parameters.width * scenario.parameters.height;
   const count = workerThreads(requested ?? (firms >= PLAY_THREADS_FROM_FIRMS ? availableParallelism() : 1), firms);
   return count > 1 ? startClusterPlayThreads(count) : undefined;

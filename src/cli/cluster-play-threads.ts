@@ -1,46 +1,94 @@
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import type { PlayThreads, SplitPlayArrays, SplitPlayTask } from '../cluster/split-play.js';
-import { runSplitPart } from '../cluster/split-play-kernel.js';
+import { forgetSplitKernel, runSplitPart } from '../cluster/split-play-kernel.js';
 
 /**
- * Worker threads that share a cluster run's play (src/cluster/split-play.ts), started once per run
- * on the first generation that can be split, and waited for synchronously: ClusterModel.step()
- * stays a plain function, the calling thread plays part 0 and then sleeps on an Atomics counter
- * until every worker has counted its part in. A worker imports only split-play-kernel.js.
+ * Worker threads that share a cluster run's play (src/cluster/split-play.ts), started before the
+ * run and waited for synchronously: ClusterModel.step() stays a plain function, the calling thread
+ * plays part 0 and then sleeps on an Atomics counter until every worker has counted its part in.
+ * A worker imports only split-play-kernel.js.
  */
 export interface ClusterPlayThreads extends PlayThreads {
   /** Ends the workers (the run is over). */
   close(): Promise<void>;
 }
 
-interface Started {
-  readonly workers: Worker[];
-  /** Per worker: the port it reports a failure on, read without the event loop. */
-  readonly failures: MessagePort[];
-  /** [0]: parts finished in the current task. */
-  readonly done: Int32Array;
+/** A play thread stopped without counting its part in (out of memory, or killed): the run cannot go on. */
+export class PlayThreadStopped extends Error {
+  override readonly name = 'PlayThreadStopped';
 }
 
-/** `count` threads in all: the calling one and count − 1 workers. */
-export function startClusterPlayThreads(count: number): ClusterPlayThreads {
-  let started: Started | undefined;
-  const start = (): Started => {
-    const done = new Int32Array(new SharedArrayBuffer(4));
-    const workers: Worker[] = [];
-    const failures: MessagePort[] = [];
-    for (let part = 1; part < count; part++) {
-      const channel = new MessageChannel();
-      const worker = new Worker(new URL('./cluster-play-thread.js', import.meta.url), {
-        workerData: { part, parts: count, done, failures: channel.port2 },
-        transferList: [channel.port2],
-      });
-      // An idle pool never keeps the process alive.
-      worker.unref();
-      workers.push(worker);
-      failures.push(channel.port1);
-    }
-    return { workers, failures, done };
+/** For tests: another worker script, and limits on each worker's memory. */
+export interface ClusterPlayThreadOptions {
+  readonly script?: URL | undefined;
+  readonly resourceLimits?: ResourceLimits | undefined;
+}
+
+/** How long the calling thread sleeps on the counter before it looks whether a worker has stopped. */
+const LOOK_EVERY_MS = 250;
+
+/**
+ * Whether a worker's thread has stopped, read without the event loop (which the waiting thread is
+ * not running, so the exit event cannot arrive): Node reports the event-loop idle time of a worker
+ * that has come online and stopped since as −1.
+ */
+function hasStopped(worker: Worker): boolean {
+  return worker.performance.eventLoopUtilization().idle < 0;
+}
+
+/** Whether a worker's event loop has started (its utilisation is all zeros before). */
+function loopRuns(worker: Worker): boolean {
+  const { idle, active } = worker.performance.eventLoopUtilization();
+  return idle !== 0 || active !== 0;
+}
+
+/** `count` threads in all: the calling one and count − 1 workers, once every worker is online. */
+export async function startClusterPlayThreads(count: number, options: ClusterPlayThreadOptions = {}): Promise<ClusterPlayThreads> {
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const workers: Worker[] = [];
+  /** Per worker: the port it reports a failure on, read without the event loop. */
+  const failures: MessagePort[] = [];
+  /** Per worker: why it stopped, once its exit or error event has been heard. */
+  const stopped: (string | undefined)[] = [];
+  for (let part = 1; part < count; part++) {
+    const channel = new MessageChannel();
+    const worker = new Worker(options.script ?? new URL('./cluster-play-thread.js', import.meta.url), {
+      workerData: { part, parts: count, done, failures: channel.port2 },
+      transferList: [channel.port2],
+      ...(options.resourceLimits === undefined ? {} : { resourceLimits: options.resourceLimits }),
+    });
+    worker.on('error', (error) => {
+      stopped[part - 1] ??= error.message;
+    });
+    worker.on('exit', (code) => {
+      stopped[part - 1] ??= `it exited with code ${code}`;
+    });
+    workers.push(worker);
+    failures.push(channel.port1);
+    stopped.push(undefined);
+  }
+  const close = async (): Promise<void> => {
+    // This thread's loops hold the run's arrays.
+    forgetSplitKernel();
+    for (const port of failures) port.close();
+    await Promise.all(workers.map((worker) => worker.terminate()));
   };
+  try {
+    // Online, a worker can be seen to stop (hasStopped) while this thread waits on its count.
+    await Promise.all(workers.map((worker) => new Promise((resolve, reject) => worker.once('online', resolve).once('error', reject))));
+    // hasStopped reads a worker's loop start time, which Node reads on the first ask once the loop runs, and keeps.
+    for (let k = 0; k < workers.length; k++) {
+      while (!loopRuns(workers[k]!)) {
+        if (stopped[k] !== undefined) throw new Error(stopped[k]);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    }
+    // An idle pool never keeps the process alive.
+    for (const worker of workers) worker.unref();
+  } catch (error) {
+    await close();
+    throw new PlayThreadStopped(`cluster play threads could not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
   return {
     count,
     run(arrays: SplitPlayArrays, task: SplitPlayTask): void {
@@ -52,8 +100,6 @@ export function startClusterPlayThreads(count: number): ClusterPlayThreads {
         // A copy would play in the worker and never come back.
         if (values.length > 0 && !(values.buffer instanceof SharedArrayBuffer)) throw new Error('the play threads need SharedArrayBuffer-backed arrays');
       }
-      started ??= start();
-      const { workers, failures, done } = started;
       Atomics.store(done, 0, 0);
       for (const worker of workers) worker.postMessage({ arrays, task });
       let failure: unknown;
@@ -62,19 +108,22 @@ export function startClusterPlayThreads(count: number): ClusterPlayThreads {
       } catch (error) {
         failure = error;
       }
-      for (let seen = Atomics.load(done, 0); seen < workers.length; seen = Atomics.load(done, 0)) Atomics.wait(done, 0, seen);
+      for (let seen = Atomics.load(done, 0); seen < workers.length; seen = Atomics.load(done, 0)) {
+        if (Atomics.wait(done, 0, seen, LOOK_EVERY_MS) !== 'timed-out') continue;
+        const dead = workers.findIndex((worker, k) => stopped[k] !== undefined || hasStopped(worker));
+        if (dead >= 0) {
+          const why = stopped[dead] ?? 'out of memory, or killed';
+          throw new PlayThreadStopped(
+            `cluster play thread ${dead + 1} of ${count - 1} stopped during a generation (${why}): try fewer --workers or a smaller lattice`,
+          );
+        }
+      }
       if (failure !== undefined) throw failure;
       for (const port of failures) {
         const report = receiveMessageOnPort(port);
         if (report !== undefined) throw new Error(`a play thread failed: ${String(report.message)}`);
       }
     },
-    async close(): Promise<void> {
-      if (started === undefined) return;
-      const { workers, failures } = started;
-      started = undefined;
-      for (const port of failures) port.close();
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    },
+    close,
   };
 }

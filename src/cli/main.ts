@@ -86,6 +86,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (error instanceof InputError) fail(error.message, EXIT_INPUT);
     if (error instanceof StrategyFault) fail(error.message, EXIT_FAILURE);
     if (error instanceof FileSystemError) fail(error.message, EXIT_FAILURE);
+    // cluster-play-threads.ts's PlayThreadStopped, known by name: importing it would load the play threads into every command.
+    if (error instanceof Error && error.name === 'PlayThreadStopped') fail(error.message, EXIT_FAILURE);
     if (isFileError(error)) {
       const what = error.path === undefined ? error.syscall : `${error.syscall} '${printable(error.path)}'`;
       fail(`cannot ${what}: ${fileErrorReason(error)}`, EXIT_FAILURE);
