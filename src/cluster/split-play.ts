@@ -266,7 +266,8 @@ export function restartSplittable(state: ClusterState): boolean {
 
 /** The firms whose strategy differs from `before` restart their sides, in parts over `threads` (see restartSplittable). */
 export function restartSplit(state: ClusterState, threads: PlayThreads, before: Uint8Array): void {
-  const arrays = splitArrays(state, threads, false);
+  // With room for the outcomes if the play splits too: the same arrays, and the loops compiled once.
+  const arrays = splitArrays(state, threads, splittable(state));
   arrays.before.set(before);
   threads.run(arrays, taskOf(state, arrays, 'restart'));
 }
