@@ -111,6 +111,10 @@ export function fermi(revision: Revision, K: number): void {
   // On a torus a neighbour's index is arithmetic: no lookups in the neighbour lists, whose
   // random access dominates a million-firm sequential update.
   const torus = space instanceof Lattice && space.boundary === 'torus' ? space : undefined;
+  if (torus !== undefined && current === undefined) {
+    fermiOnTorusStale(revision, K, torus);
+    return;
+  }
   const width = torus?.width ?? 1;
   const height = torus?.height ?? 1;
   const dxs = Int32Array.from(torus?.offsets ?? [], ([dx]) => dx);
@@ -151,6 +155,83 @@ export function fermi(revision: Revision, K: number): void {
     if (random() < probability) adopt(revision, firm, model);
   }
 }
+
+/** Steps whose draws are taken at a time on the generation's payoffs, and how far ahead of its step a step's firms are read. */
+const STALE_BLOCK = 1024;
+const STALE_AHEAD = 12;
+
+/**
+ * fermi on the generation's payoffs on a torus (the full model: strategies with memory). A
+ * step's draws do not depend on the configuration (its firm, the mutation coin, its neighbour and
+ * its coin are always drawn), so the steps are taken in blocks: first every step's firm, neighbour
+ * (or mutant strategy) and coin from the stream, then the steps in order, each reading ahead the
+ * strategies and payoffs of the step STALE_AHEAD on, so that several of those scattered reads are
+ * under way at once. A step whose two firms hold one strategy, which would copy what the firm
+ * already holds, needs neither the exponential nor the payoffs. The same draws and results as the
+ * plain loop.
+ */
+function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void {
+  const { strategyOf, payoff, random, mutation, poolSize } = revision;
+  const { width, height, size } = torus;
+  const dxs = Int32Array.from(torus.offsets, ([dx]) => dx);
+  const dys = Int32Array.from(torus.offsets, ([, dy]) => dy);
+  const degree = dxs.length;
+  const steps = Math.round(revision.share * size);
+  const inverseK = 1 / K;
+  const firms = new Int32Array(STALE_BLOCK + STALE_AHEAD);
+  // The neighbour, or −1 − the strategy a mutant takes.
+  const others = new Int32Array(STALE_BLOCK + STALE_AHEAD);
+  const coins = new Float64Array(STALE_BLOCK);
+  let read = 0;
+  let readPayoff = 0;
+  for (let first = 0; first < steps; first += STALE_BLOCK) {
+    const count = Math.min(STALE_BLOCK, steps - first);
+    for (let i = 0; i < count; i++) {
+      // ⌊u · n⌋ by truncation: u < 1 and n < 2³¹, so the same integer.
+      const firm = (random() * size) | 0;
+      firms[i] = firm;
+      if (mutation > 0 && random() < mutation) {
+        others[i] = -1 - ((random() * poolSize) | 0);
+        continue;
+      }
+      const k = (random() * degree) | 0;
+      const x = firm % width;
+      const y = (firm - x) / width;
+      let nx = x + dxs[k]!;
+      let ny = y + dys[k]!;
+      if (nx < 0) nx += width;
+      else if (nx >= width) nx -= width;
+      if (ny < 0) ny += height;
+      else if (ny >= height) ny -= height;
+      others[i] = ny * width + nx;
+      coins[i] = random();
+    }
+    // Past the block's end the read-ahead reads firm 0 (never a step).
+    firms.fill(0, count);
+    others.fill(0, count);
+    for (let i = 0; i < count; i++) {
+      const aheadFirm = firms[i + STALE_AHEAD]!;
+      const aheadOther = others[i + STALE_AHEAD]!;
+      // a mutant's negative code reads firm 0
+      const aheadNeighbour = aheadOther & ~(aheadOther >> 31);
+      read ^= strategyOf[aheadFirm]! ^ strategyOf[aheadNeighbour]!;
+      readPayoff += payoff[aheadFirm]! + payoff[aheadNeighbour]!;
+      const firm = firms[i]!;
+      const neighbour = others[i]!;
+      if (neighbour < 0) {
+        strategyOf[firm] = -1 - neighbour;
+        continue;
+      }
+      const model = strategyOf[neighbour]!;
+      if (model !== strategyOf[firm] && coins[i]! < 1 / (1 + Math.exp((payoff[firm]! - payoff[neighbour]!) * inverseK))) strategyOf[firm] = model;
+    }
+  }
+  staleReads.strategies = read;
+  staleReads.payoffs = readPayoff;
+}
+
+/** What fermiOnTorusStale's reads ahead came to, kept so that they are not optimised away. */
+const staleReads = { strategies: 0, payoffs: 0 };
 
 /**
  * Death–birth Moran updating (Ohtsuki et al. 2006): a random firm's strategy is replaced by

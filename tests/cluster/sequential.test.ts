@@ -310,3 +310,53 @@ describe('the packed torus loops (packed-steps.ts) against the plain loop', () =
     }
   }
 });
+
+describe('fermi on the generation payoffs on a torus (taken in blocks) against the plain loop', () => {
+  // The plain loop as it stood before the blocks: every step draws its firm, the mutation coin
+  // (and the mutant's strategy), its neighbour and its coin, and copies the neighbour's strategy
+  // as it stands at that step.
+  const reference = (
+    space: Lattice,
+    strategyOf: Uint8Array,
+    payoff: Float64Array,
+    random: () => number,
+    steps: number,
+    mutation: number,
+    poolSize: number,
+    K: number,
+  ) => {
+    for (let step = 0; step < steps; step++) {
+      const firm = Math.floor(random() * space.size);
+      if (mutation > 0 && random() < mutation) {
+        strategyOf[firm] = Math.floor(random() * poolSize);
+        continue;
+      }
+      const from = space.neighbourOffsets[firm]!;
+      const neighbour = space.neighbourList[from + Math.floor(random() * (space.neighbourOffsets[firm + 1]! - from))]!;
+      const probability = 1 / (1 + Math.exp((payoff[firm]! - payoff[neighbour]!) * (1 / K)));
+      if (random() < probability) strategyOf[firm] = strategyOf[neighbour]!;
+    }
+  };
+  for (const [neighbourhood, mutation, share] of [
+    ['moore', 0.05, 3.5],
+    ['von-neumann', 0, 40],
+  ] as const) {
+    it(`${neighbourhood}, mutation ${mutation}, ${share} generations' steps (blocks of 1024 and a part)`, () => {
+      const space = new Lattice(9, 7, neighbourhood, 'torus');
+      const setup = deriveStream(8, neighbourhood);
+      const strategyOf = Uint8Array.from({ length: space.size }, () => Math.floor(setup() * 3));
+      const payoff = Float64Array.from({ length: space.size }, () => setup() * 2 - 0.5);
+      const steps = Math.round(share * space.size);
+      const expected = strategyOf.slice();
+      const plainStream = deriveStream(9, neighbourhood);
+      let plainTaken = 0;
+      reference(space, expected, payoff, () => (plainTaken++, plainStream()), steps, mutation, 3, 0.2);
+      const stream = deriveStream(9, neighbourhood);
+      let taken = 0;
+      const revision: Revision = { space, strategyOf, payoff, poolSize: 3, share, mutation, random: () => (taken++, stream()) };
+      fermi(revision, 0.2);
+      expect([...strategyOf]).toEqual([...expected]);
+      expect(taken).toBe(plainTaken);
+    });
+  }
+});
