@@ -80,7 +80,14 @@ export const MAX_MATCHES = 10_000_000;
  * The matches of a round robin, repetition by repetition (so partial results cover every
  * pair evenly), with their outcomes as they are played: struct-of-arrays, no object per match.
  */
-export class MatchTable {
+/** The order of a table's matches: each match's repetition and its two strategies (indices into the tournament's list). */
+export interface MatchPlan {
+  readonly repetition: Int32Array;
+  readonly first: Int32Array;
+  readonly second: Int32Array;
+}
+
+export class MatchTable implements MatchPlan {
   readonly size: number;
   readonly repetition: Int32Array;
   readonly first: Int32Array;
@@ -96,8 +103,13 @@ export class MatchTable {
    */
   readonly disqualified = new Map<number, string>();
 
-  /** `outcomes`, when given, is where the outcomes go (OUTCOME_SIZE numbers a match): memory shared with worker threads that play parts of the table. */
-  constructor(strategyCount: number, repetitions: number, selfPlay: boolean, outcomes?: Float64Array) {
+  /**
+   * `outcomes`, when given, is where the outcomes go (OUTCOME_SIZE numbers a match): memory shared
+   * with worker threads that play parts of the table. `plan` is the plan of another table of the
+   * same tournament, laid out already (a worker thread reads it instead of laying out its own), or
+   * 'shared' to lay this one out in memory that can be shared so.
+   */
+  constructor(strategyCount: number, repetitions: number, selfPlay: boolean, outcomes?: Float64Array, plan?: MatchPlan | 'shared') {
     const pairs = (strategyCount * (strategyCount - 1)) / 2 + (selfPlay ? strategyCount : 0);
     this.size = pairs * repetitions;
     if (!(this.size <= MAX_MATCHES)) {
@@ -108,10 +120,20 @@ export class MatchTable {
     if (outcomes !== undefined && outcomes.length !== this.size * OUTCOME_SIZE) {
       throw new RangeError(`a table of ${this.size} matches keeps ${this.size * OUTCOME_SIZE} outcome numbers, not ${outcomes.length}`);
     }
-    this.repetition = new Int32Array(this.size);
-    this.first = new Int32Array(this.size);
-    this.second = new Int32Array(this.size);
     this.outcomes = outcomes ?? new Float64Array(this.size * OUTCOME_SIZE);
+    if (typeof plan === 'object') {
+      if ([plan.repetition, plan.first, plan.second].some((column) => column.length !== this.size)) {
+        throw new RangeError(`a table of ${this.size} matches has a plan of ${this.size} matches, not ${plan.first.length}`);
+      }
+      this.repetition = plan.repetition;
+      this.first = plan.first;
+      this.second = plan.second;
+      return;
+    }
+    const column = () => (plan === 'shared' ? new Int32Array(new SharedArrayBuffer(this.size * Int32Array.BYTES_PER_ELEMENT)) : new Int32Array(this.size));
+    this.repetition = column();
+    this.first = column();
+    this.second = column();
     let index = 0;
     for (let repetition = 0; repetition < repetitions; repetition++) {
       for (let first = 0; first < strategyCount; first++) {
@@ -215,43 +237,118 @@ export function runTournament(strategies: readonly Strategy[], settings: Tournam
   );
 }
 
-/** Turns the matches played so far into the matrix, the summaries and the ranking. */
-export function summarizeTournament(ids: readonly string[], settings: TournamentSettings, table: MatchTable): TournamentResult {
-  const n = ids.length;
-  const repetitions = settings.repetitions;
-  const matrixSum = new Float64Array(n * n);
-  const matrixCount = new Float64Array(n * n);
-  const repetitionScore = new Float64Array(n * repetitions);
-  const repetitionTurns = new Float64Array(n * repetitions);
-  const wins = new Float64Array(n);
-  const defections = new Float64Array(n);
-  const moves = new Float64Array(n);
-  const outcomes = table.outcomes;
-  for (let index = 0; index < table.played; index++) {
-    const first = table.first[index]!;
-    const second = table.second[index]!;
-    if (table.disqualified.has(first) || table.disqualified.has(second)) continue; // forfeited
-    const repetition = table.repetition[index]!;
+/**
+ * A tournament's running totals over some of its matches: what its summary is made of. Scores,
+ * turns, wins and defections are added one match at a time in table order; totals over parts of a
+ * table added together give the same numbers as one pass whenever every sum is exact (whole-number
+ * payoffs: see totalsAreExact).
+ */
+export interface TournamentTotals {
+  /** Per (own, other) strategy pair: the sum of own's scores, and how many matches. */
+  readonly matrixSum: Float64Array;
+  readonly matrixCount: Float64Array;
+  /** Per (strategy, repetition): its score and turns in that repetition's matches with others. */
+  readonly repetitionScore: Float64Array;
+  readonly repetitionTurns: Float64Array;
+  /** Per strategy: matches won, defections and moves against others. */
+  readonly wins: Float64Array;
+  readonly defections: Float64Array;
+  readonly moves: Float64Array;
+  /** [0]: every counted match's turns, self-play included (what bounds every sum). */
+  readonly turns: Float64Array;
+}
+
+export function emptyTotals(strategyCount: number, repetitions: number): TournamentTotals {
+  const n = strategyCount;
+  return {
+    matrixSum: new Float64Array(n * n),
+    matrixCount: new Float64Array(n * n),
+    repetitionScore: new Float64Array(n * repetitions),
+    repetitionTurns: new Float64Array(n * repetitions),
+    wins: new Float64Array(n),
+    defections: new Float64Array(n),
+    moves: new Float64Array(n),
+    turns: new Float64Array(1),
+  };
+}
+
+/** Adds matches [from, to) of `table` to `totals`, in table order; the matches of disqualified strategies are forfeited and count for nothing. */
+export function addToTotals(totals: TournamentTotals, table: MatchTable, repetitions: number, from = 0, to = table.played): void {
+  const n = totals.wins.length;
+  const { matrixSum, matrixCount, repetitionScore, repetitionTurns, wins, defections, moves } = totals;
+  const { outcomes, first: firsts, second: seconds, repetition: repetitionOf } = table;
+  // A flag per strategy: the hot loop reads a byte, not the map, for each seat of a million matches.
+  const out = new Uint8Array(n);
+  for (const index of table.disqualified.keys()) out[index] = 1;
+  let turnsTotal = totals.turns[0]!;
+  for (let index = from; index < to; index++) {
+    const first = firsts[index]!;
+    const second = seconds[index]!;
+    if (out[first]! + out[second]! !== 0) continue; // forfeited
     const at = index * OUTCOME_SIZE;
     const turns = outcomes[at + OUTCOME_TURNS]!;
+    const firstScore = outcomes[at + OUTCOME_SCORE]!;
+    const secondScore = outcomes[at + OUTCOME_SCORE + 1]!;
+    turnsTotal += turns;
     if (first === second) {
-      matrixSum[first * n + first]! += (outcomes[at + OUTCOME_SCORE]! + outcomes[at + OUTCOME_SCORE + 1]!) / 2;
+      matrixSum[first * n + first]! += (firstScore + secondScore) / 2;
       matrixCount[first * n + first]! += 1;
       continue;
     }
-    for (let seat = 0; seat < 2; seat++) {
-      const own = seat === 0 ? first : second;
-      const other = seat === 0 ? second : first;
-      const score = outcomes[at + OUTCOME_SCORE + seat]!;
-      matrixSum[own * n + other]! += score;
-      matrixCount[own * n + other]! += 1;
-      repetitionScore[own * repetitions + repetition]! += score;
-      repetitionTurns[own * repetitions + repetition]! += turns;
-      if (score > outcomes[at + OUTCOME_SCORE + 1 - seat]!) wins[own]! += 1;
-      defections[own]! += outcomes[at + OUTCOME_DEFECTIONS + seat];
-      moves[own]! += turns;
-    }
+    const repetition = repetitionOf[index]!;
+    // Seat 0, then seat 1: each adds to its own strategy's totals.
+    matrixSum[first * n + second]! += firstScore;
+    matrixCount[first * n + second]! += 1;
+    repetitionScore[first * repetitions + repetition]! += firstScore;
+    repetitionTurns[first * repetitions + repetition]! += turns;
+    if (firstScore > secondScore) wins[first]! += 1;
+    defections[first]! += outcomes[at + OUTCOME_DEFECTIONS];
+    moves[first]! += turns;
+    matrixSum[second * n + first]! += secondScore;
+    matrixCount[second * n + first]! += 1;
+    repetitionScore[second * repetitions + repetition]! += secondScore;
+    repetitionTurns[second * repetitions + repetition]! += turns;
+    if (secondScore > firstScore) wins[second]! += 1;
+    defections[second]! += outcomes[at + OUTCOME_DEFECTIONS + 1];
+    moves[second]! += turns;
   }
+  totals.turns[0] = turnsTotal;
+}
+
+/** Adds `part`'s totals into `into`, number by number. */
+export function mergeTotals(into: TournamentTotals, part: TournamentTotals): void {
+  for (const key of Object.keys(into) as (keyof TournamentTotals)[]) {
+    const target = into[key];
+    const source = part[key];
+    for (let i = 0; i < target.length; i++) target[i]! += source[i];
+  }
+}
+
+/**
+ * Whether totals added up in parts equal one pass in table order, bit for bit: they do when every
+ * addend and every partial sum is a whole number or a half (self-play's mean of two scores) well
+ * inside the 53 bits of a double, for then no addition rounds, whatever the order. That holds for
+ * whole-number payoffs as long as the largest payoff times all the turns played stays below 2^51.
+ */
+export function totalsAreExact(game: Game, totals: TournamentTotals): boolean {
+  const payoffs = [game.R, game.S, game.T, game.P];
+  if (!payoffs.every(Number.isInteger)) return false;
+  const largest = Math.max(...payoffs.map(Math.abs));
+  return largest * totals.turns[0]! < 2 ** 51;
+}
+
+/** Turns the matches played so far into the matrix, the summaries and the ranking. */
+export function summarizeTournament(ids: readonly string[], settings: TournamentSettings, table: MatchTable): TournamentResult {
+  const totals = emptyTotals(ids.length, settings.repetitions);
+  addToTotals(totals, table, settings.repetitions);
+  return summaryFromTotals(ids, settings, table, totals);
+}
+
+/** The matrix, the summaries and the ranking from the totals of every match `table` has played. */
+export function summaryFromTotals(ids: readonly string[], settings: TournamentSettings, table: MatchTable, totals: TournamentTotals): TournamentResult {
+  const n = ids.length;
+  const repetitions = settings.repetitions;
+  const { matrixSum, matrixCount, repetitionScore, repetitionTurns, wins, defections, moves } = totals;
   const matrix = ids.map((_, i) => ids.map((__, j) => (matrixCount[i * n + j]! > 0 ? matrixSum[i * n + j]! / matrixCount[i * n + j]! : null)));
   const unranked = ids.map((id, i) => {
     const perRepetition: number[] = [];
