@@ -7,7 +7,7 @@ describe("a worker thread's strategies", () => {
     const ids = builtinStrategies.map((strategy) => strategy.id);
     const own = await builtinsByFile(ids);
     expect(own).toBeDefined();
-    own!.forEach((strategy, index) => expect(strategy).toBe(builtinStrategies[index]));
+    for (const [index, strategy] of own!.entries()) expect(strategy).toBe(builtinStrategies[index]);
   });
 
   it('leaves to the registry an id with no file of its own, or one that is not a plain name', async () => {
