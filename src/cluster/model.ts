@@ -11,7 +11,7 @@ import type { DynamicNetwork } from './network.js';
 import { partnerChoiceOn, validateParameters, type ClusterParameters } from './parameters.js';
 import { cutTies, formTies, partnerChoiceFor } from './partner-choice.js';
 import { playGeneration } from './play.js';
-import { ONE_THREAD, playSplit, sharedArray, splittable, type PlayThreads } from './split-play.js';
+import { kernelPaysOff, ONE_THREAD, playSplit, sharedArray, splittable, type PlayThreads } from './split-play.js';
 import { refreshTables } from './pool.js';
 import { populate } from './population.js';
 import { RelationshipState } from './relationships.js';
@@ -48,8 +48,9 @@ export interface ClusterSetup {
    */
   readonly threads?: PlayThreads | undefined;
   /**
-   * Play a generation that split-play.ts allows through its kernel (default true), on one thread
-   * without `threads`; tests turn it off to compare with play.ts's general loop.
+   * Play a generation that split-play.ts allows through its kernel, on one thread without
+   * `threads`: by default with threads and for large runs (kernelPaysOff); tests force it either way
+   * to compare it with play.ts's general loop.
    */
   readonly splitPlay?: boolean | undefined;
 }
@@ -83,7 +84,7 @@ export class ClusterModel {
 
   readonly #state: ClusterState;
   readonly #events: EventQueue;
-  readonly #splitPlay: boolean;
+  readonly #splitPlay: boolean | undefined;
 
   constructor(setup: ClusterSetup) {
     const parameters = validateParameters(setup.parameters);
@@ -154,7 +155,7 @@ export class ClusterModel {
       market: undefined,
     };
     this.#state = state;
-    this.#splitPlay = setup.splitPlay ?? true;
+    this.#splitPlay = setup.splitPlay;
     this.space = space;
     this.network = partners?.network;
     this.pool = state.pool;
@@ -215,7 +216,7 @@ export class ClusterModel {
       state.kernel && memorylessEligible(parameters, state.entries, state.trustUniform)
         ? // Nothing after play changes payoffs without a market, so the kernel may add them to wealth on its pass.
           playMemoryless(state, parameters, state.activities, state.entries, state.relationshipCount, state.observe, state.market === undefined)
-        : this.#splitPlay && splittable(state)
+        : (this.#splitPlay ?? kernelPaysOff(state)) && splittable(state)
           ? playSplit(state, state.threads ?? ONE_THREAD)
           : playGeneration(state);
     settleOrganisers(state);

@@ -3,7 +3,7 @@ import { resolveParameters, type ParameterValues, type Strategy } from '../core/
 import { buildActivityTable, type ActivityTable } from './activities.js';
 import { funded } from './maintenance.js';
 import { WINDOW } from './relationships.js';
-import { ONE_THREAD, restartSplit, restartSplittable } from './split-play.js';
+import { kernelPaysOff, ONE_THREAD, restartSplit, restartSplittable } from './split-play.js';
 import type { ClusterState } from './state.js';
 
 /** How each pool strategy plays: one compiled machine per activity, or through move(). */
@@ -104,13 +104,14 @@ export function restartFirm(state: ClusterState, firm: number): void {
  * one (the order does not matter: a side's state is rebuilt from its relationship's past, which a
  * restart does not change). With every strategy on the fast path it runs as one loop over the
  * firms with the machines at hand (a million-firm revision changes hundreds of thousands): the
- * split kernel's, in parts over the run's threads or on this one (split-play-kernel.ts), or, while
- * firms choose their partners (the relationships change under it), the loop here.
+ * split kernel's, in parts over the run's threads or on this one for a large run
+ * (split-play-kernel.ts), or the loop here for a small run and while firms choose their partners
+ * (the relationships change under the kernel's arrays).
  */
 export function restartChanged(state: ClusterState, before: Uint8Array): void {
   const { strategyOf, entries } = state;
   const size = strategyOf.length;
-  if (restartSplittable(state)) {
+  if (restartSplittable(state) && kernelPaysOff(state)) {
     restartSplit(state, state.threads ?? ONE_THREAD, before);
     return;
   }

@@ -34,6 +34,16 @@ export function partsInThisThread(count: number): PlayThreads {
 /** The parts of a run without threads: its one thread plays them all. */
 export const ONE_THREAD: PlayThreads = partsInThisThread(1);
 
+/**
+ * Whether a run without threads plays (and restarts) through the kernel: from 65,536 relationships
+ * (a 128 × 128 torus). Below, a run is over before its own copy of the kernel (split-play-kernel.ts)
+ * has paid for its compilation: ten 40 × 40 runs of 200 generations took some 5% more CPU through
+ * it than through play.ts's loop, which every run of the process shares warm.
+ */
+export function kernelPaysOff(state: ClusterState): boolean {
+  return state.threads !== undefined || state.relationshipCount >= 65_536;
+}
+
 /** The most bytes the per-round outcomes may take (one per relationship-round); a larger generation plays on one thread. */
 const OUTCOME_BYTES = 2 ** 28;
 
