@@ -79,6 +79,22 @@ export function fermiOnPackedTorus({ packed, steps, random, mutation, poolSize, 
     else if (ny >= height) ny -= height;
     return ny * width + nx;
   };
+  if (entry.byteLength <= READ_AHEAD_FROM) {
+    // In cache: the plain loop on the stream, which the buffer would only slow down.
+    for (let step = 0; step < steps; step++) {
+      const firm = (random() * size) | 0;
+      if (mutation > 0 && random() < mutation) {
+        adoptPackedEntry(packed, firm, (random() * poolSize) | 0);
+        continue;
+      }
+      const own = entry[firm]!;
+      const other = entry[neighbourOf(firm, (random() * degree) | 0)]!;
+      // Two firms of one strategy: nothing changes and no coin is drawn.
+      if (strategiesDiffer(own, other) === 1 && random() < probabilityOf(own, other)) adoptPackedEntry(packed, firm, other >> PACKED_STRATEGY_SHIFT);
+    }
+    copyStrategies(packed);
+    return;
+  }
   // A step takes two numbers at least (its firm, then its neighbour or the mutation coin), three at most, four with mutation.
   const drawn = new DrawnAhead(random, 2);
   const most = mutation > 0 ? 4 : 3;

@@ -258,22 +258,24 @@ describe('the packed torus loops (packed-steps.ts) against the plain loop', () =
   // co-operators, five defectors) need 16-bit entries; two fit in a byte.
   const tenPool = Array.from({ length: 10 }, (_, index) => builtin(index % 2 === 0 ? 'cooperator' : 'defector'));
   for (const rule of ['fermi', 'moran'] as const) {
-    for (const [strategies, neighbourhood, mutation] of [
-      [pool, 'von-neumann', 0],
-      [pool, 'moore', 0.05],
-      [tenPool, 'von-neumann', 0.02],
-      [tenPool, 'moore', 0],
+    // The last: entries beyond 256 kB, which Fermi takes through the buffer and both rules read ahead.
+    for (const [strategies, neighbourhood, mutation, width, height] of [
+      [pool, 'von-neumann', 0, 9, 7],
+      [pool, 'moore', 0.05, 9, 7],
+      [tenPool, 'von-neumann', 0.02, 9, 7],
+      [tenPool, 'moore', 0, 9, 7],
+      [pool, 'von-neumann', 0.02, 600, 450],
     ] as const) {
-      it(`${rule}: ${strategies.length} strategies, ${neighbourhood}, mutation ${mutation}`, () => {
+      it(`${rule}: ${strategies.length} strategies, ${neighbourhood}, mutation ${mutation}, ${width} × ${height}`, () => {
         const parameters = clusterParameters({
-          width: 9,
-          height: 7,
+          width,
+          height,
           neighbourhood,
           boundary: 'torus',
           selfInteraction: false,
           externalBuyers: { share: 0.5, bonus: 0.7 },
         });
-        const space = new Lattice(9, 7, neighbourhood, 'torus');
+        const space = new Lattice(width, height, neighbourhood, 'torus');
         const setup = deriveStream(5, rule, neighbourhood, strategies.length);
         const strategyOf = Uint8Array.from({ length: space.size }, () => Math.floor(setup() * strategies.length));
         const buyerTied = Uint8Array.from({ length: space.size }, () => (setup() < 0.5 ? 1 : 0));
@@ -290,8 +292,8 @@ describe('the packed torus loops (packed-steps.ts) against the plain loop', () =
             strategyOf: target.strategyOf,
             payoff: new Float64Array(space.size),
             poolSize: strategies.length,
-            // 2.5 generations' worth of steps on a lattice of 63 firms
-            share: 2.5,
+            // 2.5 generations' worth of steps on a lattice of 63 firms, half of one on the large lattice
+            share: width > 100 ? 0.5 : 2.5,
             mutation,
             random: () => {
               taken++;
