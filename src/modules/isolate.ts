@@ -167,9 +167,6 @@ class ModuleSandbox {
   readonly loadOptions: { readonly timeout: number };
   /** A whole match's call: its moves are watched (watch()); this only ends a call that nothing else could. */
   readonly matchOptions: { readonly timeout: number };
-  /** CPU time (ms) at the last reading, and the wall time of the calls into the isolate made since. */
-  private checkpointCpuMs = 0;
-  private wallSinceCheckpointMs = 0;
 
   constructor(
     ivm: IsolatedVm,
@@ -272,28 +269,6 @@ class ModuleSandbox {
   }
 
   /**
-   * Accounts for a call that took `wallMs`; true when it is known to have used more than
-   * `budgetMs` of CPU. Calls under their budget in wall time are under it in CPU time too;
-   * a longer one is measured: the CPU used since the last reading, less what the calls before
-   * it (since that reading) can have used at most.
-   */
-  overBudget(wallMs: number, budgetMs: number): boolean {
-    this.wallSinceCheckpointMs += wallMs;
-    if (wallMs <= budgetMs) {
-      if (this.wallSinceCheckpointMs > CHECKPOINT_MS) this.checkpoint();
-      return false;
-    }
-    const before = this.checkpointCpuMs + this.wallSinceCheckpointMs - wallMs;
-    this.checkpoint();
-    return this.checkpointCpuMs - before > budgetMs;
-  }
-
-  checkpoint(): void {
-    this.checkpointCpuMs = this.cpuMs();
-    this.wallSinceCheckpointMs = 0;
-  }
-
-  /**
    * Turns an error from a call into the isolate into the reason the module failed: the memory
    * limit (isolate gone: every later call fails the same way), a timeout, or the error itself.
    */
@@ -339,7 +314,7 @@ class ModuleSandbox {
     this.watchedRound = -1;
     watched.add(this);
     // One timer for every match, armed once: arming and clearing one for each match cost as much as a hundred moves.
-    watchTimer ??= setInterval(watchWholeMatches, WATCH_MS).unref();
+    if (watchTimer === undefined) watchTimer = setInterval(watchWholeMatches, WATCH_MS).unref();
     return () => watched.delete(this);
   }
 
@@ -845,7 +820,6 @@ async function playMachineIn(sandbox: ModuleSandbox, parameters: ParameterValues
   } finally {
     unwatch();
     sandbox.drawer = undefined;
-    sandbox.checkpoint();
   }
   const kind = reply[0];
   if (kind === 'o') {
@@ -900,7 +874,6 @@ async function loadModule(ivm: IsolatedVm, bundle: string, file: string, limits:
         throw sandbox.failure(error, loadReason);
       }
       if (sandbox.cpuMs() - cpuBeforeMs > limits.matchMs) throw new Error(loadReason);
-      sandbox.checkpoint();
       return { sandbox, meta: checkMetadata(json) };
     } catch (error) {
       sandbox.dispose();
@@ -933,7 +906,6 @@ export async function isolateStrategy(bundle: string, file: string, limits: Sand
       throw sandbox.failure(error, createReason);
     }
     if (sandbox.cpuMs() - cpuBeforeMs > limits.matchMs) throw new Error(createReason);
-    sandbox.checkpoint();
     if (created !== '' && created !== 'a') throw new Error(moduleText(created.slice(1)));
     const player = new SandboxedPlayer(sandbox, id, parametersJson, created === 'a');
     sandbox.track(player, id);

@@ -202,3 +202,18 @@ describe('what a module can observe is the same in every run', () => {
     partnerAgain.dispose();
   });
 });
+
+describe('a module tampering with its own intrinsics, in a match against another module', () => {
+  it("leaves the other module's moves and its later matches alone: each isolate has its own intrinsics, and only numbers and letters cross", async () => {
+    const tamper = await sandboxed('hostile/tamper.js');
+    const victim = await sandboxed('honest/math-random.js');
+    const options = { turns: 30, noise: 0.1, seed: 3 };
+    const alone = play(victim, 'alternator', options);
+    // Module against module (a call per move into each isolate): as against a plain co-operator, in either seat.
+    expect(play(tamper, victim, options)).toEqual(play(cycle('C'), victim, options));
+    expect(play(victim, tamper, options)).toEqual(play(victim, cycle('C'), options));
+    expect(play(victim, 'alternator', options)).toEqual(alone);
+    tamper.dispose();
+    victim.dispose();
+  });
+});
