@@ -15,7 +15,9 @@ import { requireStrategies } from '../dist/strategies/registry.js';
 
 const runs = {};
 const threadsOption = process.argv.find((argument) => argument.startsWith('--threads='));
-const threads = threadsOption === undefined ? undefined : await startClusterPlayThreads(Number(threadsOption.slice('--threads='.length)));
+// --threads=0, like no option, leaves the play to the model on this thread.
+const threadCount = threadsOption === undefined ? 0 : Number(threadsOption.slice('--threads='.length));
+const threads = threadCount > 0 ? await startClusterPlayThreads(threadCount) : undefined;
 
 function digestOf(model, generations) {
   const hash = createHash('sha256');

@@ -44,6 +44,8 @@ function loopRuns(worker: Worker): boolean {
 
 /** `count` threads in all: the calling one and count − 1 workers, once every worker is online. */
 export async function startClusterPlayThreads(count: number, options: ClusterPlayThreadOptions = {}): Promise<ClusterPlayThreads> {
+  // No thread at all would play no part: every relationship would keep last generation's outcome.
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`cluster play threads: expected a whole number of threads from 1, got ${count}`);
   const done = new Int32Array(new SharedArrayBuffer(4));
   const workers: Worker[] = [];
   /** Per worker: the port it reports a failure on, read without the event loop. */

@@ -43,4 +43,9 @@ describe('cluster play threads', () => {
       await threads.close();
     }
   });
+
+  it('refuse to start with no thread, which would leave every relationship unplayed', async () => {
+    await expect(startClusterPlayThreads(0)).rejects.toThrow(/expected a whole number of threads from 1, got 0/);
+    await expect(startClusterPlayThreads(1.5)).rejects.toThrow(/got 1.5/);
+  });
 });
