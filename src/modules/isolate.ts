@@ -646,15 +646,7 @@ export class SandboxedPlayer {
       this.dead = sandbox.moveReason;
       throw new Error(this.dead);
     }
-    this.spentMs += wallMs;
-    if (this.spentMs > limits.matchMs) {
-      // Measured: CPU time since this player began (its module's other players' included: an over-estimate).
-      this.spentMs = sandbox.cpuMs() - this.cpuAtStartMs;
-      if (this.spentMs > limits.matchMs) {
-        this.dead = sandbox.matchReason;
-        throw new Error(this.dead);
-      }
-    }
+    this.chargeMatch(wallMs);
     if (result[0] === 'e') throw new Error(moduleText(result.slice(1)));
     return result;
   }
@@ -707,16 +699,26 @@ export class SandboxedPlayer {
     } else {
       clock.tick(ended);
     }
+    this.chargeMatch(wallMs);
+    if (result[0] === 'e') throw new Error(moduleText(result.slice(1)));
+    return result;
+  }
+
+  /**
+   * Adds a move's wall time to the match's; past the match budget it measures instead — CPU time
+   * since this player began (its module's other players' included: an over-estimate) — and fails
+   * the player if that is over too. Wall time first, since a CPU reading costs a system call.
+   */
+  private chargeMatch(wallMs: number): void {
     this.spentMs += wallMs;
+    const { limits } = this.sandbox;
     if (this.spentMs > limits.matchMs) {
-      this.spentMs = sandbox.cpuMs() - this.cpuAtStartMs;
+      this.spentMs = this.sandbox.cpuMs() - this.cpuAtStartMs;
       if (this.spentMs > limits.matchMs) {
-        this.dead = sandbox.matchReason;
+        this.dead = this.sandbox.matchReason;
         throw new Error(this.dead);
       }
     }
-    if (result[0] === 'e') throw new Error(moduleText(result.slice(1)));
-    return result;
   }
 
   /** The harness forgot this player after its last round; it is asked again: start it afresh from the full history. */
