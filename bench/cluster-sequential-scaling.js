@@ -8,30 +8,13 @@
 // only) take their generations in turn, so that both see the same load; the difference over the
 // N steps of a generation is a step's CPU time. With several repeats the first is a warm-up.
 import { ClusterModel } from '../dist/src/cluster/model.js';
-import { DEFAULT_PARAMETERS } from '../dist/src/cluster/parameters.js';
-import { findStrategy } from '../dist/strategies/registry.js';
+import { SZABO_TOKE_STRATEGIES as strategies, szaboTokeParameters } from './szabo-toke-setting.js';
 
 const side = Number(process.argv[2] ?? 100);
 const generations = Number(process.argv[3] ?? 4);
 const rule = process.argv[4] ?? 'fermi';
 const repeats = Number(process.argv[5] ?? 1);
-const strategies = [findStrategy('cooperator'), findStrategy('defector')];
-const model = (share, seed) =>
-  new ClusterModel({
-    parameters: {
-      ...DEFAULT_PARAMETERS,
-      width: side,
-      height: side,
-      neighbourhood: 'von-neumann',
-      selfInteraction: false,
-      temptation: 1.02,
-      cooperators: 0.5,
-      update: { rule, K: 0.1, share, every: 1 },
-    },
-    seed,
-    strategies,
-    observeFirms: false,
-  });
+const model = (share, seed) => new ClusterModel({ parameters: szaboTokeParameters(side, rule, share), seed, strategies, observeFirms: false });
 const cpu = (run) => {
   const started = process.cpuUsage();
   run();

@@ -4,24 +4,14 @@
 // Times are CPU time (user + system) of the process, so that a busy shared machine does not
 // count the time this process waits for a core.
 import { ClusterModel } from '../dist/src/cluster/model.js';
-import { DEFAULT_PARAMETERS } from '../dist/src/cluster/parameters.js';
-import { findStrategy } from '../dist/strategies/registry.js';
+import { SZABO_TOKE_STRATEGIES, szaboTokeParameters } from './szabo-toke-setting.js';
 
 const side = Number(process.argv[2] ?? 1000);
 const generations = Number(process.argv[3] ?? 10);
 const rule = process.argv[4] ?? 'fermi';
 const share = Number(process.argv[5] ?? 1);
-const parameters = {
-  ...DEFAULT_PARAMETERS,
-  width: side,
-  height: side,
-  neighbourhood: 'von-neumann',
-  selfInteraction: false,
-  temptation: 1.02,
-  cooperators: 0.5,
-  update: { rule, K: 0.1, share, every: 1 },
-};
-const model = new ClusterModel({ parameters, seed: 1, strategies: [findStrategy('cooperator'), findStrategy('defector')], observeFirms: false });
+const parameters = szaboTokeParameters(side, rule, share);
+const model = new ClusterModel({ parameters, seed: 1, strategies: SZABO_TOKE_STRATEGIES, observeFirms: false });
 const times = [];
 for (let g = 0; g < generations; g++) {
   const started = process.cpuUsage();
