@@ -41,7 +41,7 @@ describe('the market charts of the cluster report', () => {
     expect(qualityFills).toHaveLength(256);
     // An empty site is pale in both maps; firms of different quality levels get different colours.
     const flat = quality.flat();
-    const empty = flat.findIndex((level) => level === null);
+    const empty = flat.indexOf(null);
     expect(empty).toBeGreaterThanOrEqual(0);
     expect(strategyFills[empty]).toBe(qualityFills[empty]);
     const levels = [...new Set(flat.filter((level) => level !== null))];

@@ -55,7 +55,7 @@ describe('the market panel of the live view', () => {
       // Sparklines: the firm count rose from a few pioneers, so its course holds low and full blocks.
       expect(row('firms')).toMatch(/[▁▂▃].*█|█.*[▁▂▃]/);
       // The market's figures left the in-force panel for their own.
-      expect(lines.join('\n')).not.toContain('market ' + String(latest.firms) + ' firms');
+      expect(lines.join('\n')).not.toContain(`market ${String(latest.firms)} firms`);
     });
   }
 
