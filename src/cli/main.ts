@@ -18,6 +18,7 @@ import { addClassCommand } from './class-command.js';
 import { addTournamentCommand } from './tournament-command.js';
 import { addExercisesCommands } from './exercises-command.js';
 import { didYouMean } from '../../strategies/registry.js';
+import { releaseEarlyThreads } from './tournament-threads.js';
 
 /** Exit codes: 0 done, 1 a run failed on the host's side, 2 the input was wrong. */
 export const EXIT_INPUT = 2;
@@ -79,6 +80,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     await buildProgram().parseAsync([...argv], { from: 'user' });
   } catch (error) {
+    // Threads started early (bin/cooplab.js) for a tournament that did not play on them end before the process does.
+    await releaseEarlyThreads();
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return;
       fail(error.message.replace(/^error: /, '').replace(/\n+/g, ' '), EXIT_INPUT);
@@ -95,4 +98,5 @@ export async function main(argv: readonly string[]): Promise<void> {
     const detail = error instanceof Error ? error.message : String(error);
     fail(`internal error: ${detail} (set COOPLAB_DEBUG=1 for the stack trace)`, EXIT_FAILURE);
   }
+  await releaseEarlyThreads();
 }

@@ -12,32 +12,12 @@ import {
 } from '../core/tournament.js';
 import { OUTCOME_SIZE } from '../core/match.js';
 import type { Strategy } from '../core/strategy.js';
-import { playClaimedSlices, type SharedSlices, type ThreadResult, type TournamentShare } from './tournament-worker.js';
+import { playClaimedSlices, type SharedSlices, type ThreadResult } from './tournament-worker.js';
+import { endThreads, playOnThread, sendPlan, tournamentThreads, type ShareWithoutPlan } from './tournament-threads.js';
+import { roundRobinMatches, tournamentSlices } from './tournament-slices.js';
 import { workerThreads } from './worker-threads.js';
 
-/**
- * Below this many turns a tournament plays in one thread by default: each worker pays for its
- * start and its own warm-up of the engine, so smaller tournaments gain nothing (docs/benchmarks.md).
- */
-export const PARALLEL_THRESHOLD_TURNS = 20_000_000;
-/** A slice shorter than this is played sooner than a thread starts to play it. */
-export const MIN_SLICE_TURNS = 2_000_000;
-/**
- * Slices per thread: the threads claim them one at a time from a shared counter, so the last slice
- * to finish leaves a core idle for at most one slice's time (the last slices are a quarter of the
- * others: about 4 ms at 200 M turns on two threads).
- */
-export const SLICES_PER_THREAD = 64;
-
-/** How many slices a table is cut into: up to SLICES_PER_THREAD per thread, none shorter than MIN_SLICE_TURNS. */
-export function tournamentSlices(matches: number, turnsPerMatch: number, threads: number): number {
-  return Math.max(1, Math.min(matches, threads * SLICES_PER_THREAD, Math.ceil((matches * turnsPerMatch) / MIN_SLICE_TURNS)));
-}
-
-/** How many matches a round robin of `strategies` holds. */
-function matchCount(strategies: number, settings: TournamentSettings): number {
-  return ((strategies * (strategies - 1)) / 2 + (settings.selfPlay ? strategies : 0)) * settings.repetitions;
-}
+export { MIN_SLICE_TURNS, PARALLEL_THRESHOLD_TURNS, SLICES_PER_THREAD, tournamentSlices } from './tournament-slices.js';
 
 /**
  * Plays a tournament on `requested` threads: this one and requested − 1 workers. The match table
@@ -53,35 +33,40 @@ export async function runTournamentParallel(
   requested: number,
   modules: { files: readonly string[]; trusted: boolean },
 ): Promise<TournamentResult> {
-  const size = matchCount(strategies.length, settings);
+  const size = roundRobinMatches(strategies.length, settings.repetitions, settings.selfPlay);
   const slices = tournamentSlices(size, settings.probEnd === undefined ? settings.turns : 1 / settings.probEnd, requested);
   const threads = workerThreads(requested, slices);
   // Too big a table is refused by runTournament, with the message that says why.
-  if (threads <= 1 || !(size <= MAX_MATCHES)) return runTournament(strategies, settings);
+  if (threads <= 1 || !(size <= MAX_MATCHES)) {
+    tournamentThreads(0); // threads started early for this tournament are not needed
+    return runTournament(strategies, settings);
+  }
   const shared: SharedSlices = {
     // The outcomes live in memory every thread shares: each thread writes its slices' matches in place, nothing is copied back.
     outcomes: new Float64Array(new SharedArrayBuffer(size * OUTCOME_SIZE * Float64Array.BYTES_PER_ELEMENT)),
     next: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)),
     slices,
   };
-  const { Piscina } = await import('piscina');
-  const workers = threads - 1;
-  const pool = new Piscina({ filename: new URL('./tournament-worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
+  const workers = tournamentThreads(threads - 1);
   const strategyIds = strategies.map((strategy) => strategy.id);
-  // The plan in shared memory, laid out while the workers start: they read it instead of laying out their own.
-  const table = new MatchTable(strategies.length, settings.repetitions, settings.selfPlay, shared.outcomes, 'shared');
   let results: ThreadResult[];
+  let table: MatchTable;
   try {
-    const plan = { repetition: table.repetition, first: table.first, second: table.second };
-    const share: TournamentShare = { ...shared, strategyIds, moduleFiles: modules.files, trusted: modules.trusted, settings, plan };
-    const theirs = Array.from({ length: workers }, () => pool.run(share) as Promise<ThreadResult>);
-    // While the workers start, this thread prepares its contestants and plays beside them.
+    // The workers load their strategies while this thread lays out the plan in shared memory: they read it instead of laying out their own.
+    const share: ShareWithoutPlan = { ...shared, strategyIds, moduleFiles: modules.files, trusted: modules.trusted, settings };
+    const theirs = workers.map((worker) => playOnThread(worker, share));
+    table = new MatchTable(strategies.length, settings.repetitions, settings.selfPlay, shared.outcomes, 'shared');
+    for (const worker of workers) sendPlan(worker, { repetition: table.repetition, first: table.first, second: table.second });
+    // This thread prepares its contestants and plays beside them.
     const own = Object.assign(Object.create(table) as MatchTable, { disqualified: new Map<number, string>() });
     const mine = playClaimedSlices(own, prepareContestants(strategies, settings.game), settings, shared);
     results = [mine, ...(await Promise.all(theirs))];
-  } finally {
-    await pool.destroy();
+  } catch (error) {
+    await endThreads(workers);
+    throw error;
   }
+  // Each worker has replied and ends by itself; this only spares waiting for it.
+  void endThreads(workers);
   // Slices in table order, so the first reason recorded for a strategy is the same in every run.
   const found = results.flatMap((result) => result.disqualifications).sort((a, b) => a.from - b.from);
   for (const slice of found) {

@@ -82,11 +82,23 @@ export function playClaimedSlices(table: MatchTable, contestants: readonly Conte
   return { disqualifications, totals };
 }
 
-/** A piscina task: a worker thread's share of a tournament, played straight into the shared outcomes. */
-export default async function playShare(share: TournamentShare): Promise<ThreadResult> {
+/**
+ * A worker thread's share of a tournament, made ready to play before the plan is there: its
+ * strategies loaded and contestants prepared. The function it gives plays the share over `plan`,
+ * straight into the shared outcomes.
+ */
+export async function prepareShare(share: Omit<TournamentShare, 'plan'>): Promise<(plan: MatchPlan) => ThreadResult> {
   const strategies = await strategiesInThisThread(share.strategyIds, share.moduleFiles, share.trusted);
   const { repetitions, selfPlay, game } = share.settings;
-  // This thread's own table over the shared plan and outcomes (a million matches' plan takes 12 MB and a pass to lay out: done once).
-  const table = new MatchTable(strategies.length, repetitions, selfPlay, share.outcomes, share.plan);
-  return playClaimedSlices(table, prepareContestants(strategies, game), share.settings, share);
+  const contestants = prepareContestants(strategies, game);
+  return (plan) => {
+    // This thread's own table over the shared plan and outcomes (a million matches' plan takes 12 MB and a pass to lay out: done once).
+    const table = new MatchTable(strategies.length, repetitions, selfPlay, share.outcomes, plan);
+    return playClaimedSlices(table, contestants, share.settings, share);
+  };
+}
+
+/** A worker thread's whole share of a tournament, the plan included. */
+export default async function playShare(share: TournamentShare): Promise<ThreadResult> {
+  return (await prepareShare(share))(share.plan);
 }

@@ -27,6 +27,7 @@ describe('worker threads of built-in work', () => {
   // The cluster validates its parameters with zod, so a sweep's workers load it; a tournament's need nothing of the kind.
   const workers = {
     'src/cli/tournament-worker.ts': ['esbuild', 'zod', 'isolated-vm'],
+    'src/cli/tournament-thread.ts': ['esbuild', 'zod', 'isolated-vm', 'piscina'],
     'src/cli/sweep-worker.ts': ['esbuild', 'isolated-vm'],
     'src/cli/cluster-worker.ts': ['esbuild', 'isolated-vm'],
   };
@@ -45,5 +46,12 @@ describe('worker threads of built-in work', () => {
     const { packages } = staticClosure('src/modules/modules.ts');
     expect(packages).toContain('esbuild');
     expect(packages).toContain('zod');
+  });
+
+  it("starts a tournament's threads early without loading the CLI, the core or any package (bin/cooplab.js runs it before them)", () => {
+    const { files, packages } = staticClosure('src/cli/early-start.ts');
+    expect([...packages]).toEqual([]);
+    expect([...files].filter((file) => file.startsWith('src/core/') && !['src/core/errors.ts', 'src/core/printable.ts'].includes(file))).toEqual([]);
+    expect([...files].filter((file) => /main|command|options/.test(file))).toEqual([]);
   });
 });

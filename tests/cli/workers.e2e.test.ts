@@ -30,6 +30,13 @@ describe('--workers beyond the tasks', () => {
     expectWarning(many.stderr, 1);
   });
 
+  it('ends the threads it started early for a big tournament that then fails on its input: one line, exit 2, no hang', () => {
+    // 60 M turns on --workers 2: bin/cooplab.js starts a worker before the CLI finds the unknown id.
+    const run = cooplab(['tournament', '-s', 'tit-for-tat,no-such-strategy', '-r', '100000', '--workers', '2']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^cooplab: unknown strategy 'no-such-strategy': [^\n]*\n$/);
+  });
+
   it('runs two cluster seeds on two threads', () => {
     const args = ['cluster', '--scenario', 'rivalry', '--size', '10x10', '-g', '3', '--seed', '4', '--seeds', '2'];
     const many = cooplab([...args, '--workers', String(MANY)]);
