@@ -9,23 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childrenCpuSeconds } from './child-cpu.js';
 import { idleSeconds, measuredRun } from './thread-model.js';
+import { SWEEP_ARGS, SWEEP_TASKS } from './sweep-args.js';
 
 const bin = fileURLToPath(new URL('../bin/cooplab.js', import.meta.url));
-const args = [
-  'sweep',
-  '--scenario',
-  'training-first',
-  '--size',
-  '100x100',
-  '-g',
-  '100',
-  '--grid',
-  'sanctions.fine=0:4:1',
-  '--grid',
-  'trust.gain=0.05:0.2:0.05',
-  '--seeds',
-  '2',
-];
+const args = SWEEP_ARGS;
 const folders = [];
 const time = (extra) => {
   const measured = measuredRun([bin, ...args, ...extra]);
@@ -50,4 +37,4 @@ for (let round = 0; round < 2; round++) {
 }
 const resume = time(['--out', folders[folders.length - 1], '--workers', '2']).wall;
 for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ tasks: 40, runs, resume })}\n`);
+process.stdout.write(`${JSON.stringify({ tasks: SWEEP_TASKS, runs, resume })}\n`);
