@@ -70,7 +70,6 @@ export const HARNESS_SOURCE = String.raw`
   const wallNow = RealDate.now;
   const F64 = Float64Array;
   const I32 = Int32Array;
-  const arrayJoin = Array.prototype.join;
   const PromiseIntrinsic = Promise;
   const ErrorIntrinsic = Error;
   const U8 = Uint8Array;
@@ -571,11 +570,13 @@ export const HARNESS_SOURCE = String.raw`
         }
         const p = cooperate[state * contexts + context];
         let other = p >= 1 ? 0 : p <= 0 ? 1 : machineStream() < p ? 0 : 1;
-        if (turn === moduleFlips[moduleFlip]) {
+        // Within the arrays' length only: past it an index is looked up on Array.prototype, where the
+        // module could have put a getter that flips the built-in's moves (and so the scores).
+        if (moduleFlip < moduleFlips.length && turn === moduleFlips[moduleFlip]) {
           own ^= 1;
           moduleFlip++;
         }
-        if (turn === machineFlips[machineFlip]) {
+        if (machineFlip < machineFlips.length && turn === machineFlips[machineFlip]) {
           other ^= 1;
           machineFlip++;
         }
@@ -608,10 +609,11 @@ export const HARNESS_SOURCE = String.raw`
       : [turns, machineScore, moduleScore, machineDefections, moduleDefections, trace]);
   }
 
+  /** The moves as letters, joined without an array: the module may have put setters on Array.prototype's indices. */
   function traceText(codes, turns) {
-    const moves = new Array(turns);
-    for (let i = 0; i < turns; i++) moves[i] = MOVES[codes[i]];
-    return apply(arrayJoin, moves, ['']);
+    let text = '';
+    for (let i = 0; i < turns; i++) text += MOVES[codes[i]];
+    return text;
   }
 
   return freeze({ describe, create: makePlayer, sync, game, cluster, move, announce, release, defineMachine, playMachine });

@@ -5,8 +5,12 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ivm from 'isolated-vm';
-import { disposeSandboxes, type SandboxedStrategy } from '../../src/modules/sandbox.js';
+import { bundleStrategyFile } from '../../src/modules/bundle.js';
+import { disposeSandboxes, type SandboxedStrategy, sandboxedStrategy } from '../../src/modules/sandbox.js';
 import { firms, titForTatByMove } from '../support/cluster.js';
 import { cycle, play } from '../support/play.js';
 import { bundle, CONTROL, faultOf, loadError, sandboxed, sandboxPid, withParameters } from './zoo.js';
@@ -215,5 +219,33 @@ describe('a module tampering with its own intrinsics, in a match against another
     expect(play(victim, 'alternator', options)).toEqual(alone);
     tamper.dispose();
     victim.dispose();
+  });
+});
+
+describe("a module's getters on Array.prototype's indices, in a whole match against a built-in", () => {
+  it("change neither seat's moves nor the recorded trace: the harness reads no index past an array's end", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cooplab-untrusted-'));
+    const file = join(folder, 'flip-thief.js');
+    // Each getter answers the turn under way: an index read past the end of the harness's lists of
+    // noise flips (empty without noise) would flip both seats' moves every turn.
+    writeFileSync(
+      file,
+      `let turn = 0;
+for (let i = 0; i < 64; i++) Object.defineProperty(Array.prototype, String(i), { get() { return turn; }, set() {}, configurable: true });
+export default {
+  id: 'flip-thief', name: 'Flip thief', description: 'Defects, and tries to turn the defector into a co-operator.', provenance: 'test',
+  classifier: { memoryDepth: 0, stochastic: false },
+  create: () => ({ move(view) { turn = view.round - 1; return 'D'; } }),
+};
+`,
+    );
+    try {
+      const thief = await sandboxedStrategy(await bundleStrategyFile(file, 'iife'), file);
+      expect(play(thief, 'defector', { turns: 10 })).toEqual(['D'.repeat(10), 'D'.repeat(10)]);
+      expect(play('tit-for-tat', thief, { turns: 10 })).toEqual([`C${'D'.repeat(9)}`, 'D'.repeat(10)]);
+      thief.dispose();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
