@@ -1,19 +1,28 @@
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { waitFor } from './wait.js';
 
 /**
- * The real CLI in a real pseudo-terminal, driven by keys as a person would. Each test file
- * gets a tmux server of its own, so it neither sees nor disturbs a person's tmux sessions.
+ * The real CLI in a real pseudo-terminal, driven by keys as a person would. Each session gets
+ * a tmux server of its own, so it neither sees nor disturbs a person's tmux sessions, and a
+ * session never starts on a server that is still exiting after the last session was killed
+ * (tmux then fails with "server exited unexpectedly").
  */
 export class Terminal {
-  readonly #socket: string;
+  readonly #name: string;
+  readonly #sockets = new Map<string, string>();
+  #started = 0;
 
   constructor(name: string) {
-    this.#socket = `cooplab-${name}-${process.pid}`;
+    this.#name = `cooplab-${name}-${process.pid}`;
   }
 
-  tmux(...args: string[]): string {
-    const result = spawnSync('tmux', ['-L', this.#socket, ...args], { encoding: 'utf8' });
+  /** A tmux command on the server of `session` (started by `start`). */
+  tmux(session: string, ...args: string[]): string {
+    const socket = this.#sockets.get(session);
+    if (socket === undefined) throw new Error(`no tmux session ${session} was started`);
+    const result = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`tmux ${args[0]} failed: ${result.stderr}`);
     return result.stdout;
   }
@@ -27,7 +36,9 @@ export class Terminal {
   start(session: string, command: string): void {
     const ci = Object.keys(process.env).filter((key) => key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_'));
     const line = `${command}; echo "EXIT=$?"; sleep 600`;
+    this.#sockets.set(session, `${this.#name}-${++this.#started}`);
     this.tmux(
+      session,
       'new-session',
       '-d',
       '-s',
@@ -41,16 +52,16 @@ export class Terminal {
   }
 
   screen(session: string): string {
-    return this.tmux('capture-pane', '-p', '-t', session);
+    return this.tmux(session, 'capture-pane', '-p', '-t', session);
   }
 
   keys(session: string, ...keys: string[]): void {
-    this.tmux('send-keys', '-t', session, ...keys);
+    this.tmux(session, 'send-keys', '-t', session, ...keys);
   }
 
   /** A tmux format variable of the session's pane, e.g. `alternate_on` or `cursor_flag`. */
   flag(session: string, name: string): string {
-    return this.tmux('display-message', '-p', '-t', session, `#{${name}}`).trim();
+    return this.tmux(session, 'display-message', '-p', '-t', session, `#{${name}}`).trim();
   }
 
   /** The screen once `predicate` holds for it. */
@@ -86,7 +97,15 @@ export class Terminal {
     return rows.filter(([, pid, , args]) => inSession.has(Number(pid)) && command.test(args!)).map(([, pid]) => Number(pid));
   }
 
+  /** Ends `session`'s server, or every session's. */
   kill(session?: string): void {
-    spawnSync('tmux', ['-L', this.#socket, ...(session === undefined ? ['kill-server'] : ['kill-session', '-t', session])]);
+    for (const name of session === undefined ? [...this.#sockets.keys()] : [session]) {
+      const socket = this.#sockets.get(name);
+      if (socket === undefined) continue;
+      spawnSync('tmux', ['-L', socket, 'kill-server']);
+      // tmux leaves the socket's file behind when its server is killed.
+      rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, socket), { force: true });
+      this.#sockets.delete(name);
+    }
   }
 }
