@@ -37,7 +37,17 @@ const model = new ClusterModel({
   threads: threadCount > 0 ? threads : undefined,
 });
 const setup = performance.now() - started;
+/** This thread's time on a CPU so far, in ms (Linux: its schedstat; elsewhere undefined). */
+function threadCpu() {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
 const times = [];
+// The calling thread's CPU per generation: on an idle machine with the other threads keeping up, what a generation's wall time tends to.
+const mainCpu = [];
 // CPU time per generation too: on a shared machine the wall clock measures the neighbours' load.
 const cpu = [];
 const split = [];
@@ -46,7 +56,9 @@ for (let generation = 0; generation < generations; generation++) {
   const t = performance.now();
   const c = process.cpuUsage();
   const splitBefore = splitCpu;
+  const mainBefore = threadCpu();
   last = model.step();
+  if (mainBefore !== undefined) mainCpu.push(threadCpu() - mainBefore);
   split.push(splitCpu - splitBefore);
   times.push(performance.now() - t);
   const used = process.cpuUsage(c);
@@ -62,6 +74,7 @@ process.stdout.write(
     times,
     cpu,
     split,
+    mainCpu,
     peakRss: process.resourceUsage().maxRSS * 1024,
     cooperation: last.cooperation,
   })}\n`,

@@ -4,6 +4,7 @@ import { DynamicNetwork } from './network.js';
 import { bestOfNeighbourhood } from './lattice-sweep.js';
 import { fermiOnPackedTorus, moranOnPackedTorus, type PackedSteps } from './packed-steps.js';
 import { Lattice, type Space } from './space.js';
+import { CLASS_SHIFT, classifyPayoffs, copyProbabilities, MOST_CLASSES, STRATEGIES, STRATEGY_MASK } from './payoff-classes.js';
 
 /**
  * The payoffs of the configuration as it stands, kept up to date as firms change strategy
@@ -111,8 +112,9 @@ export function fermi(revision: Revision, K: number): void {
   // On a torus a neighbour's index is arithmetic: no lookups in the neighbour lists, whose
   // random access dominates a million-firm sequential update.
   const torus = space instanceof Lattice && space.boundary === 'torus' ? space : undefined;
-  if (torus !== undefined && current === undefined) {
-    fermiOnTorusStale(revision, K, torus);
+  const stale = staleTorusOf(revision);
+  if (stale !== undefined) {
+    fermiOnTorusStale(revision, K, stale);
     return;
   }
   const width = torus?.width ?? 1;
@@ -161,6 +163,72 @@ const STALE_BLOCK = 1024;
 const STALE_AHEAD = 12;
 
 /**
+ * Whether fermi takes its steps on the generation's payoffs on a torus (the full model), and on
+ * which torus: then every step's draws are independent of the configuration (fermiOnTorusStale).
+ */
+export function staleTorusOf(revision: Revision): Lattice | undefined {
+  const space = revision.space;
+  if (revision.current !== undefined || !(space instanceof Lattice) || space.boundary !== 'torus') return undefined;
+  return space;
+}
+
+/** What drawing a revision's steps on a torus takes: the stream and the torus's shape. */
+export interface StaleDraws {
+  readonly random: RandomSource;
+  readonly width: number;
+  readonly height: number;
+  readonly size: number;
+  readonly dxs: Int32Array;
+  readonly dys: Int32Array;
+  readonly mutation: number;
+  readonly poolSize: number;
+}
+
+export function staleDrawsOf(revision: Revision, torus: Lattice): StaleDraws {
+  const { random, mutation, poolSize } = revision;
+  const { width, height, size } = torus;
+  return {
+    random,
+    width,
+    height,
+    size,
+    dxs: Int32Array.from(torus.offsets, ([dx]) => dx),
+    dys: Int32Array.from(torus.offsets, ([, dy]) => dy),
+    mutation,
+    poolSize,
+  };
+}
+
+/**
+ * Draws `count` steps into firms, others and coins from `at` on, in the stream's order: each step's
+ * firm, mutation coin, then a mutant's strategy (others: −1 − it) or its neighbour and its coin.
+ */
+export function drawStaleSteps(draws: StaleDraws, firms: Int32Array, others: Int32Array, coins: Float64Array, at: number, count: number): void {
+  const { random, width, height, size, dxs, dys, mutation, poolSize } = draws;
+  const degree = dxs.length;
+  for (let i = at; i < at + count; i++) {
+    // ⌊u · n⌋ by truncation: u < 1 and n < 2³¹, so the same integer.
+    const firm = (random() * size) | 0;
+    firms[i] = firm;
+    if (mutation > 0 && random() < mutation) {
+      others[i] = -1 - ((random() * poolSize) | 0);
+      continue;
+    }
+    const k = (random() * degree) | 0;
+    const x = firm % width;
+    const y = (firm - x) / width;
+    let nx = x + dxs[k]!;
+    let ny = y + dys[k]!;
+    if (nx < 0) nx += width;
+    else if (nx >= width) nx -= width;
+    if (ny < 0) ny += height;
+    else if (ny >= height) ny -= height;
+    others[i] = ny * width + nx;
+    coins[i] = random();
+  }
+}
+
+/**
  * fermi on the generation's payoffs on a torus (the full model: strategies with memory). A
  * step's draws do not depend on the configuration (its firm, the mutation coin, its neighbour and
  * its coin are always drawn), so the steps are taken in blocks: first every step's firm, neighbour
@@ -168,16 +236,21 @@ const STALE_AHEAD = 12;
  * strategies and payoffs of the step STALE_AHEAD on, so that several of those scattered reads are
  * under way at once. A step whose two firms hold one strategy, which would copy what the firm
  * already holds, needs neither the exponential nor the payoffs. The same draws and results as the
- * plain loop.
+ * plain loop. With threads, split-revision.ts decides the steps on them.
  */
 function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void {
-  const { strategyOf, payoff, random, mutation, poolSize } = revision;
-  const { width, height, size } = torus;
-  const dxs = Int32Array.from(torus.offsets, ([dx]) => dx);
-  const dys = Int32Array.from(torus.offsets, ([, dy]) => dy);
-  const degree = dxs.length;
-  const steps = Math.round(revision.share * size);
+  const { strategyOf, payoff } = revision;
+  const draws = staleDrawsOf(revision, torus);
+  const steps = Math.round(revision.share * torus.size);
   const inverseK = 1 / K;
+  const entry = (entriesOf.get(strategyOf) ?? entriesOf.set(strategyOf, new Uint16Array(strategyOf.length)).get(strategyOf))!;
+  const values = new Float64Array(MOST_CLASSES);
+  const classes = revision.poolSize <= STRATEGIES ? classifyPayoffs(payoff, strategyOf, entry, values) : -1;
+  if (classes > 0) {
+    const probability = copyProbabilities(values, classes, inverseK);
+    stepsOnClasses(draws, steps, entry, strategyOf, probability ?? new Float64Array(0), probability === undefined ? values : undefined, classes, inverseK);
+    return;
+  }
   const firms = new Int32Array(STALE_BLOCK + STALE_AHEAD);
   // The neighbour, or −1 − the strategy a mutant takes.
   const others = new Int32Array(STALE_BLOCK + STALE_AHEAD);
@@ -186,26 +259,7 @@ function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void 
   let readPayoff = 0;
   for (let first = 0; first < steps; first += STALE_BLOCK) {
     const count = Math.min(STALE_BLOCK, steps - first);
-    for (let i = 0; i < count; i++) {
-      // ⌊u · n⌋ by truncation: u < 1 and n < 2³¹, so the same integer.
-      const firm = (random() * size) | 0;
-      firms[i] = firm;
-      if (mutation > 0 && random() < mutation) {
-        others[i] = -1 - ((random() * poolSize) | 0);
-        continue;
-      }
-      const k = (random() * degree) | 0;
-      const x = firm % width;
-      const y = (firm - x) / width;
-      let nx = x + dxs[k]!;
-      let ny = y + dys[k]!;
-      if (nx < 0) nx += width;
-      else if (nx >= width) nx -= width;
-      if (ny < 0) ny += height;
-      else if (ny >= height) ny -= height;
-      others[i] = ny * width + nx;
-      coins[i] = random();
-    }
+    drawStaleSteps(draws, firms, others, coins, 0, count);
     // Past the block's end the read-ahead reads firm 0 (never a step).
     firms.fill(0, count);
     others.fill(0, count);
@@ -228,6 +282,60 @@ function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void 
   }
   staleReads.strategies = read;
   staleReads.payoffs = readPayoff;
+}
+
+/** Per run (keyed by its strategyOf): the firms' entries of payoff class and strategy (payoff-classes.ts), kept from one revision to the next. */
+const entriesOf = new WeakMap<Uint8Array, Uint16Array>();
+
+/**
+ * fermiOnTorusStale's steps on entries of payoff class and strategy (payoff-classes.ts): a step
+ * reads two entries, and a firm that copies writes its entry's strategy; the probability comes from
+ * the table by pair of classes, or with `values` (too many classes to table) from the classes'
+ * values. The same draws, order and decisions as the steps on payoffs.
+ */
+function stepsOnClasses(
+  draws: StaleDraws,
+  steps: number,
+  entry: Uint16Array,
+  strategyOf: Uint8Array,
+  probability: Float64Array,
+  values: Float64Array | undefined,
+  classes: number,
+  inverseK: number,
+): void {
+  const firms = new Int32Array(STALE_BLOCK + STALE_AHEAD);
+  const others = new Int32Array(STALE_BLOCK + STALE_AHEAD);
+  const coins = new Float64Array(STALE_BLOCK);
+  let read = 0;
+  for (let first = 0; first < steps; first += STALE_BLOCK) {
+    const count = Math.min(STALE_BLOCK, steps - first);
+    drawStaleSteps(draws, firms, others, coins, 0, count);
+    firms.fill(0, count);
+    others.fill(0, count);
+    for (let i = 0; i < count; i++) {
+      const aheadOther = others[i + STALE_AHEAD]!;
+      read ^= entry[firms[i + STALE_AHEAD]!]! ^ entry[aheadOther & ~(aheadOther >> 31)]!;
+      const firm = firms[i]!;
+      const neighbour = others[i]!;
+      const own = entry[firm]!;
+      if (neighbour < 0) {
+        entry[firm] = (own & ~STRATEGY_MASK) | (-1 - neighbour);
+        strategyOf[firm] = -1 - neighbour;
+        continue;
+      }
+      const model = entry[neighbour]!;
+      if (((own ^ model) & STRATEGY_MASK) === 0) continue;
+      const ownClass = own >> CLASS_SHIFT;
+      const modelClass = model >> CLASS_SHIFT;
+      const chance =
+        values === undefined ? probability[ownClass * classes + modelClass]! : 1 / (1 + Math.exp((values[ownClass]! - values[modelClass]!) * inverseK));
+      if (coins[i]! < chance) {
+        entry[firm] = (own & ~STRATEGY_MASK) | (model & STRATEGY_MASK);
+        strategyOf[firm] = model & STRATEGY_MASK;
+      }
+    }
+  }
+  staleReads.strategies = read;
 }
 
 /** What fermiOnTorusStale's reads ahead came to, kept so that they are not optimised away. */

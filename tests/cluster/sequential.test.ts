@@ -339,15 +339,23 @@ describe('fermi on the generation payoffs on a torus (taken in blocks) against t
       if (random() < probability) strategyOf[firm] = strategyOf[neighbour]!;
     }
   };
-  for (const [neighbourhood, mutation, share] of [
-    ['moore', 0.05, 3.5],
-    ['von-neumann', 0, 40],
+  // Payoffs take the steps on payoff classes (payoff-classes.ts): with a table of probabilities up
+  // to 256 distinct values (a few, ±0 among them, as the full model's), else from the classes' values.
+  const fewValues = [0, -0, 0.5, -0.3, 1.3, 2, 0.7];
+  for (const [neighbourhood, mutation, share, width, height, values] of [
+    ['moore', 0.05, 3.5, 9, 7, 'continuous'],
+    ['von-neumann', 0, 40, 9, 7, 'continuous'],
+    ['moore', 0.05, 3.5, 20, 15, 'continuous'],
+    ['moore', 0.01, 2, 80, 60, 'continuous'],
+    ['von-neumann', 0.01, 6, 12, 10, 'few'],
   ] as const) {
-    it(`${neighbourhood}, mutation ${mutation}, ${share} generations' steps (blocks of 1024 and a part)`, () => {
-      const space = new Lattice(9, 7, neighbourhood, 'torus');
+    it(`${neighbourhood}, mutation ${mutation}, ${share} generations' steps (blocks of 1024 and a part), ${width} × ${height}, ${values} payoffs`, () => {
+      const space = new Lattice(width, height, neighbourhood, 'torus');
       const setup = deriveStream(8, neighbourhood);
       const strategyOf = Uint8Array.from({ length: space.size }, () => Math.floor(setup() * 3));
-      const payoff = Float64Array.from({ length: space.size }, () => setup() * 2 - 0.5);
+      const payoff = Float64Array.from({ length: space.size }, () =>
+        values === 'few' ? fewValues[Math.floor(setup() * fewValues.length)]! : setup() * 2 - 0.5,
+      );
       const steps = Math.round(share * space.size);
       const expected = strategyOf.slice();
       const plainStream = deriveStream(9, neighbourhood);
