@@ -26,6 +26,10 @@ const threads = pool && {
     const used = process.cpuUsage(c);
     splitCpu += (used.user + used.system) / 1000;
   },
+  // The revision's steps drawn on a play thread (src/cluster/split-revision.ts), not counted in the split parts.
+  drawSteps: pool.drawSteps,
+  waitUntil: pool.waitUntil,
+  finish: pool.finish,
 };
 const started = performance.now();
 const model = new ClusterModel({

@@ -1,12 +1,13 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import type { PlayThreads, SplitPlayArrays, SplitPlayTask } from '../cluster/split-play.js';
 import { forgetSplitKernel, runSplitPart } from '../cluster/split-play-kernel.js';
+import type { StepDrawJob } from '../cluster/stale-draws.js';
 
 /**
  * Worker threads that share a cluster run's play (src/cluster/split-play.ts), started before the
  * run and waited for synchronously: ClusterModel.step() stays a plain function, the calling thread
  * plays part 0 and then sleeps on an Atomics counter until every worker has counted its part in.
- * A worker imports only split-play-kernel.js.
+ * A worker imports only split-play-kernel.js and, to draw the full model's revision steps, stale-draws.js.
  */
 export interface ClusterPlayThreads extends PlayThreads {
   /** Ends the workers (the run is over). */
@@ -91,6 +92,30 @@ export async function startClusterPlayThreads(count: number, options: ClusterPla
     await close();
     throw new PlayThreadStopped(`cluster play threads could not start: ${error instanceof Error ? error.message : String(error)}`);
   }
+  /** Fails with one line if a worker has stopped (out of memory, or killed): what a wait that timed out asks. */
+  const failIfStopped = (): void => {
+    const dead = workers.findIndex((worker, k) => stopped[k] !== undefined || hasStopped(worker));
+    if (dead >= 0) {
+      const why = stopped[dead] ?? 'out of memory, or killed';
+      throw new PlayThreadStopped(
+        `cluster play thread ${dead + 1} of ${count - 1} stopped during a generation (${why}): try fewer --workers or a smaller lattice`,
+      );
+    }
+  };
+  const reportFailures = (): void => {
+    for (const port of failures) {
+      const report = receiveMessageOnPort(port);
+      if (report !== undefined) throw new Error(`a play thread failed: ${String(report.message)}`);
+    }
+  };
+  /** Waits until `expected` workers have counted their work in. */
+  const awaitWorkers = (expected: number): void => {
+    for (let seen = Atomics.load(done, 0); seen < expected; seen = Atomics.load(done, 0)) {
+      if (Atomics.wait(done, 0, seen, LOOK_EVERY_MS) === 'timed-out') failIfStopped();
+    }
+  };
+  /** How many workers drawSteps started (finish waits for them). */
+  let drawing = 0;
   return {
     count,
     run(arrays: SplitPlayArrays, task: SplitPlayTask): void {
@@ -110,22 +135,33 @@ export async function startClusterPlayThreads(count: number, options: ClusterPla
       } catch (error) {
         failure = error;
       }
-      for (let seen = Atomics.load(done, 0); seen < workers.length; seen = Atomics.load(done, 0)) {
-        if (Atomics.wait(done, 0, seen, LOOK_EVERY_MS) !== 'timed-out') continue;
-        const dead = workers.findIndex((worker, k) => stopped[k] !== undefined || hasStopped(worker));
-        if (dead >= 0) {
-          const why = stopped[dead] ?? 'out of memory, or killed';
-          throw new PlayThreadStopped(
-            `cluster play thread ${dead + 1} of ${count - 1} stopped during a generation (${why}): try fewer --workers or a smaller lattice`,
-          );
-        }
-      }
+      awaitWorkers(workers.length);
       if (failure !== undefined) throw failure;
-      for (const port of failures) {
-        const report = receiveMessageOnPort(port);
-        if (report !== undefined) throw new Error(`a play thread failed: ${String(report.message)}`);
-      }
+      reportFailures();
     },
+    ...(count > 1 && {
+      drawSteps(job: StepDrawJob): void {
+        Atomics.store(done, 0, 0);
+        drawing = 1;
+        workers[0]!.postMessage({ stepDraws: job });
+      },
+      waitUntil(cells: Int32Array, index: number, value: number): void {
+        for (let seen = Atomics.load(cells, index); seen < value; seen = Atomics.load(cells, index)) {
+          if (Atomics.wait(cells, index, seen, LOOK_EVERY_MS) !== 'timed-out') continue;
+          failIfStopped();
+          // The drawing thread done and the value still short: it failed before drawing them.
+          if (Atomics.load(done, 0) >= drawing && Atomics.load(cells, index) < value) {
+            reportFailures();
+            throw new Error('a play thread stopped drawing before the steps were drawn');
+          }
+        }
+      },
+      finish(): void {
+        awaitWorkers(drawing);
+        drawing = 0;
+        reportFailures();
+      },
+    }),
     close,
   };
 }

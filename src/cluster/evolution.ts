@@ -4,6 +4,7 @@ import { DynamicNetwork } from './network.js';
 import { bestOfNeighbourhood } from './lattice-sweep.js';
 import { fermiOnPackedTorus, moranOnPackedTorus, type PackedSteps } from './packed-steps.js';
 import { Lattice, type Space } from './space.js';
+import { drawStaleSteps, type StaleDraws } from './stale-draws.js';
 import { CLASS_SHIFT, classifyPayoffs, copyProbabilities, MOST_CLASSES, STRATEGIES, STRATEGY_MASK } from './payoff-classes.js';
 
 /**
@@ -44,7 +45,16 @@ export interface Revision {
    * (torus-passes.ts): each firm's imitated strategy, or undefined where it has none.
    */
   readonly imitated?: (() => Uint8Array | undefined) | undefined;
+  /**
+   * fermi on the generation's payoffs on a torus: where its steps' draws come from when not from
+   * `random` here (another thread draws them from the same stream, split-revision.ts): fills the
+   * next `count` steps' firms, others and coins, as drawStaleSteps would.
+   */
+  readonly drawn?: StepSource | undefined;
 }
+
+/** Fills the next `count` steps' firms, others and coins from index 0 (stale-draws.ts). */
+export type StepSource = (firms: Int32Array, others: Int32Array, coins: Float64Array, count: number) => void;
 
 /** A revising firm mutates with probability μ: it takes a strategy from the pool at random. */
 function mutate(revision: Revision): number {
@@ -159,7 +169,7 @@ export function fermi(revision: Revision, K: number): void {
 }
 
 /** Steps whose draws are taken at a time on the generation's payoffs, and how far ahead of its step a step's firms are read. */
-const STALE_BLOCK = 1024;
+export const STALE_BLOCK = 1024;
 const STALE_AHEAD = 12;
 
 /**
@@ -170,18 +180,6 @@ export function staleTorusOf(revision: Revision): Lattice | undefined {
   const space = revision.space;
   if (revision.current !== undefined || !(space instanceof Lattice) || space.boundary !== 'torus') return undefined;
   return space;
-}
-
-/** What drawing a revision's steps on a torus takes: the stream and the torus's shape. */
-export interface StaleDraws {
-  readonly random: RandomSource;
-  readonly width: number;
-  readonly height: number;
-  readonly size: number;
-  readonly dxs: Int32Array;
-  readonly dys: Int32Array;
-  readonly mutation: number;
-  readonly poolSize: number;
 }
 
 export function staleDrawsOf(revision: Revision, torus: Lattice): StaleDraws {
@@ -200,35 +198,6 @@ export function staleDrawsOf(revision: Revision, torus: Lattice): StaleDraws {
 }
 
 /**
- * Draws `count` steps into firms, others and coins from `at` on, in the stream's order: each step's
- * firm, mutation coin, then a mutant's strategy (others: −1 − it) or its neighbour and its coin.
- */
-export function drawStaleSteps(draws: StaleDraws, firms: Int32Array, others: Int32Array, coins: Float64Array, at: number, count: number): void {
-  const { random, width, height, size, dxs, dys, mutation, poolSize } = draws;
-  const degree = dxs.length;
-  for (let i = at; i < at + count; i++) {
-    // ⌊u · n⌋ by truncation: u < 1 and n < 2³¹, so the same integer.
-    const firm = (random() * size) | 0;
-    firms[i] = firm;
-    if (mutation > 0 && random() < mutation) {
-      others[i] = -1 - ((random() * poolSize) | 0);
-      continue;
-    }
-    const k = (random() * degree) | 0;
-    const x = firm % width;
-    const y = (firm - x) / width;
-    let nx = x + dxs[k]!;
-    let ny = y + dys[k]!;
-    if (nx < 0) nx += width;
-    else if (nx >= width) nx -= width;
-    if (ny < 0) ny += height;
-    else if (ny >= height) ny -= height;
-    others[i] = ny * width + nx;
-    coins[i] = random();
-  }
-}
-
-/**
  * fermi on the generation's payoffs on a torus (the full model: strategies with memory). A
  * step's draws do not depend on the configuration (its firm, the mutation coin, its neighbour and
  * its coin are always drawn), so the steps are taken in blocks: first every step's firm, neighbour
@@ -241,6 +210,7 @@ export function drawStaleSteps(draws: StaleDraws, firms: Int32Array, others: Int
 function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void {
   const { strategyOf, payoff } = revision;
   const draws = staleDrawsOf(revision, torus);
+  const drawn: StepSource = revision.drawn ?? ((firms, others, coins, count) => drawStaleSteps(draws, firms, others, coins, 0, count));
   const steps = Math.round(revision.share * torus.size);
   const inverseK = 1 / K;
   const entry = (entriesOf.get(strategyOf) ?? entriesOf.set(strategyOf, new Uint16Array(strategyOf.length)).get(strategyOf))!;
@@ -248,7 +218,7 @@ function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void 
   const classes = revision.poolSize <= STRATEGIES ? classifyPayoffs(payoff, strategyOf, entry, values) : -1;
   if (classes > 0) {
     const probability = copyProbabilities(values, classes, inverseK);
-    stepsOnClasses(draws, steps, entry, strategyOf, probability ?? new Float64Array(0), probability === undefined ? values : undefined, classes, inverseK);
+    stepsOnClasses(drawn, steps, entry, strategyOf, probability ?? new Float64Array(0), probability === undefined ? values : undefined, classes, inverseK);
     return;
   }
   const firms = new Int32Array(STALE_BLOCK + STALE_AHEAD);
@@ -259,7 +229,7 @@ function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void 
   let readPayoff = 0;
   for (let first = 0; first < steps; first += STALE_BLOCK) {
     const count = Math.min(STALE_BLOCK, steps - first);
-    drawStaleSteps(draws, firms, others, coins, 0, count);
+    drawn(firms, others, coins, count);
     // Past the block's end the read-ahead reads firm 0 (never a step).
     firms.fill(0, count);
     others.fill(0, count);
@@ -294,7 +264,7 @@ const entriesOf = new WeakMap<Uint8Array, Uint16Array>();
  * values. The same draws, order and decisions as the steps on payoffs.
  */
 function stepsOnClasses(
-  draws: StaleDraws,
+  drawn: StepSource,
   steps: number,
   entry: Uint16Array,
   strategyOf: Uint8Array,
@@ -309,7 +279,7 @@ function stepsOnClasses(
   let read = 0;
   for (let first = 0; first < steps; first += STALE_BLOCK) {
     const count = Math.min(STALE_BLOCK, steps - first);
-    drawStaleSteps(draws, firms, others, coins, 0, count);
+    drawn(firms, others, coins, count);
     firms.fill(0, count);
     others.fill(0, count);
     for (let i = 0; i < count; i++) {

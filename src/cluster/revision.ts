@@ -1,6 +1,7 @@
-import { fermi, imitateBest, moran, type Revision } from './evolution.js';
+import { fermi, imitateBest, moran, staleTorusOf, type Revision } from './evolution.js';
 import { CurrentPayoffs, memorylessEligible, imitateBestFromKernel } from './kernel.js';
 import { restartChanged } from './pool.js';
+import { drawStepsOnThread } from './split-revision.js';
 import { streamOf, type ClusterState } from './state.js';
 
 /** One CurrentPayoffs per run, so that its per-firm buffers are reused from one revision to the next. */
@@ -20,6 +21,18 @@ function currentPayoffsFor(state: ClusterState): CurrentPayoffs | undefined {
   let current = currentPayoffs.get(state);
   if (current === undefined) currentPayoffs.set(state, (current = new CurrentPayoffs()));
   return current.reset(state, state.parameters, state.activities, state.entries);
+}
+
+/** fermi, its steps drawn on a play thread where it takes them on the generation's payoffs on a torus and the run has one to spare (split-revision.ts). */
+function fermiDrawnBeside(state: ClusterState, revision: Revision, K: number): void {
+  const torus = staleTorusOf(revision);
+  const drawing = torus === undefined ? undefined : drawStepsOnThread(state, revision, torus);
+  if (drawing === undefined) {
+    fermi(revision, K);
+    return;
+  }
+  fermi({ ...revision, drawn: drawing.drawn }, K);
+  drawing.finish();
 }
 
 /** Firms revise their strategies by the update rule; those that changed restart their relationships' strategy state. */
@@ -42,7 +55,7 @@ export function revise(state: ClusterState): void {
   const stateful = state.players.size > 0 || state.entries.some((entry) => entry.machines === undefined || entry.machines[0]!.states > 1);
   const before = stateful ? strategyOf.slice() : undefined;
   if (update.rule === 'imitate-best') imitateBest(revision);
-  else if (update.rule === 'fermi') fermi(revision, update.K);
+  else if (update.rule === 'fermi') fermiDrawnBeside(state, revision, update.K);
   else moran(revision, update.K);
   if (before === undefined) return;
   restartChanged(state, before);

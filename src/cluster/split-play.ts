@@ -1,9 +1,10 @@
-import { geometricTrials } from '../core/random.js';
+import { geometricTrials, streamFromKey } from '../core/random.js';
 import { communicationOn } from './communication.js';
 import type { PlayTally } from './metrics.js';
 import { activityContext, sanctionsOn, type RoundRates } from './round-rules.js';
 import type { RelationshipGraph } from './space.js';
 import { partRange, runSplitPart, SPLIT_ACTIVITIES, TALLY_STRIDE, type SplitPlayArrays, type SplitPlayTask } from './split-play-kernel.js';
+import { drawChunk, RING_DRAWN, type StaleDraws, type StepDrawJob, type StepRing } from './stale-draws.js';
 import { streamOf, type ClusterState } from './state.js';
 
 export type { SplitPlayArrays, SplitPlayTask } from './split-play-kernel.js';
@@ -19,14 +20,36 @@ export interface PlayThreads {
   readonly count: number;
   /** Runs runSplitPart(arrays, task, part, count) for every part, part 0 on the calling thread, and returns when all are done. */
   run(arrays: SplitPlayArrays, task: SplitPlayTask): void;
+  /**
+   * Has another thread draw the full model's revision steps into the job's ring (stale-draws.ts)
+   * while the calling thread takes them: waitUntil returns once `cells[index]` has reached `value`
+   * (the chunks drawn), finish once the drawing is done. Without these the calling thread draws.
+   */
+  drawSteps?(job: StepDrawJob): void;
+  waitUntil?(cells: Int32Array, index: number, value: number): void;
+  finish?(): void;
 }
 
 /** The parts one after another on the calling thread: the same work and results as `count` threads, for tests and runs too small to gain. */
 export function partsInThisThread(count: number): PlayThreads {
+  let drawing: { readonly draws: StaleDraws; readonly ring: StepRing } | undefined;
   return {
     count,
     run(arrays, task) {
       for (let part = 0; part < count; part++) runSplitPart(arrays, task, part, count);
+    },
+    drawSteps(job) {
+      drawing = { draws: { ...job, random: streamFromKey(job.key) }, ring: job.ring };
+    },
+    // The chunks are drawn when they are waited for: the ring never fills.
+    waitUntil(cells, index, value) {
+      while (Atomics.load(cells, index) < value) {
+        if (drawing === undefined || cells !== drawing.ring.control || index !== RING_DRAWN) throw new Error('parts in this thread wait only for drawn steps');
+        drawChunk(drawing.draws, drawing.ring, Atomics.load(cells, index));
+      }
+    },
+    finish() {
+      drawing = undefined;
     },
   };
 }

@@ -28,7 +28,19 @@ function counted(parts: number): PlayThreads & { splits: number; restarts: numbe
 
 /** A run's records and final arrays, hashed; without `threads`, play.ts's general loop plays every generation unless `splitPlay`. */
 function digest(preset: string, overrides: readonly string[], generations: number, observeFirms: boolean, threads?: PlayThreads, splitPlay = false): string {
-  const scenario = withOverrides(loadScenario(preset), ['width=14', 'height=11', ...overrides]);
+  return digestSized(preset, ['width=14', 'height=11', ...overrides], generations, observeFirms, threads, splitPlay);
+}
+
+/** digest with the lattice's size among the overrides. */
+function digestSized(
+  preset: string,
+  overrides: readonly string[],
+  generations: number,
+  observeFirms: boolean,
+  threads?: PlayThreads,
+  splitPlay = false,
+): string {
+  const scenario = withOverrides(loadScenario(preset), overrides);
   const model = new ClusterModel({
     parameters: scenario.parameters,
     seed: scenario.seed,
@@ -74,6 +86,25 @@ describe('a generation split in parts', () => {
       }
     });
   }
+
+  it("draws the full model's revision steps beside the steps (split-revision.ts): the same run as one thread, in 1, 2 and 3 parts", () => {
+    // Mutation 0.05 so that mutants come up in every chunk of steps; 120 × 100 firms take 12 chunks a revision, round the ring of 8.
+    const overrides = ['width=120', 'height=100', 'mutation=0.05'];
+    const alone = digest('training-first', overrides, 3, false);
+    for (const parts of [1, 2, 3]) {
+      const inner = partsInThisThread(parts);
+      let drawn = 0;
+      const threads: PlayThreads = {
+        ...inner,
+        drawSteps: (job) => {
+          drawn++;
+          inner.drawSteps!(job);
+        },
+      };
+      expect(digestSized('training-first', overrides, 3, false, threads), `${parts} parts`).toBe(alone);
+      expect(drawn).toBe(3);
+    }
+  });
 
   it('leaves a generation with draws during play to one thread: sanctions draw per lone defection from generation 5 on', () => {
     const threads = counted(2);
