@@ -1,0 +1,32 @@
+import { PACKED_STRATEGY_SHIFT, type PackedTorus } from './kernel.js';
+import { tileSlot } from './tiled-torus.js';
+
+/** Tables of pairs of packed entries up to this many cells; beyond it the loops compute each value. */
+const MOST_PAIRS = 1 << 16;
+
+/**
+ * A function of two packed entries, worked out the first time a pair comes up and kept: the same
+ * expression on the same values, so the same double, without an exponential a step. NaN marks a
+ * pair not yet worked out (no value of the functions tabled here is NaN).
+ */
+export function pairTable(span: number): Float64Array | undefined {
+  return span * span <= MOST_PAIRS ? new Float64Array(span * span).fill(Number.NaN) : undefined;
+}
+
+/** 1 if two entries' strategies differ, else 0, by arithmetic (strategies < 2¹¹): a step takes its coin without a branch on what it read. */
+export function strategiesDiffer(one: number, other: number): number {
+  return (((one ^ other) >> PACKED_STRATEGY_SHIFT) + 0x7ff) >> 11;
+}
+
+/** The loops leave strategyOf alone (a scattered write a step) and copy the entries' strategies into it at the end. */
+export function copyStrategies(packed: PackedTorus): void {
+  const { entry, strategyOf, tilesAcross: across, width, height } = packed;
+  if (across === 0) {
+    for (let firm = 0; firm < strategyOf.length; firm++) strategyOf[firm] = entry[firm]! >> PACKED_STRATEGY_SHIFT;
+    return;
+  }
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) strategyOf[row + x] = entry[tileSlot(x, y, across)]! >> PACKED_STRATEGY_SHIFT;
+  }
+}
