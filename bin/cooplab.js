@@ -10,7 +10,7 @@ if (!existsSync(entry)) {
   process.stderr.write("cooplab: not built yet: run 'npm ci' (or 'npm run build') in the cooplab folder first\n");
   process.exit(1);
 }
-// A tournament's worker threads start before the CLI loads, so that their start overlaps its (src/cli/early-start.ts).
+// A tournament's or a sweep's worker threads start before the CLI loads, so that their start overlaps its (src/cli/early-start.ts).
 const { startEarly } = await import(new URL('../dist/src/cli/early-start.js', import.meta.url).href);
 startEarly(process.argv.slice(2));
 const { main } = await import(entry.href);

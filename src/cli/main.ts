@@ -18,7 +18,7 @@ import { addClassCommand } from './class-command.js';
 import { addTournamentCommand } from './tournament-command.js';
 import { addExercisesCommands } from './exercises-command.js';
 import { didYouMean } from '../../strategies/registry.js';
-import { releaseEarlyThreads } from './tournament-threads.js';
+import { releaseEarlyThreads } from './early-threads.js';
 
 /** Exit codes: 0 done, 1 a run failed on the host's side, 2 the input was wrong. */
 export const EXIT_INPUT = 2;

@@ -19,10 +19,13 @@ import {
   taskFile,
   writeTask,
   type SweepManifest,
+  type SweepTaskFile,
 } from '../formats/sweep-files.js';
 import { runClaimedTask, type SharedTasks, type SweepShare } from './sweep-worker.js';
 import type { Strategy } from '../core/strategy.js';
 import { workerThreads } from './worker-threads.js';
+import { askThread, endThreads } from './early-threads.js';
+import { sweepThreads } from './sweep-threads.js';
 
 /** Progress on stderr: one updating line in a terminal, a plain line at most every two seconds otherwise. */
 function progressReporter(total: number, already: number) {
@@ -75,9 +78,13 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   const pending = mine.filter((task) => !done.has(task.key));
   const report = progressReporter(mine.length, mine.length - pending.length);
   let finished = mine.length - pending.length;
+  // What the outputs need of each task run here (not its lattice): they are assembled from these, and only earlier tasks are read back from their files.
+  const fresh = new Map<string, SweepTaskFile>();
   const save = (result: TaskResult) => {
     // Each task is its own file, written whole: an interruption loses only the tasks in flight.
     writeTask(options.out, result);
+    const { lattice: _lattice, ...kept } = result;
+    fresh.set(result.key, kept);
     finished++;
     report(finished);
   };
@@ -95,6 +102,7 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   process.once('SIGTERM', interrupt);
   const strategies = moduleFiles.length === 0 ? requireStrategies(strategyIds) : await withModules(strategyIds, moduleFiles, options.trusted === true);
   if (threads <= 1) {
+    sweepThreads(0); // threads started early for this sweep are not needed
     for (let result = runClaimedTask(shared, strategies); result !== undefined; result = runClaimedTask(shared, strategies)) {
       save(result);
       // Between tasks a signal to stop is heard (a task itself runs to its end).
@@ -115,11 +123,8 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   // Nothing new and the outputs are there (every task file checked above): resuming a finished sweep costs next to nothing.
   if (pending.length === 0 && ['results.csv', 'series.csv'].every((file) => existsSync(join(options.out, file)))) return;
   const keys = new Set(mine.map((task) => task.key));
-  assemble(
-    options.out,
-    manifest,
-    readTaskResults(options.out).filter((result) => keys.has(result.key)),
-  );
+  const earlier = [...finishedKeys(options.out)].filter((key) => keys.has(key) && !fresh.has(key));
+  assemble(options.out, manifest, [...fresh.values(), ...readTaskResults(options.out, earlier)]);
 }
 
 /** A turn of the event loop: what came in meanwhile (a worker's result, a signal) is handled. */
@@ -144,10 +149,8 @@ async function runOnThreads(
     save: (result: TaskResult) => void;
   },
 ): Promise<void> {
-  const { Piscina } = await import('piscina');
   const { MessageChannel } = await import('node:worker_threads');
-  const workers = threads - 1;
-  const pool = new Piscina({ filename: new URL('./sweep-worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
+  const threadsOfWorkers = sweepThreads(threads - 1);
   let saved = 0;
   let expected = Number.POSITIVE_INFINITY;
   let allSaved = () => {};
@@ -158,12 +161,13 @@ async function runOnThreads(
     run.save(result);
     if (++saved === expected) allSaved();
   };
-  const channels = Array.from({ length: workers }, () => new MessageChannel());
+  const channels = threadsOfWorkers.map(() => new MessageChannel());
   try {
-    const theirs = channels.map(({ port1, port2 }) => {
+    const theirs = threadsOfWorkers.map((thread, k) => {
+      const { port1, port2 } = channels[k]!;
       port1.on('message', save);
       const share: SweepShare = { ...shared, strategyIds: run.strategyIds, moduleFiles: run.moduleFiles, trusted: run.trusted, results: port2 };
-      return pool.run(share, { transferList: [port2] }) as Promise<number>;
+      return askThread<number>(thread, share, [port2]);
     });
     // A worker that fails stops the sweep at once, as a task failing in this thread would.
     const failed = Promise.all(theirs).then(() => new Promise<never>(() => {}));
@@ -175,7 +179,7 @@ async function runOnThreads(
       // Between tasks, the workers' results are saved and a signal to stop is heard.
       await Promise.race([betweenTasks(), failed]);
     }
-    // No task is left to claim. Each worker ends its share before the pool is destroyed (none is
+    // No task is left to claim. Each worker ends its share before its thread is ended (none is
     // stopped while it starts or plays) and says how many tasks it ran; the results of the last
     // may still be on their way (a signal leaves fewer than all the tasks run).
     for (const theirRan of await Promise.all(theirs)) ran += theirRan;
@@ -183,7 +187,7 @@ async function runOnThreads(
     if (saved < expected) await everySaved;
   } finally {
     for (const { port1 } of channels) port1.close();
-    await pool.destroy();
+    await endThreads(threadsOfWorkers);
   }
 }
 

@@ -13,7 +13,8 @@ import {
 import { OUTCOME_SIZE } from '../core/match.js';
 import type { Strategy } from '../core/strategy.js';
 import { playClaimedSlices, type SharedSlices, type ThreadResult } from './tournament-worker.js';
-import { endThreads, playOnThread, sendPlan, tournamentThreads, type ShareWithoutPlan } from './tournament-threads.js';
+import { endThreads } from './early-threads.js';
+import { playOnThread, sendPlan, tournamentThreads, type ShareWithoutPlan } from './tournament-threads.js';
 import { roundRobinMatches, tournamentSlices } from './tournament-slices.js';
 import { workerThreads } from './worker-threads.js';
 

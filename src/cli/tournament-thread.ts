@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { MatchPlan } from '../core/tournament.js';
-import type { ShareWithoutPlan, ThreadReply } from './tournament-threads.js';
-import { prepareShare } from './tournament-worker.js';
+import { errorReply, type ThreadReply } from './early-threads.js';
+import type { ShareWithoutPlan } from './tournament-threads.js';
+import { prepareShare, type ThreadResult } from './tournament-worker.js';
 
 /**
  * A tournament's worker thread (started by src/cli/tournament-threads.ts, possibly before the
@@ -14,15 +15,11 @@ port.once('message', (share: ShareWithoutPlan) => {
   const ready = prepareShare(share);
   ready.catch(() => {}); // a failure is replied once the plan is in, below
   port.once('message', (plan: MatchPlan) => {
-    ready
-      .then((play) => reply({ result: play(plan) }))
-      .catch((error: unknown) =>
-        reply({ error: { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) } }),
-      );
+    ready.then((play) => reply({ result: play(plan) })).catch((error: unknown) => reply(errorReply(error)));
   });
 });
 
-function reply(message: ThreadReply): void {
+function reply(message: ThreadReply<ThreadResult>): void {
   port.postMessage(message);
   port.close();
 }

@@ -156,9 +156,9 @@ export function validTaskKeys(directory: string, onDamaged: (file: string, probl
   return valid;
 }
 
-/** Every finished task of a folder, each file checked; a damaged one is named (merge and reports cannot redo it). */
-export function readTaskResults(directory: string): SweepTaskFile[] {
-  return [...finishedKeys(directory)].map((key) => {
+/** Every finished task of a folder (or those of `keys`), each file checked; a damaged one is named (merge and reports cannot redo it). */
+export function readTaskResults(directory: string, keys: Iterable<string> = finishedKeys(directory)): SweepTaskFile[] {
+  return [...keys].map((key) => {
     const file = taskFile(directory, key);
     const read = readTaskFile(file);
     if ('problem' in read) throw new InputError(`${read.problem}; delete it and run the same cooplab sweep command again to redo the task`);

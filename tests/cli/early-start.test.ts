@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EARLY_DEFAULTS, earlyTournamentWorkers } from '../../src/cli/early-start.js';
+import { EARLY_DEFAULTS, earlySweepWorkers, earlyTournamentWorkers } from '../../src/cli/early-start.js';
 import { DEFAULT_TOURNAMENT } from '../../src/core/tournament.js';
 import { classicStrategies } from '../../strategies/registry.js';
 
@@ -38,5 +38,30 @@ describe('the early start of a tournament’s worker threads', () => {
     expect(earlyTournamentWorkers([...BIG.slice(0, 1), '-s', 'all', ...BIG.slice(3)], 2, false)).toBe(0);
     expect(earlyTournamentWorkers([...BIG, '--workers', 'two'], 2, false)).toBe(0);
     expect(earlyTournamentWorkers([...BIG, '--workers'], 2, false)).toBe(0);
+  });
+});
+
+describe('the early start of a sweep’s worker threads', () => {
+  const SWEEP = ['sweep', '--scenario', 'training-first', '--grid', 'sanctions.fine=0:4:1', '--grid=trust.gain=0.05,0.1', '--out', 'x'];
+
+  it('starts the workers of a sweep of several tasks: the cores by default, --workers N, never more than the tasks', () => {
+    expect(earlySweepWorkers(SWEEP, 2)).toBe(1);
+    expect(earlySweepWorkers([...SWEEP, '--workers', '4'], 2)).toBe(3);
+    expect(earlySweepWorkers([...SWEEP, '--seeds', '2', '--workers', '64'], 2)).toBe(7);
+    expect(earlySweepWorkers(['sweep', '--grid', 'sanctions.fine=0,1', '--workers', '8', '-o', 'x'], 2)).toBe(1);
+    expect(earlySweepWorkers(['sweep', '--seeds', '3', '--workers=3', '-o', 'x'], 2)).toBe(2);
+    // Shard 2 of 5 of ten tasks: two.
+    expect(earlySweepWorkers([...SWEEP, '--shard', '2/5', '--workers', '4'], 2)).toBe(1);
+  });
+
+  it('starts none for one task, one worker, one core, help, modules or a grid it cannot read', () => {
+    expect(earlySweepWorkers(['sweep', '-o', 'x'], 2)).toBe(0);
+    expect(earlySweepWorkers([...SWEEP, '--workers', '1'], 2)).toBe(0);
+    expect(earlySweepWorkers(SWEEP, 1)).toBe(0);
+    expect(earlySweepWorkers([...SWEEP, '-h'], 2)).toBe(0);
+    expect(earlySweepWorkers([...SWEEP, '--strategy', 'mine.ts'], 2)).toBe(0);
+    expect(earlySweepWorkers(['sweep', '--grid', 'sanctions.fine=4:0:1', '-o', 'x'], 2)).toBe(0);
+    expect(earlySweepWorkers([...SWEEP, '--shard', 'half'], 2)).toBe(0);
+    expect(earlySweepWorkers(['tournament', ...SWEEP.slice(1)], 2)).toBe(0);
   });
 });

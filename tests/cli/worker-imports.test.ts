@@ -29,6 +29,7 @@ describe('worker threads of built-in work', () => {
     'src/cli/tournament-worker.ts': ['esbuild', 'zod', 'isolated-vm'],
     'src/cli/tournament-thread.ts': ['esbuild', 'zod', 'isolated-vm', 'piscina'],
     'src/cli/sweep-worker.ts': ['esbuild', 'isolated-vm'],
+    'src/cli/sweep-thread.ts': ['esbuild', 'isolated-vm', 'piscina'],
     'src/cli/cluster-worker.ts': ['esbuild', 'isolated-vm'],
   };
   for (const [worker, absent] of Object.entries(workers)) {
