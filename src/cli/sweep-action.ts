@@ -2,7 +2,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { scenarioDocument, withOverrides } from '../cluster/scenario.js';
-import { parseGridAxis, planSweep, type TaskResult } from '../cluster/sweep.js';
+import { longestFirst, parseGridAxis, planSweep, type TaskResult } from '../cluster/sweep.js';
 import { InputError } from '../core/errors.js';
 import { builtinStrategies, requireStrategies } from '../../strategies/registry.js';
 import { cooplabVersion } from '../version.js';
@@ -75,7 +75,10 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   prepareFolder(options.out, manifest);
   const mine = options.shard === undefined ? tasks : tasks.filter((task) => task.index % options.shard!.count === options.shard!.index - 1);
   const done = validTaskKeys(options.out, (_file, problem) => warn(`${problem}: running its task again`));
-  const pending = mine.filter((task) => !done.has(task.key));
+  const pending = longestFirst(
+    scenario,
+    mine.filter((task) => !done.has(task.key)),
+  );
   const report = progressReporter(mine.length, mine.length - pending.length);
   let finished = mine.length - pending.length;
   // What the outputs need of each task run here (not its lattice): they are assembled from these, and only earlier tasks are read back from their files.

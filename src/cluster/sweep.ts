@@ -80,6 +80,20 @@ export function planSweep(scenario: Scenario, grid: readonly GridAxis[], seeds: 
   return tasks;
 }
 
+/**
+ * The tasks in the order the threads should claim them: the biggest lattices first (a task's
+ * time grows with its firms), so that the last tasks to run are short and the threads end close
+ * together; tasks of one size keep their order. Which thread runs which task changes no result.
+ */
+export function longestFirst(scenario: Scenario, tasks: readonly SweepTask[]): SweepTask[] {
+  const side = (task: SweepTask, path: 'width' | 'height') => {
+    const value = task.parameters[path];
+    return typeof value === 'number' ? value : scenario.parameters[path];
+  };
+  const firms = (task: SweepTask) => side(task, 'width') * side(task, 'height');
+  return [...tasks].sort((a, b) => firms(b) - firms(a));
+}
+
 /** What a sweep keeps of one run: the final and time-averaged metrics, and the compact series. */
 export interface TaskResult {
   readonly index: number;
