@@ -8,7 +8,6 @@ import { buyerBonus, chooseActivity, machineContext, neighbourhoodPayoff, NO_ACT
 import { countNeighbours } from './lattice-sweep.js';
 import { torusPassesFor, type TorusArrays, type TorusPasses } from './torus-passes.js';
 import { Lattice, type Space } from './space.js';
-import { tiledBytes, tilesAcross, tileSlot } from './tiled-torus.js';
 
 /**
  * The memory-less kernel: when every strategy in the pool is a single-state deterministic
@@ -389,10 +388,7 @@ function playFused(
  * the address translation keep far better than 8), 16 bits beyond.
  */
 export interface PackedTorus {
-  /** Indexed by firm, or by tile slot when tilesAcross is not 0 (tiled-torus.ts). */
   readonly entry: Uint8Array | Uint16Array;
-  /** 0 when entries lie row after row; else one-byte entries in tiles (tiled-torus.ts), this many tiles to a row of tiles. */
-  readonly tilesAcross: number;
   /** The payoff of each packed entry (the payoff table's, to the bit). */
   readonly value: Float64Array;
   /** Per strategy: 1 if it co-operates with neighbours. */
@@ -406,17 +402,6 @@ export interface PackedTorus {
 
 /** Bits of a packed entry below its strategy: the tie to a buyer (bit 4) and the count (bits 0–3). */
 export const PACKED_STRATEGY_SHIFT = 5;
-
-/**
- * By rule, the most firms whose one-byte entries lie row after row; beyond it they lie in tiles
- * (tiled-torus.ts). A Moran step reads a firm's whole neighbourhood and gains from the tiles
- * beyond the core's own caches; a Fermi step reads two entries, which rows serve as well, and
- * the tiles' arithmetic made it slower (docs/benchmarks.md, "Lattice against C").
- */
-export const TILE_FROM: Readonly<TileFrom> = { fermi: Number.POSITIVE_INFINITY, moran: 1 << 18 };
-
-/** A sequential rule's threshold for tiles (TILE_FROM). */
-export type TileFrom = Record<'fermi' | 'moran', number>;
 
 export class CurrentPayoffs {
   /** Per firm: 1 if its move towards neighbours is C. */
@@ -433,17 +418,7 @@ export class CurrentPayoffs {
   #dxs: Int32Array = new Int32Array(0);
   #dys: Int32Array = new Int32Array(0);
   #entry: Uint8Array | Uint16Array = new Uint8Array(0);
-  /** Width, height, bytes an entry and tiles across that #entry was made for. */
-  #entryShape = '';
   #packed: PackedTorus | undefined;
-  readonly #tileFrom: Readonly<TileFrom>;
-  /** The threshold for tiles of the rule in force. */
-  #tilesBeyond = Number.POSITIVE_INFINITY;
-
-  /** tileFrom: by rule, one-byte entries of more firms than this lie in tiles (tests set it low to run the tiled loops on small lattices). */
-  constructor(tileFrom: Readonly<TileFrom> = TILE_FROM) {
-    this.#tileFrom = tileFrom;
-  }
 
   /**
    * Reads the configuration and the rules in force (once per revision; the per-firm buffers are
@@ -462,8 +437,6 @@ export class CurrentPayoffs {
     this.#strategyOf = strategyOf;
     this.#buyerTied = buyerTied;
     this.#playing = moves.neighbourActivity >= 0;
-    const rule = parameters.update.rule;
-    this.#tilesBeyond = rule === 'imitate-best' ? Number.POSITIVE_INFINITY : this.#tileFrom[rule];
     this.#payoffs = this.#playing ? payoffTable(moves, parameters, table, entries.length, maxDegreeOf(space)) : undefined;
     this.#cooperates = Uint8Array.from(moves.neighbourMove, (move) => 1 - move);
     this.#torus = uniformDegree(space) ? (space as Lattice) : undefined;
@@ -489,21 +462,13 @@ export class CurrentPayoffs {
     if (torus === undefined || payoffs === undefined || payoffs.stride > 16 || poolSize >= 1 << (16 - PACKED_STRATEGY_SHIFT)) return undefined;
     const { stride } = payoffs;
     const size = torus.size;
-    const { width, height } = torus;
     const bytes = poolSize <= 1 << (8 - PACKED_STRATEGY_SHIFT);
-    const across = bytes && size > this.#tilesBeyond ? tilesAcross(width) : 0;
-    const shape = `${width} ${height} ${bytes} ${across}`;
-    if (this.#entryShape !== shape) {
-      this.#entry = across !== 0 ? tiledBytes(width, height) : bytes ? new Uint8Array(size) : new Uint16Array(size);
-      this.#entryShape = shape;
-    }
+    if (this.#entry.length !== size || this.#entry instanceof Uint8Array !== bytes) this.#entry = bytes ? new Uint8Array(size) : new Uint16Array(size);
     const entry = this.#entry;
     const strategyOf = this.#strategyOf;
     const buyerTied = this.#buyerTied;
     const cooperating = this.#cooperating;
-    const packedOf = (firm: number): number => (strategyOf[firm]! << PACKED_STRATEGY_SHIFT) | (buyerTied[firm]! << 4) | cooperating[firm]!;
-    if (across === 0) for (let firm = 0; firm < size; firm++) entry[firm] = packedOf(firm);
-    else for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) entry[tileSlot(x, y, across)] = packedOf(y * width + x);
+    for (let firm = 0; firm < size; firm++) entry[firm] = (strategyOf[firm]! << PACKED_STRATEGY_SHIFT) | (buyerTied[firm]! << 4) | cooperating[firm]!;
     const value = new Float64Array(poolSize << PACKED_STRATEGY_SHIFT);
     for (let strategy = 0; strategy < poolSize; strategy++) {
       for (let tied = 0; tied < 2; tied++) {
@@ -512,7 +477,7 @@ export class CurrentPayoffs {
         }
       }
     }
-    return { entry, tilesAcross: across, value, cooperates: this.#cooperates, strategyOf, width, height, dxs: this.#dxs, dys: this.#dys };
+    return { entry, value, cooperates: this.#cooperates, strategyOf, width: torus.width, height: torus.height, dxs: this.#dxs, dys: this.#dys };
   }
 
   /** The packed entries (a torus), which adopt keeps up to date; undefined elsewhere. */
@@ -524,7 +489,7 @@ export class CurrentPayoffs {
   payoffOf(firm: number): number {
     if (!this.#playing) return 0;
     const packed = this.#packed;
-    if (packed !== undefined) return packed.value[packed.entry[entryIndex(packed, firm)]!]!;
+    if (packed !== undefined) return packed.value[packed.entry[firm]!]!;
     const { value, stride } = this.#payoffs!;
     const offsets = this.#space!.neighbourOffsets;
     const degree = this.#torus === undefined ? offsets[firm + 1]! - offsets[firm]! : stride - 1;
@@ -571,21 +536,9 @@ export function adoptPacked(packed: PackedTorus, firm: number, strategy: number)
   adoptPackedEntry(packed, firm, strategy);
 }
 
-/** Where a firm's packed entry lives. */
-function entryIndex(packed: PackedTorus, firm: number): number {
-  if (packed.tilesAcross === 0) return firm;
-  const x = firm % packed.width;
-  return tileSlot(x, (firm - x) / packed.width, packed.tilesAcross);
-}
-
 /** adoptPacked without writing strategyOf, for loops that copy the strategies from the entries once at the end. */
 export function adoptPackedEntry(packed: PackedTorus, firm: number, strategy: number): void {
   const { entry, cooperates, width, height, dxs, dys } = packed;
-  if (packed.tilesAcross !== 0) {
-    const x = firm % width;
-    adoptTiledEntry(packed, x, (firm - x) / width, strategy);
-    return;
-  }
   const old = entry[firm]!;
   entry[firm] = (strategy << PACKED_STRATEGY_SHIFT) | (old & ((1 << PACKED_STRATEGY_SHIFT) - 1));
   const change = cooperates[strategy]! - cooperates[old >> PACKED_STRATEGY_SHIFT]!;
@@ -600,24 +553,5 @@ export function adoptPackedEntry(packed: PackedTorus, firm: number, strategy: nu
     if (ny < 0) ny += height;
     else if (ny >= height) ny -= height;
     entry[ny * width + nx]! += change;
-  }
-}
-
-/** adoptPackedEntry on tiled entries, for the firm at (x, y). */
-export function adoptTiledEntry(packed: PackedTorus, x: number, y: number, strategy: number): void {
-  const { entry, tilesAcross: across, cooperates, width, height, dxs, dys } = packed;
-  const slot = tileSlot(x, y, across);
-  const old = entry[slot]!;
-  entry[slot] = (strategy << PACKED_STRATEGY_SHIFT) | (old & ((1 << PACKED_STRATEGY_SHIFT) - 1));
-  const change = cooperates[strategy]! - cooperates[old >> PACKED_STRATEGY_SHIFT]!;
-  if (change === 0) return;
-  for (let k = 0; k < dxs.length; k++) {
-    let nx = x + dxs[k]!;
-    let ny = y + dys[k]!;
-    if (nx < 0) nx += width;
-    else if (nx >= width) nx -= width;
-    if (ny < 0) ny += height;
-    else if (ny >= height) ny -= height;
-    entry[tileSlot(nx, ny, across)]! += change;
   }
 }

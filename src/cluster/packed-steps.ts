@@ -1,7 +1,6 @@
 import type { RandomSource } from '../core/random.js';
 import { adoptPackedEntry, PACKED_STRATEGY_SHIFT, type PackedTorus } from './kernel.js';
 import { copyStrategies, pairTable, strategiesDiffer } from './step-tables.js';
-import { fermiOnTiles, moranOnTiles } from './tiled-steps.js';
 
 /** What a sequential rule on packed entries needs of a revision. */
 export interface PackedSteps {
@@ -25,10 +24,6 @@ export interface PackedSteps {
 export function fermiOnPackedTorus(revision: PackedSteps): void {
   const { packed, steps, random, mutation, poolSize, K } = revision;
   if (steps === 0) return;
-  if (packed.tilesAcross !== 0) {
-    fermiOnTiles(revision);
-    return;
-  }
   const { entry, value, width, height, dxs, dys } = packed;
   const size = width * height;
   const degree = dxs.length;
@@ -72,15 +67,11 @@ export function fermiOnPackedTorus(revision: PackedSteps): void {
  * moran with current payoffs on a torus, on the packed entries (kernel.ts): neighbours by
  * arithmetic, in neighbourhood order, and each one's strategy and payoff from its entry, instead
  * of the neighbour lists, strategies, ties and counts. The same draws, weights and results as the
- * plain loop (evolution.ts). Beyond the caches the entries lie in tiles (tiled-steps.ts).
+ * plain loop (evolution.ts).
  */
 export function moranOnPackedTorus(revision: PackedSteps): void {
   const { packed, steps, random, mutation, poolSize, K } = revision;
   if (steps === 0) return;
-  if (packed.tilesAcross !== 0) {
-    moranOnTiles(revision);
-    return;
-  }
   const { entry, value, width, height, dxs, dys } = packed;
   const size = width * height;
   const degree = dxs.length;

@@ -1,5 +1,4 @@
 import { PACKED_STRATEGY_SHIFT, type PackedTorus } from './kernel.js';
-import { tileSlot } from './tiled-torus.js';
 
 /** Tables of pairs of packed entries up to this many cells; beyond it the loops compute each value. */
 const MOST_PAIRS = 1 << 16;
@@ -20,13 +19,6 @@ export function strategiesDiffer(one: number, other: number): number {
 
 /** The loops leave strategyOf alone (a scattered write a step) and copy the entries' strategies into it at the end. */
 export function copyStrategies(packed: PackedTorus): void {
-  const { entry, strategyOf, tilesAcross: across, width, height } = packed;
-  if (across === 0) {
-    for (let firm = 0; firm < strategyOf.length; firm++) strategyOf[firm] = entry[firm]! >> PACKED_STRATEGY_SHIFT;
-    return;
-  }
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) strategyOf[row + x] = entry[tileSlot(x, y, across)]! >> PACKED_STRATEGY_SHIFT;
-  }
+  const { entry, strategyOf } = packed;
+  for (let firm = 0; firm < entry.length; firm++) strategyOf[firm] = entry[firm]! >> PACKED_STRATEGY_SHIFT;
 }

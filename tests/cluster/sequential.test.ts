@@ -27,12 +27,10 @@ function cooperators(model: ClusterModel): number {
 describe('current payoffs (kernel.ts, CurrentPayoffs)', () => {
   it('give each firm what playMemoryless pays it, after any sequence of changes', () => {
     const random = deriveStream(3, 'current-payoffs');
-    // The last: the entries in tiles (tiled-torus.ts), a 7 × 6 torus in one part-filled tile.
-    for (const [neighbourhood, boundary, selfInteraction, tiled] of [
-      ['von-neumann', 'torus', false, false],
-      ['moore', 'fixed', true, false],
-      ['moore', 'torus', true, false],
-      ['von-neumann', 'torus', false, true],
+    for (const [neighbourhood, boundary, selfInteraction] of [
+      ['von-neumann', 'torus', false],
+      ['moore', 'fixed', true],
+      ['moore', 'torus', true],
     ] as const) {
       // A costly activity, buyers' bonuses and three rounds: every term of a memory-less payoff.
       const parameters = clusterParameters({
@@ -44,7 +42,6 @@ describe('current payoffs (kernel.ts, CurrentPayoffs)', () => {
         roundsPerGeneration: 3,
         activities: [{ ...DEAL, cost: 0.25 }],
         externalBuyers: { share: 0.5, bonus: 0.7 },
-        update: { rule: 'moran', K: 0.1, share: 1, every: 1 },
       });
       const space = new Lattice(7, 6, neighbourhood, boundary);
       const target = {
@@ -58,8 +55,7 @@ describe('current payoffs (kernel.ts, CurrentPayoffs)', () => {
       const table = buildActivityTable(parameters, 0);
       const entries = pool.map((strategy) => poolEntry(strategy, table));
       const relationships = relationshipsOf(space, selfInteraction).count;
-      const current = new CurrentPayoffs(tiled ? { fermi: 0, moran: 0 } : undefined).reset(target, parameters, table, entries);
-      expect(current.packed?.tilesAcross).toBe(boundary === 'torus' ? (tiled ? 1 : 0) : undefined);
+      const current = new CurrentPayoffs().reset(target, parameters, table, entries);
       let checked = 0;
       for (let change = 0; change < 60; change++) {
         current.adopt(Math.floor(random() * space.size), random() < 0.5 ? COOPERATOR : DEFECTOR);
@@ -254,27 +250,23 @@ describe('Ohtsuki et al. (2006): death–birth favours co-operators when b/c > k
   });
 });
 
-describe('the packed torus loops (packed-steps.ts, tiled-steps.ts) against the plain loop', () => {
+describe('the packed torus loops (packed-steps.ts) against the plain loop', () => {
   // The same revision from one configuration and one stream: on the packed entries (probabilities
   // and weights from tables, strategies copied at the end), and through the plain loop of
-  // evolution.ts with the same current payoffs behind a view without `packed`, on entries row
-  // after row. Strategies and the numbers taken must agree exactly. Ten strategies (five
-  // co-operators, five defectors) need 16-bit entries; two fit in a byte. "tiles": one-byte
-  // entries in tiles of 8 × 8 (tiled-torus.ts), forced on small lattices whose sides are not
-  // multiples of 8, and both loops run on them too.
+  // evolution.ts with the same current payoffs behind a view without `packed`. Strategies and
+  // the numbers taken must agree exactly. Ten strategies (five co-operators, five defectors) need
+  // 16-bit entries; two fit in a byte.
   const tenPool = Array.from({ length: 10 }, (_, index) => builtin(index % 2 === 0 ? 'cooperator' : 'defector'));
   for (const rule of ['fermi', 'moran'] as const) {
-    // The last: a lattice beyond TILE_FROM, in tiles for Moran and row after row for Fermi.
-    for (const [strategies, neighbourhood, mutation, width, height, tiles] of [
-      [pool, 'von-neumann', 0, 9, 7, false],
-      [pool, 'moore', 0.05, 9, 7, false],
-      [tenPool, 'von-neumann', 0.02, 9, 7, false],
-      [tenPool, 'moore', 0, 9, 7, false],
-      [pool, 'von-neumann', 0, 19, 13, true],
-      [pool, 'moore', 0.05, 17, 10, true],
-      [pool, 'von-neumann', 0.02, 600, 450, false],
+    // The last: entries beyond the core's own caches (270 kB).
+    for (const [strategies, neighbourhood, mutation, width, height] of [
+      [pool, 'von-neumann', 0, 9, 7],
+      [pool, 'moore', 0.05, 9, 7],
+      [tenPool, 'von-neumann', 0.02, 9, 7],
+      [tenPool, 'moore', 0, 9, 7],
+      [pool, 'von-neumann', 0.02, 600, 450],
     ] as const) {
-      it(`${rule}: ${strategies.length} strategies, ${neighbourhood}, mutation ${mutation}, ${width} × ${height}${tiles ? ', tiles' : ''}`, () => {
+      it(`${rule}: ${strategies.length} strategies, ${neighbourhood}, mutation ${mutation}, ${width} × ${height}`, () => {
         const parameters = clusterParameters({
           width,
           height,
@@ -282,7 +274,6 @@ describe('the packed torus loops (packed-steps.ts, tiled-steps.ts) against the p
           boundary: 'torus',
           selfInteraction: false,
           externalBuyers: { share: 0.5, bonus: 0.7 },
-          update: { rule, K: 0.3, share: 1, every: 1 },
         });
         const space = new Lattice(width, height, neighbourhood, 'torus');
         const setup = deriveStream(5, rule, neighbourhood, strategies.length);
@@ -290,9 +281,9 @@ describe('the packed torus loops (packed-steps.ts, tiled-steps.ts) against the p
         const buyerTied = Uint8Array.from({ length: space.size }, () => (setup() < 0.5 ? 1 : 0));
         const table = buildActivityTable(parameters, 0);
         const entries = strategies.map((strategy) => poolEntry(strategy, table));
-        const revise = (packed: boolean, tiled: boolean) => {
+        const revise = (packed: boolean) => {
           const target = { space, strategyOf: strategyOf.slice(), buyerTied };
-          const current = new CurrentPayoffs(tiled ? { fermi: 0, moran: 0 } : undefined).reset(target, parameters, table, entries);
+          const current = new CurrentPayoffs().reset(target, parameters, table, entries);
           expect(current.packed?.entry.BYTES_PER_ELEMENT).toBe(strategies.length <= 8 ? 1 : 2);
           const stream = deriveStream(6, rule, neighbourhood);
           let taken = 0;
@@ -301,7 +292,7 @@ describe('the packed torus loops (packed-steps.ts, tiled-steps.ts) against the p
             strategyOf: target.strategyOf,
             payoff: new Float64Array(space.size),
             poolSize: strategies.length,
-            // 2.5 generations' worth of steps on the small lattices, half of one on the large lattice
+            // 2.5 generations' worth of steps on a lattice of 63 firms, half of one on the large lattice
             share: width > 100 ? 0.5 : 2.5,
             mutation,
             random: () => {
@@ -312,17 +303,10 @@ describe('the packed torus loops (packed-steps.ts, tiled-steps.ts) against the p
           };
           if (rule === 'fermi') fermi(revision, 0.3);
           else moran(revision, 0.3);
-          return { strategyOf: [...target.strategyOf], taken, tilesAcross: current.packed?.tilesAcross };
+          return { strategyOf: [...target.strategyOf], taken };
         };
-        const { tilesAcross, ...plain } = revise(false, false);
-        expect(tilesAcross).toBe(width > 100 && rule === 'moran' ? 75 : 0);
-        const packed = revise(true, tiles);
-        expect(packed.tilesAcross).toBe(tiles ? Math.ceil(width / 8) : tilesAcross);
-        expect({ strategyOf: packed.strategyOf, taken: packed.taken }).toEqual(plain);
-        if (tiles) {
-          const { tilesAcross: _, ...plainOnTiles } = revise(false, true);
-          expect(plainOnTiles).toEqual(plain);
-        }
+        const plain = revise(false);
+        expect(revise(true)).toEqual(plain);
         expect(plain.strategyOf).not.toEqual([...strategyOf]);
       });
     }
