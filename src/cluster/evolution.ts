@@ -47,14 +47,39 @@ export interface Revision {
   readonly imitated?: (() => Uint8Array | undefined) | undefined;
   /**
    * fermi on the generation's payoffs on a torus: where its steps' draws come from when not from
-   * `random` here (another thread draws them from the same stream, split-revision.ts): fills the
-   * next `count` steps' firms, others and coins, as drawStaleSteps would.
+   * `random` here (another thread draws them from the same stream, split-revision.ts).
    */
   readonly drawn?: StepSource | undefined;
 }
 
-/** Fills the next `count` steps' firms, others and coins from index 0 (stale-draws.ts). */
-export type StepSource = (firms: Int32Array, others: Int32Array, coins: Float64Array, count: number) => void;
+/**
+ * Where fermi's steps on the generation's payoffs come from, a block at a time: next(count) makes
+ * the next `count` steps' firms, others and coins (as drawStaleSteps draws them) readable from `at`
+ * on, and STALE_AHEAD more entries past them readable too (whatever they hold: they are only read ahead).
+ */
+export interface StepSource {
+  readonly firms: Int32Array;
+  readonly others: Int32Array;
+  readonly coins: Float64Array;
+  readonly at: number;
+  next(count: number): void;
+}
+
+/** Steps drawn here from the revision's stream, into arrays of a block. */
+class StepsDrawnHere implements StepSource {
+  readonly firms = new Int32Array(STALE_BLOCK + STALE_AHEAD);
+  // The neighbour, or −1 − the strategy a mutant takes.
+  readonly others = new Int32Array(STALE_BLOCK + STALE_AHEAD);
+  readonly coins = new Float64Array(STALE_BLOCK);
+  readonly at = 0;
+  constructor(private readonly draws: StaleDraws) {}
+  next(count: number): void {
+    drawStaleSteps(this.draws, this.firms, this.others, this.coins, 0, count);
+    // Past the block's end the read-ahead reads firm 0 (never a step).
+    this.firms.fill(0, count);
+    this.others.fill(0, count);
+  }
+}
 
 /** A revising firm mutates with probability μ: it takes a strategy from the pool at random. */
 function mutate(revision: Revision): number {
@@ -170,7 +195,7 @@ export function fermi(revision: Revision, K: number): void {
 
 /** Steps whose draws are taken at a time on the generation's payoffs, and how far ahead of its step a step's firms are read. */
 export const STALE_BLOCK = 1024;
-const STALE_AHEAD = 12;
+export const STALE_AHEAD = 12;
 
 /**
  * Whether fermi takes its steps on the generation's payoffs on a torus (the full model), and on
@@ -210,7 +235,7 @@ export function staleDrawsOf(revision: Revision, torus: Lattice): StaleDraws {
 function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void {
   const { strategyOf, payoff } = revision;
   const draws = staleDrawsOf(revision, torus);
-  const drawn: StepSource = revision.drawn ?? ((firms, others, coins, count) => drawStaleSteps(draws, firms, others, coins, 0, count));
+  const drawn: StepSource = revision.drawn ?? new StepsDrawnHere(draws);
   const steps = Math.round(revision.share * torus.size);
   const inverseK = 1 / K;
   const entry = (entriesOf.get(strategyOf) ?? entriesOf.set(strategyOf, new Uint16Array(strategyOf.length)).get(strategyOf))!;
@@ -221,19 +246,13 @@ function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void 
     stepsOnClasses(drawn, steps, entry, strategyOf, probability ?? new Float64Array(0), probability === undefined ? values : undefined, classes, inverseK);
     return;
   }
-  const firms = new Int32Array(STALE_BLOCK + STALE_AHEAD);
-  // The neighbour, or −1 − the strategy a mutant takes.
-  const others = new Int32Array(STALE_BLOCK + STALE_AHEAD);
-  const coins = new Float64Array(STALE_BLOCK);
   let read = 0;
   let readPayoff = 0;
   for (let first = 0; first < steps; first += STALE_BLOCK) {
     const count = Math.min(STALE_BLOCK, steps - first);
-    drawn(firms, others, coins, count);
-    // Past the block's end the read-ahead reads firm 0 (never a step).
-    firms.fill(0, count);
-    others.fill(0, count);
-    for (let i = 0; i < count; i++) {
+    drawn.next(count);
+    const { firms, others, coins, at } = drawn;
+    for (let i = at; i < at + count; i++) {
       const aheadFirm = firms[i + STALE_AHEAD]!;
       const aheadOther = others[i + STALE_AHEAD]!;
       // a mutant's negative code reads firm 0
@@ -273,16 +292,12 @@ function stepsOnClasses(
   classes: number,
   inverseK: number,
 ): void {
-  const firms = new Int32Array(STALE_BLOCK + STALE_AHEAD);
-  const others = new Int32Array(STALE_BLOCK + STALE_AHEAD);
-  const coins = new Float64Array(STALE_BLOCK);
   let read = 0;
   for (let first = 0; first < steps; first += STALE_BLOCK) {
     const count = Math.min(STALE_BLOCK, steps - first);
-    drawn(firms, others, coins, count);
-    firms.fill(0, count);
-    others.fill(0, count);
-    for (let i = 0; i < count; i++) {
+    drawn.next(count);
+    const { firms, others, coins, at } = drawn;
+    for (let i = at; i < at + count; i++) {
       const aheadOther = others[i + STALE_AHEAD]!;
       read ^= entry[firms[i + STALE_AHEAD]!]! ^ entry[aheadOther & ~(aheadOther >> 31)]!;
       const firm = firms[i]!;

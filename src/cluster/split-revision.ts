@@ -1,5 +1,5 @@
 import { KEY_SEPARATOR } from '../core/random.js';
-import { STALE_BLOCK, staleDrawsOf, type Revision, type StepSource } from './evolution.js';
+import { STALE_AHEAD, STALE_BLOCK, staleDrawsOf, type Revision, type StepSource } from './evolution.js';
 import type { Lattice } from './space.js';
 import { sharedArray, type PlayThreads } from './split-play.js';
 import { RING_DRAWN, RING_TAKEN, type StepRing } from './stale-draws.js';
@@ -32,7 +32,8 @@ function ringFor(state: ClusterState, steps: number): StepRing {
     ring.control.fill(0);
     return ring;
   }
-  const room = RING_CHUNK * RING_SLOTS;
+  // Read ahead past the last slot's end.
+  const room = RING_CHUNK * RING_SLOTS + STALE_AHEAD;
   const ring: StepRing = {
     steps,
     chunk: chunkFor(steps),
@@ -61,23 +62,39 @@ export function drawStepsOnThread(state: ClusterState, revision: Revision, torus
   // The key of the stream revise() gives the revision: streamOf(state, 'evolution') (state.ts).
   const key = [state.seed, 'cluster', state.generation, 'evolution'].join(KEY_SEPARATOR);
   threads.drawSteps({ key, width, height, size, dxs, dys, mutation, poolSize, ring });
-  const { firms: ringFirms, others: ringOthers, coins: ringCoins, control, chunk, slots } = ring;
-  let index = 0;
-  let offset = 0;
-  const waitUntil = threads.waitUntil.bind(threads);
-  const drawn: StepSource = (firms, others, coins, count) => {
-    if (offset === 0) waitUntil(control, RING_DRAWN, index + 1);
-    const at = (index % slots) * chunk + offset;
-    firms.set(ringFirms.subarray(at, at + count));
-    others.set(ringOthers.subarray(at, at + count));
-    coins.set(ringCoins.subarray(at, at + count));
-    offset += count;
-    if (offset === Math.min(chunk, steps - index * chunk)) {
-      index++;
-      offset = 0;
-      Atomics.store(control, RING_TAKEN, index);
+  return { drawn: new StepsFromRing(ring, threads.waitUntil.bind(threads)), finish: () => threads.finish!() };
+}
+
+/**
+ * The steps as the drawing thread puts them in the ring, read where they lie: a chunk is counted
+ * taken (its slot free to draw into again) once its last block has been stepped through, at the
+ * next block's call.
+ */
+class StepsFromRing implements StepSource {
+  readonly firms: Int32Array;
+  readonly others: Int32Array;
+  readonly coins: Float64Array;
+  at = 0;
+  #index = 0;
+  #offset = 0;
+  constructor(
+    private readonly ring: StepRing,
+    private readonly waitUntil: (cells: Int32Array, index: number, value: number) => void,
+  ) {
+    this.firms = ring.firms;
+    this.others = ring.others;
+    this.coins = ring.coins;
+  }
+  next(count: number): void {
+    const { control, chunk, slots, steps } = this.ring;
+    if (this.#offset === Math.min(chunk, steps - this.#index * chunk)) {
+      this.#index++;
+      this.#offset = 0;
+      Atomics.store(control, RING_TAKEN, this.#index);
       Atomics.notify(control, RING_TAKEN);
     }
-  };
-  return { drawn, finish: () => threads.finish!() };
+    if (this.#offset === 0) this.waitUntil(control, RING_DRAWN, this.#index + 1);
+    this.at = (this.#index % slots) * chunk + this.#offset;
+    this.#offset += count;
+  }
 }
