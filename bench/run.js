@@ -297,8 +297,11 @@ const sections = {
         runs[0].threads === 1
           ? `; idle 2-core estimate ${fmt(median(runs.flatMap((result) => result.cpu.slice(1).map((c, i) => c - result.split[i + 1] / 2))), 0)} ms`
           : '';
+      // With two, the calling thread's own CPU (Linux): what a generation tends to on an idle machine while the other thread keeps up.
+      const calling = runs.flatMap((result) => result.mainCpu.slice(1));
+      const own = runs[0].threads > 1 && calling.length > 0 ? `; calling thread ${fmt(median(calling), 0)} ms` : '';
       console.log(
-        `  ${label.padEnd(30)} median ${fmt(ms, 0)} ms = ${fmt(1000 / ms, 2)} generations/s, best ${fmt(1000 / Math.min(...wall), 2)}; CPU ${fmt(median(cpu), 0)} ms${estimate}   (target ${target})`,
+        `  ${label.padEnd(30)} median ${fmt(ms, 0)} ms = ${fmt(1000 / ms, 2)} generations/s, best ${fmt(1000 / Math.min(...wall), 2)}; CPU ${fmt(median(cpu), 0)} ms${estimate}${own}   (target ${target})`,
       );
     };
     console.log(`cluster: training-first on a torus (Fermi revision), a generation's wall time after the first; load ${loadAverage()}`);
