@@ -242,7 +242,7 @@ function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void 
   const values = new Float64Array(MOST_CLASSES);
   const classes = revision.poolSize <= STRATEGIES ? classifyPayoffs(payoff, strategyOf, entry, values) : -1;
   if (classes > 0) {
-    const probability = copyProbabilities(values, classes, inverseK);
+    const probability = copyProbabilities(values, classes, inverseK, steps);
     stepsOnClasses(drawn, steps, entry, strategyOf, probability ?? new Float64Array(0), probability === undefined ? values : undefined, classes, inverseK);
     return;
   }

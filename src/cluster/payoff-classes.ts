@@ -62,9 +62,20 @@ export function classifyPayoffs(payoff: Float64Array, strategyOf: Uint8Array, en
   return classes;
 }
 
-/** Per pair of classes (firm's × classes + neighbour's): the probability that the firm copies its neighbour, fermi's expression on the classes' values; undefined beyond MOST_TABLED classes. */
-export function copyProbabilities(values: Float64Array, classes: number, inverseK: number): Float64Array | undefined {
-  if (classes > MOST_TABLED) return undefined;
+/**
+ * A table's cells per step of the revision, at most: a cell costs an exponential, and a step needs
+ * one only when its two firms differ (about half of them), so on a small lattice with many
+ * classes (100², a few hundred classes) a table would cost more than it saves.
+ */
+const CELLS_PER_STEP = 1 / 4;
+
+/**
+ * Per pair of classes (firm's × classes + neighbour's): the probability that the firm copies its
+ * neighbour, fermi's expression on the classes' values; undefined beyond MOST_TABLED classes, or
+ * when the table would have more cells than CELLS_PER_STEP × `steps`.
+ */
+export function copyProbabilities(values: Float64Array, classes: number, inverseK: number, steps: number): Float64Array | undefined {
+  if (classes > MOST_TABLED || classes * classes > CELLS_PER_STEP * steps) return undefined;
   const table = new Float64Array(classes * classes);
   for (let own = 0; own < classes; own++) {
     for (let other = 0; other < classes; other++) table[own * classes + other] = 1 / (1 + Math.exp((values[own]! - values[other]!) * inverseK));

@@ -42,12 +42,15 @@ describe('payoff classes (the Fermi revision on the generation payoffs)', () => 
       ),
     ).toBe(MOST_CLASSES);
     expect(classifyPayoffs(Float64Array.from([1, Number.NaN]), Uint8Array.of(0, 0), new Uint16Array(2), values)).toBe(-1);
-    expect(copyProbabilities(values, MOST_TABLED + 1, 1)).toBeUndefined();
+    expect(copyProbabilities(values, MOST_TABLED + 1, 1, 1e9)).toBeUndefined();
+    // A table dearer than the steps it serves: 3 × 3 cells for 32 steps is not worth it, for 36 it is.
+    expect(copyProbabilities(values, 3, 1, 32)).toBeUndefined();
+    expect(copyProbabilities(values, 3, 1, 36)).toBeDefined();
   });
 
   it("tabulate fermi's probability by pair of classes with fermi's expression", () => {
     const values = Float64Array.from([0.3, -1.7, 2]);
-    const table = copyProbabilities(values, 3, 1 / 0.1)!;
+    const table = copyProbabilities(values, 3, 1 / 0.1, 1e9)!;
     for (let own = 0; own < 3; own++)
       for (let other = 0; other < 3; other++) expect(table[own * 3 + other]).toBe(1 / (1 + Math.exp((values[own]! - values[other]!) * (1 / 0.1))));
   });
