@@ -226,11 +226,12 @@ export function staleDrawsOf(revision: Revision, torus: Lattice): StaleDraws {
  * fermi on the generation's payoffs on a torus (the full model: strategies with memory). A
  * step's draws do not depend on the configuration (its firm, the mutation coin, its neighbour and
  * its coin are always drawn), so the steps are taken in blocks: first every step's firm, neighbour
- * (or mutant strategy) and coin from the stream, then the steps in order, each reading ahead the
- * strategies and payoffs of the step STALE_AHEAD on, so that several of those scattered reads are
- * under way at once. A step whose two firms hold one strategy, which would copy what the firm
- * already holds, needs neither the exponential nor the payoffs. The same draws and results as the
- * plain loop. With threads, split-revision.ts decides the steps on them.
+ * (or mutant strategy) and coin from the stream (here, or on a play thread: split-revision.ts),
+ * then the steps in order. With up to MOST_CLASSES payoff classes the steps read one entry of class
+ * and strategy per firm (stepsOnClasses); beyond, they read strategies and payoffs, each step
+ * reading ahead those of the step STALE_AHEAD on. A step whose two firms hold one strategy, which
+ * would copy what the firm already holds, needs neither the exponential nor the payoffs. The same
+ * draws and results as the plain loop.
  */
 function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void {
   const { strategyOf, payoff } = revision;

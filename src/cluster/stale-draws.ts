@@ -66,16 +66,9 @@ export interface StepRing {
   readonly control: Int32Array;
 }
 
-/** What a play thread is sent to draw a revision's steps: the stream's key (core/random.ts, streamFromKey), the torus and the ring. */
-export interface StepDrawJob {
+/** What a play thread is sent to draw a revision's steps: the stream's key (core/random.ts, streamFromKey) in place of the stream, the torus and the ring. */
+export interface StepDrawJob extends Omit<StaleDraws, 'random'> {
   readonly key: string;
-  readonly width: number;
-  readonly height: number;
-  readonly size: number;
-  readonly dxs: Int32Array;
-  readonly dys: Int32Array;
-  readonly mutation: number;
-  readonly poolSize: number;
   readonly ring: StepRing;
 }
 
