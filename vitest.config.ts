@@ -25,6 +25,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: [...configDefaults.exclude, ...E2E],
+          // The unit files share their worker's module graph instead of a fresh process each:
+          // starting a process and importing the sources again took 44 of the project's 212 CPU
+          // seconds. No unit test changes the environment, globals or a module's state for another.
+          isolate: false,
           // The heaviest unit tests (the workshop presets, 10 seeds each) take 10 s on a quiet machine.
           testTimeout: 120_000,
           hookTimeout: 180_000,
