@@ -318,6 +318,23 @@ class ModuleSandbox {
     return () => watched.delete(this);
   }
 
+  /**
+   * Loading runs the module's code in one call whose only other stop is the wall backstop (ten
+   * seconds for the usual budget): a module that loops while loading used ten seconds of CPU
+   * before it was refused for a budget of two. While the load runs, this ends the isolate as soon
+   * as this process has used the budget, and the module is refused with the load's reason, as it
+   * was at the backstop. Returns a function that stops watching.
+   */
+  watchLoad(cpuBeforeMs: number, reason: string): () => void {
+    const timer = setInterval(() => {
+      if (this.cpuMs() - cpuBeforeMs <= this.limits.matchMs) return;
+      clearInterval(timer);
+      this.dead ??= reason;
+      if (!this.isolate.isDisposed) this.isolate.dispose();
+    }, WATCH_MS).unref();
+    return () => clearInterval(timer);
+  }
+
   /** One look of the watchdog at the match under way (see watch). */
   watchTick(): void {
     const progress = this.progress;
@@ -860,6 +877,7 @@ async function loadModule(ivm: IsolatedVm, bundle: string, file: string, limits:
       !sandbox.isDisposed &&
       sandbox.cpuMs() - cpuBeforeMs <= limits.matchMs &&
       patience < MAX_LOAD_PATIENCE;
+    const unwatch = sandbox.watchLoad(cpuBeforeMs, loadReason);
     try {
       try {
         await sandbox.evaluate(bundle, file);
@@ -880,6 +898,8 @@ async function loadModule(ivm: IsolatedVm, bundle: string, file: string, limits:
     } catch (error) {
       sandbox.dispose();
       if (!(error instanceof LoadAgain)) throw error;
+    } finally {
+      unwatch();
     }
   }
 }

@@ -258,8 +258,15 @@ describe('the hostile zoo', () => {
     stuck.dispose();
   });
 
-  it('an infinite loop while loading is refused', async () => {
+  it('an infinite loop while loading is refused once it has used its budget, not at the wall-clock backstop', async () => {
+    // The sandbox process's CPU time is what the budget counts (an honest module loaded first
+    // tells which process that is); the backstop for a 200 ms budget is 4 s of wall time, which
+    // an idle core would fill with the loop.
+    const honest = await sandboxed('honest/tit-for-tat.ts');
+    const before = sandboxCpuMs(honest);
     expect(await loadError('hostile/load-loop.js', { ...LIMITS, matchMs: 200 })).toEqual(new Error('exceeded its time budget of 200 ms while loading'));
+    expect(sandboxCpuMs(honest) - before).toBeLessThan(1500);
+    honest.dispose();
   });
 
   it('a memory bomb is disqualified by the memory limit, and the module stays dead', async () => {
