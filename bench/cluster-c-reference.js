@@ -2,11 +2,11 @@
 // repository) into a temporary directory with the machine's C compiler, timed on the process's
 // CPU clock so that a busy shared machine does not count the time it waits for a core, and
 // measures whole processes (node or C alike) by their CPU time through bash's `times`.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileC } from './c-compile.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -31,18 +31,12 @@ function sharedBench() {
 export function buildNowakMay() {
   const bench = sharedBench();
   if (bench === undefined) return { note: 'no ../shared/bench/nowak_may.c beside the repository (set COOPLAB_SHARED)' };
-  const compiler = ['cc', 'gcc', 'clang'].find((name) => spawnSync(name, ['--version'], { stdio: 'ignore' }).status === 0);
-  if (compiler === undefined) return { note: 'no C compiler (cc, gcc or clang) on this machine' };
-  const dir = mkdtempSync(join(tmpdir(), 'cooplab-nowak-may-'));
-  const wrapper = join(dir, 'nowak_may_cpu.c');
-  writeFileSync(
-    wrapper,
-    `#include <time.h>\n#undef CLOCK_MONOTONIC\n#define CLOCK_MONOTONIC CLOCK_PROCESS_CPUTIME_ID\n#include ${JSON.stringify(join(bench, 'nowak_may.c'))}\n`,
-  );
-  const binary = join(dir, 'nowak_may');
-  const built = spawnSync(compiler, ['-O3', '-march=native', '-o', binary, wrapper, '-lm'], { encoding: 'utf8' });
-  if (built.status !== 0) return { note: `${compiler} could not build nowak_may.c: ${built.stderr.trim().split('\n')[0]}` };
-  return { binary, compiler };
+  const source = join(bench, 'nowak_may.c');
+  return compileC(source, 'nowak_may', (folder) => {
+    const wrapper = join(folder, 'nowak_may_cpu.c');
+    writeFileSync(wrapper, `#include <time.h>\n#undef CLOCK_MONOTONIC\n#define CLOCK_MONOTONIC CLOCK_PROCESS_CPUTIME_ID\n#include ${JSON.stringify(source)}\n`);
+    return wrapper;
+  });
 }
 
 /** Runs the C kernel: CPU seconds of its generations' loop, as it prints them. */

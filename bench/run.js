@@ -9,6 +9,7 @@ import { childrenCpuSeconds } from './child-cpu.js';
 import { IDLE_CORES, idleSeconds, measuredRun } from './thread-model.js';
 import { buildReference, runReference } from './tournament-c.js';
 import { buildNowakMay, processCpu, runNowakMay } from './cluster-c-reference.js';
+import { buildSequentialSteps, runSequentialSteps } from './sequential-c.js';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const BIN = here('../bin/cooplab.js');
@@ -255,19 +256,30 @@ const sections = {
       [2000, 1],
     ];
     const processes = (side) => (side >= 1000 ? 2 : 1);
+    // The same work in plain C (bench/c/sequential-steps.c), each size's runs beside cooplab's: how
+    // flat this machine's caches let a step stay, whatever the language.
+    const c = buildSequentialSteps();
     console.log("cluster: sequential revision by lattice size, Szabó & Tőke's setting (von Neumann, b = 1.02), CPU time, generations 1–3");
     for (const rule of ['fermi', 'moran']) {
-      const perStep = sizes.map(([side, repeats]) => {
+      const perStep = [];
+      const perStepC = [];
+      for (const [side, repeats] of sizes) {
         const steps = [];
+        const stepsC = [];
         for (let run = 0; run < processes(side); run++) {
           const { revised, played } = JSON.parse(node([here('./cluster-sequential-scaling.js'), String(side), '4', rule, String(repeats)]).stdout);
           for (let i = 0; i < revised.length; i++) steps.push(((revised[i] - played[i]) * 1e6) / (side * side));
+          if (c.binary !== undefined) stepsC.push(...runSequentialSteps(c.binary, side, 4, rule, repeats));
         }
-        return median(steps);
-      });
-      const cells = sizes.map(([side], i) => `${side}² ${fmt(perStep[i], 0)} ns`).join(', ');
-      console.log(`  ${rule.padEnd(6)} a step   ${cells}; ${sizes.at(-1)[0]}² / ${sizes[0][0]}² = ${fmt(perStep.at(-1) / perStep[0], 2)}×   (target <= 1.3×)`);
+        perStep.push(median(steps));
+        perStepC.push(median(stepsC));
+      }
+      const ratio = (values) => `${sizes.at(-1)[0]}² / ${sizes[0][0]}² = ${fmt(values.at(-1) / values[0], 2)}×`;
+      const cells = (values) => sizes.map(([side], i) => `${side}² ${fmt(values[i], 0)} ns`).join(', ');
+      console.log(`  ${rule.padEnd(6)} a step   ${cells(perStep)}; ${ratio(perStep)}   (target <= 1.3×)`);
+      if (c.binary !== undefined) console.log(`  ${''.padEnd(6)} C, same work (${c.compiler} -O3 -march=native)   ${cells(perStepC)}; ${ratio(perStepC)}`);
     }
+    if (c.binary === undefined) console.log(`  C, same work: not run (${c.note})`);
   },
   'cluster-organisers'() {
     // Both runs in one process, a generation of each in turn, so that both see the same load.

@@ -2,10 +2,10 @@
 // built with the machine's C compiler into a temporary folder, run in the same bench run as
 // cooplab so that the ratio compares runs made under the same load.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileC } from './c-compile.js';
 
 /** ../shared/bench/tournament12.c beside the repo, or beside a folder above it (a git worktree of the repo lives deeper). */
 function findSource() {
@@ -22,14 +22,8 @@ const SOURCE = findSource();
 /** { binary } when the reference could be built, or { reason } saying why not. */
 export function buildReference() {
   if (!existsSync(SOURCE)) return { reason: `no ${SOURCE}` };
-  const compiler = ['cc', 'gcc', 'clang'].find((name) => spawnSync(name, ['--version'], { stdio: 'ignore' }).status === 0);
-  if (compiler === undefined) return { reason: 'no C compiler (cc, gcc or clang) on this machine' };
-  const folder = mkdtempSync(join(tmpdir(), 'cooplab-bench-c-'));
-  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-  const binary = join(folder, 'tournament12');
-  const built = spawnSync(compiler, ['-O3', '-march=native', '-o', binary, SOURCE, '-lm'], { encoding: 'utf8' });
-  if (built.status !== 0) return { reason: `${compiler} could not build ${SOURCE}: ${built.stderr.trim().split('\n')[0]}` };
-  return { binary, compiler };
+  const built = compileC(SOURCE, 'tournament12');
+  return built.note === undefined ? built : { reason: built.note };
 }
 
 /** One process of the reference: per-round CPU seconds of the same 780,000-turn tournament, in the given noise mode ('move' or 'gap'). */
