@@ -28,6 +28,8 @@ const threads = pool && {
   },
   // The revision's steps drawn on a play thread (src/cluster/split-revision.ts), not counted in the split parts.
   drawSteps: pool.drawSteps,
+  // The trust's sum on a play thread (src/cluster/trust-beside.ts).
+  sumTrust: pool.sumTrust,
   waitUntil: pool.waitUntil,
   finish: pool.finish,
 };

@@ -2,12 +2,14 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type Re
 import type { PlayThreads, SplitPlayArrays, SplitPlayTask } from '../cluster/split-play.js';
 import { forgetSplitKernel, runSplitPart } from '../cluster/split-play-kernel.js';
 import type { StepDrawJob } from '../cluster/stale-draws.js';
+import type { TrustSumJob } from '../cluster/trust-sum.js';
 
 /**
  * Worker threads that share a cluster run's play (src/cluster/split-play.ts), started before the
  * run and waited for synchronously: ClusterModel.step() stays a plain function, the calling thread
  * plays part 0 and then sleeps on an Atomics counter until every worker has counted its part in.
- * A worker imports only split-play-kernel.js and, to draw the full model's revision steps, stale-draws.js.
+ * A worker imports only split-play-kernel.js and, for the jobs it takes beside the command's thread
+ * (the full model's revision steps, the trust's sum), stale-draws.js and trust-sum.js.
  */
 export interface ClusterPlayThreads extends PlayThreads {
   /** Ends the workers (the run is over). */
@@ -114,11 +116,23 @@ export async function startClusterPlayThreads(count: number, options: ClusterPla
       if (Atomics.wait(done, 0, seen, LOOK_EVERY_MS) === 'timed-out') failIfStopped();
     }
   };
-  /** How many workers drawSteps started (finish waits for them). */
-  let drawing = 0;
+  /** How many jobs the first worker was given beside the command's thread since `done` was last zeroed (finish waits for them). */
+  let jobs = 0;
+  const postJob = (message: { stepDraws: StepDrawJob } | { trustSum: TrustSumJob }): void => {
+    if (jobs === 0) Atomics.store(done, 0, 0);
+    jobs++;
+    workers[0]!.postMessage(message);
+  };
+  const finish = (): void => {
+    awaitWorkers(jobs);
+    jobs = 0;
+    reportFailures();
+  };
   return {
     count,
     run(arrays: SplitPlayArrays, task: SplitPlayTask): void {
+      // A job beside (a sum nobody took) counts in on `done` too: over before the parts start.
+      if (jobs > 0) finish();
       if (count === 1) {
         runSplitPart(arrays, task, 0, 1);
         return;
@@ -141,26 +155,23 @@ export async function startClusterPlayThreads(count: number, options: ClusterPla
     },
     ...(count > 1 && {
       drawSteps(job: StepDrawJob): void {
-        Atomics.store(done, 0, 0);
-        drawing = 1;
-        workers[0]!.postMessage({ stepDraws: job });
+        postJob({ stepDraws: job });
+      },
+      sumTrust(job: TrustSumJob): void {
+        postJob({ trustSum: job });
       },
       waitUntil(cells: Int32Array, index: number, value: number): void {
         for (let seen = Atomics.load(cells, index); seen < value; seen = Atomics.load(cells, index)) {
           if (Atomics.wait(cells, index, seen, LOOK_EVERY_MS) !== 'timed-out') continue;
           failIfStopped();
-          // The drawing thread done and the value still short: it failed before drawing them.
-          if (Atomics.load(done, 0) >= drawing && Atomics.load(cells, index) < value) {
+          // The worker's jobs done and the value still short: it failed before reaching it.
+          if (Atomics.load(done, 0) >= jobs && Atomics.load(cells, index) < value) {
             reportFailures();
-            throw new Error('a play thread stopped drawing before the steps were drawn');
+            throw new Error('a play thread stopped before its job was done');
           }
         }
       },
-      finish(): void {
-        awaitWorkers(drawing);
-        drawing = 0;
-        reportFailures();
-      },
+      finish,
     }),
     close,
   };

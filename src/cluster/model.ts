@@ -16,7 +16,7 @@ import { refreshTables } from './pool.js';
 import { populate } from './population.js';
 import { RelationshipState } from './relationships.js';
 import { reputationOn, settleReputation } from './reputation.js';
-import { revise } from './revision.js';
+import { revise, startRevisionBeside } from './revision.js';
 import { organiserRecords, prepareOrganisers, settleOrganisers } from './organisers.js';
 import { NO_ACTIVITY } from './round-rules.js';
 import { Lattice, relationshipCountOf, relationshipsOf, type RelationshipGraph } from './space.js';
@@ -219,6 +219,7 @@ export class ClusterModel {
         : (this.#splitPlay ?? kernelPaysOff(state)) && splittable(state)
           ? playSplit(state, state.threads ?? ONE_THREAD)
           : playGeneration(state);
+    startRevisionBeside(state);
     settleOrganisers(state);
     if (partners !== undefined) cutTies(state, partners);
     const sales = sellOnMarket(state);

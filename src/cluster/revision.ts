@@ -1,8 +1,10 @@
 import { fermi, imitateBest, moran, staleTorusOf, type Revision } from './evolution.js';
 import { CurrentPayoffs, memorylessEligible, imitateBestFromKernel } from './kernel.js';
 import { restartChanged } from './pool.js';
-import { drawStepsOnThread } from './split-revision.js';
+import { Lattice } from './space.js';
+import { drawStepsOnThread, dropStepDrawsEarly, startStepDrawsEarly } from './split-revision.js';
 import { streamOf, type ClusterState } from './state.js';
+import { startTrustSumBeside } from './trust-beside.js';
 
 /** One CurrentPayoffs per run, so that its per-firm buffers are reused from one revision to the next. */
 const currentPayoffs = new WeakMap<ClusterState, CurrentPayoffs>();
@@ -35,6 +37,24 @@ function fermiDrawnBeside(state: ClusterState, revision: Revision, K: number): v
   drawing.finish();
 }
 
+/**
+ * Once a generation's play is over, gives a play thread what it can do beside the command's thread
+ * before the revision: the mean trust's sum (trust-beside.ts), then, when this generation revises by
+ * fermi on the generation's payoffs on a torus, the revision's draws (split-revision.ts). The
+ * command's thread meanwhile records the generation. Nothing is started for a run without threads.
+ */
+export function startRevisionBeside(state: ClusterState): void {
+  if (state.threads?.drawSteps === undefined) return;
+  startTrustSumBeside(state);
+  const { update, mutation } = state.parameters;
+  const space = state.neighbours;
+  if ((state.generation + 1) % update.every !== 0 || update.rule !== 'fermi') return;
+  if (!(space instanceof Lattice) || space.boundary !== 'torus') return;
+  // The steps on current payoffs (memory-less play) draw as they go.
+  if (memorylessEligible(state.parameters, state.entries, state.trustUniform)) return;
+  startStepDrawsEarly(state, { torus: space, share: update.share, mutation, poolSize: state.pool.length });
+}
+
 /** Firms revise their strategies by the update rule; those that changed restart their relationships' strategy state. */
 export function revise(state: ClusterState): void {
   const { update, mutation } = state.parameters;
@@ -57,6 +77,8 @@ export function revise(state: ClusterState): void {
   if (update.rule === 'imitate-best') imitateBest(revision);
   else if (update.rule === 'fermi') fermiDrawnBeside(state, revision, update.K);
   else moran(revision, update.K);
+  // Draws started early for a revision that turned out otherwise: ended before anything else runs on the thread.
+  dropStepDrawsEarly(state);
   if (before === undefined) return;
   restartChanged(state, before);
 }

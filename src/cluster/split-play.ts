@@ -6,6 +6,7 @@ import type { RelationshipGraph } from './space.js';
 import { partRange, runSplitPart, SPLIT_ACTIVITIES, TALLY_STRIDE, type SplitPlayArrays, type SplitPlayTask } from './split-play-kernel.js';
 import { drawChunk, RING_DRAWN, type StaleDraws, type StepDrawJob, type StepRing } from './stale-draws.js';
 import { streamOf, type ClusterState } from './state.js';
+import { sumTrustInto, type TrustSumJob } from './trust-sum.js';
 
 export type { SplitPlayArrays, SplitPlayTask } from './split-play-kernel.js';
 
@@ -26,6 +27,8 @@ export interface PlayThreads {
    * (the chunks drawn), finish once the drawing is done. Without these the calling thread draws.
    */
   drawSteps?(job: StepDrawJob): void;
+  /** Has another thread add up the trust (trust-sum.ts) before any steps drawn after it; waitUntil(job.ready, 0, 1) waits for it. */
+  sumTrust?(job: TrustSumJob): void;
   waitUntil?(cells: Int32Array, index: number, value: number): void;
   finish?(): void;
 }
@@ -41,6 +44,7 @@ export function partsInThisThread(count: number): PlayThreads {
     drawSteps(job) {
       drawing = { draws: { ...job, random: streamFromKey(job.key) }, ring: job.ring };
     },
+    sumTrust: sumTrustInto,
     // The chunks are drawn when they are waited for: the ring never fills.
     waitUntil(cells, index, value) {
       while (Atomics.load(cells, index) < value) {

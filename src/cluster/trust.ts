@@ -1,4 +1,6 @@
 import type { ClusterState } from './state.js';
+import { sumOfAll } from './trust-sum.js';
+import { trustSumBeside } from './trust-beside.js';
 
 /** Between generations, trust relaxes towards its baseline at rate `decay` (a firm's trust in itself stays at 1). */
 export function relaxTrust(state: ClusterState): void {
@@ -22,7 +24,7 @@ export function meanTrust(state: ClusterState): number {
   const { firmA, firmB, count } = state.graph;
   // The lattice's relationships without a firm's with itself: every one counts, in the same order.
   const every = state.partners === undefined && !state.parameters.selfInteraction;
-  const sum = every ? sumOfAll(trust, count) : sumWithoutSelf(trust, firmA, firmB, count);
+  const sum = every ? (trustSumBeside(state) ?? sumOfAll(trust, count)) : sumWithoutSelf(trust, firmA, firmB, count);
   const sides = every ? count * 2 : sidesWithoutSelf(firmA, firmB, count);
   return sides > 0 ? sum / sides : state.parameters.trust.initial;
 }
@@ -30,12 +32,6 @@ export function meanTrust(state: ClusterState): number {
 // The loops are functions of their own: inside meanTrust, V8 compiled the loop on the stack (OSR)
 // before the code after it had run, and every later call left that code there for the interpreter
 // (hundreds of deoptimisations a sweep task, 5% of its time). The sums are the same, in the same order.
-
-function sumOfAll(trust: Float64Array, count: number): number {
-  let sum = 0;
-  for (let edge = 0; edge < count; edge++) sum += trust[edge * 2]! + trust[edge * 2 + 1]!;
-  return sum;
-}
 
 function sumWithoutSelf(trust: Float64Array, firmA: Int32Array, firmB: Int32Array, count: number): number {
   let sum = 0;

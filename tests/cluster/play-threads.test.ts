@@ -1,9 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { startClusterPlayThreads } from '../../src/cli/cluster-play-threads.js';
 import { ClusterModel } from '../../src/cluster/model.js';
 import { withOverrides } from '../../src/cluster/scenario.js';
 import { partsInThisThread, sharedArray, type PlayThreads, type SplitPlayArrays, type SplitPlayTask } from '../../src/cluster/split-play.js';
-import { RING_DRAWN, type StepRing } from '../../src/cluster/stale-draws.js';
+import { RING_DRAWN, RING_TAKEN, type StepRing } from '../../src/cluster/stale-draws.js';
+import { sumOfAll } from '../../src/cluster/trust-sum.js';
 import { loadScenario } from '../../src/formats/scenario-file.js';
 import { requireStrategies } from '../../strategies/registry.js';
 
@@ -27,6 +33,20 @@ function firstTask(): { arrays: SplitPlayArrays; task: SplitPlayTask } {
   }).step();
   if (first === undefined) throw new Error('the model handed its threads no task');
   return first;
+}
+
+/** The real play thread (src/cli/cluster-play-thread.ts) bundled into one script a worker can start without the build. */
+async function bundledPlayThread(folder: string): Promise<URL> {
+  const outfile = join(folder, 'cluster-play-thread.mjs');
+  await build({
+    entryPoints: [new URL('../../src/cli/cluster-play-thread.ts', import.meta.url).pathname],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'silent',
+  });
+  return pathToFileURL(outfile);
 }
 
 describe('cluster play threads', () => {
@@ -66,6 +86,45 @@ describe('cluster play threads', () => {
       );
     } finally {
       await threads.close();
+    }
+  });
+
+  it("add up the trust and draw steps beside the command's thread, and leave the thread to the next part when neither is taken", async () => {
+    const { arrays, task } = firstTask();
+    const folder = mkdtempSync(join(tmpdir(), 'cooplab-play-thread-'));
+    const threads = await startClusterPlayThreads(2, { script: await bundledPlayThread(folder) });
+    const trust = sharedArray(Float64Array, 8, 2000);
+    for (let side = 0; side < trust.length; side++) trust[side] = ((side * 0.37) % 1) / 3;
+    const job = { trust, count: 1000, sum: sharedArray(Float64Array, 8, 1), ready: sharedArray(Int32Array, 4, 1) };
+    // Two slots for four chunks: the thread waits for steps to be taken, which nobody takes but the drop.
+    const ring: StepRing = {
+      steps: 4096,
+      chunk: 1024,
+      slots: 2,
+      firms: sharedArray(Int32Array, 4, 2048),
+      others: sharedArray(Int32Array, 4, 2048),
+      coins: sharedArray(Float64Array, 8, 2048),
+      control: sharedArray(Int32Array, 4, 2),
+    };
+    try {
+      threads.sumTrust!(job);
+      threads.waitUntil!(job.ready, 0, 1);
+      expect(job.sum[0]).toBe(sumOfAll(trust, 1000));
+      threads.drawSteps!({ key: 'k', width: 4, height: 4, size: 16, dxs: Int32Array.of(1), dys: Int32Array.of(0), mutation: 0, poolSize: 2, ring });
+      threads.waitUntil!(ring.control, RING_DRAWN, 2);
+      // What split-revision.ts's dropStepDrawsEarly does with draws no revision took.
+      Atomics.store(ring.control, RING_TAKEN, 2 ** 30);
+      Atomics.notify(ring.control, RING_TAKEN);
+      threads.finish!();
+      expect(Atomics.load(ring.control, RING_DRAWN)).toBe(4);
+      // A sum posted and never waited for: the next part waits for it before it starts.
+      Atomics.store(job.ready, 0, 0);
+      threads.sumTrust!(job);
+      threads.run(arrays, task);
+      expect(Atomics.load(job.ready, 0)).toBe(1);
+    } finally {
+      await threads.close();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

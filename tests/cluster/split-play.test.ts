@@ -94,15 +94,22 @@ describe('a generation split in parts', () => {
     for (const parts of [1, 2, 3]) {
       const inner = partsInThisThread(parts);
       let drawn = 0;
+      let summed = 0;
       const threads: PlayThreads = {
         ...inner,
         drawSteps: (job) => {
           drawn++;
           inner.drawSteps!(job);
         },
+        sumTrust: (job) => {
+          summed++;
+          inner.sumTrust!(job);
+        },
       };
       expect(digestSized('training-first', overrides, 3, false, threads), `${parts} parts`).toBe(alone);
       expect(drawn).toBe(3);
+      // The mean trust's sum beside the command's thread (trust-beside.ts), every generation once trust has moved.
+      expect(summed).toBe(3);
     }
   });
 
