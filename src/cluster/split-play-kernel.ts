@@ -3,16 +3,18 @@ import type { NO_ACTIVITY, RoundRates } from './round-rules.js';
 
 /**
  * A generation's play in parts that any thread can take (split-play.ts decides when a run allows
- * it; then it is the loop that plays the generation, on one thread or several): first each part
- * plays a range of relationships, then the payoffs of the firms whose relationships straddle two
- * parts are added up, in parts too. Only typed arrays and numbers go in, so a worker thread
- * imports this file alone; the arrays are backed by SharedArrayBuffers when several threads share them.
+ * it; then it is the loop that plays the generation, on one thread or several): first the threads
+ * claim chunks of relationships from a shared counter and play them, then the payoffs of the firms
+ * whose relationships straddle two chunks are added up, in parts. Only typed arrays and numbers go
+ * in, so a worker thread imports this file alone; the arrays are backed by SharedArrayBuffers when
+ * several threads share them.
  *
  * Floating-point addition is not associative, so a firm's payoff must be added up as play.ts adds
- * it: over its relationships in edge order, round by round. A part plays its relationships in
+ * it: over its relationships in edge order, round by round. A chunk is played by one thread in
  * edge order, so it adds the payoffs of a firm whose relationships all fall in it as it goes; a
- * firm with relationships in two parts (those near a part's ends, and on a torus the first and
- * last rows) is added up afterwards from the rounds' outcomes.
+ * firm with relationships in two chunks (those near a chunk's ends, and on a torus the first and
+ * last rows) is added up afterwards from the rounds' outcomes. The chunks' layout depends on the
+ * number of threads alone, so which thread plays a chunk changes no number.
  */
 
 /** The run's arrays that the parts read and write, shared with every thread. */
@@ -33,7 +35,16 @@ export interface SplitPlayArrays {
   readonly machineState: Uint16Array;
   /** Empty unless the run holds grievances (rivalry.ts). */
   readonly grievances: Uint32Array;
-  /** Per firm: 1 if its relationships fall in more than one part (for this many parts). */
+  /**
+   * Where the relationships' chunks start (and, last, their count): the threads claim chunks in
+   * turn from `claims`, so that one that runs ahead plays more (chunksFor).
+   */
+  readonly edgeChunks: Int32Array;
+  /** The same for the firms of the restarts. */
+  readonly firmChunks: Int32Array;
+  /** The next chunk to claim: zeroed before each task that claims. */
+  readonly claims: Int32Array;
+  /** Per firm: 1 if its relationships fall in more than one chunk (edgeChunks). */
   readonly straddling: Uint8Array;
   /** Those firms, in order. */
   readonly straddlers: Int32Array;
@@ -96,9 +107,21 @@ export interface SplitPlayTask {
   readonly observe: boolean;
 }
 
-/** The range [from, to) that part `part` of `parts` takes of `total` items. */
-export function partRange(total: number, part: number, parts: number): readonly [number, number] {
-  return [Math.floor((total * part) / parts), Math.floor((total * (part + 1)) / parts)];
+/**
+ * The chunks `threads` threads claim `total` items in: each a quarter of what is left divided
+ * by the threads, down to a 64th of an equal share (so that all threads end within about that of
+ * each other, whichever runs slower), and one chunk for one thread. Where they start, then `total`.
+ * The layout depends on the counts alone, never on which thread claims what.
+ */
+export function chunksFor(total: number, threads: number): Int32Array {
+  if (threads <= 1 || total === 0) return Int32Array.of(0, total);
+  const smallest = Math.max(1, Math.ceil(total / (64 * threads)));
+  const starts = [0];
+  for (let at = 0; at < total; ) {
+    at = Math.min(total, at + Math.max(smallest, Math.floor((total - at) / (2 * threads))));
+    starts.push(at);
+  }
+  return Int32Array.from(starts);
 }
 
 /** The loops of one key: runs a part of a task. */
@@ -159,8 +182,9 @@ function kernelFor(arrays: SplitPlayArrays, task: SplitPlayTask): SplitKernel {
  */
 function splitKernel(arrays: SplitPlayArrays, task: SplitPlayTask): SplitKernel {
   // The hot loops copy what they read into locals of their own: the closure's constants then fold into their code.
-  const { edgeOffsets, edgeList, buyerTied, payoff, cooperationShare, activityOf, grievances, straddlers, outcome, tallies } = arrays;
-  const { edges, firms, roundsPerGeneration, activityCount, ladderRank, gain, loss, bonus, observe } = task;
+  const { edgeOffsets, edgeList, buyerTied, payoff, cooperationShare, activityOf, grievances, straddlers, outcome, tallies, edgeChunks, firmChunks, claims } =
+    arrays;
+  const { firms, roundsPerGeneration, activityCount, ladderRank, gain, loss, bonus, observe } = task;
   const contexts = 8;
   const noActivity = 255;
   const threshold = Float64Array.from(task.rates.threshold);
@@ -207,13 +231,16 @@ function splitKernel(arrays: SplitPlayArrays, task: SplitPlayTask): SplitKernel 
     return Math.floor((total * part) / parts);
   }
 
-  /** Relationships [from, to); unobserved, adds the payoffs of firms that do not straddle parts (into payoffs zeroed before). */
+  /** Relationships [from, to); unobserved, adds the payoffs of firms that do not straddle chunks (into payoffs zeroed before). */
   function playRelationships(from: number, to: number, tallyAt: number): void {
-    tallies.fill(0, tallyAt, tallyAt + 2 + 3 * 63);
     // In blocks: V8 optimises a function it calls often early and fully, but a single long loop
     // only by replacing it mid-way (on-stack), which measured twice as slow for the first generations.
     for (let start = from; start < to; start += 2048) playBlock(start, Math.min(to, start + 2048), tallyAt);
   }
+
+  // The chunks are claimed until none is left (a loop per phase: no closure made per task, see kernelFor).
+  const edgeChunkCount = edgeChunks.length - 1;
+  const firmChunkCount = firmChunks.length - 1;
 
   function playBlock(from: number, to: number, tallyAt: number): void {
     const { firmA, firmB, strategyOf, buyerTied, payoff, rounds, window, defections, trust, machineState, grievances, straddling, outcome, tallies } = arrays;
@@ -406,9 +433,15 @@ function splitKernel(arrays: SplitPlayArrays, task: SplitPlayTask): SplitKernel 
 
   return {
     run(phase, part, parts) {
-      if (phase === 'relationships') playRelationships(range(edges, part, parts), range(edges, part + 1, parts), part * (2 + 3 * 63));
-      else if (phase === 'restart') restartFirms(range(firms, part, parts), range(firms, part + 1, parts));
-      else if (observe) settleFirms(range(firms, part, parts), range(firms, part + 1, parts), undefined);
+      if (phase === 'relationships') {
+        const tallyAt = part * (2 + 3 * 63);
+        tallies.fill(0, tallyAt, tallyAt + 2 + 3 * 63);
+        for (let chunk = Atomics.add(claims, 0, 1); chunk < edgeChunkCount; chunk = Atomics.add(claims, 0, 1))
+          playRelationships(edgeChunks[chunk], edgeChunks[chunk + 1], tallyAt);
+      } else if (phase === 'restart') {
+        for (let chunk = Atomics.add(claims, 0, 1); chunk < firmChunkCount; chunk = Atomics.add(claims, 0, 1))
+          restartFirms(firmChunks[chunk], firmChunks[chunk + 1]);
+      } else if (observe) settleFirms(range(firms, part, parts), range(firms, part + 1, parts), undefined);
       else settleFirms(range(straddlers.length, part, parts), range(straddlers.length, part + 1, parts), straddlers);
     },
   };

@@ -3,7 +3,7 @@ import { communicationOn } from './communication.js';
 import type { PlayTally } from './metrics.js';
 import { activityContext, sanctionsOn, type RoundRates } from './round-rules.js';
 import type { RelationshipGraph } from './space.js';
-import { partRange, runSplitPart, SPLIT_ACTIVITIES, TALLY_STRIDE, type SplitPlayArrays, type SplitPlayTask } from './split-play-kernel.js';
+import { chunksFor, runSplitPart, SPLIT_ACTIVITIES, TALLY_STRIDE, type SplitPlayArrays, type SplitPlayTask } from './split-play-kernel.js';
 import { drawChunk, RING_DRAWN, type StaleDraws, type StepDrawJob, type StepRing } from './stale-draws.js';
 import { streamOf, type ClusterState } from './state.js';
 import { sumTrustInto, type TrustSumJob } from './trust-sum.js';
@@ -112,6 +112,7 @@ function splitArrays(state: ClusterState, threads: PlayThreads, playing: boolean
     kept.tallies.length === threads.count * TALLY_STRIDE
   )
     return kept;
+  const edgeChunks = sharedChunks(chunksFor(graph.count, threads.count));
   const arrays: SplitPlayArrays = {
     firmA: graph.firmA,
     firmB: graph.firmB,
@@ -128,7 +129,10 @@ function splitArrays(state: ClusterState, threads: PlayThreads, playing: boolean
     trust: relationships.trust,
     machineState: relationships.machineState,
     grievances: relationships.grievances,
-    ...straddlingFirms(graph, threads.count),
+    edgeChunks,
+    firmChunks: sharedChunks(chunksFor(state.space.size, threads.count)),
+    claims: sharedArray(Int32Array, 4, 1),
+    ...straddlingFirms(graph, edgeChunks),
     before: sharedArray(Uint8Array, 1, state.space.size),
     outcome: sharedArray(Uint8Array, 1, Math.max(needed, kept?.outcome.length ?? 0)),
     tallies: sharedArray(Float64Array, 8, threads.count * TALLY_STRIDE),
@@ -137,22 +141,34 @@ function splitArrays(state: ClusterState, threads: PlayThreads, playing: boolean
   return arrays;
 }
 
-/** The firms whose relationships fall in more than one of `parts` parts (partRange over the edges). */
-function straddlingFirms(graph: RelationshipGraph, parts: number): { straddling: Uint8Array; straddlers: Int32Array } {
-  const { edgeOffsets, edgeList, count } = graph;
+/** A chunk layout in shared memory (every array a play thread is sent must be). */
+function sharedChunks(starts: Int32Array): Int32Array {
+  const shared = sharedArray(Int32Array, 4, starts.length);
+  shared.set(starts);
+  return shared;
+}
+
+/** The firms whose relationships fall in more than one of the chunks that start at `chunks` (chunksFor over the edges). */
+function straddlingFirms(graph: RelationshipGraph, chunks: Int32Array): { straddling: Uint8Array; straddlers: Int32Array } {
+  const { edgeOffsets, edgeList } = graph;
   const firms = edgeOffsets.length - 1;
   const straddling = sharedArray(Uint8Array, 1, firms);
-  const starts = Array.from({ length: parts }, (_, part) => partRange(count, part, parts)[0]);
-  const partOf = (edge: number): number => {
-    let part = parts - 1;
-    while (starts[part]! > edge) part--;
-    return part;
+  const chunkOf = (edge: number): number => {
+    // The last chunk that starts at or before the edge.
+    let low = 0;
+    let high = chunks.length - 2;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (chunks[middle]! <= edge) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   };
   let found = 0;
   for (let firm = 0; firm < firms; firm++) {
     const first = edgeOffsets[firm]!;
     const last = edgeOffsets[firm + 1]! - 1;
-    if (last > first && partOf(edgeList[first]! >> 1) !== partOf(edgeList[last]! >> 1)) {
+    if (last > first && chunkOf(edgeList[first]! >> 1) !== chunkOf(edgeList[last]! >> 1)) {
       straddling[firm] = 1;
       found++;
     }
@@ -306,6 +322,7 @@ export function restartSplit(state: ClusterState, threads: PlayThreads, before: 
   // With room for the outcomes if the play splits too: the same arrays, and the loops compiled once.
   const arrays = splitArrays(state, threads, splittable(state));
   arrays.before.set(before);
+  Atomics.store(arrays.claims, 0, 0);
   threads.run(arrays, taskOf(state, arrays, 'restart'));
 }
 
@@ -320,6 +337,7 @@ export function playSplit(state: ClusterState, threads: PlayThreads): PlayTally 
   const task = taskOf(state, arrays, 'relationships');
   // Unobserved, the relationships' phase adds up payoffs as it goes (split-play-kernel.ts).
   if (!task.observe) state.payoff.fill(0);
+  Atomics.store(arrays.claims, 0, 0);
   threads.run(arrays, task);
   threads.run(arrays, { ...task, phase: 'firms' });
   const activityCount = task.activityCount;

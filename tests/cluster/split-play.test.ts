@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ClusterModel } from '../../src/cluster/model.js';
 import { withOverrides } from '../../src/cluster/scenario.js';
 import { partsInThisThread, type PlayThreads } from '../../src/cluster/split-play.js';
+import { chunksFor, runSplitPart } from '../../src/cluster/split-play-kernel.js';
 import { loadScenario } from '../../src/formats/scenario-file.js';
 import { requireStrategies } from '../../strategies/registry.js';
 
@@ -110,6 +111,54 @@ describe('a generation split in parts', () => {
       expect(drawn).toBe(3);
       // The mean trust's sum beside the command's thread (trust-beside.ts), every generation once trust has moved.
       expect(summed).toBe(3);
+    }
+  });
+
+  it('gives the same run whichever part claims the chunks: parts run last to first', () => {
+    const alone = digest('training-first', ['roundsPerGeneration=3'], 6, false);
+    for (const parts of [2, 3]) {
+      const claims: { claimed: number; chunks: number }[] = [];
+      const reversed: PlayThreads = {
+        ...partsInThisThread(parts),
+        run(arrays, task) {
+          // The last part runs first and claims every chunk; the others find none left.
+          for (let part = parts - 1; part >= 0; part--) runSplitPart(arrays, task, part, parts);
+          // Each part's last claim finds none.
+          if (task.phase === 'relationships') claims.push({ claimed: Atomics.load(arrays.claims, 0) - parts, chunks: arrays.edgeChunks.length - 1 });
+          // Threads that play chunks at once add a firm's payoff in edge order only if every firm with relationships in two chunks is a straddler.
+          const { edgeOffsets, edgeList, edgeChunks, straddling } = arrays;
+          const chunkOf = (edge: number): number => edgeChunks.findLastIndex((start) => start <= edge);
+          for (let firm = 0; firm < straddling.length; firm++) {
+            const chunks = new Set(Array.from(edgeList.subarray(edgeOffsets[firm]!, edgeOffsets[firm + 1]!), (slot) => chunkOf(slot >> 1)));
+            expect(straddling[firm], `firm ${firm}`).toBe(chunks.size > 1 ? 1 : 0);
+          }
+        },
+      };
+      expect(digest('training-first', ['roundsPerGeneration=3'], 6, false, reversed), `${parts} parts`).toBe(alone);
+      expect(claims).toHaveLength(6);
+      for (const { claimed, chunks } of claims) {
+        expect(claimed).toBe(chunks);
+        expect(chunks).toBeGreaterThan(parts);
+      }
+    }
+  });
+
+  it('lays out chunks that cover the items once, largest first, one for one thread', () => {
+    expect(Array.from(chunksFor(1000, 1))).toEqual([0, 1000]);
+    for (const [total, threads] of [
+      [4_000_000, 2],
+      [16_000_000, 3],
+      [308, 2],
+      [5, 4],
+    ] as const) {
+      const starts = Array.from(chunksFor(total, threads));
+      expect(starts[0]).toBe(0);
+      expect(starts.at(-1)).toBe(total);
+      const sizes = starts.slice(1).map((start, k) => start - starts[k]!);
+      expect(sizes.every((size) => size > 0)).toBe(true);
+      // Non-increasing but for the last, which takes what is left.
+      expect(sizes.slice(0, -1).every((size, k) => k === 0 || size <= sizes[k - 1]!)).toBe(true);
+      if (total >= 1000) expect(sizes.at(-2)).toBeLessThanOrEqual(Math.ceil(total / (64 * threads)));
     }
   });
 
