@@ -316,12 +316,12 @@ export class SandboxProcess {
   }
 
   /**
-   * Sends a request and returns the answer; `onRandom` answers the process's requests for
-   * random numbers on the way. Throws SandboxProcessGone if the process ends first.
+   * Sends a request (or one already in words: its JSON) and returns the answer; `onRandom` answers
+   * the process's requests for random numbers on the way. Throws SandboxProcessGone if the process ends first.
    */
-  call(request: Request, onRandom?: (purpose: string, count: number) => number[]): Reply {
+  call(request: Request | string, onRandom?: (purpose: string, count: number) => number[]): Reply {
     if (this.ended !== undefined) throw new SandboxProcessGone(this.ended);
-    let line = JSON.stringify(request);
+    let line = typeof request === 'string' ? request : JSON.stringify(request);
     for (;;) {
       const answer = this.exchange(line);
       const reply = JSON.parse(answer) as Reply;

@@ -18,7 +18,7 @@ import type { ClusterContext, Move, MoveView, ParameterSpec, ParameterValues, Pl
 import { builtinStrategies } from '../../strategies/registry.js';
 import { DEFAULT_LIMITS, loadIsolatedVm, moduleText, returnedValue, type SandboxLimits } from './isolate.js';
 import { SandboxProcess, SandboxProcessGone } from './sandbox-process.js';
-import { decodeNumber, type HistoryUpdate, type MatchSide, type ModuleMetadata, type Reply } from './sandbox-protocol.js';
+import { decodeNumber, type HistoryUpdate, type MatchSide, type ModuleMetadata, type Reply, type Request } from './sandbox-protocol.js';
 
 export { DEFAULT_LIMITS, loadIsolatedVm, SandboxUnavailable, type SandboxLimits, WALL_BACKSTOP_FACTOR } from './isolate.js';
 
@@ -163,12 +163,61 @@ class SandboxPool implements RemoteMatches {
     return undefined;
   }
 
-  /** RemoteMatches: the whole match in the process, when both sides can be played there. */
-  play(first: Contestant, second: Contestant, settings: MatchSettings, streams: StreamFactory, record: boolean): RemoteMatchResult | undefined {
+  /**
+   * A match request in words, by its pair of contestants (prepared once, readonly): a tournament
+   * plays the same pairing with the same settings again and again, and building and serialising the
+   * request each time cost as much as the process's reading it. Kept for matches outside the cluster.
+   */
+  private readonly requests = new WeakMap<Contestant, WeakMap<Contestant, MatchRequest>>();
+
+  private request(first: Contestant, second: Contestant, settings: MatchSettings, record: boolean): MatchRequest | undefined {
+    const known = settings.cluster === undefined ? this.requests.get(first)?.get(second) : undefined;
+    if (known !== undefined && sameSettings(known, settings, record)) return known;
     const a = this.side(first);
     const b = this.side(second);
     if (a === undefined || b === undefined) return undefined;
-    const modules = [...new Set([a.module, b.module].filter((module): module is LoadedModule => module !== undefined))];
+    const { R, S, T, P } = settings.game;
+    const line = JSON.stringify({
+      op: 'match',
+      first: a.side,
+      second: b.side,
+      game: [R, S, T, P],
+      turns: settings.turns,
+      probEnd: settings.probEnd ?? null,
+      noise: settings.noise,
+      cluster: settings.cluster ?? null,
+      record,
+    } satisfies Request);
+    const request: MatchRequest = {
+      line,
+      modules: [...new Set([a.module, b.module].filter((module): module is LoadedModule => module !== undefined))],
+      betweenModules: a.module !== undefined && b.module !== undefined,
+      game: settings.game,
+      R,
+      S,
+      T,
+      P,
+      turns: settings.turns,
+      probEnd: settings.probEnd,
+      noise: settings.noise,
+      record,
+    };
+    if (settings.cluster === undefined) {
+      let bySecond = this.requests.get(first);
+      if (bySecond === undefined) {
+        bySecond = new WeakMap();
+        this.requests.set(first, bySecond);
+      }
+      bySecond.set(second, request);
+    }
+    return request;
+  }
+
+  /** RemoteMatches: the whole match in the process, when both sides can be played there. */
+  play(first: Contestant, second: Contestant, settings: MatchSettings, streams: StreamFactory, record: boolean): RemoteMatchResult | undefined {
+    const request = this.request(first, second, settings, record);
+    if (request === undefined) return undefined;
+    const { modules, betweenModules } = request;
     for (const module of modules) {
       if (module.dead !== undefined) throw new StrategyFault(module.id, `could not create a player: ${module.dead}`);
     }
@@ -183,29 +232,12 @@ class SandboxPool implements RemoteMatches {
       for (let i = 0; i < count; i++) values[i] = source();
       return values;
     };
-    const { R, S, T, P } = settings.game;
     // Between two modules the process plays without a time limit per call (sandbox-match.ts
     // playModules): a move that runs away ends the process, and the match is played again move by
     // move, where each call's own limit names the culprit with the exact reason.
-    const betweenModules = a.module !== undefined && b.module !== undefined;
     let reply: Reply;
     try {
-      reply = this.call(
-        {
-          op: 'match',
-          first: a.side,
-          second: b.side,
-          game: [R, S, T, P],
-          turns: settings.turns,
-          probEnd: settings.probEnd ?? null,
-          noise: settings.noise,
-          cluster: settings.cluster ?? null,
-          record,
-        },
-        modules,
-        onRandom,
-        betweenModules,
-      );
+      reply = this.call(request.line, modules, onRandom, betweenModules);
     } catch (error) {
       if (!(error instanceof SandboxProcessGone)) throw error;
       // Two modules and a dead process, or a module against itself stopped by the watchdog: play
@@ -221,6 +253,34 @@ class SandboxPool implements RemoteMatches {
     const [own, other] = reply.trace.split('|') as [string, string];
     return { outcome: reply.outcome, moves: [[...own] as Move[], [...other] as Move[]] };
   }
+}
+
+/** A match request already in words (see SandboxPool.request), with what it was made from. */
+interface MatchRequest {
+  readonly line: string;
+  readonly modules: readonly LoadedModule[];
+  readonly betweenModules: boolean;
+  readonly game: MatchSettings['game'];
+  readonly R: number;
+  readonly S: number;
+  readonly T: number;
+  readonly P: number;
+  readonly turns: number;
+  readonly probEnd: number | undefined;
+  readonly noise: number;
+  readonly record: boolean;
+}
+
+/** Whether `settings` (outside the cluster) ask for the match `request` was made for: compared by value, in case a caller reuses one settings object. */
+function sameSettings(request: MatchRequest, settings: MatchSettings, record: boolean): boolean {
+  const game = settings.game;
+  return (
+    request.record === record &&
+    request.turns === settings.turns &&
+    request.probEnd === settings.probEnd &&
+    request.noise === settings.noise &&
+    (request.game === game || (request.R === game.R && request.S === game.S && request.T === game.T && request.P === game.P))
+  );
 }
 
 let pool: SandboxPool | undefined;

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLASSIC_GAME } from '../../src/core/game.js';
 import { appendMove, History } from '../../src/core/history.js';
 import { StrategyFault } from '../../src/core/errors.js';
+import { type MatchSettings, playMatch, prepareContestant } from '../../src/core/match.js';
+import { deriveStream } from '../../src/core/random.js';
 import type { ClusterContext, MoveView, Strategy } from '../../src/core/strategy.js';
 import { ModuleBuildError } from '../../src/modules/bundle.js';
 import { bundleStrategyFile } from '../../src/modules/bundle.js';
@@ -18,7 +20,7 @@ import {
   type SandboxedStrategy,
   type SandboxLimits,
 } from '../../src/modules/sandbox.js';
-import { cycle, play } from '../support/play.js';
+import { builtin, cycle, play } from '../support/play.js';
 import { bundle, sandboxCpuMs, sandboxed as sandboxedFixture } from './zoo.js';
 
 const LIMITS: SandboxLimits = { memoryMb: 16, moveMs: 50, matchMs: 1000 };
@@ -216,6 +218,57 @@ describe('honest modules play identically sandboxed and trusted', () => {
       expect(play(titForTat, 'grudger', options)).toEqual(play('tit-for-tat', 'grudger', options));
     }
     titForTat.dispose();
+  });
+});
+
+describe('a pairing asked for again', () => {
+  // The host keeps a pairing's request in words and the process keeps it prepared: other settings
+  // with the same two contestants, even in one settings object changed in place, must be asked anew.
+  it('plays as the engine does whatever its settings, with the same two contestants throughout', async () => {
+    const inSandbox = await sandboxed('honest/view-random.ts');
+    const inProcess = await trusted('honest/view-random.ts');
+    const other = await sandboxed('honest/generous.ts');
+    const otherInProcess = await trusted('honest/generous.ts');
+    const grudger = prepareContestant(builtin('grudger'), CLASSIC_GAME);
+    const pairs = [
+      [prepareContestant(inSandbox, CLASSIC_GAME), prepareContestant(inProcess, CLASSIC_GAME), grudger, grudger],
+      [grudger, grudger, prepareContestant(inSandbox, CLASSIC_GAME), prepareContestant(inProcess, CLASSIC_GAME)],
+      [
+        prepareContestant(inSandbox, CLASSIC_GAME),
+        prepareContestant(inProcess, CLASSIC_GAME),
+        prepareContestant(other, CLASSIC_GAME),
+        prepareContestant(otherInProcess, CLASSIC_GAME),
+      ],
+    ] as const;
+    const settings: { -readonly [K in keyof MatchSettings]: MatchSettings[K] } = { game: CLASSIC_GAME, turns: 1, noise: 0 };
+    const changes: Array<(value: typeof settings) => void> = [
+      (value) => (value.turns = 150),
+      (value) => (value.noise = 0.05),
+      (value) => (value.game = { R: 4, S: 0, T: 7, P: 1 }),
+      (value) => (value.probEnd = 0.02),
+      (value) => (value.probEnd = undefined),
+    ];
+    for (const change of [() => undefined, ...changes]) {
+      change(settings);
+      for (const record of [false, true]) {
+        for (const [first, firstInProcess, second, secondInProcess] of pairs) {
+          const streams = (purpose: string) => deriveStream(7, purpose);
+          const outcome = (run: () => unknown): unknown => {
+            try {
+              return run();
+            } catch (error) {
+              if (error instanceof StrategyFault) return `${error.strategyId}: ${error.reason}`;
+              throw error;
+            }
+          };
+          expect(outcome(() => playMatch(first, second, settings, streams, record))).toEqual(
+            outcome(() => playMatch(firstInProcess, secondInProcess, settings, streams, record)),
+          );
+        }
+      }
+    }
+    inSandbox.dispose();
+    other.dispose();
   });
 });
 
