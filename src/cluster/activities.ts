@@ -58,11 +58,11 @@ export function buildActivityTable(
     table.lowRisk[index] = activity.lowRisk ? 1 : 0;
     table.deterred[index] = isDeterred(game, parameters.sanctions.detection, parameters.sanctions.fine) ? 1 : 0;
   });
-  const enabled = activities
-    .map((activity, index) => ({ activity, index }))
-    .filter(({ activity }) => activity.enabled)
-    .sort((a, b) => a.activity.trustThreshold - b.activity.trustThreshold || a.activity.R - b.activity.R)
-    .map(({ index }) => index);
+  // A plain loop and a stable sort of the indices (the same order as sorting the activities): V8's
+  // compiled map/filter made arrays of another kind than the interpreter's, and the table is built every run.
+  const enabled: number[] = [];
+  for (let index = 0; index < activities.length; index++) if (activities[index]!.enabled) enabled.push(index);
+  enabled.sort((a, b) => activities[a]!.trustThreshold - activities[b]!.trustThreshold || activities[a]!.R - activities[b]!.R);
   table.ladder = Int32Array.from(enabled);
   return table;
 }

@@ -2,7 +2,7 @@ import { InputError } from '../core/errors.js';
 import type { Strategy } from '../core/strategy.js';
 import { EventQueue, setParameter, type ClusterEvent, type LoggedEvent } from './events.js';
 import { exitAndSpinOff } from './exits.js';
-import { freshMaintenance, maintain } from './maintenance.js';
+import { maintain } from './maintenance.js';
 import { memorylessEligible, playMemoryless } from './kernel.js';
 import type { MarketState } from './market.js';
 import { openMarketIfOn, sellOnMarket, turnOverMarket } from './market-step.js';
@@ -11,15 +11,15 @@ import type { DynamicNetwork } from './network.js';
 import { partnerChoiceOn, validateParameters, type ClusterParameters } from './parameters.js';
 import { cutTies, formTies, partnerChoiceFor } from './partner-choice.js';
 import { playGeneration } from './play.js';
-import { kernelPaysOff, ONE_THREAD, playSplit, sharedArray, splittable, type PlayThreads } from './split-play.js';
+import { kernelPaysOff, ONE_THREAD, playSplit, splittable, type PlayThreads } from './split-play.js';
 import { refreshTables } from './pool.js';
+import { ModelState } from './model-state.js';
 import { populate } from './population.js';
-import { RelationshipState } from './relationships.js';
+import type { RelationshipState } from './relationships.js';
 import { reputationOn, settleReputation } from './reputation.js';
 import { revise, startRevisionBeside } from './revision.js';
 import { organiserRecords, prepareOrganisers, settleOrganisers } from './organisers.js';
-import { NO_ACTIVITY } from './round-rules.js';
-import { Lattice, relationshipCountOf, relationshipsOf, type RelationshipGraph } from './space.js';
+import { Lattice, relationshipsOf, type RelationshipGraph } from './space.js';
 import type { ClusterState } from './state.js';
 import { firmTrust, meanTrust, relaxTrust } from './trust.js';
 
@@ -95,65 +95,17 @@ export class ClusterModel {
     this.#events = new EventQueue(setup.events ?? []);
     const space = new Lattice(parameters.width, parameters.height, parameters.neighbourhood, parameters.boundary);
     const partners = partnerChoiceOn(parameters) ? partnerChoiceFor({ space }, relationshipsOf(space, parameters.selfInteraction), parameters) : undefined;
-    const size = space.size;
-    // The relationships are built when first read, as they would have stood from the start: every
-    // side at the starting trust (a firm trusts itself fully), no past, every machine in state 0.
-    // Nothing writes them before (population.ts and pool.ts leave them alone while that holds).
-    let graph: RelationshipGraph | undefined = partners?.network;
-    let relationships: RelationshipState | undefined;
-    const trustAtStart = parameters.trust.initial;
     const threads = partners === undefined ? setup.threads : undefined;
-    const shared = threads !== undefined;
-    const int32 = (length: number) => (shared ? sharedArray(Int32Array, 4, length) : new Int32Array(length));
-    const graphOf = (): RelationshipGraph => (graph ??= relationshipsOf(space, parameters.selfInteraction, int32));
-    const latticeCount = relationshipCountOf(space, parameters.selfInteraction);
-    const state: ClusterState = {
+    const state = new ModelState({
       space,
-      neighbours: partners?.network ?? space,
-      get graph() {
-        return graphOf();
-      },
       partners,
-      get relationships() {
-        if (relationships === undefined) {
-          relationships = new RelationshipState(partners?.network.capacity ?? graphOf().count, shared);
-          startingTrust(relationships, graphOf(), trustAtStart);
-        }
-        return relationships;
-      },
-      get relationshipsBuilt() {
-        return relationships !== undefined;
-      },
-      get relationshipCount() {
-        return graph?.count ?? latticeCount;
-      },
       pool: setup.strategies,
       seed: setup.seed,
-      strategyOf: shared ? sharedArray(Uint8Array, 1, size) : new Uint8Array(size),
-      payoff: shared ? sharedArray(Float64Array, 8, size) : new Float64Array(size),
-      wealth: new Float64Array(size),
-      buyerTied: shared ? sharedArray(Uint8Array, 1, size) : new Uint8Array(size),
-      cooperationShare: shared ? sharedArray(Float32Array, 4, size) : new Float32Array(size),
-      activityOf: (shared ? sharedArray(Uint8Array, 1, size) : new Uint8Array(size)).fill(NO_ACTIVITY),
-      log: [],
+      parameters,
       kernel: setup.kernel ?? true,
       observe: setup.observeFirms ?? true,
-      generation: 0,
-      parameters,
-      activities: undefined!,
-      activitiesKey: '',
-      entries: [],
-      players: new Map(),
-      disqualified: new Set(),
-      trustUniform: true,
       threads,
-      maintenance: freshMaintenance(),
-      organisers: undefined,
-      scratch: undefined,
-      reputation: undefined,
-      communication: undefined,
-      market: undefined,
-    };
+    });
     this.#state = state;
     this.#splitPlay = setup.splitPlay;
     this.space = space;
@@ -278,15 +230,4 @@ export class ClusterModel {
 /** Wealth grows by the generation's payoffs (a function of its own, so that V8 optimises the loop on its own). */
 function addPayoffs(wealth: Float64Array, payoff: Float64Array): void {
   for (let firm = 0; firm < wealth.length; firm++) wealth[firm]! += payoff[firm];
-}
-
-/** Each relationship's starting trust: the parameters' for a pair of firms, full for a firm with itself. */
-function startingTrust(relationships: RelationshipState, graph: RelationshipGraph, initial: number): void {
-  const { trust } = relationships;
-  const { firmA, firmB, count } = graph;
-  for (let edge = 0; edge < count; edge++) {
-    const self = firmA[edge] === firmB[edge];
-    trust[edge * 2] = self ? 1 : initial;
-    trust[edge * 2 + 1] = self ? 1 : initial;
-  }
 }

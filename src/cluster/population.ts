@@ -28,31 +28,54 @@ export function populate(state: ClusterState): void {
     const cooperator = ids.indexOf('cooperator');
     const useShare = parameters.cooperators !== null;
     if (useShare && cooperator < 0) throw new InputError("parameters.cooperators needs 'cooperator' in parameters.strategies");
-    const others = ids.map((_, index) => index).filter((index) => !useShare || index !== cooperator);
-    const total = others.reduce((sum, index) => sum + weights[index]!, 0);
-    for (let firm = 0; firm < size; firm++) {
-      if (useShare && random() < parameters.cooperators!) {
-        strategyOf[firm] = cooperator;
-        continue;
-      }
-      let target = random() * total;
-      let chosen = others[others.length - 1]!;
-      for (const index of others) {
-        target -= weights[index]!;
-        if (target < 0 && weights[index]! > 0) {
-          chosen = index;
-          break;
-        }
-      }
-      strategyOf[firm] = chosen;
-    }
+    // Plain loops, not map/filter/reduce: V8's compiled copies of those made arrays of another
+    // kind than the interpreter's, so the next run's populate left its compiled code (a sweep runs one a task).
+    const others: number[] = [];
+    for (let index = 0; index < ids.length; index++) if (!useShare || index !== cooperator) others.push(index);
+    let total = 0;
+    for (const index of others) total += weights[index]!;
+    drawStrategies(strategyOf, random, useShare ? parameters.cooperators! : -1, cooperator, others, weights, total);
   }
   const buyers = streamOf(state, 'buyers', 0);
-  if (parameters.externalBuyers.share > 0) {
-    for (let firm = 0; firm < size; firm++) state.buyerTied[firm] = buyers() < parameters.externalBuyers.share ? 1 : 0;
-  }
-  // Each relationship's starting trust is written when the relationships are built (model.ts, startingTrust).
+  if (parameters.externalBuyers.share > 0) tieBuyers(state.buyerTied, buyers, parameters.externalBuyers.share);
+  // Each relationship's starting trust is written when the relationships are built (model-state.ts, startingTrust).
   seedRivalry(state);
   state.trustUniform = true;
   restartAll(state);
+}
+
+// The loops over the firms are functions of their own: V8 compiles a loop while it runs, and a
+// sweep's next run entered that code again and left it where the code after the loop had not yet run.
+
+/** Each firm's strategy: a co-operator with probability `share` (none when it is −1), else one of `others` by weight. */
+function drawStrategies(
+  strategyOf: Uint8Array,
+  random: () => number,
+  share: number,
+  cooperator: number,
+  others: readonly number[],
+  weights: readonly number[],
+  total: number,
+): void {
+  for (let firm = 0; firm < strategyOf.length; firm++) {
+    if (share >= 0 && random() < share) {
+      strategyOf[firm] = cooperator;
+      continue;
+    }
+    let target = random() * total;
+    let chosen = others[others.length - 1]!;
+    for (const index of others) {
+      target -= weights[index]!;
+      if (target < 0 && weights[index]! > 0) {
+        chosen = index;
+        break;
+      }
+    }
+    strategyOf[firm] = chosen;
+  }
+}
+
+/** Each firm is tied to an external buyer with probability `share`. */
+function tieBuyers(buyerTied: Uint8Array, buyers: () => number, share: number): void {
+  for (let firm = 0; firm < buyerTied.length; firm++) buyerTied[firm] = buyers() < share ? 1 : 0;
 }

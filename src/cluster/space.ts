@@ -152,16 +152,50 @@ export function relationshipCountOf(space: Space, selfInteraction: boolean): num
   return count;
 }
 
-/** `allocate` makes the graph's big arrays (SharedArrayBuffer-backed ones when threads share the play: split-play.ts). */
-export function relationshipsOf(space: Space, selfInteraction: boolean, allocate = (length: number) => new Int32Array(length)): RelationshipGraph {
+/** A plain Int32Array: the graph's arrays when one thread plays. */
+export const plainInt32 = (length: number): Int32Array => new Int32Array(length);
+
+/**
+ * `allocate` makes the graph's big arrays (SharedArrayBuffer-backed ones when threads share the play: split-play.ts).
+ * Each loop is a function of its own and the graph a class instance: a sweep builds a graph per
+ * task, and V8 kept entering the first task's on-stack code for a loop, compiled before the code
+ * after it had run, and leaving it for the interpreter (docs/benchmarks.md, the sweep's fifth session).
+ */
+export function relationshipsOf(space: Space, selfInteraction: boolean, allocate: (length: number) => Int32Array = plainInt32): RelationshipGraph {
+  const size = space.size;
+  const count = pairCount(space, selfInteraction);
+  const firmA = allocate(count);
+  const firmB = allocate(count);
+  const degree = new Int32Array(size);
+  listPairs(space, selfInteraction, firmA, firmB, degree);
+  const edgeOffsets = allocate(size + 1);
+  sumOffsets(edgeOffsets, degree, size);
+  const edgeList = allocate(edgeOffsets[size]!);
+  listSides(edgeList, edgeOffsets.slice(0, size), firmA, firmB, count);
+  return new LatticeGraph(count, firmA, firmB, edgeOffsets, edgeList);
+}
+
+class LatticeGraph implements RelationshipGraph {
+  constructor(
+    readonly count: number,
+    readonly firmA: Int32Array,
+    readonly firmB: Int32Array,
+    readonly edgeOffsets: Int32Array,
+    readonly edgeList: Int32Array,
+  ) {}
+}
+
+function pairCount(space: Space, selfInteraction: boolean): number {
   const { size, neighbourOffsets, neighbourList } = space;
   let count = selfInteraction ? size : 0;
   for (let i = 0; i < size; i++) {
     for (let k = neighbourOffsets[i]!; k < neighbourOffsets[i + 1]!; k++) if (neighbourList[k]! > i) count++;
   }
-  const firmA = allocate(count);
-  const firmB = allocate(count);
-  const degree = new Int32Array(size);
+  return count;
+}
+
+function listPairs(space: Space, selfInteraction: boolean, firmA: Int32Array, firmB: Int32Array, degree: Int32Array): void {
+  const { size, neighbourOffsets, neighbourList } = space;
   let edge = 0;
   for (let i = 0; i < size; i++) {
     if (selfInteraction) {
@@ -180,15 +214,17 @@ export function relationshipsOf(space: Space, selfInteraction: boolean, allocate
       edge++;
     }
   }
-  const edgeOffsets = allocate(size + 1);
+}
+
+function sumOffsets(edgeOffsets: Int32Array, degree: Int32Array, size: number): void {
   for (let i = 0; i < size; i++) edgeOffsets[i + 1] = edgeOffsets[i]! + degree[i]!;
-  const fill = edgeOffsets.slice(0, size);
-  const edgeList = allocate(edgeOffsets[size]!);
+}
+
+function listSides(edgeList: Int32Array, fill: Int32Array, firmA: Int32Array, firmB: Int32Array, count: number): void {
   for (let e = 0; e < count; e++) {
     const a = firmA[e]!;
     const b = firmB[e]!;
     edgeList[fill[a]!++] = e * 2;
     if (b !== a) edgeList[fill[b]!++] = e * 2 + 1;
   }
-  return { count, firmA, firmB, edgeOffsets, edgeList };
 }
