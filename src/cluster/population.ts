@@ -10,7 +10,6 @@ import { streamOf, type ClusterState } from './state.js';
  */
 export function populate(state: ClusterState): void {
   const { parameters, strategyOf, space } = state;
-  const size = space.size;
   const ids = Object.keys(parameters.strategies);
   const weights = Object.values(parameters.strategies);
   const random = streamOf(state, 'init', 0);
