@@ -30,6 +30,8 @@ const threads = pool && {
   drawSteps: pool.drawSteps,
   // The trust's sum on a play thread (src/cluster/trust-beside.ts).
   sumTrust: pool.sumTrust,
+  // The next generation's noise flips on a play thread (src/cluster/split-play.ts).
+  layFlips: pool.layFlips,
   waitUntil: pool.waitUntil,
   finish: pool.finish,
 };

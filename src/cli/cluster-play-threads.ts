@@ -1,6 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import type { PlayThreads, SplitPlayArrays, SplitPlayTask } from '../cluster/split-play.js';
 import { forgetSplitKernel, runSplitPart } from '../cluster/split-play-kernel.js';
+import type { FlipsJob } from '../cluster/noise-flips.js';
 import type { StepDrawJob } from '../cluster/stale-draws.js';
 import type { TrustSumJob } from '../cluster/trust-sum.js';
 
@@ -49,7 +50,8 @@ function loopRuns(worker: Worker): boolean {
 export async function startClusterPlayThreads(count: number, options: ClusterPlayThreadOptions = {}): Promise<ClusterPlayThreads> {
   // No thread at all would play no part: every relationship would keep last generation's outcome.
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`cluster play threads: expected a whole number of threads from 1, got ${count}`);
-  const done = new Int32Array(new SharedArrayBuffer(4));
+  // Cell 0: the workers' parts of the task running; cell 1: the jobs beside the command's thread ended, ever.
+  const done = new Int32Array(new SharedArrayBuffer(8));
   const workers: Worker[] = [];
   /** Per worker: the port it reports a failure on, read without the event loop. */
   const failures: MessagePort[] = [];
@@ -116,23 +118,16 @@ export async function startClusterPlayThreads(count: number, options: ClusterPla
       if (Atomics.wait(done, 0, seen, LOOK_EVERY_MS) === 'timed-out') failIfStopped();
     }
   };
-  /** How many jobs the first worker was given beside the command's thread since `done` was last zeroed (finish waits for them). */
+  /** How many jobs the first worker was given beside the command's thread, ever (`done[1]` counts those it ended). */
   let jobs = 0;
-  const postJob = (message: { stepDraws: StepDrawJob } | { trustSum: TrustSumJob }): void => {
-    if (jobs === 0) Atomics.store(done, 0, 0);
+  const postJob = (message: { stepDraws: StepDrawJob } | { trustSum: TrustSumJob } | { flips: FlipsJob }): void => {
     jobs++;
     workers[0]!.postMessage(message);
-  };
-  const finish = (): void => {
-    awaitWorkers(jobs);
-    jobs = 0;
-    reportFailures();
   };
   return {
     count,
     run(arrays: SplitPlayArrays, task: SplitPlayTask): void {
-      // A job beside (a sum nobody took) counts in on `done` too: over before the parts start.
-      if (jobs > 0) finish();
+      // A job beside still running delays the first worker's part only: the others claim its chunks.
       if (count === 1) {
         runSplitPart(arrays, task, 0, 1);
         return;
@@ -160,18 +155,22 @@ export async function startClusterPlayThreads(count: number, options: ClusterPla
       sumTrust(job: TrustSumJob): void {
         postJob({ trustSum: job });
       },
+      layFlips(job: FlipsJob): void {
+        postJob({ flips: job });
+      },
       waitUntil(cells: Int32Array, index: number, value: number): void {
         for (let seen = Atomics.load(cells, index); seen < value; seen = Atomics.load(cells, index)) {
           if (Atomics.wait(cells, index, seen, LOOK_EVERY_MS) !== 'timed-out') continue;
           failIfStopped();
           // The worker's jobs done and the value still short: it failed before reaching it.
-          if (Atomics.load(done, 0) >= jobs && Atomics.load(cells, index) < value) {
+          if (Atomics.load(done, 1) >= jobs && Atomics.load(cells, index) < value) {
             reportFailures();
             throw new Error('a play thread stopped before its job was done');
           }
         }
       },
-      finish,
+      // The drawing has ended once its last chunk is drawn (which fermi waited for): what is left is a failure to report.
+      finish: reportFailures,
     }),
     close,
   };

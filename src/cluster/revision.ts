@@ -2,6 +2,7 @@ import { fermi, imitateBest, moran, staleTorusOf, type Revision } from './evolut
 import { CurrentPayoffs, memorylessEligible, imitateBestFromKernel } from './kernel.js';
 import { restartChanged } from './pool.js';
 import { Lattice } from './space.js';
+import { startNextFlipsBeside } from './split-play.js';
 import { drawStepsOnThread, dropStepDrawsEarly, startStepDrawsEarly } from './split-revision.js';
 import { streamOf, type ClusterState } from './state.js';
 import { startTrustSumBeside } from './trust-beside.js';
@@ -40,19 +41,22 @@ function fermiDrawnBeside(state: ClusterState, revision: Revision, K: number): v
 /**
  * Once a generation's play is over, gives a play thread what it can do beside the command's thread
  * before the revision: the mean trust's sum (trust-beside.ts), then, when this generation revises by
- * fermi on the generation's payoffs on a torus, the revision's draws (split-revision.ts). The
- * command's thread meanwhile records the generation. Nothing is started for a run without threads.
+ * fermi on the generation's payoffs on a torus, the revision's draws (split-revision.ts), then the
+ * next generation's noise flips (split-play.ts). The command's thread meanwhile records the
+ * generation and takes the steps. Nothing is started for a run without threads.
  */
 export function startRevisionBeside(state: ClusterState): void {
   if (state.threads?.drawSteps === undefined) return;
   startTrustSumBeside(state);
   const { update, mutation } = state.parameters;
   const space = state.neighbours;
-  if ((state.generation + 1) % update.every !== 0 || update.rule !== 'fermi') return;
-  if (!(space instanceof Lattice) || space.boundary !== 'torus') return;
+  const revising = (state.generation + 1) % update.every === 0 && update.rule === 'fermi';
+  const torus = space instanceof Lattice && space.boundary === 'torus' ? space : undefined;
   // The steps on current payoffs (memory-less play) draw as they go.
-  if (memorylessEligible(state.parameters, state.entries, state.trustUniform)) return;
-  startStepDrawsEarly(state, { torus: space, share: update.share, mutation, poolSize: state.pool.length });
+  if (revising && torus !== undefined && !memorylessEligible(state.parameters, state.entries, state.trustUniform))
+    startStepDrawsEarly(state, { torus, share: update.share, mutation, poolSize: state.pool.length });
+  // Then the next generation's flips, while the command's thread takes the steps.
+  startNextFlipsBeside(state);
 }
 
 /** Firms revise their strategies by the update rule; those that changed restart their relationships' strategy state. */

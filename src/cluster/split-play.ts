@@ -1,5 +1,6 @@
-import { geometricTrials, streamFromKey } from '../core/random.js';
+import { KEY_SEPARATOR, streamFromKey } from '../core/random.js';
 import { communicationOn } from './communication.js';
+import { layFlipsFrom, layFlipsInto, type FlipsJob } from './noise-flips.js';
 import type { PlayTally } from './metrics.js';
 import { activityContext, sanctionsOn, type RoundRates } from './round-rules.js';
 import type { RelationshipGraph } from './space.js';
@@ -29,6 +30,8 @@ export interface PlayThreads {
   drawSteps?(job: StepDrawJob): void;
   /** Has another thread add up the trust (trust-sum.ts) before any steps drawn after it; waitUntil(job.ready, 0, 1) waits for it. */
   sumTrust?(job: TrustSumJob): void;
+  /** Has another thread lay a generation's noise flips (noise-flips.ts) after the jobs before it; waitUntil(job.ready, 0, 1) waits for it. */
+  layFlips?(job: FlipsJob): void;
   waitUntil?(cells: Int32Array, index: number, value: number): void;
   finish?(): void;
 }
@@ -45,6 +48,7 @@ export function partsInThisThread(count: number): PlayThreads {
       drawing = { draws: { ...job, random: streamFromKey(job.key) }, ring: job.ring };
     },
     sumTrust: sumTrustInto,
+    layFlips: layFlipsInto,
     // The chunks are drawn when they are waited for: the ring never fills.
     waitUntil(cells, index, value) {
       while (Atomics.load(cells, index) < value) {
@@ -180,16 +184,50 @@ function straddlingFirms(graph: RelationshipGraph, chunks: Int32Array): { stradd
 
 /** Lays the generation's noise flips into the outcomes: the move indices play.ts would flip, drawn from the same stream. */
 function layFlips(state: ClusterState, outcome: Uint8Array, relationshipRounds: number): void {
-  outcome.fill(0, 0, relationshipRounds);
-  const noise = state.parameters.noise;
-  if (noise <= 0) return;
-  const random = streamOf(state, 'noise');
-  const moves = relationshipRounds * 2;
-  // play.ts counts moves as (edge * rounds + round) * 2 + side and flips at each skip's end.
-  for (let move = geometricTrials(noise, random) - 1; move < moves; move += geometricTrials(noise, random)) {
-    const at = Math.floor(move / 2);
-    outcome[at] = outcome[at]! | (1 << (move - at * 2));
-  }
+  if (takeFlipsBeside(state, outcome, relationshipRounds)) return;
+  layFlipsFrom(streamOf(state, 'noise'), state.parameters.noise, outcome, relationshipRounds);
+}
+
+/** Per run: the next generation's flips on their way from a play thread (startNextFlipsBeside). */
+const flipsOf = new WeakMap<ClusterState, { generation: number; readonly job: FlipsJob; readonly threads: PlayThreads }>();
+
+/**
+ * Has a play thread lay the next generation's flips into this run's outcomes now (they are read no
+ * more this generation), as the next playSplit would lay them if nothing changes before it: the
+ * same noise, relationships and rounds. Nothing where the run's threads do not offer it, or its
+ * play has not been split yet.
+ */
+export function startNextFlipsBeside(state: ClusterState): void {
+  const threads = state.threads;
+  const outcome = arraysOf.get(state)?.outcome;
+  if (threads?.layFlips === undefined || threads.waitUntil === undefined || outcome === undefined) return;
+  const relationshipRounds = state.graph.count * state.parameters.roundsPerGeneration;
+  if (outcome.length < relationshipRounds) return;
+  const generation = state.generation + 1;
+  // The key of streamOf(state, 'noise', generation) (state.ts).
+  const key = [state.seed, 'cluster', generation, 'noise'].join(KEY_SEPARATOR);
+  const kept = flipsOf.get(state)?.job;
+  const ready = kept?.ready ?? sharedArray(Int32Array, 4, 1);
+  Atomics.store(ready, 0, 0);
+  const job: FlipsJob = { key, noise: state.parameters.noise, outcome, relationshipRounds, ready };
+  flipsOf.set(state, { generation, job, threads });
+  threads.layFlips(job);
+}
+
+/** Whether flips laid beside (waited for) are this generation's, into these outcomes; flips laid for a generation that turned out otherwise are waited for and not used. */
+function takeFlipsBeside(state: ClusterState, outcome: Uint8Array, relationshipRounds: number): boolean {
+  const pending = flipsOf.get(state);
+  if (pending === undefined) return false;
+  flipsOf.delete(state);
+  // They write into the outcomes: over before anything else does.
+  pending.threads.waitUntil!(pending.job.ready, 0, 1);
+  const { job } = pending;
+  return (
+    pending.generation === state.generation &&
+    job.outcome === outcome &&
+    job.relationshipRounds === relationshipRounds &&
+    Object.is(job.noise, state.parameters.noise)
+  );
 }
 
 /** The last task made for a run, with what it was made from: the same rules and arrays keep the same key. */

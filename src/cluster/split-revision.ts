@@ -109,8 +109,11 @@ export function dropStepDrawsEarly(state: ClusterState): void {
   const early = earlyOf.get(state);
   if (early === undefined) return;
   earlyOf.delete(state);
-  Atomics.store(early.ring.control, RING_TAKEN, 2 ** 30);
-  Atomics.notify(early.ring.control, RING_TAKEN);
+  const { control, steps, chunk } = early.ring;
+  Atomics.store(control, RING_TAKEN, 2 ** 30);
+  Atomics.notify(control, RING_TAKEN);
+  // Over before the ring is drawn into again.
+  state.threads!.waitUntil!(control, RING_DRAWN, Math.ceil(steps / chunk));
   early.beside.finish();
 }
 

@@ -115,13 +115,16 @@ describe('cluster play threads', () => {
       // What split-revision.ts's dropStepDrawsEarly does with draws no revision took.
       Atomics.store(ring.control, RING_TAKEN, 2 ** 30);
       Atomics.notify(ring.control, RING_TAKEN);
+      threads.waitUntil!(ring.control, RING_DRAWN, 4);
       threads.finish!();
-      expect(Atomics.load(ring.control, RING_DRAWN)).toBe(4);
-      // A sum posted and never waited for: the next part waits for it before it starts.
+      // A sum posted and never waited for: the worker takes its part after it, and the part is played whole.
       Atomics.store(job.ready, 0, 0);
       threads.sumTrust!(job);
+      Atomics.store(arrays.claims, 0, 0);
       threads.run(arrays, task);
       expect(Atomics.load(job.ready, 0)).toBe(1);
+      const chunks = task.phase === 'relationships' ? arrays.edgeChunks : arrays.firmChunks;
+      expect(Atomics.load(arrays.claims, 0)).toBe(chunks.length - 1 + 2);
     } finally {
       await threads.close();
       rmSync(folder, { recursive: true, force: true });

@@ -96,6 +96,7 @@ describe('a generation split in parts', () => {
       const inner = partsInThisThread(parts);
       let drawn = 0;
       let summed = 0;
+      let laid = 0;
       const threads: PlayThreads = {
         ...inner,
         drawSteps: (job) => {
@@ -106,12 +107,28 @@ describe('a generation split in parts', () => {
           summed++;
           inner.sumTrust!(job);
         },
+        layFlips: (job) => {
+          laid++;
+          inner.layFlips!(job);
+        },
       };
       expect(digestSized('training-first', overrides, 3, false, threads), `${parts} parts`).toBe(alone);
       expect(drawn).toBe(3);
       // The mean trust's sum beside the command's thread (trust-beside.ts), every generation once trust has moved.
       expect(summed).toBe(3);
+      // The next generation's noise flips, laid beside the steps (split-play.ts, startNextFlipsBeside).
+      expect(laid).toBe(3);
     }
+    // And they are the flips played: one more flip laid beside changes the run.
+    const inner = partsInThisThread(2);
+    const flipping: PlayThreads = {
+      ...inner,
+      layFlips: (job) => {
+        inner.layFlips!(job);
+        job.outcome[0] = job.outcome[0]! ^ 1;
+      },
+    };
+    expect(digestSized('training-first', overrides, 3, false, flipping)).not.toBe(alone);
   });
 
   it('gives the same run whichever part claims the chunks: parts run last to first', () => {
