@@ -89,7 +89,7 @@ export class ModelState implements ClusterState {
     this.seed = setup.seed;
     this.strategyOf = shared ? sharedArray(Uint8Array, 1, size) : new Uint8Array(size);
     this.payoff = shared ? sharedArray(Float64Array, 8, size) : new Float64Array(size);
-    this.wealth = new Float64Array(size);
+    this.wealth = shared ? sharedArray(Float64Array, 8, size) : new Float64Array(size);
     this.buyerTied = shared ? sharedArray(Uint8Array, 1, size) : new Uint8Array(size);
     this.cooperationShare = shared ? sharedArray(Float32Array, 4, size) : new Float32Array(size);
     this.activityOf = (shared ? sharedArray(Uint8Array, 1, size) : new Uint8Array(size)).fill(NO_ACTIVITY);

@@ -26,6 +26,17 @@ function currentPayoffsFor(state: ClusterState): CurrentPayoffs | undefined {
   return current.reset(state, state.parameters, state.activities, state.entries);
 }
 
+/** Per run: a copy of strategyOf from before the revision, kept from one revision to the next (a 2000² run copied 4 MB anew every generation). */
+const beforeOf = new WeakMap<ClusterState, Uint8Array>();
+
+function strategiesBefore(state: ClusterState): Uint8Array {
+  const { strategyOf } = state;
+  let before = beforeOf.get(state);
+  if (before?.length !== strategyOf.length) beforeOf.set(state, (before = new Uint8Array(strategyOf.length)));
+  before.set(strategyOf);
+  return before;
+}
+
 /** fermi, its steps drawn on a play thread where it takes them on the generation's payoffs on a torus and the run has one to spare (split-revision.ts). */
 function fermiDrawnBeside(state: ClusterState, revision: Revision, K: number): void {
   const torus = staleTorusOf(revision);
@@ -77,7 +88,7 @@ export function revise(state: ClusterState): void {
   };
   // Only strategies with private state per relationship need it rebuilt after a change.
   const stateful = state.players.size > 0 || state.entries.some((entry) => entry.machines === undefined || entry.machines[0]!.states > 1);
-  const before = stateful ? strategyOf.slice() : undefined;
+  const before = stateful ? strategiesBefore(state) : undefined;
   if (update.rule === 'imitate-best') imitateBest(revision);
   else if (update.rule === 'fermi') fermiDrawnBeside(state, revision, update.K);
   else moran(revision, update.K);

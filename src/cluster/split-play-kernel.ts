@@ -26,6 +26,8 @@ export interface SplitPlayArrays {
   readonly strategyOf: Uint8Array;
   readonly buyerTied: Uint8Array;
   readonly payoff: Float64Array;
+  /** What the firms' phase adds the generation's payoffs to when its phase says so ('firms-wealth'). */
+  readonly wealth: Float64Array;
   readonly cooperationShare: Float32Array;
   readonly activityOf: Uint8Array;
   readonly rounds: Uint32Array;
@@ -69,7 +71,7 @@ export const TALLY_STRIDE = 2 + 3 * SPLIT_ACTIVITIES;
 /** What a generation's parts need besides the shared arrays: the rules as they stand this generation (small; copied to each thread). */
 export interface SplitPlayTask {
   /** Play the relationships, add up the straddling firms' payoffs, or restart the sides of the firms whose strategy changed in the revision. */
-  readonly phase: 'relationships' | 'firms' | 'restart';
+  readonly phase: 'relationships' | 'firms' | 'firms-wealth' | 'restart';
   /**
    * Names these arrays and these rules (everything here but the phase): a thread compiles its
    * loops for a key once and reuses them while the key stays the same.
@@ -182,8 +184,23 @@ function kernelFor(arrays: SplitPlayArrays, task: SplitPlayTask): SplitKernel {
  */
 function splitKernel(arrays: SplitPlayArrays, task: SplitPlayTask): SplitKernel {
   // The hot loops copy what they read into locals of their own: the closure's constants then fold into their code.
-  const { edgeOffsets, edgeList, buyerTied, payoff, cooperationShare, activityOf, grievances, straddlers, outcome, tallies, edgeChunks, firmChunks, claims } =
-    arrays;
+  const {
+    edgeOffsets,
+    edgeList,
+    buyerTied,
+    payoff,
+    wealth,
+    cooperationShare,
+    activityOf,
+    grievances,
+    straddling,
+    straddlers,
+    outcome,
+    tallies,
+    edgeChunks,
+    firmChunks,
+    claims,
+  } = arrays;
   const { firms, roundsPerGeneration, activityCount, ladderRank, gain, loss, bonus, observe } = task;
   const contexts = 8;
   const noActivity = 255;
@@ -351,7 +368,7 @@ function splitKernel(arrays: SplitPlayArrays, task: SplitPlayTask): SplitKernel 
    * order and round by round, as play.ts adds them, and, when observed, works out its share of
    * co-operative moves and the highest activity it played.
    */
-  function settleFirms(from: number, to: number, list: Int32Array | undefined): void {
+  function settleFirms(from: number, to: number, list: Int32Array | undefined, addingWealth: boolean): void {
     for (let index = from; index < to; index++) {
       const firm = list === undefined ? index : list[index];
       const tied = buyerTied[firm];
@@ -381,6 +398,7 @@ function splitKernel(arrays: SplitPlayArrays, task: SplitPlayTask): SplitKernel 
         }
       }
       payoff[firm] = sum;
+      if (addingWealth) wealth[firm] += sum;
       if (observe) {
         // Each firm makes one move per round in each of its relationships (a self-relationship counts once).
         const moves = (last - first) * roundsPerGeneration;
@@ -388,6 +406,11 @@ function splitKernel(arrays: SplitPlayArrays, task: SplitPlayTask): SplitKernel 
         activityOf[firm] = highest === 0 ? noActivity : ladder[highest - 1];
       }
     }
+  }
+
+  /** The firms of [from, to) whose payoffs the relationships' phase added up (no straddlers) add them to their wealth, as model.ts's addPayoffs does. */
+  function addWealth(from: number, to: number): void {
+    for (let firm = from; firm < to; firm++) if (straddling[firm] === 0) wealth[firm] += payoff[firm];
   }
 
   /**
@@ -441,8 +464,14 @@ function splitKernel(arrays: SplitPlayArrays, task: SplitPlayTask): SplitKernel 
       } else if (phase === 'restart') {
         for (let chunk = Atomics.add(claims, 0, 1); chunk < firmChunkCount; chunk = Atomics.add(claims, 0, 1))
           restartFirms(firmChunks[chunk], firmChunks[chunk + 1]);
-      } else if (observe) settleFirms(range(firms, part, parts), range(firms, part + 1, parts), undefined);
-      else settleFirms(range(straddlers.length, part, parts), range(straddlers.length, part + 1, parts), straddlers);
+      } else {
+        const addingWealth = phase === 'firms-wealth';
+        if (observe) settleFirms(range(firms, part, parts), range(firms, part + 1, parts), undefined, addingWealth);
+        else {
+          settleFirms(range(straddlers.length, part, parts), range(straddlers.length, part + 1, parts), straddlers, addingWealth);
+          if (addingWealth) addWealth(range(firms, part, parts), range(firms, part + 1, parts));
+        }
+      }
     },
   };
 }

@@ -125,6 +125,7 @@ function splitArrays(state: ClusterState, threads: PlayThreads, playing: boolean
     strategyOf: state.strategyOf,
     buyerTied: state.buyerTied,
     payoff: state.payoff,
+    wealth: state.wealth,
     cooperationShare: state.cooperationShare,
     activityOf: state.activityOf,
     rounds: relationships.rounds,
@@ -377,7 +378,9 @@ export function playSplit(state: ClusterState, threads: PlayThreads): PlayTally 
   if (!task.observe) state.payoff.fill(0);
   Atomics.store(arrays.claims, 0, 0);
   threads.run(arrays, task);
-  threads.run(arrays, { ...task, phase: 'firms' });
+  // Nothing between the play and the wealth changes payoffs without organisers (fees) or a market (sales): the wealth is added here, in parts.
+  const addingWealth = state.organisers === undefined && state.market === undefined;
+  threads.run(arrays, { ...task, phase: addingWealth ? 'firms-wealth' : 'firms' });
   const activityCount = task.activityCount;
   const activityRounds = new Float64Array(activityCount);
   const activityCooperations = new Float64Array(activityCount);
@@ -408,5 +411,6 @@ export function playSplit(state: ClusterState, threads: PlayThreads): PlayTally 
     activityCooperations,
     rungPairs,
     pairs: task.edges - selves,
+    wealthAdded: addingWealth,
   };
 }
