@@ -239,9 +239,11 @@ function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void 
   const drawn: StepSource = revision.drawn ?? new StepsDrawnHere(draws);
   const steps = Math.round(revision.share * torus.size);
   const inverseK = 1 / K;
-  const entry = (entriesOf.get(strategyOf) ?? entriesOf.set(strategyOf, new Uint16Array(strategyOf.length)).get(strategyOf))!;
-  const values = new Float64Array(MOST_CLASSES);
-  const classes = revision.poolSize <= STRATEGIES ? classifyPayoffs(payoff, strategyOf, entry, values) : -1;
+  const entry = entriesFor(strategyOf);
+  const prepared = classesOf.get(strategyOf);
+  classesOf.delete(strategyOf);
+  const values = prepared?.payoff === payoff ? prepared.values : new Float64Array(MOST_CLASSES);
+  const classes = prepared?.payoff === payoff ? prepared.classes : revision.poolSize <= STRATEGIES ? classifyPayoffs(payoff, strategyOf, entry, values) : -1;
   if (classes > 0) {
     const probability = copyProbabilities(values, classes, inverseK, steps);
     stepsOnClasses(drawn, steps, entry, strategyOf, probability ?? new Float64Array(0), probability === undefined ? values : undefined, classes, inverseK);
@@ -276,6 +278,30 @@ function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void 
 
 /** Per run (keyed by its strategyOf): the firms' entries of payoff class and strategy (payoff-classes.ts), kept from one revision to the next. */
 const entriesOf = new WeakMap<Uint8Array, Uint16Array>();
+
+function entriesFor(strategyOf: Uint8Array): Uint16Array {
+  return (entriesOf.get(strategyOf) ?? entriesOf.set(strategyOf, new Uint16Array(strategyOf.length)).get(strategyOf))!;
+}
+
+/** Per run: the payoffs classified ahead of the revision (classifyAhead), with what they were classified from. */
+const classesOf = new WeakMap<Uint8Array, { readonly payoff: Float64Array; readonly classes: number; readonly values: Float64Array }>();
+
+/**
+ * Classifies the generation's payoffs now for the revision to come (fermi on them on a torus), so
+ * that the calling thread does it while a play thread adds up the trust (revision.ts,
+ * startRevisionBeside). The caller vouches that neither `payoff` nor `strategyOf` changes before
+ * the revision, and calls forgetClassesAhead after it.
+ */
+export function classifyAhead(strategyOf: Uint8Array, payoff: Float64Array, poolSize: number): void {
+  if (poolSize > STRATEGIES) return;
+  const values = new Float64Array(MOST_CLASSES);
+  classesOf.set(strategyOf, { payoff, classes: classifyPayoffs(payoff, strategyOf, entriesFor(strategyOf), values), values });
+}
+
+/** Forgets payoffs classified ahead that no revision took. */
+export function forgetClassesAhead(strategyOf: Uint8Array): void {
+  classesOf.delete(strategyOf);
+}
 
 /**
  * fermiOnTorusStale's steps on entries of payoff class and strategy (payoff-classes.ts): a step

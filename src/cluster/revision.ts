@@ -1,4 +1,4 @@
-import { fermi, imitateBest, moran, staleTorusOf, type Revision } from './evolution.js';
+import { classifyAhead, fermi, forgetClassesAhead, imitateBest, moran, staleTorusOf, type Revision } from './evolution.js';
 import { CurrentPayoffs, memorylessEligible, imitateBestFromKernel } from './kernel.js';
 import { restartChanged } from './pool.js';
 import { Lattice } from './space.js';
@@ -64,10 +64,13 @@ export function startRevisionBeside(state: ClusterState): void {
   const revising = (state.generation + 1) % update.every === 0 && update.rule === 'fermi';
   const torus = space instanceof Lattice && space.boundary === 'torus' ? space : undefined;
   // The steps on current payoffs (memory-less play) draw as they go.
-  if (revising && torus !== undefined && !memorylessEligible(state.parameters, state.entries, state.trustUniform))
-    startStepDrawsEarly(state, { torus, share: update.share, mutation, poolSize: state.pool.length });
+  const staleFermi = revising && torus !== undefined && !memorylessEligible(state.parameters, state.entries, state.trustUniform);
+  if (staleFermi) startStepDrawsEarly(state, { torus, share: update.share, mutation, poolSize: state.pool.length });
   // Then the next generation's flips, while the command's thread takes the steps.
   startNextFlipsBeside(state);
+  // Meanwhile this thread classifies the payoffs for the steps, where nothing changes payoffs or strategies before the revision (exits, organisers' fees, a market).
+  if (staleFermi && state.parameters.exit.threshold === null && state.organisers === undefined && state.market === undefined && state.partners === undefined)
+    classifyAhead(state.strategyOf, state.payoff, state.pool.length);
 }
 
 /** Firms revise their strategies by the update rule; those that changed restart their relationships' strategy state. */
@@ -94,6 +97,7 @@ export function revise(state: ClusterState): void {
   else moran(revision, update.K);
   // Draws started early for a revision that turned out otherwise: ended before anything else runs on the thread.
   dropStepDrawsEarly(state);
+  forgetClassesAhead(strategyOf);
   if (before === undefined) return;
   restartChanged(state, before);
 }
