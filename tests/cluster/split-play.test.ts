@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { ClusterEvent } from '../../src/cluster/events.js';
 import { ClusterModel } from '../../src/cluster/model.js';
 import { withOverrides } from '../../src/cluster/scenario.js';
 import { partsInThisThread, type PlayThreads } from '../../src/cluster/split-play.js';
@@ -40,13 +41,14 @@ function digestSized(
   observeFirms: boolean,
   threads?: PlayThreads,
   splitPlay = false,
+  events: readonly ClusterEvent[] = [],
 ): string {
   const scenario = withOverrides(loadScenario(preset), overrides);
   const model = new ClusterModel({
     parameters: scenario.parameters,
     seed: scenario.seed,
     strategies: requireStrategies(Object.keys(scenario.parameters.strategies)),
-    events: scenario.events,
+    events: [...scenario.events, ...events],
     observeFirms,
     threads,
     splitPlay: threads !== undefined || splitPlay,
@@ -129,6 +131,46 @@ describe('a generation split in parts', () => {
       },
     };
     expect(digestSized('training-first', overrides, 3, false, flipping)).not.toBe(alone);
+  });
+
+  it('lays the flips again where an event changes the noise after they were laid beside', () => {
+    const overrides = ['width=40', 'height=30'];
+    const events: ClusterEvent[] = [
+      { generation: 2, set: { noise: 0.2 } },
+      { generation: 4, set: { noise: 0 } },
+    ];
+    const alone = digestSized('training-first', overrides, 6, false, undefined, true, events);
+    const inner = partsInThisThread(2);
+    let laid = 0;
+    const threads: PlayThreads = {
+      ...inner,
+      layFlips: (job) => {
+        laid++;
+        inner.layFlips!(job);
+      },
+    };
+    expect(digestSized('training-first', overrides, 6, false, threads, true, events)).toBe(alone);
+    expect(laid).toBe(6);
+    // Without the events the run differs: they take effect.
+    expect(digestSized('training-first', overrides, 6, false, undefined, true)).not.toBe(alone);
+  });
+
+  it("adds up the trust on the command's thread where trust moves between the play and the record (decay, exits)", () => {
+    for (const override of ['trust.decay=0.1', 'exit.threshold=-2']) {
+      const overrides = ['width=40', 'height=30', override];
+      const alone = digestSized('training-first', overrides, 4, false, undefined, true);
+      const inner = partsInThisThread(2);
+      let summed = 0;
+      const threads: PlayThreads = {
+        ...inner,
+        sumTrust: (job) => {
+          summed++;
+          inner.sumTrust!(job);
+        },
+      };
+      expect(digestSized('training-first', overrides, 4, false, threads, true), override).toBe(alone);
+      expect(summed, override).toBe(0);
+    }
   });
 
   it('gives the same run whichever part claims the chunks: parts run last to first', () => {
