@@ -1,5 +1,5 @@
 // A 40-task sweep (training-first, 100 × 100 lattice, 100 generations: 5 fines × 4 trust gains ×
-// 2 seeds) with 1 and 2 workers, alternating, two rounds: wall time and CPU time (all threads) of
+// 2 seeds) with 1 and 2 workers, alternating, two rounds after one left out: wall time and CPU time (all threads) of
 // each whole process, and the CPU clocks the model of an idle machine is made of
 // (bench/thread-model.js); and the cost of rerunning a finished sweep (resume with nothing left to do).
 import { spawnSync } from 'node:child_process';
@@ -25,8 +25,16 @@ const time = (extra) => {
 };
 const runs = [];
 let results;
+// The first process of a bench ran up to 15% slower than the same command later (a one-worker
+// round gave 2.08× where the next gave 1.73×): one run is made and left out first, and the
+// rounds take their worker counts in turn in opposite orders, so drift favours neither.
+{
+  const out = mkdtempSync(join(tmpdir(), 'cooplab-bench-sweep-'));
+  folders.push(out);
+  time(['--out', out, '--workers', '1']);
+}
 for (let round = 0; round < 2; round++) {
-  for (const workers of [1, 2]) {
+  for (const workers of round % 2 === 0 ? [1, 2] : [2, 1]) {
     const out = mkdtempSync(join(tmpdir(), 'cooplab-bench-sweep-'));
     folders.push(out);
     runs.push({ workers, ...time(['--out', out, '--workers', String(workers)]) });
