@@ -49,6 +49,19 @@ async function bundledPlayThread(folder: string): Promise<URL> {
   return pathToFileURL(outfile);
 }
 
+/** A ring of two 1,024-step slots for `steps` steps of the revision's draws. */
+function twoSlotRing(steps: number): StepRing {
+  return {
+    steps,
+    chunk: 1024,
+    slots: 2,
+    firms: sharedArray(Int32Array, 4, 2048),
+    others: sharedArray(Int32Array, 4, 2048),
+    coins: sharedArray(Float64Array, 8, 2048),
+    control: sharedArray(Int32Array, 4, 2),
+  };
+}
+
 describe('cluster play threads', () => {
   it('fail with one line when a worker dies outright (out of memory), instead of waiting on its count for ever', async () => {
     const { arrays, task } = firstTask();
@@ -70,15 +83,7 @@ describe('cluster play threads', () => {
       script: new URL('./fixtures/dying-play-thread.mjs', import.meta.url),
       resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
     });
-    const ring: StepRing = {
-      steps: 2048,
-      chunk: 1024,
-      slots: 2,
-      firms: sharedArray(Int32Array, 4, 2048),
-      others: sharedArray(Int32Array, 4, 2048),
-      coins: sharedArray(Float64Array, 8, 2048),
-      control: sharedArray(Int32Array, 4, 2),
-    };
+    const ring = twoSlotRing(2048);
     try {
       threads.drawSteps!({ key: 'k', width: 4, height: 4, size: 16, dxs: Int32Array.of(1), dys: Int32Array.of(0), mutation: 0, poolSize: 2, ring });
       expect(() => threads.waitUntil!(ring.control, RING_DRAWN, 1)).toThrow(
@@ -97,15 +102,7 @@ describe('cluster play threads', () => {
     for (let side = 0; side < trust.length; side++) trust[side] = ((side * 0.37) % 1) / 3;
     const job = { trust, count: 1000, sum: sharedArray(Float64Array, 8, 1), ready: sharedArray(Int32Array, 4, 1) };
     // Two slots for four chunks: the thread waits for steps to be taken, which nobody takes but the drop.
-    const ring: StepRing = {
-      steps: 4096,
-      chunk: 1024,
-      slots: 2,
-      firms: sharedArray(Int32Array, 4, 2048),
-      others: sharedArray(Int32Array, 4, 2048),
-      coins: sharedArray(Float64Array, 8, 2048),
-      control: sharedArray(Int32Array, 4, 2),
-    };
+    const ring = twoSlotRing(4096);
     try {
       threads.sumTrust!(job);
       threads.waitUntil!(job.ready, 0, 1);
