@@ -13,7 +13,7 @@ import { SWEEP_ARGS } from './sweep-args.js';
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
 const rounds = roundsAt < 0 ? 1 : Number(args[roundsAt + 1]);
-const bins = args.filter((arg, index) => arg !== '--rounds' && index !== roundsAt + 1);
+const bins = args.filter((_, index) => roundsAt < 0 || (index !== roundsAt && index !== roundsAt + 1));
 if (bins.length === 0) {
   console.error('usage: node bench/thread-deopts.js BIN [BIN …] [--rounds N]');
   process.exit(2);
