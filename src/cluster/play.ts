@@ -1,14 +1,14 @@
 import { StrategyFault } from '../core/errors.js';
 import { askMove } from '../core/match.js';
 import { CONTEXTS } from '../core/machine.js';
-import { geometricTrials, type RandomSource } from '../core/random.js';
+import { geometricTrialsOn, type RandomSource } from '../core/random.js';
 import type { ActivityView, ClusterContext, Game, Move, MoveView, Player, ReputationView, SanctionsView } from '../core/strategy.js';
 import { askAnnouncement, communicationOn, speaks } from './communication.js';
 import type { PlayTally } from './metrics.js';
 import { WindowHistory } from './relationships.js';
-import { activityContext, buyerBonus, fineOf, jointTrust, NO_ACTIVITY, payoffOf, sanctioned, sanctionsOn, trustAfter, type RoundRates } from './round-rules.js';
+import { activityContext, buyerBonus, fineOf, jointTrust, NO_ACTIVITY, payoffGrid, rungAt, rungThresholds, sanctionsOn, trustAfter } from './round-rules.js';
 import { trustAfterGrievances } from './rivalry.js';
-import { streamOf, type ClusterState } from './state.js';
+import { generatorOf, streamOf, type ClusterState } from './state.js';
 
 /** The view a general-path strategy sees on the lattice; re-pointed at each side in turn. */
 class LatticeView implements MoveView, ClusterContext {
@@ -43,6 +43,63 @@ class LatticeView implements MoveView, ClusterContext {
  * on any number of threads; this loop is the general one and the reference the kernel is tested against.
  */
 export function playGeneration(state: ClusterState): PlayTally {
+  const activityCount = state.activities.count;
+  const firms = state.observe ? state.space.size : 0;
+  const counts: PlayCounts = {
+    activityRounds: new Float64Array(activityCount),
+    activityCooperations: new Float64Array(activityCount),
+    rungPairs: new Float64Array(activityCount),
+    cooperationCount: new Uint32Array(firms),
+    highestRank: new Uint8Array(firms),
+    totals: new Float64Array(TOTALS),
+  };
+  const rates: PlayRates = { pays: payoffGrid(state.activities, activityCount), rungs: rungThresholds(state.activities), classPays: [], classRungs: [] };
+  for (const classRates of state.organisers?.play?.classes ?? []) {
+    rates.classPays.push(payoffGrid(classRates, activityCount));
+    rates.classRungs.push(rungThresholds(classRates));
+  }
+  state.payoff.fill(0);
+  playEdges(state, rates, counts);
+  return tallyOf(state, counts);
+}
+
+/**
+ * Per class the payoffs (payoffGrid) and the thresholds of its ladder's rungs (rungThresholds); `pays` and `rungs` are the activity table's.
+ * Made before playEdges, not in it: functions called once a generation have no record of their runs
+ * for the engine until some generations in, and compiled into the loop's function they would send it back to the interpreter.
+ */
+interface PlayRates {
+  readonly pays: Float64Array;
+  readonly rungs: Float64Array;
+  readonly classPays: Float64Array[];
+  readonly classRungs: Float64Array[];
+}
+
+/** What playEdges counts: per activity and per firm, and the scalars at MUTUAL, FINES, ROUNDS_PLAYED and PAIRS of `totals`. */
+interface PlayCounts {
+  readonly activityRounds: Float64Array;
+  readonly activityCooperations: Float64Array;
+  readonly rungPairs: Float64Array;
+  /** Per firm (observed runs only): its co-operating moves. */
+  readonly cooperationCount: Uint32Array;
+  /** Per firm (observed runs only): 1 + the ladder rank of the highest activity it played (0: none). */
+  readonly highestRank: Uint8Array;
+  readonly totals: Float64Array;
+}
+
+const MUTUAL = 0;
+const FINES = 1;
+const ROUNDS_PLAYED = 2;
+const PAIRS = 3;
+const TOTALS = 4;
+
+/**
+ * The generation's play, edge by edge. Nothing follows its loop but the return: the engine compiles
+ * the loop while the first generation runs it (on the stack), and any code after it with no record
+ * of a run would send that code back to the interpreter at the end of every generation. The loop
+ * keeps its sums in locals and writes them to `counts.totals` after each relationship.
+ */
+function playEdges(state: ClusterState, rates: PlayRates, counts: PlayCounts): void {
   const parameters = state.parameters;
   const table = state.activities;
   const { firmA, firmB, count } = state.graph;
@@ -52,6 +109,7 @@ export function playGeneration(state: ClusterState): PlayTally {
   const entries = state.entries;
   const poolSize = entries.length;
   const activityCount = table.count;
+  const { activityRounds, activityCooperations, rungPairs, cooperationCount, highestRank, totals } = counts;
   // Flat per (strategy, activity) tables for the fast path; null where a strategy goes through move().
   const coopTables: (Float64Array | null)[] = [];
   const nextTables: (Int32Array | null)[] = [];
@@ -62,12 +120,13 @@ export function playGeneration(state: ClusterState): PlayTally {
     thresholds[k] = machines === undefined ? 0 : machines[0]!.trustThreshold;
     for (let a = 0; a < activityCount; a++) coopTables.push(machines === undefined ? null : machines[a]!.cooperate);
   }
-  const strategyRandom = streamOf(state, 'strategies');
+  const strategyStream = generatorOf(state, 'strategies');
   const noise = parameters.noise;
-  const noiseRandom = streamOf(state, 'noise');
-  let nextFlip = noise > 0 ? geometricTrials(noise, noiseRandom) - 1 : -1;
+  const noiseStream = generatorOf(state, 'noise');
+  const log1pMinusNoise = Math.log1p(-noise);
+  let nextFlip = noise > 0 ? geometricTrialsOn(noise, log1pMinusNoise, noiseStream) - 1 : -1;
   let moveIndex = 0;
-  const sanctionsRandom = streamOf(state, 'sanctions');
+  const sanctionsStream = generatorOf(state, 'sanctions');
   const { compensate } = parameters.sanctions;
   let { detection, fine } = parameters.sanctions;
   let sanctioning = sanctionsOn(detection, fine);
@@ -82,10 +141,11 @@ export function playGeneration(state: ClusterState): PlayTally {
   const roundsPerGeneration = parameters.roundsPerGeneration;
   // The activity table and the ladder, as locals: this loop runs over millions of relationships.
   // With organisers at work (organisers.ts) they are the rates of the pair's class, switched when it changes.
-  let rates: RoundRates = table;
+  let { pays, rungs } = rates;
+  const { classPays, classRungs } = rates;
   let { threshold } = table;
   let ladder = table.ladder;
-  let ladderLength = ladder.length;
+  const ladderLength = ladder.length;
   let lowest = ladderLength > 0 ? ladder[0]! : -1;
   let contextOf: Int32Array = new Int32Array(activityCount);
   for (let activity = 0; activity < activityCount; activity++) contextOf[activity] = activityContext(table, activity);
@@ -95,16 +155,10 @@ export function playGeneration(state: ClusterState): PlayTally {
   let pairClass = organised === undefined ? 0 : -1;
   const ladderRank = organised?.rankOf ?? new Int32Array(activityCount);
   if (organised === undefined) for (let rank = 0; rank < ladderLength; rank++) ladderRank[ladder[rank]!] = rank + 1;
-  const activityRounds = new Float64Array(activityCount);
-  const activityCooperations = new Float64Array(activityCount);
-  const rungPairs = new Float64Array(activityCount);
   const lastRound = roundsPerGeneration - 1;
   let pairs = 0;
   const observe = state.observe;
-  const cooperationCount = new Uint32Array(observe ? state.space.size : 0);
-  // Per firm: 1 + the ladder rank of the highest activity it played (0: none).
-  const highestRank = new Uint8Array(observe ? state.space.size : 0);
-  const view = latticeView(state, strategyRandom);
+  const view = latticeView(state, () => strategyStream.uniform());
   let mutual = 0;
   let fines = 0;
   let roundsPlayed = 0;
@@ -117,7 +171,6 @@ export function playGeneration(state: ClusterState): PlayTally {
   const trustPenalty = parameters.communication?.trustPenalty ?? 0;
   // With the market layer on, a relationship with an empty site plays no rounds (market.ts).
   const vacant = state.market?.vacant;
-  payoff.fill(0);
   for (let edge = 0; edge < count; edge++) {
     const a = firmA[edge]!;
     const b = firmB[edge]!;
@@ -134,25 +187,21 @@ export function playGeneration(state: ClusterState): PlayTally {
       if (cls !== pairClass) {
         pairClass = cls;
         ({ threshold, ladder, lowest, contextOf, detection, fine, loss } = organised!.classes[cls]!);
-        rates = organised!.classes[cls]!;
-        ladderLength = ladder.length;
+        pays = classPays[cls]!;
+        rungs = classRungs[cls]!;
         sanctioning = sanctionsOn(detection, fine);
       }
     }
     for (let round = 0; round < roundsPerGeneration; round++) {
       const ta = trust[sideA]!;
       const tb = trust[sideB]!;
-      // chooseActivity, walked here on the ladder held in locals.
+      // chooseActivity, walked on the rungs' thresholds (rungAt).
       const joint = jointTrust(ta, tb);
-      let activity = lowest;
-      for (let k = 1; k < ladderLength; k++) {
-        const candidate = ladder[k]!;
-        if (threshold[candidate]! <= joint) activity = candidate;
-        else break;
-      }
-      if (activity < 0) break;
+      if (lowest < 0) break;
+      const activity = ladder[rungAt(rungs, joint)]!;
       // The rung the pair stands on in its last round: the activity it plays, unless it plays the lowest for want of trust.
-      if (round === lastRound && a !== b && joint >= threshold[lowest]!) rungPairs[activity]!++;
+      // Added as 0 or 1 rather than under a test, so that the sum has run before the pair first has the trust.
+      if (round === lastRound) rungPairs[activity]! += a !== b && joint >= threshold[lowest]! ? 1 : 0;
       // machineContext: the activity's part, and the trust bit (trustContext) written out, since the
       // inlined call measured some 5% slower on this loop (CPU time, cluster-training-first).
       const context = contextOf[activity]!;
@@ -165,13 +214,13 @@ export function playGeneration(state: ClusterState): PlayTally {
       const speaksB = talk !== undefined && coopB == null && speaks(playerOf(state, edge, 1));
       if (coopA != null) {
         const p = coopA[machineState[sideA]! * CONTEXTS + (context | (ta >= thresholds[ka]! ? 2 : 0))]!;
-        moveA = p >= 1 ? 0 : p <= 0 ? 1 : strategyRandom() < p ? 0 : 1;
+        moveA = p >= 1 ? 0 : p <= 0 ? 1 : strategyStream.uniform() < p ? 0 : 1;
       } else if (!speaksA) {
         moveA = askGeneral(state, view, edge, 0, activity, ta);
       }
       if (coopB != null) {
         const p = coopB[machineState[sideB]! * CONTEXTS + (context | (tb >= thresholds[kb]! ? 2 : 0))]!;
-        moveB = p >= 1 ? 0 : p <= 0 ? 1 : strategyRandom() < p ? 0 : 1;
+        moveB = p >= 1 ? 0 : p <= 0 ? 1 : strategyStream.uniform() < p ? 0 : 1;
       } else if (!speaksB) {
         moveB = askGeneral(state, view, edge, 1, activity, tb);
       }
@@ -185,23 +234,24 @@ export function playGeneration(state: ClusterState): PlayTally {
       }
       if (moveIndex === nextFlip) {
         moveA ^= 1;
-        nextFlip = moveIndex + geometricTrials(noise, noiseRandom);
+        nextFlip = moveIndex + geometricTrialsOn(noise, log1pMinusNoise, noiseStream);
       }
       moveIndex++;
       if (moveIndex === nextFlip) {
         moveB ^= 1;
-        nextFlip = moveIndex + geometricTrials(noise, noiseRandom);
+        nextFlip = moveIndex + geometricTrialsOn(noise, log1pMinusNoise, noiseStream);
       }
       moveIndex++;
       if (reputation !== undefined) reputation.witness(a, b, moveA, moveB, reputationParameters!, reputationRandom!);
       // settledPayoff's terms in its order (payoff, + bonus, − fine), each only while its mechanism is on.
-      let payoffA = payoffOf(rates, activity, moveA, moveB);
-      let payoffB = payoffOf(rates, activity, moveB, moveA);
+      let payoffA = pays[activity * 4 + moveA * 2 + moveB]!;
+      let payoffB = pays[activity * 4 + moveB * 2 + moveA]!;
       if (bonus > 0) {
         payoffA += buyerBonus(moveA, buyerTied[a]!, bonus);
         payoffB += buyerBonus(moveB, buyerTied[b]!, bonus);
       }
-      if (sanctioning && sanctioned(moveA, moveB, detection, fine, sanctionsRandom)) {
+      // sanctioned(), with its draw from the generator (sanctioning is sanctionsOn for the pair's class).
+      if (sanctioning && moveA !== moveB && sanctionsStream.uniform() < detection) {
         payoffA -= fineOf(moveA, true, fine, compensate);
         payoffB -= fineOf(moveB, true, fine, compensate);
         fines += fine;
@@ -247,26 +297,57 @@ export function playGeneration(state: ClusterState): PlayTally {
       if (nextB != null) machineState[sideB] = nextB[machineState[sideB]! * 4 + moveB * 2 + moveA]!;
       activityRounds[activity]!++;
       activityCooperations[activity]! += 2 - moveA - moveB;
-      if ((moveA | moveB) === 0) mutual++;
+      // Counted as 1 − (moveA | moveB) rather than under a test: the loop is compiled before the first mutual co-operation.
+      mutual += 1 - (moveA | moveB);
       if (pairClass !== 0) {
         organised!.cooperations[pairClass * activityCount + activity]! += 2 - moveA - moveB;
-        if ((moveA | moveB) === 0) organised!.mutual[pairClass * activityCount + activity]!++;
+        organised!.mutual[pairClass * activityCount + activity]! += 1 - (moveA | moveB);
       }
     }
     if (lowest >= 0) roundsPlayed += roundsPerGeneration;
     if (a !== b) pairs++;
+    totals[MUTUAL] = mutual;
+    totals[FINES] = fines;
+    totals[ROUNDS_PLAYED] = roundsPlayed;
+    totals[PAIRS] = pairs;
   }
-  if (trustMoves) state.trustUniform = false;
+}
+
+/** An observed run's per-firm views of the generation: its share of co-operating moves and the highest activity it played. */
+function observeFirms(state: ClusterState, counts: PlayCounts): void {
+  const { cooperationCount, highestRank } = counts;
   const { edgeOffsets } = state.graph;
-  for (let firm = 0; observe && firm < state.space.size; firm++) {
+  const roundsPerGeneration = state.parameters.roundsPerGeneration;
+  const rankOrder = state.organisers?.play?.rankOrder ?? state.activities.ladder;
+  for (let firm = 0; firm < state.space.size; firm++) {
     // Each firm makes one move per round in each of its relationships (a self-relationship counts once).
     const moves = (edgeOffsets[firm + 1]! - edgeOffsets[firm]!) * roundsPerGeneration;
     state.cooperationShare[firm] = moves > 0 ? cooperationCount[firm]! / moves : 0;
-    state.activityOf[firm] = highestRank[firm] === 0 ? NO_ACTIVITY : (organised?.rankOrder ?? table.ladder)[highestRank[firm]! - 1]!;
+    state.activityOf[firm] = highestRank[firm] === 0 ? NO_ACTIVITY : rankOrder[highestRank[firm]! - 1]!;
   }
+}
+
+/** The generation's tally from playEdges' counts; the per-firm views of an observed run. */
+function tallyOf(state: ClusterState, counts: PlayCounts): PlayTally {
+  const parameters = state.parameters;
+  const activityCount = state.activities.count;
+  const { activityRounds, activityCooperations, rungPairs, totals } = counts;
+  if (parameters.trust.gain > 0 || parameters.trust.loss > 0) state.trustUniform = false;
+  if (state.observe) observeFirms(state, counts);
   let cooperations = 0;
   for (let activity = 0; activity < activityCount; activity++) cooperations += activityCooperations[activity]!;
-  return { cooperations, moves: roundsPlayed * 2, mutual, rounds: roundsPlayed, fines, activityRounds, activityCooperations, rungPairs, pairs };
+  const roundsPlayed = totals[ROUNDS_PLAYED]!;
+  return {
+    cooperations,
+    moves: roundsPlayed * 2,
+    mutual: totals[MUTUAL]!,
+    rounds: roundsPlayed,
+    fines: totals[FINES]!,
+    activityRounds,
+    activityCooperations,
+    rungPairs,
+    pairs: totals[PAIRS]!,
+  };
 }
 
 function latticeView(state: ClusterState, random: RandomSource): LatticeView {

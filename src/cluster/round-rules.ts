@@ -59,6 +59,30 @@ export function chooseActivity(rates: RoundRates, jointTrust: number): number {
   return chosen;
 }
 
+/**
+ * chooseActivity's walk up a ladder without a test of its length: per rung above the lowest its
+ * threshold, in ladder order, then NaN, which no trust meets. The walk's first comparison then runs
+ * in every round, whatever the ladder's length, so the play loop has met it before the engine
+ * compiles the loop, and a ladder that grows later (an event enabling an activity) is no code it has not run.
+ */
+export function rungThresholds(rates: RoundRates): Float64Array {
+  const ladder = rates.ladder;
+  const thresholds = new Float64Array(Math.max(ladder.length, 1) + 1);
+  for (let k = 1; k < ladder.length; k++) thresholds[k] = rates.threshold[ladder[k]!]!;
+  thresholds[Math.max(ladder.length, 1)] = Number.NaN;
+  return thresholds;
+}
+
+/** The ladder's rung a pair plays at joint trust t: chooseActivity's activity is `ladder[rung]` (a ladder with at least one rung). */
+export function rungAt(thresholds: Float64Array, jointTrust: number): number {
+  let rung = 0;
+  for (;;) {
+    const up = rung + 1;
+    if (!(thresholds[up]! <= jointTrust)) return rung;
+    rung = up;
+  }
+}
+
 /** The joint trust of a pair: the activity they can risk is set by the more wary side. */
 export function jointTrust(trustA: number, trustB: number): number {
   return trustA < trustB ? trustA : trustB;
@@ -86,6 +110,19 @@ export function machineContext(rates: RoundRates, activity: number, trust: numbe
 export function payoffOf(rates: RoundRates, activity: number, own: number, other: number): number {
   if (own === COOPERATE) return (other === COOPERATE ? rates.R[activity]! : rates.S[activity]!) - rates.cost[activity]!;
   return other === COOPERATE ? rates.T[activity]! : rates.P[activity]!;
+}
+
+/**
+ * payoffOf for every activity and pair of moves, at [activity × 4 + own × 2 + other]: the same
+ * numbers, read in one step with no branch on the moves (a branch the play loop has not taken
+ * before the engine compiles it, such as the first mutual co-operation, would send it back to the interpreter).
+ */
+export function payoffGrid(rates: RoundRates, activityCount: number): Float64Array {
+  const grid = new Float64Array(activityCount * 4);
+  for (let activity = 0; activity < activityCount; activity++) {
+    for (let own = 0; own < 2; own++) for (let other = 0; other < 2; other++) grid[activity * 4 + own * 2 + other] = payoffOf(rates, activity, own, other);
+  }
+  return grid;
 }
 
 /** The bonus an external buyer pays a firm tied to it (1) for defecting on a neighbour; the class has no buyers (0). */
@@ -120,7 +157,11 @@ export function settledPayoff(rates: RoundRates, activity: number, own: number, 
 
 /** A firm's trust in a partner after the partner's move: it grows towards 1 by `gain` after a C and shrinks by `loss` after a D. */
 export function trustAfter(trust: number, partnerMove: number, gain: number, loss: number): number {
-  return partnerMove === COOPERATE ? trust + gain * (1 - trust) : trust * (1 - loss);
+  // Both worked out every time: the play loop is compiled before a side's trust first rises (in a
+  // rivalry grievances take the first co-operations), and a sum it has never run would send it back to the interpreter.
+  const raised = trust + gain * (1 - trust);
+  const lowered = trust * (1 - loss);
+  return partnerMove === COOPERATE ? raised : lowered;
 }
 
 /**

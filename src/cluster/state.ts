@@ -1,4 +1,4 @@
-import { deriveStream, type RandomSource } from '../core/random.js';
+import { deriveStream, KEY_SEPARATOR, StreamState, type RandomSource } from '../core/random.js';
 import type { Player, Strategy } from '../core/strategy.js';
 import type { ActivityTable } from './activities.js';
 import type { CommunicationState } from './communication.js';
@@ -89,4 +89,13 @@ export interface ClusterState {
 /** The random stream for one purpose in a generation (the current one unless given). */
 export function streamOf(state: ClusterState, purpose: string, generation = state.generation): RandomSource {
   return deriveStream(state.seed, 'cluster', generation, purpose);
+}
+
+/**
+ * streamOf's stream as its generator: `uniform()` gives the same numbers. Hot code calls one method
+ * of one class from generation to generation and task to task, where each streamOf is a new closure
+ * (a call target that compiled code would check and leave when the next closure comes).
+ */
+export function generatorOf(state: ClusterState, purpose: string, generation = state.generation): StreamState {
+  return new StreamState().absorb(`${state.seed}${KEY_SEPARATOR}cluster${KEY_SEPARATOR}${generation}${KEY_SEPARATOR}${purpose}`).seal();
 }

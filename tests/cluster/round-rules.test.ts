@@ -9,7 +9,10 @@ import {
   jointTrust,
   NO_ACTIVITY,
   neighbourhoodPayoff,
+  payoffGrid,
   payoffOf,
+  rungAt,
+  rungThresholds,
   sanctioned,
   settledPayoff,
   temptationFactorAt,
@@ -87,6 +90,24 @@ describe('the round rules', () => {
     expect(chooseActivity(ladder, jointTrust(0.9, 0.6))).toBe(0);
     const none = buildActivityTable(clusterParameters({ activities: [{ ...TECH, enabled: false }, TRAINING] }), 0);
     expect(chooseActivity(none, 0.9)).toBe(1);
+  });
+
+  it("walk the ladder on its rungs' thresholds to the activity chooseActivity picks, for a ladder of one to three rungs", () => {
+    const MIDDLE = { ...TECH, name: 'middle', trustThreshold: 0.3 };
+    for (const activities of [[TECH], [TECH, TRAINING], [TECH, TRAINING, MIDDLE], [{ ...TECH, enabled: false }, TRAINING]]) {
+      const table = buildActivityTable(clusterParameters({ activities }), 0);
+      const rungs = rungThresholds(table);
+      expect(Number.isNaN(rungs[table.ladder.length])).toBe(true);
+      for (const trust of [0, 0.1, 0.3, 0.45, 0.6, 0.99, 1]) expect(table.ladder[rungAt(rungs, trust)]).toBe(chooseActivity(table, trust));
+    }
+  });
+
+  it('lay out payoffOf by activity and moves for the play loop', () => {
+    const table = buildActivityTable(clusterParameters({ activities: [{ ...TECH, cost: 0.4 }, TRAINING], subsidy: 0.3 }), 0);
+    const grid = payoffGrid(table, table.count);
+    for (let activity = 0; activity < table.count; activity++) {
+      for (const own of [C, D]) for (const other of [C, D]) expect(grid[activity * 4 + own * 2 + other]).toBe(payoffOf(table, activity, own, other));
+    }
   });
 
   it('add up a neighbourhood as the sum of its rounds (the memory-less kernel)', () => {

@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { deriveStream, geometricTrials, streamFromKey } from '../../src/core/random.js';
+import { deriveStream, geometricTrials, geometricTrialsOn, geometricTrialsWith, StreamState, streamFromKey } from '../../src/core/random.js';
 
 describe('seeded streams', () => {
   it('give the same numbers for the same identity and different ones otherwise', () => {
@@ -35,5 +35,16 @@ describe('seeded streams', () => {
     expect(Math.abs(total / draws - 10)).toBeLessThan(0.27);
     expect(geometricTrials(1, random)).toBe(1);
     expect(geometricTrials(0, random)).toBe(Infinity);
+  });
+
+  it('draws the same geometric lengths from a generator itself as through its stream', () => {
+    const stream = streamFromKey('flips');
+    const generator = new StreamState().absorb('flips').seal();
+    for (const p of [0.01, 0.3, 0.9]) {
+      for (let i = 0; i < 200; i++) expect(geometricTrialsOn(p, Math.log1p(-p), generator)).toBe(geometricTrialsWith(p, Math.log1p(-p), stream));
+    }
+    expect(geometricTrialsOn(1, 0, generator)).toBe(1);
+    expect(geometricTrialsOn(0, 0, generator)).toBe(Infinity);
+    expect(generator.uniform()).toBe(stream());
   });
 });
