@@ -228,7 +228,7 @@ export function staleDrawsOf(revision: Revision, torus: Lattice): StaleDraws {
  * its coin are always drawn), so the steps are taken in blocks: first every step's firm, neighbour
  * (or mutant strategy) and coin from the stream (here, or on a play thread: split-revision.ts),
  * then the steps in order. With up to MOST_CLASSES payoff classes the steps read one entry of class
- * and strategy per firm (stepsOnClasses); beyond, they read strategies and payoffs, each step
+ * and strategy per firm (stepsOnTable, stepsOnValues); beyond, they read strategies and payoffs, each step
  * reading ahead those of the step STALE_AHEAD on. A step whose two firms hold one strategy, which
  * would copy what the firm already holds, needs neither the exponential nor the payoffs. The same
  * draws and results as the plain loop.
@@ -246,7 +246,10 @@ function fermiOnTorusStale(revision: Revision, K: number, torus: Lattice): void 
   const classes = prepared?.payoff === payoff ? prepared.classes : revision.poolSize <= STRATEGIES ? classifyPayoffs(payoff, strategyOf, entry, values) : -1;
   if (classes > 0) {
     const probability = copyProbabilities(values, classes, inverseK, steps);
-    stepsOnClasses(drawn, steps, entry, strategyOf, probability ?? new Float64Array(0), probability === undefined ? values : undefined, classes, inverseK);
+    staleReads.strategies =
+      probability === undefined
+        ? stepsOnValues(drawn, steps, entry, strategyOf, values, inverseK)
+        : stepsOnTable(drawn, steps, entry, strategyOf, probability, classes);
     return;
   }
   let read = 0;
@@ -306,19 +309,13 @@ export function forgetClassesAhead(strategyOf: Uint8Array): void {
 /**
  * fermiOnTorusStale's steps on entries of payoff class and strategy (payoff-classes.ts): a step
  * reads two entries, and a firm that copies writes its entry's strategy; the probability comes from
- * the table by pair of classes, or with `values` (too many classes to table) from the classes'
- * values. The same draws, order and decisions as the steps on payoffs.
+ * the table by pair of classes. The same draws, order and decisions as the steps on payoffs.
+ * Returns what the reads ahead came to. stepsOnValues is the same loop with the probability worked
+ * out from the classes' values (too many classes to table): two loops, so that neither holds a
+ * branch a run may take only after the engine compiled the loop (it would leave the compiled code
+ * at the first such step), and nothing follows either loop but the return.
  */
-function stepsOnClasses(
-  drawn: StepSource,
-  steps: number,
-  entry: Uint16Array,
-  strategyOf: Uint8Array,
-  probability: Float64Array,
-  values: Float64Array | undefined,
-  classes: number,
-  inverseK: number,
-): void {
+function stepsOnTable(drawn: StepSource, steps: number, entry: Uint16Array, strategyOf: Uint8Array, probability: Float64Array, classes: number): number {
   let read = 0;
   for (let first = 0; first < steps; first += STALE_BLOCK) {
     const count = Math.min(STALE_BLOCK, steps - first);
@@ -337,17 +334,42 @@ function stepsOnClasses(
       }
       const model = entry[neighbour]!;
       if (((own ^ model) & STRATEGY_MASK) === 0) continue;
-      const ownClass = own >> CLASS_SHIFT;
-      const modelClass = model >> CLASS_SHIFT;
-      const chance =
-        values === undefined ? probability[ownClass * classes + modelClass]! : 1 / (1 + Math.exp((values[ownClass]! - values[modelClass]!) * inverseK));
-      if (coins[i]! < chance) {
+      if (coins[i]! < probability[(own >> CLASS_SHIFT) * classes + (model >> CLASS_SHIFT)]!) {
         entry[firm] = (own & ~STRATEGY_MASK) | (model & STRATEGY_MASK);
         strategyOf[firm] = model & STRATEGY_MASK;
       }
     }
   }
-  staleReads.strategies = read;
+  return read;
+}
+
+/** stepsOnTable with fermi's expression on the classes' values in place of the table. */
+function stepsOnValues(drawn: StepSource, steps: number, entry: Uint16Array, strategyOf: Uint8Array, values: Float64Array, inverseK: number): number {
+  let read = 0;
+  for (let first = 0; first < steps; first += STALE_BLOCK) {
+    const count = Math.min(STALE_BLOCK, steps - first);
+    drawn.next(count);
+    const { firms, others, coins, at } = drawn;
+    for (let i = at; i < at + count; i++) {
+      const aheadOther = others[i + STALE_AHEAD]!;
+      read ^= entry[firms[i + STALE_AHEAD]!]! ^ entry[aheadOther & ~(aheadOther >> 31)]!;
+      const firm = firms[i]!;
+      const neighbour = others[i]!;
+      const own = entry[firm]!;
+      if (neighbour < 0) {
+        entry[firm] = (own & ~STRATEGY_MASK) | (-1 - neighbour);
+        strategyOf[firm] = -1 - neighbour;
+        continue;
+      }
+      const model = entry[neighbour]!;
+      if (((own ^ model) & STRATEGY_MASK) === 0) continue;
+      if (coins[i]! < 1 / (1 + Math.exp((values[own >> CLASS_SHIFT]! - values[model >> CLASS_SHIFT]!) * inverseK))) {
+        entry[firm] = (own & ~STRATEGY_MASK) | (model & STRATEGY_MASK);
+        strategyOf[firm] = model & STRATEGY_MASK;
+      }
+    }
+  }
+  return read;
 }
 
 /** What fermiOnTorusStale's reads ahead came to, kept so that they are not optimised away. */
