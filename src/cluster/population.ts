@@ -1,7 +1,8 @@
 import { InputError } from '../core/errors.js';
 import { restartAll } from './pool.js';
 import { seedRivalry } from './rivalry.js';
-import { streamOf, type ClusterState } from './state.js';
+import type { StreamState } from '../core/random.js';
+import { generatorOf, streamOf, type ClusterState } from './state.js';
 
 /**
  * The starting population: each firm's strategy (drawn by weight, a share of co-operators, or
@@ -12,7 +13,7 @@ export function populate(state: ClusterState): void {
   const { parameters, strategyOf, space } = state;
   const ids = Object.keys(parameters.strategies);
   const weights = Object.values(parameters.strategies);
-  const random = streamOf(state, 'init', 0);
+  const random = generatorOf(state, 'init', 0);
   const defector = ids.indexOf('defector');
   if (parameters.init === 'single-defector') {
     if (defector < 0) throw new InputError("init 'single-defector' needs 'defector' in parameters.strategies");
@@ -46,10 +47,13 @@ export function populate(state: ClusterState): void {
 // The loops over the firms are functions of their own: V8 compiles a loop while it runs, and a
 // sweep's next run entered that code again and left it where the code after the loop had not yet run.
 
-/** Each firm's strategy: a co-operator with probability `share` (none when it is −1), else one of `others` by weight. */
+/**
+ * Each firm's strategy: a co-operator with probability `share` (none when it is −1), else one of `others` by weight.
+ * Draws from the generator's method, not a closure: each run's closure would be a new call target to its compiled loop.
+ */
 function drawStrategies(
   strategyOf: Uint8Array,
-  random: () => number,
+  random: StreamState,
   share: number,
   cooperator: number,
   others: readonly number[],
@@ -57,11 +61,11 @@ function drawStrategies(
   total: number,
 ): void {
   for (let firm = 0; firm < strategyOf.length; firm++) {
-    if (share >= 0 && random() < share) {
+    if (share >= 0 && random.uniform() < share) {
       strategyOf[firm] = cooperator;
       continue;
     }
-    let target = random() * total;
+    let target = random.uniform() * total;
     let chosen = others[others.length - 1]!;
     for (const index of others) {
       target -= weights[index]!;
