@@ -60,6 +60,27 @@ export interface RemoteMatchResult {
  */
 export interface RemoteMatches {
   play(first: Contestant, second: Contestant, settings: MatchSettings, streams: StreamFactory, record: boolean): RemoteMatchResult | undefined;
+  /** Whether play() of this pair (unrecorded) can be one match of a playBatch. */
+  batchable?(first: Contestant, second: Contestant, settings: MatchSettings): boolean;
+  /**
+   * Plays `matches` (each batchable) in order, as that many calls of play() would, in one crossing
+   * where play() makes one a match, and writes each one's outcome (OUTCOME_SIZE numbers, first
+   * seat first) to `outcomes` from OUTCOME_SIZE × its index. Stops at the first match that throws:
+   * `played` is how many came before it, `fault` what it threw (undefined when all were played).
+   */
+  playBatch?(matches: readonly RemoteMatch[], settings: MatchSettings, outcomes: Float64Array): RemoteBatchResult;
+}
+
+/** One match of a batch: its two contestants, first seat first, and its streams. */
+export interface RemoteMatch {
+  readonly first: Contestant;
+  readonly second: Contestant;
+  readonly streams: StreamFactory;
+}
+
+export interface RemoteBatchResult {
+  readonly played: number;
+  readonly fault: unknown;
 }
 
 /** A strategy that plays whole matches where it runs (a sandboxed module's own process) carries its RemoteMatches. */

@@ -8,6 +8,9 @@ import {
   prepareContestant,
   type Contestant,
   type MatchSettings,
+  type PlaysRemotely,
+  type RemoteMatch,
+  type RemoteMatches,
 } from './match.js';
 import { InputError, StrategyFault } from './errors.js';
 import { playMachineMatches } from './machine-wasm.js';
@@ -195,10 +198,18 @@ export function playMatches(table: MatchTable, contestants: readonly Contestant[
   const scratch = new Float64Array(OUTCOME_SIZE);
   const outcomes = table.outcomes;
   const disqualified = table.disqualified;
+  const batches = remoteBatches ? RemoteBatcher.for(table, contestants, settings, pairStates) : undefined;
   for (let index = from; index < to; index++) {
     const i = table.first[index]!;
     const j = table.second[index]!;
     if (disqualified.size > 0 && (disqualified.has(i) || disqualified.has(j))) continue; // forfeited
+    if (batches !== undefined) {
+      const next = batches.play(index, to);
+      if (next > index) {
+        index = next - 1;
+        continue;
+      }
+    }
     const first = contestants[i]!;
     const second = contestants[j]!;
     const swapped = first.strategy.id > second.strategy.id;
@@ -224,6 +235,127 @@ export function playMatches(table: MatchTable, contestants: readonly Contestant[
     outcomes[at + OUTCOME_DEFECTIONS + 1] = scratch[OUTCOME_DEFECTIONS + (swapped ? 0 : 1)]!;
   }
   table.played = Math.max(table.played, to);
+}
+
+/** A pair's part of its matches' stream keys, taken in once (pairStates: by i × n + j), as playMatches's loop takes it. */
+function pairStateOf(
+  pairStates: (StreamState | undefined)[],
+  n: number,
+  i: number,
+  j: number,
+  low: Contestant,
+  high: Contestant,
+  settings: TournamentSettings,
+): StreamState {
+  return (pairStates[i * n + j] ??= new StreamState().absorb([settings.seed, low.strategy.id, high.strategy.id, ''].join(KEY_SEPARATOR)));
+}
+
+let remoteBatches = true;
+
+/** Runs `body` with batches of remote matches switched off, so that each is played on its own (the tests compare the two). */
+export function withoutRemoteBatches<T>(body: () => T): T {
+  const was = remoteBatches;
+  remoteBatches = false;
+  try {
+    return body();
+  } finally {
+    remoteBatches = was;
+  }
+}
+
+/** The most matches one batch of remote matches holds: the live view's slices and a crash's replay stay short. */
+const BATCH_MATCHES = 64;
+
+/**
+ * Plays consecutive matches of a table that are played remotely by the same RemoteMatches (a
+ * sandboxed module against built-ins, in its process) as one batch: the same matches in the same
+ * order with the same streams as playMatches's loop one by one, and a fault disqualifies as there.
+ */
+class RemoteBatcher {
+  private readonly remotes: (RemoteMatches | undefined)[];
+  private readonly matches: RemoteMatch[] = [];
+  private readonly indices: number[] = [];
+  private readonly swaps: boolean[] = [];
+  private readonly outcomes = new Float64Array(BATCH_MATCHES * OUTCOME_SIZE);
+
+  private constructor(
+    private readonly table: MatchTable,
+    private readonly contestants: readonly Contestant[],
+    private readonly settings: TournamentSettings,
+    private readonly pairStates: (StreamState | undefined)[],
+  ) {
+    this.remotes = contestants.map((contestant) => (contestant.strategy as PlaysRemotely).remoteMatches);
+  }
+
+  /** A batcher for these contestants, or undefined when none plays remotely in batches. */
+  static for(
+    table: MatchTable,
+    contestants: readonly Contestant[],
+    settings: TournamentSettings,
+    pairStates: (StreamState | undefined)[],
+  ): RemoteBatcher | undefined {
+    const batching = contestants.some((contestant) => (contestant.strategy as PlaysRemotely).remoteMatches?.playBatch !== undefined);
+    return batching ? new RemoteBatcher(table, contestants, settings, pairStates) : undefined;
+  }
+
+  /**
+   * Plays the batch that starts at match `index` (not forfeited), up to `to`, and returns where the
+   * loop carries on; `index` itself when that match is not one of a batch of two or more.
+   */
+  play(index: number, to: number): number {
+    const table = this.table;
+    const contestants = this.contestants;
+    const settings = this.settings;
+    const matches = this.matches;
+    const indices = this.indices;
+    const swaps = this.swaps;
+    const disqualified = table.disqualified;
+    const n = contestants.length;
+    let remote: RemoteMatches | undefined;
+    matches.length = 0;
+    indices.length = 0;
+    swaps.length = 0;
+    for (let k = index; k < to && matches.length < BATCH_MATCHES; k++) {
+      const i = table.first[k]!;
+      const j = table.second[k]!;
+      if (disqualified.size > 0 && (disqualified.has(i) || disqualified.has(j))) continue; // forfeited: nothing to play
+      const first = contestants[i]!;
+      const second = contestants[j]!;
+      const swapped = first.strategy.id > second.strategy.id;
+      const low = swapped ? second : first;
+      const high = swapped ? first : second;
+      // The RemoteMatches playMatchInto would ask (core/match.ts playRemotely).
+      const plays = (swapped ? this.remotes[j] : this.remotes[i]) ?? (swapped ? this.remotes[i] : this.remotes[j]);
+      if (plays === undefined || (remote !== undefined && plays !== remote) || plays.playBatch === undefined || plays.batchable?.(low, high, settings) !== true)
+        break;
+      remote = plays;
+      const matchState = new StreamState().copy(pairStateOf(this.pairStates, n, i, j, low, high, settings)).absorb(`${table.repetition[k]!}${KEY_SEPARATOR}`);
+      matches.push({ first: low, second: high, streams: (purpose) => streamAfter(matchState, purpose) });
+      indices.push(k);
+      swaps.push(swapped);
+    }
+    if (remote === undefined || matches.length < 2) return index;
+    const { played, fault } = remote.playBatch!(matches, settings, this.outcomes);
+    const outcomes = table.outcomes;
+    for (let m = 0; m < played; m++) {
+      const from = m * OUTCOME_SIZE;
+      const at = indices[m]! * OUTCOME_SIZE;
+      const swapped = swaps[m]!;
+      outcomes[at + OUTCOME_TURNS] = this.outcomes[from + OUTCOME_TURNS]!;
+      outcomes[at + OUTCOME_SCORE] = this.outcomes[from + OUTCOME_SCORE + (swapped ? 1 : 0)]!;
+      outcomes[at + OUTCOME_SCORE + 1] = this.outcomes[from + OUTCOME_SCORE + (swapped ? 0 : 1)]!;
+      outcomes[at + OUTCOME_DEFECTIONS] = this.outcomes[from + OUTCOME_DEFECTIONS + (swapped ? 1 : 0)]!;
+      outcomes[at + OUTCOME_DEFECTIONS + 1] = this.outcomes[from + OUTCOME_DEFECTIONS + (swapped ? 0 : 1)]!;
+    }
+    if (fault === undefined) return played === 0 ? index : played === matches.length ? indices[played - 1]! + 1 : indices[played]!;
+    // As the loop one by one: a strategy that breaks the rules is disqualified; the tournament goes on without it.
+    if (!(fault instanceof StrategyFault)) throw fault;
+    const faulted = indices[played]!;
+    const first = table.first[faulted]!;
+    const culprit = fault.strategyId === contestants[first]!.strategy.id ? first : table.second[faulted]!;
+    if (!disqualified.has(culprit)) disqualified.set(culprit, fault.reason);
+    return faulted + 1;
+  }
 }
 
 /** Plays a whole round-robin tournament in this thread and summarises it. */

@@ -15,7 +15,7 @@ import { type ClusterContext, type MoveView, type ParameterValues, resolveParame
 import { findStrategy } from '../../strategies/registry.js';
 import { type IsolateStrategy, isolateStrategy, loadIsolatedVm, type SandboxedPlayer } from './isolate.js';
 import { MOVE_WATCH, playSandboxMatch, type SandboxSide } from './sandbox-match.js';
-import { encodeNumber, type HistoryUpdate, type MatchSide, type Reply, type Request, RUNAWAY_NOTE } from './sandbox-protocol.js';
+import { encodeNumber, type HistoryUpdate, type MatchDraws, type MatchSide, type Reply, type Request, RUNAWAY_NOTE } from './sandbox-protocol.js';
 
 const input = Buffer.alloc(1 << 16);
 let pending = '';
@@ -273,7 +273,7 @@ function prepareMatch(request: Extract<Request, { op: 'match' }>): PreparedMatch
   return { first, second, settings, turns: request.turns, record: request.record };
 }
 
-async function playPrepared(match: PreparedMatch | undefined): Promise<Reply> {
+async function playPrepared(match: PreparedMatch | undefined, drawn?: MatchDraws | null): Promise<Reply> {
   if (match === undefined) return { error: 'a side of the match is not in this sandbox' };
   const sources = new Map<StreamPurpose, RandomSource>();
   const streams = (purpose: StreamPurpose): RandomSource => {
@@ -285,7 +285,8 @@ async function playPrepared(match: PreparedMatch | undefined): Promise<Reply> {
     return source;
   };
   try {
-    const result = await playSandboxMatch(match.first, match.second, match.settings, streams, match.record);
+    const predrawn = drawn === undefined || drawn === null ? undefined : { turns: drawn[0], flips: [drawn[1], drawn[2]] as [number[], number[]] };
+    const result = await playSandboxMatch(match.first, match.second, match.settings, streams, match.record, predrawn);
     return result.trace === undefined ? { outcome: result.outcome } : { outcome: result.outcome, trace: result.trace };
   } catch (error) {
     if (error instanceof StrategyFault) return { fault: { id: error.strategyId, reason: error.reason } };
@@ -360,35 +361,73 @@ async function handle(request: Request): Promise<Reply> {
       return { ok: true };
     case 'match':
       return playPrepared(prepareMatch(request));
+    case 'batch':
+      throw new Error('a batch inside a batch');
   }
 }
 
-/** The answer to one line from the host: a match asked for before is played as prepared then. */
-async function answer(line: string): Promise<Reply> {
-  const prepared = preparedMatches.get(line);
-  if (prepared !== undefined) return playPrepared(prepared);
-  const request = JSON.parse(line) as Request;
-  if (request.op !== 'match') {
-    if (request.op === 'load' || request.op === 'dispose') preparedMatches.clear();
-    return handle(request);
-  }
+/** A match request's line made ready (kept by its text: see preparedMatches). */
+function preparedFor(line: string, request: Extract<Request, { op: 'match' }>): PreparedMatch | undefined {
   const match = prepareMatch(request);
   if (match !== undefined) {
     if (preparedMatches.size >= PREPARED_MATCHES_KEPT) preparedMatches.clear();
     preparedMatches.set(line, match);
   }
-  return playPrepared(match);
+  return match;
+}
+
+/** The answer to one line from the host (undefined: a batch, answered already): a match asked for before is played as prepared then. */
+async function answer(line: string): Promise<Reply | undefined> {
+  const prepared = preparedMatches.get(line);
+  if (prepared !== undefined) return playPrepared(prepared);
+  const request = JSON.parse(line) as Request;
+  if (request.op === 'batch') {
+    await answerBatch(request);
+    return undefined;
+  }
+  if (request.op !== 'match') {
+    if (request.op === 'load' || request.op === 'dispose') preparedMatches.clear();
+    return handle(request);
+  }
+  return playPrepared(preparedFor(line, request));
+}
+
+/**
+ * Plays a batch's matches in order (sandbox-protocol.ts BatchRequest), answering each as it ends,
+ * so that the host knows the outcomes before a match that ends this process. Every line of the
+ * batch is read before the first match is played: the host writes them all before it reads.
+ */
+async function answerBatch(batch: Extract<Request, { op: 'batch' }>): Promise<void> {
+  const lines: string[] = [];
+  for (let index = 0; index < batch.count; index++) {
+    const line = readLine();
+    if (line === undefined) process.exit(0);
+    lines.push(line);
+  }
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    let reply: Reply;
+    try {
+      const request = preparedMatches.has(line) ? undefined : (JSON.parse(line) as Request);
+      if (request !== undefined && request.op !== 'match') throw new Error(`a batch holds matches only, not '${String(request.op)}'`);
+      reply = await playPrepared(request === undefined ? preparedMatches.get(line) : preparedFor(line, request), batch.drawn[index] ?? null);
+    } catch (error) {
+      reply = { error: errorText(error) };
+    }
+    send(reply);
+    if (!('outcome' in reply)) return;
+  }
 }
 
 for (;;) {
   const line = readLine();
   if (line === undefined) break;
-  let reply: Reply;
+  let reply: Reply | undefined;
   try {
     reply = await answer(line);
   } catch (error) {
     reply = { error: errorText(error) };
   }
-  send(reply);
+  if (reply !== undefined) send(reply);
 }
 process.exit(0);

@@ -106,26 +106,37 @@ async function ask(ready: ReadyPlayer, view: MoveView, id: string): Promise<numb
   );
 }
 
-/** Plays one match between two sides loaded in this process. Throws StrategyFault as playMatch would. */
+/** A match's length and noise flips drawn already (by the host, from the match's own streams: see sandbox-protocol.ts BatchRequest). */
+export interface PredrawnMatch {
+  readonly turns: number;
+  readonly flips: [number[], number[]];
+}
+
+/**
+ * Plays one match between two sides loaded in this process. Throws StrategyFault as playMatch
+ * would. `predrawn`, when given, is its length and noise flips, the numbers it would draw itself.
+ */
 export async function playSandboxMatch(
   first: SandboxSide,
   second: SandboxSide,
   settings: MatchSettings,
   streams: StreamFactory,
   record: boolean,
+  predrawn?: PredrawnMatch,
 ): Promise<SandboxMatchResult> {
-  const turns = settings.probEnd === undefined ? settings.turns : geometricTrials(settings.probEnd, streams('length'));
+  const turns = predrawn?.turns ?? (settings.probEnd === undefined ? settings.turns : geometricTrials(settings.probEnd, streams('length')));
   const knownTurns = settings.probEnd === undefined ? turns : undefined;
+  const flips = (): [number[], number[]] => predrawn?.flips ?? noiseFlips(settings.noise, turns, streams);
   if (settings.cluster === undefined) {
     if (first.module !== undefined && second.module === undefined && second.contestant.machine !== undefined) {
-      return playAgainstMachine(first, 0, second.contestant, turns, knownTurns, settings, streams, record);
+      return playAgainstMachine(first, 0, second.contestant, turns, knownTurns, settings, streams, record, flips);
     }
     if (second.module !== undefined && first.module === undefined && first.contestant.machine !== undefined) {
-      return playAgainstMachine(second, 1, first.contestant, turns, knownTurns, settings, streams, record);
+      return playAgainstMachine(second, 1, first.contestant, turns, knownTurns, settings, streams, record, flips);
     }
-    if (first.module !== undefined && second.module !== undefined) return playModules(first, second, turns, knownTurns, settings, streams, record);
+    if (first.module !== undefined && second.module !== undefined) return playModules(first, second, turns, knownTurns, settings, streams, record, flips);
   }
-  return playMoveByMove(first, second, turns, knownTurns, settings, streams, record);
+  return playMoveByMove(first, second, turns, knownTurns, settings, streams, record, flips);
 }
 
 async function playAgainstMachine(
@@ -137,9 +148,10 @@ async function playAgainstMachine(
   settings: MatchSettings,
   streams: StreamFactory,
   record: boolean,
+  drawFlips: () => [number[], number[]],
 ): Promise<SandboxMatchResult> {
   // The engine creates the first seat's player first; a built-in's creation has no effect to order.
-  const flips = noiseFlips(settings.noise, turns, streams);
+  const flips = drawFlips();
   let result: MachineOutcome;
   try {
     result = await module.module.playMachine(module.parameters, {
@@ -211,12 +223,13 @@ async function playModules(
   settings: MatchSettings,
   streams: StreamFactory,
   record: boolean,
+  drawFlips: () => [number[], number[]],
 ): Promise<SandboxMatchResult> {
   const { R, S, T, P } = settings.game;
   const payoff = [R, S, T, P];
   const playerA = (await createSide(first)).sandboxed!;
   const playerB = (await createSide(second)).sandboxed!;
-  const [flipsA, flipsB] = noiseFlips(settings.noise, turns, streams);
+  const [flipsA, flipsB] = drawFlips();
   const idA = first.module.id;
   const idB = second.module.id;
   playerA.startMatch(settings.game, knownTurns, () => streams('seat0')());
@@ -279,6 +292,7 @@ async function playMoveByMove(
   settings: MatchSettings,
   streams: StreamFactory,
   record: boolean,
+  drawFlips: () => [number[], number[]],
 ): Promise<SandboxMatchResult> {
   const { R, S, T, P } = settings.game;
   const payoff = [R, S, T, P];
@@ -289,7 +303,7 @@ async function playMoveByMove(
   const viewB = new PlayerView(historyB, historyA, settings.game, knownTurns, () => streams('seat1'), settings.cluster);
   const playerA = await createSide(first);
   const playerB = await createSide(second);
-  const [flipsA, flipsB] = noiseFlips(settings.noise, turns, streams);
+  const [flipsA, flipsB] = drawFlips();
   const idA = idOf(first);
   const idB = idOf(second);
   const trace: [string[], string[]] | undefined = record ? [[], []] : undefined;

@@ -331,6 +331,48 @@ export class SandboxProcess {
     }
   }
 
+  /** Whether callBatch can be used: through the named pipes, where the host reads each answer as it comes. */
+  get batches(): boolean {
+    return this.pipes !== undefined;
+  }
+
+  /**
+   * Sends `count` requests at once (`text`: their lines, each ending in a newline, as the process
+   * reads a batch) and reads an answer to each, in order, handing it to `onAnswer` with its index;
+   * `onRandom` answers the requests for random numbers the process makes on the way, for the request
+   * under way. Stops after the answer for which `onAnswer` returns false (the process stops a batch
+   * there too). Each answer awaited is watched as a call of its own: a batch of honest matches is
+   * never stopped for their sum. Throws SandboxProcessGone if the process ends first: the requests
+   * answered so far have been handed over.
+   */
+  callBatch(
+    text: string,
+    count: number,
+    onRandom: (index: number, purpose: string, count: number) => number[],
+    onAnswer: (index: number, reply: Reply) => boolean,
+  ): void {
+    if (this.ended !== undefined) throw new SandboxProcessGone(this.ended);
+    const pipes = this.pipes;
+    if (pipes === undefined) throw new Error('a batch needs the named pipes');
+    let started = performance.now();
+    Atomics.store(this.control, 6, ++this.calls);
+    try {
+      this.write(pipes.requests, Buffer.from(text));
+      for (let index = 0; index < count; ) {
+        const reply = JSON.parse(this.readAnswer(pipes, started)) as Reply;
+        started = performance.now();
+        Atomics.store(this.control, 6, ++this.calls);
+        if ('op' in reply) {
+          this.write(pipes.requests, Buffer.from(`${JSON.stringify({ values: onRandom(index, reply.purpose, reply.count) })}\n`));
+          continue;
+        }
+        if (!onAnswer(index++, reply)) return;
+      }
+    } finally {
+      Atomics.store(this.control, 6, 0);
+    }
+  }
+
   private exchange(line: string): string {
     return this.pipes === undefined ? this.exchangeThroughWorker(line) : this.exchangeThroughPipes(this.pipes, line);
   }
@@ -340,24 +382,29 @@ export class SandboxProcess {
     Atomics.store(this.control, 6, ++this.calls);
     try {
       this.write(pipes.requests, Buffer.from(`${line}\n`));
-      for (;;) {
-        const end = this.pending.indexOf('\n');
-        if (end >= 0) {
-          const answer = this.pending.slice(0, end);
-          this.pending = this.pending.slice(end + 1);
-          if (answer.includes(GONE_LINE)) throw this.gone(started);
-          return answer;
-        }
-        if (this.pending.length > RESPONSE_CAPACITY) {
-          this.kill();
-          this.ended = 'sent the host an answer too long to read';
-          throw new SandboxProcessGone(this.ended);
-        }
-        const read = readSync(pipes.replies, this.chunk, 0, this.chunk.length, null);
-        this.pending += this.chunk.toString('utf8', 0, read);
-      }
+      return this.readAnswer(pipes, started);
     } finally {
       Atomics.store(this.control, 6, 0);
+    }
+  }
+
+  /** The next line the process answers through the replies pipe, blocking until it comes. */
+  private readAnswer(pipes: Pipes, started: number): string {
+    for (;;) {
+      const end = this.pending.indexOf('\n');
+      if (end >= 0) {
+        const answer = this.pending.slice(0, end);
+        this.pending = this.pending.slice(end + 1);
+        if (answer.includes(GONE_LINE)) throw this.gone(started);
+        return answer;
+      }
+      if (this.pending.length > RESPONSE_CAPACITY) {
+        this.kill();
+        this.ended = 'sent the host an answer too long to read';
+        throw new SandboxProcessGone(this.ended);
+      }
+      const read = readSync(pipes.replies, this.chunk, 0, this.chunk.length, null);
+      this.pending += this.chunk.toString('utf8', 0, read);
     }
   }
 

@@ -44,7 +44,24 @@ export type Request =
       readonly noise: number;
       readonly cluster: ClusterContext | null;
       readonly record: boolean;
-    };
+    }
+  | BatchRequest;
+
+/**
+ * Several matches in one crossing (a tournament's consecutive matches of this process): this line,
+ * then `count` lines each a { op: 'match' } request, played in that order. The process answers each
+ * match as it ends, as it answers a single one, and stops after the first answer that is not an
+ * outcome. `drawn[k]` is match k's length and each seat's noise flips, drawn by the host from the
+ * match's own streams, or null for the process to draw them as for a single match.
+ */
+export interface BatchRequest {
+  readonly op: 'batch';
+  readonly count: number;
+  readonly drawn: readonly (MatchDraws | null)[];
+}
+
+/** A match's length and the turns whose moves the noise flips, seat 0's then seat 1's. */
+export type MatchDraws = readonly [number, readonly number[], readonly number[]];
 
 export interface ModuleMetadata {
   readonly id: string;

@@ -6,19 +6,34 @@
  * here from the match's own streams, so it costs one crossing instead of one per move and gives
  * the same result.
  *
+ * A tournament's consecutive matches of a module against finite-state built-ins cross as one
+ * batch (playBatch): each played there as alone, its outcome written as it ends.
+ *
  * When the process dies (a V8 fatal error, out of memory, killed by its watchdog), the module
  * whose call it was is disqualified with the reason, and the process is started afresh with the
  * other modules loaded again. A whole match between two modules that kills it is played again
  * move by move, so the crash falls on the module that caused it.
  */
 import { StrategyFault } from '../core/errors.js';
-import type { Contestant, MatchSettings, RemoteMatches, RemoteMatchResult, StreamFactory, StreamPurpose } from '../core/match.js';
+import type {
+  Contestant,
+  MatchSettings,
+  RemoteBatchResult,
+  RemoteMatch,
+  RemoteMatches,
+  RemoteMatchResult,
+  StreamFactory,
+  StreamPurpose,
+} from '../core/match.js';
+import { OUTCOME_SIZE } from '../core/match.js';
+import { geometricTrials } from '../core/random.js';
 import type { RandomSource } from '../core/random.js';
 import type { ClusterContext, Move, MoveView, ParameterSpec, ParameterValues, Player, Strategy } from '../core/strategy.js';
 import { builtinStrategies } from '../../strategies/registry.js';
 import { DEFAULT_LIMITS, loadIsolatedVm, moduleText, returnedValue, type SandboxLimits } from './isolate.js';
 import { SandboxProcess, SandboxProcessGone } from './sandbox-process.js';
-import { decodeNumber, type HistoryUpdate, type MatchSide, type ModuleMetadata, type Reply, type Request } from './sandbox-protocol.js';
+import { noiseFlips } from './sandbox-match.js';
+import { decodeNumber, type HistoryUpdate, type MatchDraws, type MatchSide, type ModuleMetadata, type Reply, type Request } from './sandbox-protocol.js';
 
 export { DEFAULT_LIMITS, loadIsolatedVm, SandboxUnavailable, type SandboxLimits, WALL_BACKSTOP_FACTOR } from './isolate.js';
 
@@ -192,6 +207,8 @@ class SandboxPool implements RemoteMatches {
       line,
       modules: [...new Set([a.module, b.module].filter((module): module is LoadedModule => module !== undefined))],
       betweenModules: a.module !== undefined && b.module !== undefined,
+      againstMachine:
+        settings.cluster === undefined && (a.module === undefined ? first.machine !== undefined : b.module === undefined && second.machine !== undefined),
       game: settings.game,
       R,
       S,
@@ -211,6 +228,95 @@ class SandboxPool implements RemoteMatches {
       bySecond.set(second, request);
     }
     return request;
+  }
+
+  /** RemoteMatches: whether the match can be one of a batch (a module against a finite-state built-in, unrecorded). */
+  batchable(first: Contestant, second: Contestant, settings: MatchSettings): boolean {
+    return settings.cluster === undefined && this.request(first, second, settings, false)?.againstMachine === true;
+  }
+
+  /**
+   * RemoteMatches: consecutive matches of a tournament in one crossing, each played by the process as
+   * play() has it played, in the same order, in the same isolates. Each match's length and noise
+   * flips are drawn here beforehand (the numbers the process would ask for); the seats' own streams
+   * are drawn when the process asks, from the match under way. Plays none (the caller plays them one
+   * by one) without the named pipes, and stops before a match whose module can no longer play.
+   */
+  playBatch(matches: readonly RemoteMatch[], settings: MatchSettings, outcomes: Float64Array): RemoteBatchResult {
+    const requests: MatchRequest[] = [];
+    for (const { first, second } of matches) {
+      const request = this.request(first, second, settings, false);
+      if (request === undefined || !request.againstMachine || request.modules.some((module) => module.dead !== undefined)) break;
+      requests.push(request);
+    }
+    const process = requests.length > 0 ? this.live() : undefined;
+    if (process === undefined || !process.batches) return { played: 0, fault: undefined };
+    // The process may have been started afresh just now, and a module found unable to load.
+    for (let index = 0; index < requests.length; index++) {
+      if (requests[index]!.modules.some((module) => module.dead !== undefined)) requests.length = index;
+    }
+    if (requests.length === 0) return { played: 0, fault: undefined };
+    const drawn: (MatchDraws | null)[] = [];
+    let flipsDrawn = 0;
+    for (let index = 0; index < requests.length; index++) {
+      if (flipsDrawn > BATCH_FLIPS) {
+        drawn.push(null);
+        continue;
+      }
+      const streams = matches[index]!.streams;
+      const turns = settings.probEnd === undefined ? settings.turns : geometricTrials(settings.probEnd, streams('length'));
+      const [flips0, flips1] = noiseFlips(settings.noise, turns, streams);
+      flipsDrawn += flips0.length + flips1.length;
+      drawn.push([turns, flips0, flips1]);
+    }
+    const lines = [JSON.stringify({ op: 'batch', count: requests.length, drawn } satisfies Request)];
+    for (const request of requests) lines.push(request.line);
+    // Each match's own streams, by purpose, as play() keeps them (a stream drawn beforehand is not asked for).
+    let sources = new Map<string, RandomSource>();
+    let sourcesOf = -1;
+    const onRandom = (index: number, purpose: string, count: number): number[] => {
+      if (index !== sourcesOf) {
+        sources = new Map();
+        sourcesOf = index;
+      }
+      let source = sources.get(purpose);
+      if (source === undefined) {
+        source = matches[index]!.streams(purpose as StreamPurpose);
+        sources.set(purpose, source);
+      }
+      const values = new Array<number>(count);
+      for (let i = 0; i < count; i++) values[i] = source();
+      return values;
+    };
+    let played = 0;
+    let fault: unknown;
+    const onAnswer = (index: number, reply: Reply): boolean => {
+      if ('outcome' in reply) {
+        outcomes.set(reply.outcome, index * OUTCOME_SIZE);
+        played = index + 1;
+        return true;
+      }
+      const module = requests[index]!.modules[0]!;
+      if ('fault' in reply) fault = new StrategyFault(reply.fault.id, reply.fault.reason);
+      else if ('error' in reply) fault = new StrategyFault(module.id, moduleText(reply.error));
+      else fault = new Error(`the sandbox answered a match without its outcome: ${moduleText(JSON.stringify(reply))}`);
+      return false;
+    };
+    try {
+      if (this.released.length > 0) {
+        const players = this.released;
+        this.released = [];
+        this.callOn(process, { op: 'release', players }, []);
+      }
+      process.callBatch(`${lines.join('\n')}\n`, requests.length, onRandom, onAnswer);
+    } catch (error) {
+      if (!(error instanceof SandboxProcessGone)) return { played, fault: error };
+      // The match under way ended the process: its module is disqualified, as play() has it.
+      const module = requests[played]!.modules[0]!;
+      module.dead = error.message;
+      return { played, fault: new StrategyFault(module.id, error.message) };
+    }
+    return { played, fault };
   }
 
   /** RemoteMatches: the whole match in the process, when both sides can be played there. */
@@ -255,11 +361,16 @@ class SandboxPool implements RemoteMatches {
   }
 }
 
+/** The noise flips a batch's matches may carry drawn (sandbox-protocol.ts BatchRequest): past them the process draws its own. */
+const BATCH_FLIPS = 1 << 16;
+
 /** A match request already in words (see SandboxPool.request), with what it was made from. */
 interface MatchRequest {
   readonly line: string;
   readonly modules: readonly LoadedModule[];
   readonly betweenModules: boolean;
+  /** A module against a finite-state built-in outside the cluster: a whole match in one call into the module's isolate, which a batch may hold. */
+  readonly againstMachine: boolean;
   readonly game: MatchSettings['game'];
   readonly R: number;
   readonly S: number;
