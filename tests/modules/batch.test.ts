@@ -116,6 +116,12 @@ describe('batches of a module’s matches against built-ins', () => {
     expect(inBatches.batched).toBeGreaterThanOrEqual(2 * 3 * 4);
   });
 
+  it('plays as one by one when a batch carries more noise flips than it draws beforehand (the process draws the rest)', async () => {
+    // About 20,000 flips a match: past the 65,536 a batch carries drawn, its last match draws its own from the host.
+    const [inBatches] = await bothWays(async () => [await counting('counting-e')], { turns: 20_000, noise: 0.5, repetitions: 1 });
+    expect(inBatches.batched).toBe(BUILTINS.length);
+  });
+
   it.each([
     ['throws', "throw new Error('boom');", 'threw on round 5: boom'],
     ['runs away', 'for (;;) {}', 'threw on round 5: exceeded its time budget of 50 ms per move'],
