@@ -1,77 +1,93 @@
 #!/usr/bin/env node
-// Compiles the WebAssembly match loop (src/wasm/machine-kernel.ts, AssemblyScript) and writes its
-// bytes into src/core/machine-kernel-bytes.ts, which is committed: a checkout type-checks, tests
-// and runs without this step, and `npm run build` runs it so the file always matches its source
-// (tests/core/machine-wasm-build.test.ts checks that it does).
-//   node scripts/build-wasm.js           writes the file, unless it already names this source, compiler and options
-//   node scripts/build-wasm.js --force   writes the file
-//   node scripts/build-wasm.js --check   exits 1 when the file is not what the source compiles to
-// The fingerprint lets `npm run build` (and so every e2e run) skip the compiler, 3 s of CPU, when nothing changed.
+// Compiles the WebAssembly kernels (AssemblyScript) and writes each one's bytes into a TypeScript
+// module, which is committed: a checkout type-checks, tests and runs without this step, and `npm run
+// build` runs it so the files always match their sources (tests/core/machine-wasm-build.test.ts
+// checks that they do). The kernels: the tournament's match loop (src/wasm/machine-kernel.ts →
+// src/core/machine-kernel-bytes.ts) and the sequential revision's steps (src/wasm/sequential-kernel.ts
+// → src/cluster/sequential-kernel-bytes.ts).
+//   node scripts/build-wasm.js           writes each file, unless it already names its source, compiler and options
+//   node scripts/build-wasm.js --force   writes the files
+//   node scripts/build-wasm.js --check   exits 1 when a file is not what its source compiles to
+// The fingerprint lets `npm run build` (and so every e2e run) skip the compiler, 3 s of CPU a kernel, when nothing changed.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const SOURCE = fileURLToPath(new URL('../src/wasm/machine-kernel.ts', import.meta.url));
-const TARGET = fileURLToPath(new URL('../src/core/machine-kernel-bytes.ts', import.meta.url));
-const OPTIONS = ['-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort=', '--outFile', 'machine-kernel.wasm'];
+/** Each kernel: its source, the module that carries its bytes, the constant's name and what it is. */
+export const KERNELS = [
+  { name: 'machine-kernel', target: '../src/core/machine-kernel-bytes.ts', constant: 'MACHINE_KERNEL_BASE64', what: 'The WebAssembly match loop, base64.' },
+  {
+    name: 'sequential-kernel',
+    target: '../src/cluster/sequential-kernel-bytes.ts',
+    constant: 'SEQUENTIAL_KERNEL_BASE64',
+    what: "The sequential revision's steps in WebAssembly, base64.",
+  },
+].map((kernel) => ({
+  ...kernel,
+  source: fileURLToPath(new URL(`../src/wasm/${kernel.name}.ts`, import.meta.url)),
+  target: fileURLToPath(new URL(kernel.target, import.meta.url)),
+  options: ['-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort=', '--outFile', `${kernel.name}.wasm`],
+}));
 
-/** What the bytes are compiled from: the source, the options and the compiler's version. */
-function fingerprint() {
+/** What a kernel's bytes are compiled from: the source, the options and the compiler's version. */
+function fingerprint(kernel) {
   const version = createRequire(import.meta.url)('assemblyscript/package.json').version;
   return createHash('sha256')
-    .update(`${version}\n${OPTIONS.join(' ')}\n${readFileSync(SOURCE, 'utf8')}`)
+    .update(`${version}\n${kernel.options.join(' ')}\n${readFileSync(kernel.source, 'utf8')}`)
     .digest('hex');
 }
 
-function currentModule() {
+function currentModule(kernel) {
   try {
-    return readFileSync(TARGET, 'utf8');
+    return readFileSync(kernel.target, 'utf8');
   } catch {
     return '';
   }
 }
 
-/** The kernel's bytes, compiled by the pinned AssemblyScript (the same bytes on every machine). */
-export async function compileKernel() {
+/** A kernel's bytes, compiled by the pinned AssemblyScript (the same bytes on every machine). */
+export async function compileKernel(kernel) {
   const { default: asc } = await import('assemblyscript/asc');
   let binary;
-  const { error, stderr } = await asc.main([SOURCE, ...OPTIONS], {
+  const { error, stderr } = await asc.main([kernel.source, ...kernel.options], {
     writeFile(name, contents) {
       if (name.endsWith('.wasm')) binary = contents;
     },
   });
-  if (error) throw new Error(`AssemblyScript could not compile ${SOURCE}: ${stderr.toString()}`);
+  if (error) throw new Error(`AssemblyScript could not compile ${kernel.source}: ${stderr.toString()}`);
   return binary;
 }
 
-/** The TypeScript module that carries the bytes. */
-export function kernelModule(binary) {
+/** The TypeScript module that carries a kernel's bytes. */
+export function kernelModule(kernel, binary) {
   const base64 = Buffer.from(binary).toString('base64');
   const lines = base64.match(/.{1,150}/g).map((line) => `  '${line}' +`);
   return [
-    '// Generated by scripts/build-wasm.js from src/wasm/machine-kernel.ts (AssemblyScript): do not edit.',
-    `// Fingerprint of the source, options and compiler: ${fingerprint()}`,
-    '/** The WebAssembly match loop, base64. */',
-    'export const MACHINE_KERNEL_BASE64 =',
+    `// Generated by scripts/build-wasm.js from src/wasm/${kernel.name}.ts (AssemblyScript): do not edit.`,
+    `// Fingerprint of the source, options and compiler: ${fingerprint(kernel)}`,
+    `/** ${kernel.what} */`,
+    `export const ${kernel.constant} =`,
     ...lines.slice(0, -1),
     `${lines.at(-1).slice(0, -2)};`,
     '',
   ].join('\n');
 }
 
-export async function expectedKernelModule() {
-  return kernelModule(await compileKernel());
+export async function expectedKernelModule(kernel) {
+  return kernelModule(kernel, await compileKernel(kernel));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const current = currentModule();
-  if (process.argv.includes('--check')) {
-    if (current !== (await expectedKernelModule())) {
-      process.stderr.write(`${TARGET} is not what ${SOURCE} compiles to: run node scripts/build-wasm.js\n`);
-      process.exit(1);
+  for (const kernel of KERNELS) {
+    const current = currentModule(kernel);
+    if (process.argv.includes('--check')) {
+      if (current !== (await expectedKernelModule(kernel))) {
+        process.stderr.write(`${kernel.target} is not what ${kernel.source} compiles to: run node scripts/build-wasm.js\n`);
+        process.exitCode = 1;
+      }
+    } else if (process.argv.includes('--force') || !current.includes(fingerprint(kernel))) {
+      writeFileSync(kernel.target, await expectedKernelModule(kernel));
     }
-  } else if (process.argv.includes('--force') || !current.includes(fingerprint())) {
-    writeFileSync(TARGET, await expectedKernelModule());
   }
 }

@@ -1,4 +1,4 @@
-import type { RandomSource } from '../core/random.js';
+import type { RandomSource, StreamState } from '../core/random.js';
 import type { PackedTorus } from './kernel.js';
 import { DynamicNetwork } from './network.js';
 import { bestOfNeighbourhood } from './lattice-sweep.js';
@@ -36,6 +36,8 @@ export interface Revision {
   readonly share: number;
   readonly mutation: number;
   readonly random: RandomSource;
+  /** The generator behind `random` when the caller holds it (`() => stream.uniform()`): the WebAssembly steps continue it (sequential-wasm.ts). */
+  readonly stream?: StreamState | undefined;
   /** A buffer of one byte per firm that a synchronous rule may use (saves an allocation a generation). */
   readonly scratch?: Uint8Array | undefined;
   /** Payoffs of the current configuration, for the sequential rules (memory-less play). */
@@ -100,8 +102,8 @@ function payoffNow(revision: Revision, firm: number): number {
 }
 
 function packedSteps(revision: Revision, K: number, packed: PackedTorus): PackedSteps {
-  const { random, mutation, poolSize } = revision;
-  return { packed, steps: Math.round(revision.share * revision.space.size), random, mutation, poolSize, K };
+  const { random, mutation, poolSize, stream } = revision;
+  return { packed, steps: Math.round(revision.share * revision.space.size), random, mutation, poolSize, K, stream };
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { RandomSource } from '../core/random.js';
+import type { RandomSource, StreamState } from '../core/random.js';
 import { adoptPackedEntry, PACKED_STRATEGY_SHIFT, type PackedTorus } from './kernel.js';
+import { stepsInKernel } from './sequential-wasm.js';
 import { copyStrategies, pairTable, strategiesDiffer } from './step-tables.js';
 
 /** What a sequential rule on packed entries needs of a revision. */
@@ -11,6 +12,8 @@ export interface PackedSteps {
   readonly mutation: number;
   readonly poolSize: number;
   readonly K: number;
+  /** The generator behind `random`, when the revision holds it: the WebAssembly steps (sequential-wasm.ts) continue it and hand it back. */
+  readonly stream?: StreamState | undefined;
 }
 
 /**
@@ -19,11 +22,16 @@ export interface PackedSteps {
  * step on a lattice beyond the caches waits for. The same draws in the same order as the plain
  * loop (evolution.ts), and the same results. One loop at every size: numbers drawn ahead and the
  * entries of later steps read ahead made a step beyond the caches slower, not faster
- * (docs/benchmarks.md, "Lattice against C", sequential updates).
+ * (docs/benchmarks.md, "Lattice against C", sequential updates). Where it can, the WebAssembly
+ * kernel takes the same steps (sequential-wasm.ts): this loop is the reference.
  */
 export function fermiOnPackedTorus(revision: PackedSteps): void {
   const { packed, steps, random, mutation, poolSize, K } = revision;
   if (steps === 0) return;
+  if (stepsInKernel('fermi', revision)) {
+    copyStrategies(packed);
+    return;
+  }
   const { entry, value, width, height, dxs, dys } = packed;
   const size = width * height;
   const degree = dxs.length;
@@ -67,11 +75,15 @@ export function fermiOnPackedTorus(revision: PackedSteps): void {
  * moran with current payoffs on a torus, on the packed entries (kernel.ts): neighbours by
  * arithmetic, in neighbourhood order, and each one's strategy and payoff from its entry, instead
  * of the neighbour lists, strategies, ties and counts. The same draws, weights and results as the
- * plain loop (evolution.ts).
+ * plain loop (evolution.ts). Where it can, the WebAssembly kernel takes the same steps.
  */
 export function moranOnPackedTorus(revision: PackedSteps): void {
   const { packed, steps, random, mutation, poolSize, K } = revision;
   if (steps === 0) return;
+  if (stepsInKernel('moran', revision)) {
+    copyStrategies(packed);
+    return;
+  }
   const { entry, value, width, height, dxs, dys } = packed;
   const size = width * height;
   const degree = dxs.length;

@@ -4,7 +4,7 @@ import { restartChanged } from './pool.js';
 import { Lattice } from './space.js';
 import { startNextFlipsBeside } from './split-play.js';
 import { drawStepsOnThread, dropStepDrawsEarly, startStepDrawsEarly } from './split-revision.js';
-import { streamOf, type ClusterState } from './state.js';
+import { streamWithState, type ClusterState } from './state.js';
 import { startTrustSumBeside } from './trust-beside.js';
 
 /** One CurrentPayoffs per run, so that its per-firm buffers are reused from one revision to the next. */
@@ -84,7 +84,7 @@ export function revise(state: ClusterState): void {
     poolSize: state.pool.length,
     share: update.share,
     mutation,
-    random: streamOf(state, 'evolution'),
+    ...streamWithState(state, 'evolution'),
     scratch: (state.scratch ??= new Uint8Array(space.size)),
     current: update.rule === 'imitate-best' ? undefined : currentPayoffsFor(state),
     imitated: update.rule === 'imitate-best' ? () => imitateBestFromKernel(space, state.payoff) : undefined,

@@ -99,3 +99,9 @@ export function streamOf(state: ClusterState, purpose: string, generation = stat
 export function generatorOf(state: ClusterState, purpose: string, generation = state.generation): StreamState {
   return new StreamState().absorb(`${state.seed}${KEY_SEPARATOR}cluster${KEY_SEPARATOR}${generation}${KEY_SEPARATOR}${purpose}`).seal();
 }
+
+/** streamOf's stream as `random`, with the generator behind it as `stream`, for a loop outside JavaScript that continues it (sequential-wasm.ts). */
+export function streamWithState(state: ClusterState, purpose: string): { readonly random: RandomSource; readonly stream: StreamState } {
+  const stream = generatorOf(state, purpose);
+  return { random: () => stream.uniform(), stream };
+}

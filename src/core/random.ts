@@ -44,6 +44,23 @@ export class StreamState {
     return this;
   }
 
+  /** Writes a, b, c, d at `at` (for a loop outside JavaScript that continues the stream). */
+  saveTo(words: Int32Array, at = 0): void {
+    words[at] = this.a;
+    words[at + 1] = this.b;
+    words[at + 2] = this.c;
+    words[at + 3] = this.d;
+  }
+
+  /** Takes a, b, c, d from `at` (where such a loop left the stream). */
+  loadFrom(words: Int32Array, at = 0): this {
+    this.a = words[at]!;
+    this.b = words[at + 1]!;
+    this.c = words[at + 2]!;
+    this.d = words[at + 3]!;
+    return this;
+  }
+
   /** The next uniform number in [0, 1). */
   uniform(): number {
     return (this.next() >>> 0) / 0x100000000;
