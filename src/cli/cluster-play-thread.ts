@@ -1,5 +1,5 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { streamFromKey } from '../core/random.js';
+import { StreamState } from '../core/random.js';
 import { layFlipsInto, type FlipsJob } from '../cluster/noise-flips.js';
 import { runSplitPart, type SplitPlayArrays, type SplitPlayTask } from '../cluster/split-play-kernel.js';
 import { drawIntoRing, type StepDrawJob } from '../cluster/stale-draws.js';
@@ -29,7 +29,8 @@ parentPort!.on('message', (message: Message) => {
   try {
     if (message.trustSum !== undefined) sumTrustInto(message.trustSum);
     else if (message.flips !== undefined) layFlipsInto(message.flips);
-    else if (message.stepDraws !== undefined) drawIntoRing({ ...message.stepDraws, random: streamFromKey(message.stepDraws.key) }, message.stepDraws.ring);
+    else if (message.stepDraws !== undefined)
+      drawIntoRing({ ...message.stepDraws, random: new StreamState().absorb(message.stepDraws.key).seal() }, message.stepDraws.ring);
     else runSplitPart(message.arrays, message.task, part, parts);
   } catch (error) {
     failures.postMessage(error instanceof Error ? error.message : String(error));

@@ -36,7 +36,7 @@ export interface Revision {
   readonly share: number;
   readonly mutation: number;
   readonly random: RandomSource;
-  /** The generator behind `random` when the caller holds it (`() => stream.uniform()`): the WebAssembly steps continue it (sequential-wasm.ts). */
+  /** The generator behind `random` when the caller holds it (`() => stream.uniform()`): the WebAssembly steps continue it (sequential-wasm.ts), and fermi's step draws on a torus call its method (staleDrawsOf). */
   readonly stream?: StreamState | undefined;
   /** A buffer of one byte per firm that a synchronous rule may use (saves an allocation a generation). */
   readonly scratch?: Uint8Array | undefined;
@@ -210,10 +210,10 @@ export function staleTorusOf(revision: Revision): Lattice | undefined {
 }
 
 export function staleDrawsOf(revision: Revision, torus: Lattice): StaleDraws {
-  const { random, mutation, poolSize } = revision;
+  const { random, stream, mutation, poolSize } = revision;
   const { width, height, size } = torus;
   return {
-    random,
+    random: stream ?? { uniform: random },
     width,
     height,
     size,

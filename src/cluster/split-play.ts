@@ -1,4 +1,4 @@
-import { KEY_SEPARATOR, streamFromKey } from '../core/random.js';
+import { KEY_SEPARATOR, StreamState } from '../core/random.js';
 import { communicationOn } from './communication.js';
 import { layFlipsFrom, layFlipsInto, type FlipsJob } from './noise-flips.js';
 import type { PlayTally } from './metrics.js';
@@ -45,7 +45,7 @@ export function partsInThisThread(count: number): PlayThreads {
       for (let part = 0; part < count; part++) runSplitPart(arrays, task, part, count);
     },
     drawSteps(job) {
-      drawing = { draws: { ...job, random: streamFromKey(job.key) }, ring: job.ring };
+      drawing = { draws: { ...job, random: new StreamState().absorb(job.key).seal() }, ring: job.ring };
     },
     sumTrust: sumTrustInto,
     layFlips: layFlipsInto,

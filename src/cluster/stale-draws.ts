@@ -1,5 +1,3 @@
-import type { RandomSource } from '../core/random.js';
-
 /**
  * The draws of the full model's Fermi revision (evolution.ts, fermiOnTorusStale): every step's
  * firm, mutation coin, mutant strategy or neighbour, and coin, whatever the configuration. The
@@ -9,9 +7,14 @@ import type { RandomSource } from '../core/random.js';
  * here; this file imports nothing else, so that a play thread loads little.
  */
 
+/** A stream as an object with a method (core/random.ts, StreamState), so that the loop below calls one method from generation to generation, not each generation's new closure. */
+export interface UniformSource {
+  uniform(): number;
+}
+
 /** What drawing a revision's steps on a torus takes: the stream and the torus's shape. */
 export interface StaleDraws {
-  readonly random: RandomSource;
+  readonly random: UniformSource;
   readonly width: number;
   readonly height: number;
   readonly size: number;
@@ -30,13 +33,13 @@ export function drawStaleSteps(draws: StaleDraws, firms: Int32Array, others: Int
   const degree = dxs.length;
   for (let i = at; i < at + count; i++) {
     // ⌊u · n⌋ by truncation: u < 1 and n < 2³¹, so the same integer.
-    const firm = (random() * size) | 0;
+    const firm = (random.uniform() * size) | 0;
     firms[i] = firm;
-    if (mutation > 0 && random() < mutation) {
-      others[i] = -1 - ((random() * poolSize) | 0);
+    if (mutation > 0 && random.uniform() < mutation) {
+      others[i] = -1 - ((random.uniform() * poolSize) | 0);
       continue;
     }
-    const k = (random() * degree) | 0;
+    const k = (random.uniform() * degree) | 0;
     const x = firm % width;
     const y = (firm - x) / width;
     let nx = x + dxs[k]!;
@@ -46,7 +49,7 @@ export function drawStaleSteps(draws: StaleDraws, firms: Int32Array, others: Int
     if (ny < 0) ny += height;
     else if (ny >= height) ny -= height;
     others[i] = ny * width + nx;
-    coins[i] = random();
+    coins[i] = random.uniform();
   }
 }
 
