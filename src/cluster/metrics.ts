@@ -133,7 +133,12 @@ function cooperationByRisk(table: ActivityTable, tally: PlayTally): { lowRisk: n
 }
 
 function meanOf(values: Float64Array): number {
+  return values.length > 0 ? sumOf(values) / values.length : 0;
+}
+
+/** The values' sum in order: a loop with nothing after it (the engine compiles it while it runs, before code after it has run once). */
+function sumOf(values: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i]!;
-  return values.length > 0 ? sum / values.length : 0;
+  return sum;
 }
