@@ -1,7 +1,7 @@
 import { StrategyFault } from '../core/errors.js';
 import { askMove } from '../core/match.js';
 import { CONTEXTS } from '../core/machine.js';
-import { geometricTrialsOn, type RandomSource } from '../core/random.js';
+import { geometricTrialsOn, type RandomSource, type StreamState } from '../core/random.js';
 import type { ActivityView, ClusterContext, Game, Move, MoveView, Player, ReputationView, SanctionsView } from '../core/strategy.js';
 import { askAnnouncement, communicationOn, speaks } from './communication.js';
 import type { PlayTally } from './metrics.js';
@@ -53,26 +53,49 @@ export function playGeneration(state: ClusterState): PlayTally {
     highestRank: new Uint8Array(firms),
     totals: new Float64Array(TOTALS),
   };
-  const rates: PlayRates = { pays: payoffGrid(state.activities, activityCount), rungs: rungThresholds(state.activities), classPays: [], classRungs: [] };
+  const table = state.activities;
+  const contextOf = new Int32Array(activityCount);
+  for (let activity = 0; activity < activityCount; activity++) contextOf[activity] = activityContext(table, activity);
+  const strategies = generatorOf(state, 'strategies');
+  const inputs: PlayInputs = {
+    pays: payoffGrid(table, activityCount),
+    rungs: rungThresholds(table),
+    contextOf,
+    classPays: [],
+    classRungs: [],
+    strategies,
+    noise: generatorOf(state, 'noise'),
+    sanctions: generatorOf(state, 'sanctions'),
+    view: latticeView(state, () => strategies.uniform()),
+  };
   for (const classRates of state.organisers?.play?.classes ?? []) {
-    rates.classPays.push(payoffGrid(classRates, activityCount));
-    rates.classRungs.push(rungThresholds(classRates));
+    inputs.classPays.push(payoffGrid(classRates, activityCount));
+    inputs.classRungs.push(rungThresholds(classRates));
   }
   state.payoff.fill(0);
-  playEdges(state, rates, counts);
+  playEdges(state, inputs, counts);
   return tallyOf(state, counts);
 }
 
 /**
- * Per class the payoffs (payoffGrid) and the thresholds of its ladder's rungs (rungThresholds); `pays` and `rungs` are the activity table's.
- * Made before playEdges, not in it: functions called once a generation have no record of their runs
- * for the engine until some generations in, and compiled into the loop's function they would send it back to the interpreter.
+ * What playEdges plays with, made before it rather than in it: functions called once a generation
+ * have no record of their runs for the engine until some generations in, and compiled into the
+ * loop's function they would send it back to the interpreter.
  */
-interface PlayRates {
+interface PlayInputs {
+  /** The activity table's payoffs (payoffGrid), the thresholds of its ladder's rungs (rungThresholds) and each activity's part of a machine's context. */
   readonly pays: Float64Array;
   readonly rungs: Float64Array;
+  readonly contextOf: Int32Array;
+  /** The same per class, with organisers at work. */
   readonly classPays: Float64Array[];
   readonly classRungs: Float64Array[];
+  /** The generation's streams as generators (generatorOf). */
+  readonly strategies: StreamState;
+  readonly noise: StreamState;
+  readonly sanctions: StreamState;
+  /** What a general-path strategy sees, drawing from `strategies`. */
+  readonly view: LatticeView;
 }
 
 /** What playEdges counts: per activity and per firm, and the scalars at MUTUAL, FINES, ROUNDS_PLAYED and PAIRS of `totals`. */
@@ -99,7 +122,7 @@ const TOTALS = 4;
  * of a run would send that code back to the interpreter at the end of every generation. The loop
  * keeps its sums in locals and writes them to `counts.totals` after each relationship.
  */
-function playEdges(state: ClusterState, rates: PlayRates, counts: PlayCounts): void {
+function playEdges(state: ClusterState, inputs: PlayInputs, counts: PlayCounts): void {
   const parameters = state.parameters;
   const table = state.activities;
   const { firmA, firmB, count } = state.graph;
@@ -120,13 +143,11 @@ function playEdges(state: ClusterState, rates: PlayRates, counts: PlayCounts): v
     thresholds[k] = machines === undefined ? 0 : machines[0]!.trustThreshold;
     for (let a = 0; a < activityCount; a++) coopTables.push(machines === undefined ? null : machines[a]!.cooperate);
   }
-  const strategyStream = generatorOf(state, 'strategies');
+  const { strategies: strategyStream, noise: noiseStream, sanctions: sanctionsStream, view } = inputs;
   const noise = parameters.noise;
-  const noiseStream = generatorOf(state, 'noise');
   const log1pMinusNoise = Math.log1p(-noise);
   let nextFlip = noise > 0 ? geometricTrialsOn(noise, log1pMinusNoise, noiseStream) - 1 : -1;
   let moveIndex = 0;
-  const sanctionsStream = generatorOf(state, 'sanctions');
   const { compensate } = parameters.sanctions;
   let { detection, fine } = parameters.sanctions;
   let sanctioning = sanctionsOn(detection, fine);
@@ -141,14 +162,13 @@ function playEdges(state: ClusterState, rates: PlayRates, counts: PlayCounts): v
   const roundsPerGeneration = parameters.roundsPerGeneration;
   // The activity table and the ladder, as locals: this loop runs over millions of relationships.
   // With organisers at work (organisers.ts) they are the rates of the pair's class, switched when it changes.
-  let { pays, rungs } = rates;
-  const { classPays, classRungs } = rates;
+  let { pays, rungs } = inputs;
+  const { classPays, classRungs } = inputs;
   let { threshold } = table;
   let ladder = table.ladder;
   const ladderLength = ladder.length;
   let lowest = ladderLength > 0 ? ladder[0]! : -1;
-  let contextOf: Int32Array = new Int32Array(activityCount);
-  for (let activity = 0; activity < activityCount; activity++) contextOf[activity] = activityContext(table, activity);
+  let contextOf = inputs.contextOf;
   const organised = state.organisers?.play;
   const participating = organised?.participating;
   // −1 until the first pair: class 0 (non-members) plays a ladder without the organisers' activities.
@@ -158,7 +178,6 @@ function playEdges(state: ClusterState, rates: PlayRates, counts: PlayCounts): v
   const lastRound = roundsPerGeneration - 1;
   let pairs = 0;
   const observe = state.observe;
-  const view = latticeView(state, () => strategyStream.uniform());
   let mutual = 0;
   let fines = 0;
   let roundsPlayed = 0;
