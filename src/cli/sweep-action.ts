@@ -57,8 +57,9 @@ export async function runSweepCommand(options: SweepOptions): Promise<void> {
   const rootSeed = options.seed ?? scenario.seed;
   const generations = options.generations ?? scenario.generations;
   const tasks = planSweep(scenario, grid, options.seeds, rootSeed);
+  // `--strategy` is [] when not given: only a file or a folder loads the modules' code (esbuild, the schemas), which the command's thread, that runs tasks too, otherwise has no use for.
   const moduleFiles =
-    options.strategy !== undefined || options.submissions !== undefined ? (await import('../modules/modules.js')).moduleFilesFrom(options) : [];
+    (options.strategy?.length ?? 0) > 0 || options.submissions !== undefined ? (await import('../modules/modules.js')).moduleFilesFrom(options) : [];
   const strategyIds = Object.keys(scenario.parameters.strategies);
   // Fail on unknown ids before any work starts (modules are checked by the workers that load them).
   if (moduleFiles.length === 0) requireStrategies(strategyIds, builtinStrategies, `the strategies of scenario '${scenario.name}'`);
