@@ -45,32 +45,16 @@ export function offsetsAt(): usize {
 export const MOST_DEGREE = MOST_NEIGHBOURS;
 
 // ── The stream ────────────────────────────────────────────────────────────────────────────────
+// A step loop keeps a, b, c, d in locals and writes a round of Tyche-i out where it draws (as
+// StreamState.next): as globals, each draw loaded and stored all four, and Fermi's step at 100²
+// took 49 ns against 35–38 (docs/benchmarks.md, "Lattice against C", sixth session).
 
-let a: i32 = 0;
-let b: i32 = 0;
-let c: i32 = 0;
-let d: i32 = 0;
-
-function uniform(): f64 {
-  b = rotl<i32>(b, 25) ^ c;
-  c = c - d;
-  d = rotl<i32>(d, 24) ^ a;
-  a = a - b;
-  b = rotl<i32>(b, 20) ^ c;
-  c = c - d;
-  d = (d << 16) ^ <i32>(<u32>c >> 16) ^ a;
-  a = a - b;
+/** The uniform number of a round whose a is `a`: (a >>> 0) / 2³², as StreamState.uniform. */
+function toUniform(a: i32): f64 {
   return <f64>(<u32>a) / 4294967296.0;
 }
 
-function openStream(): void {
-  a = load<i32>(STREAM);
-  b = load<i32>(STREAM, 4);
-  c = load<i32>(STREAM, 8);
-  d = load<i32>(STREAM, 12);
-}
-
-function closeStream(): void {
+function closeStream(a: i32, b: i32, c: i32, d: i32): void {
   store<i32>(STREAM, a);
   store<i32>(STREAM, b, 4);
   store<i32>(STREAM, c, 8);
@@ -84,10 +68,6 @@ let height: i32 = 0;
 let degree: i32 = 0;
 let entries: usize = 0;
 let cooperates: usize = 0;
-
-function entryAt<T>(firm: i32): i32 {
-  return <i32>load<T>(entries + ((<usize>firm) << alignof<T>()));
-}
 
 function neighbourOf(x: i32, y: i32, k: i32): i32 {
   let nx = x + load<i32>(DXS + ((<usize>k) << 2));
@@ -132,22 +112,69 @@ function setLattice(entriesAt: usize, cooperatesAt: usize, latticeWidth: i32, la
 // ── Fermi ─────────────────────────────────────────────────────────────────────────────────────
 
 function fermiSteps<T>(steps: i32, mutation: f64, poolSize: i32, value: usize, table: usize, span: i32, inverseK: f64): void {
-  const size = <f64>(width * height);
+  const w = width;
+  const base = entries;
+  const size = <f64>(w * height);
   const sides = <f64>degree;
   const pool = <f64>poolSize;
+  let a = load<i32>(STREAM);
+  let b = load<i32>(STREAM, 4);
+  let c = load<i32>(STREAM, 8);
+  let d = load<i32>(STREAM, 12);
   for (let step = 0; step < steps; step++) {
+    b = rotl<i32>(b, 25) ^ c;
+    c = c - d;
+    d = rotl<i32>(d, 24) ^ a;
+    a = a - b;
+    b = rotl<i32>(b, 20) ^ c;
+    c = c - d;
+    d = (d << 16) ^ <i32>(<u32>c >> 16) ^ a;
+    a = a - b;
     // ⌊u · n⌋ by truncation, as `(random() * n) | 0`.
-    const firm = <i32>(uniform() * size);
-    if (mutation > 0 && uniform() < mutation) {
-      adopt<T>(firm, <i32>(uniform() * pool));
-      continue;
+    const firm = <i32>(toUniform(a) * size);
+    if (mutation > 0) {
+      b = rotl<i32>(b, 25) ^ c;
+      c = c - d;
+      d = rotl<i32>(d, 24) ^ a;
+      a = a - b;
+      b = rotl<i32>(b, 20) ^ c;
+      c = c - d;
+      d = (d << 16) ^ <i32>(<u32>c >> 16) ^ a;
+      a = a - b;
+      if (toUniform(a) < mutation) {
+        b = rotl<i32>(b, 25) ^ c;
+        c = c - d;
+        d = rotl<i32>(d, 24) ^ a;
+        a = a - b;
+        b = rotl<i32>(b, 20) ^ c;
+        c = c - d;
+        d = (d << 16) ^ <i32>(<u32>c >> 16) ^ a;
+        a = a - b;
+        adopt<T>(firm, <i32>(toUniform(a) * pool));
+        continue;
+      }
     }
-    const own = entryAt<T>(firm);
-    const x = firm % width;
-    const other = entryAt<T>(neighbourOf(x, firm / width, <i32>(uniform() * sides)));
+    const own = <i32>load<T>(base + ((<usize>firm) << alignof<T>()));
+    b = rotl<i32>(b, 25) ^ c;
+    c = c - d;
+    d = rotl<i32>(d, 24) ^ a;
+    a = a - b;
+    b = rotl<i32>(b, 20) ^ c;
+    c = c - d;
+    d = (d << 16) ^ <i32>(<u32>c >> 16) ^ a;
+    a = a - b;
+    const other = <i32>load<T>(base + ((<usize>neighbourOf(firm % w, firm / w, <i32>(toUniform(a) * sides))) << alignof<T>()));
     // Two firms of one strategy: nothing changes and no coin is drawn.
     if ((own ^ other) >> SHIFT === 0) continue;
-    const coin = uniform();
+    b = rotl<i32>(b, 25) ^ c;
+    c = c - d;
+    d = rotl<i32>(d, 24) ^ a;
+    a = a - b;
+    b = rotl<i32>(b, 20) ^ c;
+    c = c - d;
+    d = (d << 16) ^ <i32>(<u32>c >> 16) ^ a;
+    a = a - b;
+    const coin = toUniform(a);
     let probability: f64;
     if (table === 0) probability = 1 / (1 + hostExp((load<f64>(value + ((<usize>own) << 3)) - load<f64>(value + ((<usize>other) << 3))) * inverseK));
     else {
@@ -160,6 +187,7 @@ function fermiSteps<T>(steps: i32, mutation: f64, poolSize: i32, value: usize, t
     }
     if (coin < probability) adopt<T>(firm, other >> SHIFT);
   }
+  closeStream(a, b, c, d);
 }
 
 /**
@@ -183,10 +211,8 @@ export function fermi(
 ): void {
   setLattice(entriesAt, cooperatesAt, latticeWidth, latticeHeight, latticeDegree);
   clearTable(table, span);
-  openStream();
   if (wide) fermiSteps<u16>(steps, mutation, poolSize, value, table, span, inverseK);
   else fermiSteps<u8>(steps, mutation, poolSize, value, table, span, inverseK);
-  closeStream();
 }
 
 // ── Moran ─────────────────────────────────────────────────────────────────────────────────────
@@ -196,39 +222,81 @@ function neighbourAt(k: i32): i32 {
 }
 
 function moranSteps<T>(steps: i32, mutation: f64, poolSize: i32, value: usize, table: usize, span: i32, inverseK: f64): void {
-  const size = <f64>(width * height);
+  const w = width;
+  const h = height;
+  const deg = degree;
+  const base = entries;
+  const size = <f64>(w * h);
   const pool = <f64>poolSize;
+  let a = load<i32>(STREAM);
+  let b = load<i32>(STREAM, 4);
+  let c = load<i32>(STREAM, 8);
+  let d = load<i32>(STREAM, 12);
   for (let step = 0; step < steps; step++) {
-    const firm = <i32>(uniform() * size);
-    if (mutation > 0 && uniform() < mutation) {
-      adopt<T>(firm, <i32>(uniform() * pool));
-      continue;
+    b = rotl<i32>(b, 25) ^ c;
+    c = c - d;
+    d = rotl<i32>(d, 24) ^ a;
+    a = a - b;
+    b = rotl<i32>(b, 20) ^ c;
+    c = c - d;
+    d = (d << 16) ^ <i32>(<u32>c >> 16) ^ a;
+    a = a - b;
+    const firm = <i32>(toUniform(a) * size);
+    if (mutation > 0) {
+      b = rotl<i32>(b, 25) ^ c;
+      c = c - d;
+      d = rotl<i32>(d, 24) ^ a;
+      a = a - b;
+      b = rotl<i32>(b, 20) ^ c;
+      c = c - d;
+      d = (d << 16) ^ <i32>(<u32>c >> 16) ^ a;
+      a = a - b;
+      if (toUniform(a) < mutation) {
+        b = rotl<i32>(b, 25) ^ c;
+        c = c - d;
+        d = rotl<i32>(d, 24) ^ a;
+        a = a - b;
+        b = rotl<i32>(b, 20) ^ c;
+        c = c - d;
+        d = (d << 16) ^ <i32>(<u32>c >> 16) ^ a;
+        a = a - b;
+        adopt<T>(firm, <i32>(toUniform(a) * pool));
+        continue;
+      }
     }
-    const x = firm % width;
-    const y = firm / width;
-    for (let k = 0; k < degree; k++) store<i32>(NEIGHBOURS + ((<usize>k) << 2), neighbourOf(x, y, k));
-    const own = entryAt<T>(firm) >> SHIFT;
-    const first = entryAt<T>(neighbourAt(0)) >> SHIFT;
+    const x = firm % w;
+    const y = firm / w;
+    for (let k = 0; k < deg; k++) {
+      let nx = x + load<i32>(DXS + ((<usize>k) << 2));
+      let ny = y + load<i32>(DYS + ((<usize>k) << 2));
+      if (nx < 0) nx += w;
+      else if (nx >= w) nx -= w;
+      if (ny < 0) ny += h;
+      else if (ny >= h) ny -= h;
+      store<i32>(NEIGHBOURS + ((<usize>k) << 2), ny * w + nx);
+    }
+    const own = <i32>load<T>(base + ((<usize>firm) << alignof<T>())) >> SHIFT;
+    const first = <i32>load<T>(base + ((<usize>neighbourAt(0)) << alignof<T>())) >> SHIFT;
     let uniformNeighbourhood = true;
-    for (let k = 1; k < degree && uniformNeighbourhood; k++) uniformNeighbourhood = entryAt<T>(neighbourAt(k)) >> SHIFT === first;
+    for (let k = 1; k < deg && uniformNeighbourhood; k++)
+      uniformNeighbourhood = <i32>load<T>(base + ((<usize>neighbourAt(k)) << alignof<T>())) >> SHIFT === first;
     if (uniformNeighbourhood) {
       if (first !== own) adopt<T>(firm, first);
       continue;
     }
     let highest = -Infinity;
     let best = 0;
-    for (let k = 0; k < degree; k++) {
-      const neighbour = entryAt<T>(neighbourAt(k));
+    for (let k = 0; k < deg; k++) {
+      const neighbour = <i32>load<T>(base + ((<usize>neighbourAt(k)) << alignof<T>()));
       const payoff = load<f64>(value + ((<usize>neighbour) << 3));
       if (payoff > highest) {
         highest = payoff;
         best = neighbour;
       }
     }
-    // Weights relative to the best neighbour's (which weighs 1), so exp cannot overflow.
     let total: f64 = 0;
-    for (let k = 0; k < degree; k++) {
-      const neighbour = entryAt<T>(neighbourAt(k));
+    for (let k = 0; k < deg; k++) {
+      const neighbour = <i32>load<T>(base + ((<usize>neighbourAt(k)) << alignof<T>()));
       let weight: f64;
       if (table === 0) weight = hostExp((load<f64>(value + ((<usize>neighbour) << 3)) - highest) * inverseK);
       else {
@@ -242,18 +310,27 @@ function moranSteps<T>(steps: i32, mutation: f64, poolSize: i32, value: usize, t
       store<f64>(WEIGHTS + ((<usize>k) << 3), weight);
       total += weight;
     }
-    let chosen = neighbourAt(degree - 1);
-    let target = uniform() * total;
-    for (let k = 0; k < degree; k++) {
+    let chosen = neighbourAt(deg - 1);
+    b = rotl<i32>(b, 25) ^ c;
+    c = c - d;
+    d = rotl<i32>(d, 24) ^ a;
+    a = a - b;
+    b = rotl<i32>(b, 20) ^ c;
+    c = c - d;
+    d = (d << 16) ^ <i32>(<u32>c >> 16) ^ a;
+    a = a - b;
+    let target = toUniform(a) * total;
+    for (let k = 0; k < deg; k++) {
       target -= load<f64>(WEIGHTS + ((<usize>k) << 3));
       if (target < 0) {
         chosen = neighbourAt(k);
         break;
       }
     }
-    const model = entryAt<T>(chosen) >> SHIFT;
+    const model = <i32>load<T>(base + ((<usize>chosen) << alignof<T>())) >> SHIFT;
     if (model !== own) adopt<T>(firm, model);
   }
+  closeStream(a, b, c, d);
 }
 
 /** moranOnPackedTorus's steps, as fermi above. */
@@ -274,8 +351,6 @@ export function moran(
 ): void {
   setLattice(entriesAt, cooperatesAt, latticeWidth, latticeHeight, latticeDegree);
   clearTable(table, span);
-  openStream();
   if (wide) moranSteps<u16>(steps, mutation, poolSize, value, table, span, inverseK);
   else moranSteps<u8>(steps, mutation, poolSize, value, table, span, inverseK);
-  closeStream();
 }
