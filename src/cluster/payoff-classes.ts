@@ -28,10 +28,18 @@ const SLOTS = 1 << 14;
  * which equals no class). Classes are numbered as they first come up; any numbering gives the same table.
  */
 export function classifyPayoffs(payoff: Float64Array, strategyOf: Uint8Array, entry: Uint16Array, values: Float64Array): number {
-  const size = payoff.length;
   // The payoff's two 32-bit halves make its hash.
-  const words = new Int32Array(payoff.buffer, payoff.byteOffset, size * 2);
-  const slots = new Int16Array(SLOTS).fill(-1);
+  const words = new Int32Array(payoff.buffer, payoff.byteOffset, payoff.length * 2);
+  return classifyInto(payoff, words, new Int16Array(SLOTS).fill(-1), strategyOf, entry, values);
+}
+
+/**
+ * classifyPayoffs' loop, a function of its own that starts with the loop: the engine compiles the
+ * loop while the first call runs it, before the code ahead of it has a record of its run (a
+ * function called once a generation gets one only then).
+ */
+function classifyInto(payoff: Float64Array, words: Int32Array, slots: Int16Array, strategyOf: Uint8Array, entry: Uint16Array, values: Float64Array): number {
+  const size = payoff.length;
   let classes = 0;
   let last = Number.NaN;
   let lastClass = -1;
@@ -42,6 +50,8 @@ export function classifyPayoffs(payoff: Float64Array, strategyOf: Uint8Array, en
       let slot = (Math.imul(words[firm * 2]!, 0x9e3779b1) ^ Math.imul(words[firm * 2 + 1]!, 0x85ebca77)) >>> 18;
       for (;;) {
         const found = slots[slot]!;
+        // Worked out on every probe: the first collision, some generations in, would otherwise be a sum the compiled loop has never run.
+        const next = (slot + 1) & (SLOTS - 1);
         if (found < 0) {
           if (classes === MOST_CLASSES || Number.isNaN(value)) return -1;
           slots[slot] = classes;
@@ -53,7 +63,7 @@ export function classifyPayoffs(payoff: Float64Array, strategyOf: Uint8Array, en
           lastClass = found;
           break;
         }
-        slot = (slot + 1) & (SLOTS - 1);
+        slot = next;
       }
       last = value;
     }
