@@ -1,6 +1,6 @@
 import type { StreamState } from '../core/random.js';
 import type { PackedTorus } from './kernel.js';
-import { pairTable } from './step-tables.js';
+import { hasPairTable } from './step-tables.js';
 import { SEQUENTIAL_KERNEL_BASE64 } from './sequential-kernel-bytes.js';
 
 /**
@@ -76,7 +76,7 @@ class SequentialKernel {
     const { packed, steps, mutation, poolSize, K, stream } = revision;
     const { entry, value, cooperates, width, height, dxs, dys } = packed;
     const span = value.length;
-    const tabled = pairTable(span) !== undefined;
+    const tabled = hasPairTable(span);
     const valueAt = this.start;
     const tableAt = valueAt + span * 8;
     const cooperatesAt = tableAt + (tabled ? span * span * 8 : 0);

@@ -9,7 +9,12 @@ const MOST_PAIRS = 1 << 16;
  * pair not yet worked out (no value of the functions tabled here is NaN).
  */
 export function pairTable(span: number): Float64Array | undefined {
-  return span * span <= MOST_PAIRS ? new Float64Array(span * span).fill(Number.NaN) : undefined;
+  return hasPairTable(span) ? new Float64Array(span * span).fill(Number.NaN) : undefined;
+}
+
+/** Whether pairTable makes a table for `span` entries (the WebAssembly steps lay theirs out alike). */
+export function hasPairTable(span: number): boolean {
+  return span * span <= MOST_PAIRS;
 }
 
 /** 1 if two entries' strategies differ, else 0, by arithmetic (strategies < 2¹¹): a step takes its coin without a branch on what it read. */

@@ -4,7 +4,7 @@ import { CurrentPayoffs } from '../../src/cluster/kernel.js';
 import { ClusterModel } from '../../src/cluster/model.js';
 import { DEFAULT_PARAMETERS, type ClusterParameters } from '../../src/cluster/parameters.js';
 import { fermiOnPackedTorus, moranOnPackedTorus } from '../../src/cluster/packed-steps.js';
-import { pairTable } from '../../src/cluster/step-tables.js';
+import { hasPairTable } from '../../src/cluster/step-tables.js';
 import { sequentialKernelRuns, withoutSequentialKernel } from '../../src/cluster/sequential-wasm.js';
 import { poolEntry } from '../../src/cluster/pool.js';
 import { Lattice } from '../../src/cluster/space.js';
@@ -49,7 +49,7 @@ describe('the WebAssembly steps (sequential-wasm.ts) against the JavaScript loop
         const revise = (kernel: boolean) => {
           const target = { space, strategyOf: strategyOf.slice(), buyerTied };
           const packed = new CurrentPayoffs().reset(target, parameters, table, entries).packed!;
-          expect(pairTable(packed.value.length) === undefined).toBe(strategies.length > 8);
+          expect(hasPairTable(packed.value.length)).toBe(strategies.length <= 8);
           const stream = new StreamState().absorb(`8 ${rule} ${neighbourhood} ${width}`).seal();
           let taken = 0;
           const steps = {
