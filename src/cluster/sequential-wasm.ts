@@ -1,3 +1,4 @@
+import { PathSwitch } from '../core/path-switch.js';
 import type { StreamState } from '../core/random.js';
 import type { PackedTorus } from './kernel.js';
 import { hasPairTable } from './step-tables.js';
@@ -106,7 +107,7 @@ class SequentialKernel {
 }
 
 let kernel: SequentialKernel | null | undefined;
-let enabled = true;
+const kernelSwitch = new PathSwitch();
 let runs = 0;
 
 function sequentialKernel(): SequentialKernel | null {
@@ -124,7 +125,7 @@ function sequentialKernel(): SequentialKernel | null {
  */
 export function stepsInKernel(rule: 'fermi' | 'moran', revision: Omit<KernelSteps, 'stream'> & { readonly stream?: StreamState | undefined }): boolean {
   const { stream } = revision;
-  if (!enabled || stream === undefined) return false;
+  if (!kernelSwitch.on || stream === undefined) return false;
   const available = sequentialKernel();
   const steps = { ...revision, stream };
   if (available === null || !available.takes(steps)) return false;
@@ -135,13 +136,7 @@ export function stepsInKernel(rule: 'fermi' | 'moran', revision: Omit<KernelStep
 
 /** Runs `body` with the kernel switched off, so that the JavaScript loops play (the tests compare the two). */
 export function withoutSequentialKernel<T>(body: () => T): T {
-  const was = enabled;
-  enabled = false;
-  try {
-    return body();
-  } finally {
-    enabled = was;
-  }
+  return kernelSwitch.without(body);
 }
 
 /** How many revisions the kernel has taken in this process (for the tests). */

@@ -1,6 +1,7 @@
 import { MACHINE_KERNEL_BASE64 } from './machine-kernel-bytes.js';
 import { CONTEXTS, type CompiledMachine } from './machine.js';
 import { machineContext, OUTCOME_SIZE, type Contestant, type MatchSettings, type PlaysRemotely } from './match.js';
+import { PathSwitch } from './path-switch.js';
 import { KEY_SEPARATOR } from './random.js';
 
 /**
@@ -233,7 +234,7 @@ function rankByCodeUnits(ids: readonly string[]): Int32Array {
 }
 
 let kernel: MachineKernel | null | undefined;
-let enabled = true;
+const kernelSwitch = new PathSwitch();
 
 /** The kernel, instantiated on first use; null where this JavaScript engine has no WebAssembly. */
 function machineKernel(): MachineKernel | null {
@@ -258,7 +259,7 @@ export function playMachineMatches(
   from: number,
   to: number,
 ): number {
-  if (!enabled || from >= to || table.disqualified.size > 0) return from;
+  if (!kernelSwitch.on || from >= to || table.disqualified.size > 0) return from;
   const playable = (contestant: Contestant) =>
     contestant.machine !== undefined && contestant.machine.states < MAX_STATES && (contestant.strategy as PlaysRemotely).remoteMatches === undefined;
   if (!contestants.every(playable)) return from;
@@ -268,13 +269,7 @@ export function playMachineMatches(
 
 /** Runs `body` with the WebAssembly loop switched off, so that the JavaScript loop plays (the tests compare the two). */
 export function withoutMachineKernel<T>(body: () => T): T {
-  const was = enabled;
-  enabled = false;
-  try {
-    return body();
-  } finally {
-    enabled = was;
-  }
+  return kernelSwitch.without(body);
 }
 
 /** How often the kernel asked V8's Math.log because its own was too close to call (for the tests). */

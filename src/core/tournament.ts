@@ -14,6 +14,7 @@ import {
 } from './match.js';
 import { InputError, StrategyFault } from './errors.js';
 import { playMachineMatches } from './machine-wasm.js';
+import { PathSwitch } from './path-switch.js';
 import { KEY_SEPARATOR, StreamState, streamAfter } from './random.js';
 import { meanWithInterval } from './stats.js';
 import type { Strategy } from './strategy.js';
@@ -198,7 +199,7 @@ export function playMatches(table: MatchTable, contestants: readonly Contestant[
   const scratch = new Float64Array(OUTCOME_SIZE);
   const outcomes = table.outcomes;
   const disqualified = table.disqualified;
-  const batches = remoteBatches ? RemoteBatcher.for(table, contestants, settings, pairStates) : undefined;
+  const batches = remoteBatches.on ? RemoteBatcher.for(table, contestants, settings, pairStates) : undefined;
   for (let index = from; index < to; index++) {
     const i = table.first[index]!;
     const j = table.second[index]!;
@@ -250,17 +251,11 @@ function pairStateOf(
   return (pairStates[i * n + j] ??= new StreamState().absorb([settings.seed, low.strategy.id, high.strategy.id, ''].join(KEY_SEPARATOR)));
 }
 
-let remoteBatches = true;
+const remoteBatches = new PathSwitch();
 
 /** Runs `body` with batches of remote matches switched off, so that each is played on its own (the tests compare the two). */
 export function withoutRemoteBatches<T>(body: () => T): T {
-  const was = remoteBatches;
-  remoteBatches = false;
-  try {
-    return body();
-  } finally {
-    remoteBatches = was;
-  }
+  return remoteBatches.without(body);
 }
 
 /** The most matches one batch of remote matches holds: the live view's slices and a crash's replay stay short. */
