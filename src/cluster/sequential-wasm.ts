@@ -25,6 +25,7 @@ export interface KernelSteps {
 }
 
 type StepsExport = (
+  moran: boolean,
   entries: number,
   wide: boolean,
   cooperates: number,
@@ -46,8 +47,7 @@ interface KernelExports {
   heapBase(): number;
   streamAt(): number;
   offsetsAt(): number;
-  readonly fermi: StepsExport;
-  readonly moran: StepsExport;
+  readonly revise: StepsExport;
 }
 
 interface WebAssemblyApi {
@@ -94,7 +94,22 @@ class SequentialKernel {
     entries.set(entry);
     const state = new Int32Array(buffer, this.exports.streamAt(), 4);
     stream.saveTo(state);
-    this.exports[rule](entriesAt, wide, cooperatesAt, width, height, dxs.length, steps, mutation, poolSize, valueAt, tabled ? tableAt : 0, span, 1 / K);
+    this.exports.revise(
+      rule === 'moran',
+      entriesAt,
+      wide,
+      cooperatesAt,
+      width,
+      height,
+      dxs.length,
+      steps,
+      mutation,
+      poolSize,
+      valueAt,
+      tabled ? tableAt : 0,
+      span,
+      1 / K,
+    );
     entry.set(entries);
     stream.loadFrom(state);
   }

@@ -190,31 +190,6 @@ function fermiSteps<T>(steps: i32, mutation: f64, poolSize: i32, value: usize, t
   closeStream(a, b, c, d);
 }
 
-/**
- * fermiOnPackedTorus's steps on the entries at `entriesAt` (two bytes each when `wide`), from the
- * stream's state at streamAt(), which it leaves there afterwards. `table` is 0 for no pair table.
- */
-export function fermi(
-  entriesAt: usize,
-  wide: bool,
-  cooperatesAt: usize,
-  latticeWidth: i32,
-  latticeHeight: i32,
-  latticeDegree: i32,
-  steps: i32,
-  mutation: f64,
-  poolSize: i32,
-  value: usize,
-  table: usize,
-  span: i32,
-  inverseK: f64,
-): void {
-  setLattice(entriesAt, cooperatesAt, latticeWidth, latticeHeight, latticeDegree);
-  clearTable(table, span);
-  if (wide) fermiSteps<u16>(steps, mutation, poolSize, value, table, span, inverseK);
-  else fermiSteps<u8>(steps, mutation, poolSize, value, table, span, inverseK);
-}
-
 // ── Moran ─────────────────────────────────────────────────────────────────────────────────────
 
 function neighbourAt(k: i32): i32 {
@@ -333,8 +308,13 @@ function moranSteps<T>(steps: i32, mutation: f64, poolSize: i32, value: usize, t
   closeStream(a, b, c, d);
 }
 
-/** moranOnPackedTorus's steps, as fermi above. */
-export function moran(
+/**
+ * A revision's steps, fermiOnPackedTorus's or (`moran`) moranOnPackedTorus's, on the entries at
+ * `entriesAt` (two bytes each when `wide`), from the stream's state at streamAt(), which it leaves
+ * there afterwards. `table` is 0 for no pair table.
+ */
+export function revise(
+  moran: bool,
   entriesAt: usize,
   wide: bool,
   cooperatesAt: usize,
@@ -351,6 +331,9 @@ export function moran(
 ): void {
   setLattice(entriesAt, cooperatesAt, latticeWidth, latticeHeight, latticeDegree);
   clearTable(table, span);
-  if (wide) moranSteps<u16>(steps, mutation, poolSize, value, table, span, inverseK);
-  else moranSteps<u8>(steps, mutation, poolSize, value, table, span, inverseK);
+  if (moran) {
+    if (wide) moranSteps<u16>(steps, mutation, poolSize, value, table, span, inverseK);
+    else moranSteps<u8>(steps, mutation, poolSize, value, table, span, inverseK);
+  } else if (wide) fermiSteps<u16>(steps, mutation, poolSize, value, table, span, inverseK);
+  else fermiSteps<u8>(steps, mutation, poolSize, value, table, span, inverseK);
 }
