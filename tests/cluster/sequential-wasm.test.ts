@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildActivityTable } from '../../src/cluster/activities.js';
 import { CurrentPayoffs } from '../../src/cluster/kernel.js';
 import { ClusterModel } from '../../src/cluster/model.js';
 import { DEFAULT_PARAMETERS, type ClusterParameters } from '../../src/cluster/parameters.js';
 import { fermiOnPackedTorus, moranOnPackedTorus } from '../../src/cluster/packed-steps.js';
 import { hasPairTable } from '../../src/cluster/step-tables.js';
 import { sequentialKernelRuns, withoutSequentialKernel } from '../../src/cluster/sequential-wasm.js';
-import { poolEntry } from '../../src/cluster/pool.js';
-import { Lattice } from '../../src/cluster/space.js';
 import { deriveStream, StreamState } from '../../src/core/random.js';
-import { clusterParameters } from '../support/cluster.js';
+import { sequentialCase } from '../support/cluster.js';
 import { builtin } from '../support/play.js';
 
 // The sequential steps in WebAssembly (src/wasm/sequential-kernel.ts) against the JavaScript loops
@@ -32,20 +29,13 @@ describe('the WebAssembly steps (sequential-wasm.ts) against the JavaScript loop
       [twoPool, 'von-neumann', 0.01, 301, 199],
     ] as const) {
       it(`${rule}: ${strategies.length} strategies, ${neighbourhood}, mutation ${mutation}, ${width} × ${height}`, () => {
-        const parameters = clusterParameters({
+        const { parameters, space, strategyOf, buyerTied, table, entries } = sequentialCase(
+          strategies,
+          neighbourhood,
           width,
           height,
-          neighbourhood,
-          boundary: 'torus',
-          selfInteraction: false,
-          externalBuyers: { share: 0.5, bonus: 0.7 },
-        });
-        const space = new Lattice(width, height, neighbourhood, 'torus');
-        const setup = deriveStream(7, rule, neighbourhood, width);
-        const strategyOf = Uint8Array.from({ length: space.size }, () => Math.floor(setup() * strategies.length));
-        const buyerTied = Uint8Array.from({ length: space.size }, () => (setup() < 0.5 ? 1 : 0));
-        const table = buildActivityTable(parameters, 0);
-        const entries = strategies.map((strategy) => poolEntry(strategy, table));
+          deriveStream(7, rule, neighbourhood, width),
+        );
         const revise = (kernel: boolean) => {
           const target = { space, strategyOf: strategyOf.slice(), buyerTied };
           const packed = new CurrentPayoffs().reset(target, parameters, table, entries).packed!;

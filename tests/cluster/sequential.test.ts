@@ -7,7 +7,7 @@ import { DEFAULT_PARAMETERS, type ClusterParameters } from '../../src/cluster/pa
 import { poolEntry } from '../../src/cluster/pool.js';
 import { Lattice, relationshipsOf } from '../../src/cluster/space.js';
 import { deriveStream } from '../../src/core/random.js';
-import { clusterParameters, DEAL, scripted } from '../support/cluster.js';
+import { clusterParameters, DEAL, scripted, sequentialCase } from '../support/cluster.js';
 import { builtin } from '../support/play.js';
 
 // The sequential revision rules (Fermi, death–birth Moran) on memory-less play read the payoffs
@@ -267,20 +267,13 @@ describe('the packed torus loops (packed-steps.ts) against the plain loop', () =
       [pool, 'von-neumann', 0.02, 600, 450],
     ] as const) {
       it(`${rule}: ${strategies.length} strategies, ${neighbourhood}, mutation ${mutation}, ${width} × ${height}`, () => {
-        const parameters = clusterParameters({
+        const { parameters, space, strategyOf, buyerTied, table, entries } = sequentialCase(
+          strategies,
+          neighbourhood,
           width,
           height,
-          neighbourhood,
-          boundary: 'torus',
-          selfInteraction: false,
-          externalBuyers: { share: 0.5, bonus: 0.7 },
-        });
-        const space = new Lattice(width, height, neighbourhood, 'torus');
-        const setup = deriveStream(5, rule, neighbourhood, strategies.length);
-        const strategyOf = Uint8Array.from({ length: space.size }, () => Math.floor(setup() * strategies.length));
-        const buyerTied = Uint8Array.from({ length: space.size }, () => (setup() < 0.5 ? 1 : 0));
-        const table = buildActivityTable(parameters, 0);
-        const entries = strategies.map((strategy) => poolEntry(strategy, table));
+          deriveStream(5, rule, neighbourhood, strategies.length),
+        );
         const revise = (packed: boolean) => {
           const target = { space, strategyOf: strategyOf.slice(), buyerTied };
           const current = new CurrentPayoffs().reset(target, parameters, table, entries);

@@ -1,6 +1,10 @@
+import { buildActivityTable } from '../../src/cluster/activities.js';
 import { ClusterModel, type ClusterEvent } from '../../src/cluster/model.js';
 import { DEFAULT_PARAMETERS, validateParameters, type ActivitySpec, type ClusterParameters } from '../../src/cluster/parameters.js';
+import { poolEntry } from '../../src/cluster/pool.js';
 import { WindowHistory } from '../../src/cluster/relationships.js';
+import { Lattice, type Neighbourhood } from '../../src/cluster/space.js';
+import type { RandomSource } from '../../src/core/random.js';
 import { defineStrategy } from '../../src/authoring/define.js';
 import type { Move, Strategy } from '../../src/core/strategy.js';
 import { builtin } from './play.js';
@@ -141,4 +145,18 @@ export function scripted(values: readonly number[], after?: () => number): () =>
     if (after !== undefined) return after();
     throw new Error('scripted random source exhausted');
   };
+}
+
+/**
+ * A torus of `strategies` drawn from `setup`, half its firms tied to external buyers, with what a
+ * sequential revision's current payoffs are made from: the set-up the packed steps' tests share.
+ */
+export function sequentialCase(strategies: readonly Strategy[], neighbourhood: Neighbourhood, width: number, height: number, setup: RandomSource) {
+  const parameters = clusterParameters({ width, height, neighbourhood, boundary: 'torus', selfInteraction: false, externalBuyers: { share: 0.5, bonus: 0.7 } });
+  const space = new Lattice(width, height, neighbourhood, 'torus');
+  const strategyOf = Uint8Array.from({ length: space.size }, () => Math.floor(setup() * strategies.length));
+  const buyerTied = Uint8Array.from({ length: space.size }, () => (setup() < 0.5 ? 1 : 0));
+  const table = buildActivityTable(parameters, 0);
+  const entries = strategies.map((strategy) => poolEntry(strategy, table));
+  return { parameters, space, strategyOf, buyerTied, table, entries };
 }
